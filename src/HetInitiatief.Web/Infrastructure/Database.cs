@@ -1,0 +1,59 @@
+using JasperFx;
+using Marten;
+using Npgsql;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace HetInitiatief.Infrastructure;
+
+public static class Database
+{
+    public const string ConnectionStringName = "Postgres";
+    public const string Schema = "het_initiatief";
+
+    /// <summary>
+    /// Marten and Wolverine on the configured PostgreSQL, or — when none is configured — on a PostgreSQL
+    /// the app starts itself from the machine's binaries and stops when it stops.
+    /// </summary>
+    public static async Task AddDatabaseAsync(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataDirectory = builder.Configuration["LocalPostgres:DataDirectory"] ?? "/var/tmp/het-initiatief/postgres";
+            var server = await LocalPostgres.StartAsync(dataDirectory);
+            builder.Services.AddHostedService(_ => new LocalPostgresLifetime(server));
+            connectionString = server.ConnectionString;
+        }
+
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = Schema;
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.UseRuntimeCompilation();
+            options.Policies.AutoApplyTransactions();
+            // One node for now; Solo skips leader election and node tracking at start-up.
+            options.Durability.Mode = DurabilityMode.Solo;
+        });
+    }
+
+    /// <summary>Stops the app's own PostgreSQL after everything else that uses it has stopped.</summary>
+    private sealed class LocalPostgresLifetime(LocalPostgres server) : IHostedLifecycleService
+    {
+        public Task StartingAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StoppedAsync(CancellationToken ct) => server.StopAsync();
+    }
+}

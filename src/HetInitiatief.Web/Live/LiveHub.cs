@@ -1,0 +1,32 @@
+using HetInitiatief.Questions;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace HetInitiatief.Live;
+
+/// <summary>
+/// Members watch the board or a question; committed changes are pushed to the watchers of exactly
+/// that board or question. Signed-in members only, by cookie or bearer token.
+/// </summary>
+[Authorize]
+public sealed class LiveHub : Hub
+{
+    public const string Path = "/hubs/live";
+    public const string BoardGroup = "board";
+
+    public static string QuestionGroup(Guid questionId) => $"question:{questionId}";
+
+    public Task WatchBoard() => Groups.AddToGroupAsync(Context.ConnectionId, BoardGroup);
+
+    public Task UnwatchBoard() => Groups.RemoveFromGroupAsync(Context.ConnectionId, BoardGroup);
+
+    public async Task WatchQuestion(Guid questionId, IQuerySession session)
+    {
+        if (await session.LoadAsync<QuestionBoardItem>(questionId, Context.ConnectionAborted) is null)
+            throw new HubException(QuestionRules.NotFound);
+        await Groups.AddToGroupAsync(Context.ConnectionId, QuestionGroup(questionId));
+    }
+
+    public Task UnwatchQuestion(Guid questionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, QuestionGroup(questionId));
+}

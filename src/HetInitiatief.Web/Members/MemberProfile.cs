@@ -1,0 +1,39 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace HetInitiatief.Members;
+
+/// <summary>Who a member is, as the rest of the platform shows them. Projected inline from the member stream.</summary>
+public sealed record MemberProfile(Guid Id, string Name, string Email, string School, string Sector, DateTimeOffset RegisteredAt)
+{
+    public static MemberProfile Create(MemberRegistered e) =>
+        new(e.MemberId, e.Name, e.Email, e.School, e.Sector, e.RegisteredAt);
+
+    /// <summary>Display names for a set of members, for pages that show who did what.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var distinct = ids.Distinct().ToArray();
+        if (distinct.Length == 0) return new Dictionary<Guid, string>();
+        var profiles = await session.LoadManyAsync<MemberProfile>(ct, distinct);
+        return profiles.ToDictionary(p => p.Id, p => p.Name);
+    }
+}
+
+/// <summary>
+/// A member's sign-in credentials, keyed by the normalised e-mail address. Keeping the key unique in
+/// the database is what makes two registrations with one address impossible, however close together.
+/// </summary>
+public sealed record MemberLogin(string Id, Guid MemberId, string PasswordHash)
+{
+    public static string Normalise(string email) => email.Trim().ToLowerInvariant();
+}
+
+public sealed class MembersConfiguration : IConfigureMarten
+{
+    public void Configure(IServiceProvider services, StoreOptions options)
+    {
+        options.Projections.Snapshot<MemberProfile>(SnapshotLifecycle.Inline);
+        options.Schema.For<MemberProfile>().UniqueIndex(p => p.Email);
+        options.Schema.For<MemberLogin>();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net.Mail;
+using HetInitiatief.Catalogue;
+using HetInitiatief.Infrastructure;
+using Marten;
+using JasperFx;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+using Wolverine.Http;
+
+namespace HetInitiatief.Members;
+
+public sealed record RegisterMember(string? Name, string? Email, string? Password, string? School, string? Sector);
+
+public sealed record MemberCreated(Guid MemberId);
+
+public static class RegisterMemberEndpoint
+{
+    public const int MinPasswordLength = 10;
+
+    public static Problem? CheckFields(RegisterMember command) =>
+        new FieldRules()
+            .Text("name", command.Name, "je naam", 100, min: 2)
+            .Text("email", command.Email, "je e-mailadres", 254)
+            .Check(string.IsNullOrWhiteSpace(command.Email) || IsEmail(command.Email), "email", "Dit is geen geldig e-mailadres.")
+            .Check(IsStrong(command.Password), "password",
+                $"Kies een wachtwoord van minstens {MinPasswordLength} tekens, met letters én cijfers of leestekens.")
+            .Check((command.Password?.Length ?? 0) <= 128, "password", "Een wachtwoord mag hoogstens 128 tekens hebben.")
+            .Text("school", command.School, "je school", 150)
+            .Check(Sectors.IsKnown(command.Sector), "sector", Sectors.Unknown)
+            .Problem;
+
+    [AllowAnonymous]
+    [WolverinePost("/api/members")]
+    public static async Task<IResult> Post(RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await RegisterAsync(command, store, hasher, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult()
+            ?? Results.Created("/api/me", new MemberCreated(outcome.Value!.Id));
+    }
+
+    public static async Task<Outcome<MemberProfile>> RegisterAsync(
+        RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, DateTimeOffset now, CancellationToken ct)
+    {
+        if (CheckFields(command) is { } invalid) return invalid;
+
+        var registered = new MemberRegistered(
+            Guid.CreateVersion7(), command.Name!.Trim(), command.Email!.Trim(), command.School!.Trim(), command.Sector!, now);
+        var login = new MemberLogin(MemberLogin.Normalise(registered.Email), registered.MemberId, "");
+        login = login with { PasswordHash = hasher.HashPassword(login, command.Password!) };
+
+        await using var session = store.LightweightSession();
+        session.Insert(login);
+        session.Events.StartStream<MemberProfile>(registered.MemberId, registered);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (IsDuplicate(e))
+        {
+            return Problem.Conflict("Er is al een account met dit e-mailadres. Log in, of gebruik een ander adres.", "email");
+        }
+        return MemberProfile.Create(registered);
+    }
+
+    private static bool IsStrong(string? password) =>
+        password is { Length: >= MinPasswordLength } &&
+        password.Any(char.IsLetter) && password.Any(c => !char.IsLetter(c)) && password.Distinct().Count() >= 5;
+
+    private static bool IsEmail(string email) =>
+        MailAddress.TryCreate(email.Trim(), out var address) && address.Address == email.Trim() && email.Contains('.');
+
+    private static bool IsDuplicate(Exception e) =>
+        e is DocumentAlreadyExistsException ||
+        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } ||
+        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}

@@ -1,0 +1,46 @@
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Live;
+using HetInitiatief.Members;
+using HetInitiatief.Questions;
+using Marten;
+using Scalar.AspNetCore;
+using Wolverine.Http;
+
+namespace HetInitiatief;
+
+/// <summary>What the platform is made of. Program.cs and the tests' real-server host both build it from here.</summary>
+public static class Platform
+{
+    public static async Task AddPlatformAsync(this WebApplicationBuilder builder)
+    {
+        await builder.AddDatabaseAsync();
+        builder.Services.AddSingleton<IConfigureMarten, MembersConfiguration>();
+        builder.Services.AddSingleton<IConfigureMarten, QuestionsConfiguration>();
+        builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
+
+        builder.AddMemberAuthentication();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddWolverineHttp();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddSignalR(options => options.MaximumParallelInvocationsPerClient = 1);
+        builder.Services.AddPlatformHealth();
+    }
+
+    public static void UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapWolverineEndpoints();
+        app.MapRazorPages();
+        app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("Het Initiatief API")).AllowAnonymous();
+        app.MapPlatformHealth();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Wolverine.Http;
+
+namespace HetInitiatief.Questions;
+
+/// <summary>Doorvragen: a colleague probes the question before anyone proposes a solution.</summary>
+public sealed record AskFollowUp(string? Text);
+
+public sealed record FollowUpWritten(Guid QuestionId, Guid FollowUpId, long Version);
+
+public static class AskFollowUpEndpoint
+{
+    public static Problem? CheckFields(AskFollowUp command) =>
+        new FieldRules().Text("text", command.Text, "je vervolgvraag", QuestionRules.FollowUpMax, min: 3).Problem;
+
+    public static Decision Decide(Question question, AskFollowUp command, Guid followUpId, Guid memberId, DateTimeOffset now) =>
+        CheckFields(command)
+        ?? QuestionRules.MustBeOpen(question)
+        ?? (question.OwnerId == memberId
+            ? Problem.Forbidden("Je kunt geen vervolgvraag stellen op je eigen vraag; dat doen je collega's. Je kunt je vraag wel herformuleren.")
+            : Decision.Accept(new FollowUpAsked(question.Id, followUpId, memberId, command.Text!.Trim(), now)));
+
+    [WolverinePost("/api/questions/{id}/follow-ups")]
+    public static async Task<IResult> Post(Guid id, AskFollowUp command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await AskAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult()
+            ?? Results.Created($"/api/questions/{id}#follow-up-{outcome.Value!.FollowUpId}", outcome.Value);
+    }
+
+    public static async Task<Outcome<FollowUpWritten>> AskAsync(
+        Guid questionId, AskFollowUp command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        var followUpId = Guid.CreateVersion7();
+        return (await EventStreams.DecideAsync<Question>(store, questionId, null,
+            question => Decide(question, command, followUpId, memberId, now), QuestionRules.NotFound, ct))
+            .Map(version => new FollowUpWritten(questionId, followUpId, version));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using HetInitiatief.Catalogue;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using Marten;
+using Wolverine.Http;
+
+namespace HetInitiatief.Questions;
+
+public sealed record Person(Guid Id, string Name);
+
+public sealed record ThemeView(string Code, string Name);
+
+public sealed record FollowUpView(Guid Id, Person AskedBy, string Text, DateTimeOffset AskedAt, string? Answer, DateTimeOffset? AnsweredAt);
+
+public sealed record FormulationView(int Version, string Title, string Context, DateTimeOffset At, IReadOnlyList<Guid> AnswersBefore);
+
+/// <summary>A question as the API and the question page show it, with names instead of member ids.</summary>
+public sealed record QuestionView(
+    Guid Id, long Version, string Status, Person Owner, string Title, string Context, string WhyMine, string AlreadyKnown,
+    IReadOnlyList<ThemeView> Themes, string Sector, string? Goal, DateTimeOffset PostedAt, DateTimeOffset LastActivityAt,
+    IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<FormulationView> Versions, DateTimeOffset? AsOf);
+
+public static class GetQuestionEndpoint
+{
+    public const string FormerMember = "oud-lid";
+
+    /// <summary>The question now, or — with <c>at</c> — as it stood at that moment, replayed from its events.</summary>
+    [WolverineGet("/api/questions/{id}")]
+    public static async Task<IResult> Get(Guid id, string? at, IQuerySession session, CancellationToken ct)
+    {
+        var outcome = await LoadAsync(id, at, session, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<QuestionView>> LoadAsync(Guid id, string? at, IQuerySession session, CancellationToken ct)
+    {
+        DateTimeOffset? asOf = null;
+        if (!string.IsNullOrWhiteSpace(at))
+        {
+            if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+                return Problem.Invalid("at", "Geef een moment als datum en tijd, bijvoorbeeld 2026-11-25T14:30:00Z.");
+            asOf = moment;
+        }
+
+        var details = asOf is { } when
+            ? await session.Events.AggregateStreamAsync<QuestionDetails>(id, timestamp: when.ToUniversalTime(), token: ct)
+            : await session.LoadAsync<QuestionDetails>(id, ct);
+        if (details is null)
+        {
+            return asOf is not null && await session.LoadAsync<QuestionDetails>(id, ct) is not null
+                ? Problem.NotFound("Op dat moment bestond deze vraag nog niet.")
+                : Problem.NotFound(QuestionRules.NotFound);
+        }
+
+        var names = await MemberProfile.NamesAsync(session, [details.OwnerId, .. details.FollowUps.Select(f => f.AskedBy)], ct);
+        Person PersonOf(Guid memberId) => new(memberId, names.TryGetValue(memberId, out var name) ? name : FormerMember);
+
+        return new QuestionView(
+            details.Id, details.Version, details.Status, PersonOf(details.OwnerId), details.Title, details.Context, details.WhyMine,
+            details.AlreadyKnown, details.Themes.Select(t => new ThemeView(t, Themes.Name(t))).ToList(), details.Sector, details.Goal,
+            details.PostedAt, details.LastActivityAt,
+            details.FollowUps.Select(f => new FollowUpView(f.Id, PersonOf(f.AskedBy), f.Text, f.AskedAt, f.Answer, f.AnsweredAt)).ToList(),
+            details.Versions.Select(v => new FormulationView(v.Version, v.Title, v.Context, v.At, v.AnswersBefore)).ToList(),
+            asOf);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using HetInitiatief.Catalogue;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Wolverine.Http;
+
+namespace HetInitiatief.Questions;
+
+public sealed record PostQuestion(
+    string? Title, string? Context, string? WhyMine, string? AlreadyKnown, IReadOnlyList<string>? Themes, string? Sector);
+
+public sealed record QuestionWritten(Guid QuestionId, long Version);
+
+public static class PostQuestionEndpoint
+{
+    public static Problem? CheckFields(PostQuestion command)
+    {
+        var themes = command.Themes ?? [];
+        return new FieldRules()
+            .Text("title", command.Title, "een titel", QuestionRules.TitleMax, min: 5)
+            .Text("context", command.Context, "je vraag en de situatie waarin je hem hebt", QuestionRules.ContextMax)
+            .Text("whyMine", command.WhyMine, "waarom dit jouw vraag is", QuestionRules.WhyMineMax)
+            .Text("alreadyKnown", command.AlreadyKnown, "wat je al weet of kunt", QuestionRules.AlreadyKnownMax)
+            .Check(themes.Count > 0, "themes", "Kies minstens één thema.")
+            .Check(themes.Distinct().Count() <= Themes.MaxPerQuestion, "themes", $"Kies hoogstens {Themes.MaxPerQuestion} thema's.")
+            .Check(themes.All(Themes.IsKnown), "themes", $"Onbekend thema: {string.Join(", ", themes.Where(t => !Themes.IsKnown(t)))}.")
+            .Check(Sectors.IsKnown(command.Sector), "sector", Sectors.Unknown)
+            .Problem;
+    }
+
+    public static Decision Decide(PostQuestion command, Guid questionId, Guid memberId, DateTimeOffset now) =>
+        CheckFields(command) is { } invalid
+            ? invalid
+            : Decision.Accept(new QuestionPosted(
+                questionId, memberId, command.Title!.Trim(), command.Context!.Trim(), command.WhyMine!.Trim(),
+                command.AlreadyKnown!.Trim(), command.Themes!.Distinct().ToList(), command.Sector!, now));
+
+    [WolverinePost("/api/questions")]
+    public static async Task<IResult> Post(PostQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await PostAsync(command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult()
+            ?? Results.Created($"/api/questions/{outcome.Value!.QuestionId}", outcome.Value);
+    }
+
+    public static async Task<Outcome<QuestionWritten>> PostAsync(
+        PostQuestion command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        var questionId = Guid.CreateVersion7();
+        var decision = Decide(command, questionId, memberId, now);
+        if (decision.Refusal is { } refusal) return refusal;
+
+        await using var session = store.LightweightSession();
+        session.Events.StartStream<Question>(questionId, decision.Events.ToArray());
+        await session.SaveChangesAsync(ct);
+        return new QuestionWritten(questionId, decision.Events.Count);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace HetInitiatief.Questions;
+
+public static class QuestionStatus
+{
+    public const string Open = "open";
+    public const string Withdrawn = "withdrawn";
+
+    public static readonly IReadOnlyList<string> All = [Open, Withdrawn];
+}
+
+/// <summary>
+/// The state a decision about a question needs, and nothing more. Rebuilt from the question's events
+/// each time it is written to, so it never drifts from them.
+/// </summary>
+public sealed record Question(
+    Guid Id, Guid OwnerId, string Status, int FormulationVersion, ImmutableDictionary<Guid, bool> FollowUpsAnswered)
+{
+    public bool IsWithdrawn => Status == QuestionStatus.Withdrawn;
+
+    public static Question Create(QuestionPosted e) =>
+        new(e.QuestionId, e.PostedBy, QuestionStatus.Open, 1, ImmutableDictionary<Guid, bool>.Empty);
+
+    public Question Apply(FollowUpAsked e) => this with { FollowUpsAnswered = FollowUpsAnswered.SetItem(e.FollowUpId, false) };
+
+    public Question Apply(FollowUpAnswered e) => this with { FollowUpsAnswered = FollowUpsAnswered.SetItem(e.FollowUpId, true) };
+
+    public Question Apply(QuestionReformulated e) => this with { FormulationVersion = e.Version };
+
+    public Question Apply(GoalSet _) => this;
+
+    public Question Apply(QuestionWithdrawn _) => this with { Status = QuestionStatus.Withdrawn };
+}

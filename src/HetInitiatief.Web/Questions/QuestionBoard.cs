@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using HetInitiatief.Catalogue;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using Marten;
+using Marten.Linq.MatchesSql;
+using Wolverine.Http;
+
+namespace HetInitiatief.Questions;
+
+public sealed record BoardCard(
+    Guid Id, string Title, string Summary, Person Owner, IReadOnlyList<ThemeView> Themes, string Sector, string Status,
+    int FollowUpCount, int UnansweredFollowUpCount, int FormulationVersion, bool HasGoal, DateTimeOffset PostedAt,
+    DateTimeOffset LastActivityAt, long Version);
+
+public sealed record BoardPage(IReadOnlyList<BoardCard> Questions, int Page, bool HasMore);
+
+public static class QuestionBoard
+{
+    public const int PageSize = 30;
+    public const string AnyStatus = "all";
+
+    /// <summary>The board: newest activity first, filtered by theme, sector and status, searched in Dutch.</summary>
+    [WolverineGet("/api/questions")]
+    public static async Task<IResult> Get(string? theme, string? sector, string? status, string? q, int? page, IQuerySession session, CancellationToken ct)
+    {
+        var outcome = await QueryAsync(theme, sector, status, q, page, session, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<BoardPage>> QueryAsync(
+        string? theme, string? sector, string? status, string? q, int? page, IQuerySession session, CancellationToken ct)
+    {
+        status = string.IsNullOrWhiteSpace(status) ? QuestionStatus.Open : status;
+        var invalid = new FieldRules()
+            .Check(string.IsNullOrEmpty(theme) || Themes.IsKnown(theme), "theme", "Onbekend thema.")
+            .Check(string.IsNullOrEmpty(sector) || Sectors.IsKnown(sector), "sector", Sectors.Unknown)
+            .Check(status == AnyStatus || QuestionStatus.All.Contains(status), "status", "Kies open, withdrawn of all.")
+            .Check((q?.Length ?? 0) <= 200, "q", "Een zoekopdracht mag hoogstens 200 tekens hebben.")
+            .Check(page is null or >= 1, "page", "Pagina's beginnen bij 1.")
+            .Problem;
+        if (invalid is not null) return invalid;
+
+        var query = session.Query<QuestionBoardItem>().AsQueryable();
+        if (!string.IsNullOrEmpty(theme)) query = query.Where(x => x.Themes.Contains(theme));
+        if (!string.IsNullOrEmpty(sector)) query = query.Where(x => x.Sector == sector);
+        if (status != AnyStatus) query = query.Where(x => x.Status == status);
+        if (PrefixQuery(q) is { } tsquery)
+        {
+            query = query.Where(x => x.MatchesSql(
+                $"to_tsvector('{QuestionsConfiguration.TextSearchConfig}', data ->> 'SearchText') @@ to_tsquery('{QuestionsConfiguration.TextSearchConfig}', ?)", tsquery));
+        }
+
+        var pageNumber = page ?? 1;
+        var items = await query.OrderByDescending(x => x.LastActivityAt)
+            .Skip((pageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+
+        var names = await MemberProfile.NamesAsync(session, items.Select(i => i.OwnerId), ct);
+        var cards = items.Take(PageSize).Select(i => new BoardCard(
+            i.Id, i.Title, i.Summary, new Person(i.OwnerId, names.GetValueOrDefault(i.OwnerId, GetQuestionEndpoint.FormerMember)),
+            i.Themes.Select(t => new ThemeView(t, Themes.Name(t))).ToList(), i.Sector, i.Status, i.FollowUpCount,
+            i.UnansweredFollowUpCount, i.FormulationVersion, i.HasGoal, i.PostedAt, i.LastActivityAt, i.Version)).ToList();
+        return new BoardPage(cards, pageNumber, items.Count > PageSize);
+    }
+
+    /// <summary>
+    /// Every word as a prefix, all required: Dutch glues words together, and a teacher searching for
+    /// "woordenschat" wants the question about "woordenschatlessen" too. Only letters and digits pass,
+    /// so the user's text can never be read as tsquery syntax.
+    /// </summary>
+    public static string? PrefixQuery(string? text)
+    {
+        var words = Regex.Matches(text ?? "", @"[\p{L}\p{N}]+").Select(m => m.Value.ToLowerInvariant() + ":*").ToList();
+        return words.Count == 0 ? null : string.Join(" & ", words);
+    }
+}

@@ -1,0 +1,64 @@
+namespace HetInitiatief.Questions;
+
+/// <summary>
+/// Everything the question page shows: the question as it reads now, its follow-ups with their answers,
+/// and every formulation it went through. Projected inline from the question's stream, so a page
+/// read straight after a write sees it; the same Apply methods replay the stream up to any moment for
+/// time travel.
+/// </summary>
+public sealed record QuestionDetails(
+    Guid Id,
+    Guid OwnerId,
+    string Title,
+    string Context,
+    string WhyMine,
+    string AlreadyKnown,
+    IReadOnlyList<string> Themes,
+    string Sector,
+    string Status,
+    string? Goal,
+    DateTimeOffset? GoalSetAt,
+    DateTimeOffset PostedAt,
+    DateTimeOffset LastActivityAt,
+    long Version,
+    IReadOnlyList<QuestionDetails.FollowUp> FollowUps,
+    IReadOnlyList<QuestionDetails.Formulation> Versions)
+{
+    public sealed record FollowUp(Guid Id, Guid AskedBy, string Text, DateTimeOffset AskedAt, string? Answer, DateTimeOffset? AnsweredAt);
+
+    /// <summary>One formulation of the question, with the follow-up answers that led up to it.</summary>
+    public sealed record Formulation(int Version, string Title, string Context, DateTimeOffset At, IReadOnlyList<Guid> AnswersBefore);
+
+    public static QuestionDetails Create(QuestionPosted e) =>
+        new(e.QuestionId, e.PostedBy, e.Title, e.Context, e.WhyMine, e.AlreadyKnown, e.Themes, e.Sector,
+            QuestionStatus.Open, null, null, e.PostedAt, e.PostedAt, 1, [],
+            [new Formulation(1, e.Title, e.Context, e.PostedAt, [])]);
+
+    public QuestionDetails Apply(FollowUpAsked e) => Moved(e.AskedAt) with
+    {
+        FollowUps = [.. FollowUps, new FollowUp(e.FollowUpId, e.AskedBy, e.Text, e.AskedAt, null, null)],
+    };
+
+    public QuestionDetails Apply(FollowUpAnswered e) => Moved(e.AnsweredAt) with
+    {
+        FollowUps = FollowUps.Select(f => f.Id == e.FollowUpId ? f with { Answer = e.Answer, AnsweredAt = e.AnsweredAt } : f).ToList(),
+    };
+
+    public QuestionDetails Apply(QuestionReformulated e)
+    {
+        var alreadyShown = Versions.SelectMany(v => v.AnswersBefore).ToHashSet();
+        var answersBefore = FollowUps.Where(f => f.Answer is not null && !alreadyShown.Contains(f.Id)).Select(f => f.Id).ToList();
+        return Moved(e.ReformulatedAt) with
+        {
+            Title = e.Title,
+            Context = e.Context,
+            Versions = [.. Versions, new Formulation(e.Version, e.Title, e.Context, e.ReformulatedAt, answersBefore)],
+        };
+    }
+
+    public QuestionDetails Apply(GoalSet e) => Moved(e.SetAt) with { Goal = e.Goal, GoalSetAt = e.SetAt };
+
+    public QuestionDetails Apply(QuestionWithdrawn e) => Moved(e.WithdrawnAt) with { Status = QuestionStatus.Withdrawn };
+
+    private QuestionDetails Moved(DateTimeOffset at) => this with { Version = Version + 1, LastActivityAt = at };
+}

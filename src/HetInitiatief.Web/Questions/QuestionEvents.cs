@@ -1,0 +1,20 @@
+namespace HetInitiatief.Questions;
+
+// The events of a learning question's stream, in the order they usually happen.
+// Each carries the question's id, who did it and when; see docs/events.md.
+
+public sealed record QuestionPosted(
+    Guid QuestionId, Guid PostedBy, string Title, string Context, string WhyMine, string AlreadyKnown,
+    IReadOnlyList<string> Themes, string Sector, DateTimeOffset PostedAt);
+
+public sealed record FollowUpAsked(Guid QuestionId, Guid FollowUpId, Guid AskedBy, string Text, DateTimeOffset AskedAt);
+
+public sealed record FollowUpAnswered(Guid QuestionId, Guid FollowUpId, Guid AnsweredBy, string Answer, DateTimeOffset AnsweredAt);
+
+/// <summary>The owner rewrote the question: the question behind the question. <c>Version</c> is the formulation's number, 2 and up.</summary>
+public sealed record QuestionReformulated(
+    Guid QuestionId, Guid ReformulatedBy, int Version, string Title, string Context, DateTimeOffset ReformulatedAt);
+
+public sealed record GoalSet(Guid QuestionId, Guid SetBy, string Goal, DateTimeOffset SetAt);
+
+public sealed record QuestionWithdrawn(Guid QuestionId, Guid WithdrawnBy, DateTimeOffset WithdrawnAt);

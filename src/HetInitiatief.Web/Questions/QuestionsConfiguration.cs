@@ -1,0 +1,21 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace HetInitiatief.Questions;
+
+public sealed class QuestionsConfiguration : IConfigureMarten
+{
+    /// <summary>PostgreSQL's Dutch text search: stems "woordenschatlessen" and "woordenschat" alike, drops stop words.</summary>
+    public const string TextSearchConfig = "dutch";
+
+    public void Configure(IServiceProvider services, StoreOptions options)
+    {
+        // Single-stream projections only, inline: the pages read them straight after a write.
+        options.Projections.Snapshot<QuestionDetails>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<QuestionBoardItem>(SnapshotLifecycle.Inline);
+
+        options.Schema.For<QuestionBoardItem>()
+            .Index(x => x.LastActivityAt)
+            .FullTextIndex(TextSearchConfig, x => x.SearchText);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Wolverine.Http;
+
+namespace HetInitiatief.Questions;
+
+/// <summary>
+/// The owner rewrites the question: the question behind the question. <c>ExpectedVersion</c> is the
+/// question's version the owner was looking at; if the question moved since, the rewrite is refused
+/// rather than silently overwriting what the owner has not seen.
+/// </summary>
+public sealed record ReformulateQuestion(string? Title, string? Context, long? ExpectedVersion);
+
+public static class ReformulateQuestionEndpoint
+{
+    public static Problem? CheckFields(ReformulateQuestion command) =>
+        new FieldRules()
+            .Text("title", command.Title, "een titel", QuestionRules.TitleMax, min: 5)
+            .Text("context", command.Context, "de nieuwe formulering", QuestionRules.ContextMax)
+            .Check(command.ExpectedVersion is > 0, "expectedVersion", "Geef de versie van de vraag mee waarop je herformulering is gebaseerd.")
+            .Problem;
+
+    public static Decision Decide(Question question, ReformulateQuestion command, Guid memberId, DateTimeOffset now) =>
+        CheckFields(command)
+        ?? QuestionRules.MustBeOpen(question)
+        ?? QuestionRules.MustBeOwner(question, memberId, "de vraag herformuleren")
+        ?? Decision.Accept(new QuestionReformulated(
+            question.Id, memberId, question.FormulationVersion + 1, command.Title!.Trim(), command.Context!.Trim(), now));
+
+    [WolverinePost("/api/questions/{id}/reformulations")]
+    public static async Task<IResult> Post(Guid id, ReformulateQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await ReformulateAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Created($"/api/questions/{id}", outcome.Value);
+    }
+
+    public static async Task<Outcome<QuestionWritten>> ReformulateAsync(
+        Guid questionId, ReformulateQuestion command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        if (CheckFields(command) is { } invalid) return invalid;
+        return (await EventStreams.DecideAsync<Question>(store, questionId, command.ExpectedVersion,
+            question => Decide(question, command, memberId, now), QuestionRules.NotFound, ct))
+            .Map(version => new QuestionWritten(questionId, version));
+    }
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Wolverine.Http;
+
+namespace HetInitiatief.Questions;
+
+/// <summary>A shared goal that describes the new practice recognisably: "in zes weken kan deze groep…".</summary>
+public sealed record SetGoal(string? Goal);
+
+public static class SetGoalEndpoint
+{
+    public static Problem? CheckFields(SetGoal command) =>
+        new FieldRules().Text("goal", command.Goal, "het doel", QuestionRules.GoalMax, min: 10).Problem;
+
+    public static Decision Decide(Question question, SetGoal command, Guid memberId, DateTimeOffset now) =>
+        CheckFields(command)
+        ?? QuestionRules.MustBeOpen(question)
+        ?? QuestionRules.MustBeOwner(question, memberId, "het doel vastleggen")
+        ?? Decision.Accept(new GoalSet(question.Id, memberId, command.Goal!.Trim(), now));
+
+    [WolverinePut("/api/questions/{id}/goal")]
+    public static async Task<IResult> Put(Guid id, SetGoal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await SetAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<QuestionWritten>> SetAsync(
+        Guid questionId, SetGoal command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        return (await EventStreams.DecideAsync<Question>(store, questionId, null,
+            question => Decide(question, command, memberId, now), QuestionRules.NotFound, ct))
+            .Map(version => new QuestionWritten(questionId, version));
+    }
+}
