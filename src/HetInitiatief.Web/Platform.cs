@@ -36,7 +36,7 @@ public static class Platform
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapWolverineEndpoints();
+        app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);
         app.MapRazorPages();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapOpenApi().AllowAnonymous();

@@ -39,6 +39,8 @@ public static class Database
 
         builder.Host.UseWolverine(options =>
         {
+            // Tests and benchmarks start the platform from their own entry assembly; handlers live here.
+            options.ApplicationAssembly = typeof(Database).Assembly;
             options.UseRuntimeCompilation();
             options.Policies.AutoApplyTransactions();
             // One node for now; Solo skips leader election and node tracking at start-up.

@@ -5,11 +5,15 @@ namespace HetInitiatief.Infrastructure;
 
 public static class EventStreams
 {
+    private const int Attempts = 5;
+
     /// <summary>
     /// Loads a stream for writing, lets a pure decision run on its state, appends what it decided and
-    /// commits, all in one transaction. When another writer moved the stream in between, the decision
-    /// is simply taken again on the new state — unless the caller named the version their decision was
-    /// based on: then the command is stale and is refused with a 409, never silently applied.
+    /// commits, all in one transaction.
+    /// Without an expected version the stream is locked while the decision runs, so simultaneous writers
+    /// (twenty colleagues asking follow-ups at once) queue up instead of failing. With an expected version
+    /// — the version the member was looking at — a stream that moved since is refused with a 409, never
+    /// silently overwritten.
     /// </summary>
     public static async Task<Outcome<long>> DecideAsync<T>(
         IDocumentStore store, Guid streamId, long? expectedVersion, Func<T, Decision> decide, string notFound,
@@ -22,7 +26,7 @@ public static class EventStreams
             {
                 var stream = expectedVersion is { } expected
                     ? await session.Events.FetchForWriting<T>(streamId, expected, ct)
-                    : await session.Events.FetchForWriting<T>(streamId, ct);
+                    : await session.Events.FetchForExclusiveWriting<T>(streamId, ct);
                 if (stream.Aggregate is null) return Problem.NotFound(notFound);
 
                 var decision = decide(stream.Aggregate);
@@ -33,15 +37,20 @@ public static class EventStreams
                 var version = (stream.StartingVersion ?? 0) + decision.Events.Count;
                 return version;
             }
-            catch (ConcurrencyException) when (expectedVersion is null && attempt < 5)
-            {
-                // Someone else appended first: decide again on the state they left behind.
-            }
             catch (ConcurrencyException) when (expectedVersion is not null)
             {
                 return Problem.Conflict(
                     "Dit is intussen door iemand anders gewijzigd. Bekijk de nieuwste versie en probeer het opnieuw; je tekst is bewaard.",
                     "expectedVersion");
+            }
+            catch (ConcurrencyException) when (attempt < Attempts)
+            {
+                // Only a stream being created at this very moment gets here; decide again on what it holds now.
+                await Task.Delay(Random.Shared.Next(5, 25 * attempt), ct);
+            }
+            catch (ConcurrencyException)
+            {
+                return Problem.Conflict("Het is nu heel druk op deze vraag. Probeer het over een paar tellen opnieuw.");
             }
         }
     }

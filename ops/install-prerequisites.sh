@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what running and testing the platform needs beyond the .NET SDK and Node: PostgreSQL's
+# server binaries (the app and the tests start their own server from them) and Debian's chromium
+# (for the browser tests). Does nothing for what is already there.
+set -euo pipefail
+
+missing=()
+command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ] || missing+=(postgresql-15)
+[ -n "${SKIP_BROWSER:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Please install: ${missing[*]} (for example: sudo apt-get install -y ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "Installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using Alba;
+using HetInitiatief.Questions;
+
+namespace HetInitiatief.Tests.Infrastructure;
+
+public sealed record TestMember(Guid Id, string Name, string Email, string Password, string Token);
+
+/// <summary>Given-steps that read like the spec: a registered member, a posted question.</summary>
+public static class Api
+{
+    public const string Password = "leren-doe-je-samen-1";
+
+    public static async Task<TestMember> RegisterMemberAsync(this IAlbaHost host, string? name = null, string sector = "po")
+    {
+        name ??= $"Lid {Guid.NewGuid().ToString()[..8]}";
+        var email = $"{Guid.NewGuid():N}@school.example";
+        await host.Scenario(x =>
+        {
+            x.Post.Json(new { name, email, password = Password, school = "De Regenboog", sector }).ToUrl("/api/members");
+            x.StatusCodeShouldBe(201);
+        });
+        var token = await host.Scenario(x =>
+        {
+            x.Post.Json(new { email, password = Password }).ToUrl("/api/auth/token");
+            x.StatusCodeShouldBeOk();
+        });
+        var tokenResponse = await token.ReadAsJsonAsync<TokenResponse>();
+        var me = await host.Scenario(x =>
+        {
+            x.Get.Url("/api/me");
+            x.WithRequestHeader("Authorization", $"Bearer {tokenResponse!.AccessToken}");
+        });
+        var profile = await me.ReadAsJsonAsync<MeResponse>();
+        return new TestMember(profile!.Id, name, email, Password, tokenResponse!.AccessToken);
+    }
+
+    public static object AQuestion(string title = "Hoe geef ik betere woordenschatlessen?", params string[] themes) => new
+    {
+        title,
+        context = "Mijn leerlingen in groep 5 onthouden nieuwe woorden slecht, ook na herhaling.",
+        whyMine = "Ik zie dat begrijpend lezen in mijn klas achterblijft.",
+        alreadyKnown = "Ik werk met de viertakt van Verhallen.",
+        themes = themes.Length == 0 ? ["taal-en-lezen"] : themes,
+        sector = "po",
+    };
+
+    public static async Task<QuestionWritten> PostQuestionAsync(this IAlbaHost host, TestMember owner, object? question = null)
+    {
+        var result = await host.Scenario(x =>
+        {
+            x.Post.Json(question ?? AQuestion()).ToUrl("/api/questions");
+            x.As(owner);
+            x.StatusCodeShouldBe(201);
+        });
+        return (await result.ReadAsJsonAsync<QuestionWritten>())!;
+    }
+
+    public static async Task<FollowUpWritten> AskFollowUpAsync(this IAlbaHost host, TestMember asker, Guid questionId, string text = "Welke woorden kies je nu zelf uit?")
+    {
+        var result = await host.Scenario(x =>
+        {
+            x.Post.Json(new { text }).ToUrl($"/api/questions/{questionId}/follow-ups");
+            x.As(asker);
+            x.StatusCodeShouldBe(201);
+        });
+        return (await result.ReadAsJsonAsync<FollowUpWritten>())!;
+    }
+
+    public static async Task<QuestionView> GetQuestionAsync(this IAlbaHost host, TestMember viewer, Guid questionId, string? at = null)
+    {
+        var result = await host.Scenario(x =>
+        {
+            x.Get.Url(at is null ? $"/api/questions/{questionId}" : $"/api/questions/{questionId}?at={Uri.EscapeDataString(at)}");
+            x.As(viewer);
+        });
+        return (await result.ReadAsJsonAsync<QuestionView>())!;
+    }
+
+    public static void As(this Scenario scenario, TestMember member) =>
+        scenario.WithRequestHeader("Authorization", $"Bearer {member.Token}");
+
+    public static async Task<ProblemResponse> ProblemAsync(this IScenarioResult result) =>
+        (await result.ReadAsJsonAsync<ProblemResponse>())!;
+
+    public sealed record TokenResponse(string AccessToken);
+
+    public sealed record MeResponse(Guid Id, string Name, string Email);
+
+    public sealed record ProblemResponse(int Status, string Title, string Detail, Dictionary<string, string[]>? Errors);
+}

@@ -1,0 +1,42 @@
+using Alba;
+using HetInitiatief.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(HetInitiatief.Tests.Infrastructure.AppFixture))]
+
+namespace HetInitiatief.Tests.Infrastructure;
+
+/// <summary>
+/// One throwaway PostgreSQL and one app for the whole test run. Tests never share data: each one
+/// registers its own members and posts its own questions.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"het-initiatief-tests-{Guid.NewGuid():N}");
+    private LocalPostgres? _postgres;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public string ConnectionString => _postgres!.ConnectionString;
+
+    public async ValueTask InitializeAsync()
+    {
+        _postgres = await LocalPostgres.StartAsync(_dataDirectory, throwaway: true);
+        // Read by WebApplication.CreateBuilder in Program, before anything else is configured.
+        Environment.SetEnvironmentVariable($"ConnectionStrings__{Database.ConnectionStringName}", _postgres.ConnectionString);
+        Host = await AlbaHost.For<Program>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_postgres is not null) await _postgres.StopAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover folder in the temp directory is harmless.
+        }
+    }
+}

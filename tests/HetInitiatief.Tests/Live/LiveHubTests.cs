@@ -1,0 +1,113 @@
+using System.Threading.Channels;
+using HetInitiatief.Live;
+using HetInitiatief.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace HetInitiatief.Tests.Live;
+
+public sealed class LiveHubTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_watcher_of_a_question_gets_its_follow_up_and_a_watcher_of_another_does_not()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var colleague = await app.Host.RegisterMemberAsync();
+        var watched = await app.Host.PostQuestionAsync(owner);
+        var other = await app.Host.PostQuestionAsync(owner);
+        await using var watcher = await WatcherAsync(owner);
+        await using var otherWatcher = await WatcherAsync(colleague);
+        await watcher.Connection.InvokeAsync("WatchQuestion", watched.QuestionId);
+        await otherWatcher.Connection.InvokeAsync("WatchQuestion", other.QuestionId);
+
+        var followUp = await app.Host.AskFollowUpAsync(colleague, watched.QuestionId);
+
+        var pushed = await watcher.NextAsync();
+        pushed.ShouldBe(new QuestionChanged(watched.QuestionId, followUp.Version, "followUpAsked"));
+        // Give a misrouted push every chance to arrive before concluding it did not.
+        await app.Host.AskFollowUpAsync(colleague, other.QuestionId);
+        (await otherWatcher.NextAsync()).QuestionId.ShouldBe(other.QuestionId);
+        otherWatcher.Received.ShouldNotContain(c => c.QuestionId == watched.QuestionId);
+    }
+
+    [Fact]
+    public async Task Board_watchers_see_a_new_question_posted()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var viewer = await app.Host.RegisterMemberAsync();
+        await using var watcher = await WatcherAsync(viewer);
+        await watcher.Connection.InvokeAsync("WatchBoard");
+
+        var question = await app.Host.PostQuestionAsync(owner);
+
+        (await watcher.NextAsync(c => c.QuestionId == question.QuestionId)).ShouldBe(new QuestionChanged(question.QuestionId, 1, "posted"));
+    }
+
+    [Fact]
+    public async Task An_anonymous_client_is_refused_by_the_hub()
+    {
+        var connection = Connect(token: null);
+
+        await Should.ThrowAsync<Exception>(() => connection.StartAsync());
+        connection.State.ShouldBe(HubConnectionState.Disconnected);
+    }
+
+    [Fact]
+    public async Task Watching_an_unknown_question_is_refused()
+    {
+        var member = await app.Host.RegisterMemberAsync();
+        await using var watcher = await WatcherAsync(member);
+
+        var error = await Should.ThrowAsync<HubException>(() => watcher.Connection.InvokeAsync("WatchQuestion", Guid.NewGuid()));
+        error.Message.ShouldContain("bestaat niet");
+    }
+
+    private HubConnection Connect(string? token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Host.Server.BaseAddress, LiveHub.Path), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
+                options.Transports = HttpTransportType.LongPolling;
+                if (token is not null) options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+
+    private async Task<Watcher> WatcherAsync(TestMember member)
+    {
+        var watcher = new Watcher(Connect(member.Token));
+        await watcher.Connection.StartAsync();
+        return watcher;
+    }
+
+    private sealed class Watcher : IAsyncDisposable
+    {
+        private readonly Channel<QuestionChanged> _inbox = Channel.CreateUnbounded<QuestionChanged>();
+
+        public Watcher(HubConnection connection)
+        {
+            Connection = connection;
+            connection.On<QuestionChanged>(QuestionChanged.Method, change =>
+            {
+                Received.Add(change);
+                _inbox.Writer.TryWrite(change);
+            });
+        }
+
+        public HubConnection Connection { get; }
+
+        public System.Collections.Concurrent.ConcurrentBag<QuestionChanged> Received { get; } = [];
+
+        public async Task<QuestionChanged> NextAsync(Func<QuestionChanged, bool>? match = null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (true)
+            {
+                var change = await _inbox.Reader.ReadAsync(timeout.Token);
+                if (match is null || match(change)) return change;
+            }
+        }
+
+        public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    }
+}
