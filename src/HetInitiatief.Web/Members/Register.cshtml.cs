@@ -1,0 +1,36 @@
+using HetInitiatief.Shared;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HetInitiatief.Members;
+
+[AllowAnonymous]
+public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? School { get; set; }
+    [BindProperty] public string? Sector { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var outcome = await RegisterMemberEndpoint.RegisterAsync(new RegisterMember(Name, Email, Password, School, Sector), store, hasher, clock.GetUtcNow(), ct);
+        if (outcome.Problem is { } problem)
+        {
+            ModelState.AddProblem(problem);
+            Response.StatusCode = problem.Status;
+            return Page();
+        }
+        await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(outcome.Value!, Authentication.Cookie));
+        return LocalRedirect("/");
+    }
+}

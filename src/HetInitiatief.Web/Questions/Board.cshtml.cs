@@ -1,0 +1,38 @@
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Shared;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HetInitiatief.Questions;
+
+/// <summary>The home page: a welcome for visitors, the question board for members.</summary>
+[AllowAnonymous]
+public sealed class BoardModel(IQuerySession session) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Theme { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sector { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public BoardPage? Board { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (!User.IsSignedIn()) return;
+        var outcome = await QuestionBoard.QueryAsync(Theme, Sector, Status, Q, PageNumber, session, ct);
+        if (outcome.Problem is { } problem)
+        {
+            ModelState.AddProblem(problem);
+            Response.StatusCode = problem.Status;
+            return;
+        }
+        Board = outcome.Value;
+    }
+
+    public string PageUrl(int page) =>
+        "/" + QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["theme"] = Theme, ["sector"] = Sector, ["status"] = Status, ["page"] = page.ToString() }
+            .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+}

@@ -1,0 +1,88 @@
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Shared;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HetInitiatief.Questions;
+
+/// <summary>
+/// One question: what is asked, the follow-ups and answers, and how the question sharpened over time.
+/// Every form posts back here and runs the same decision as the API.
+/// </summary>
+public sealed class QuestionPageModel(IDocumentStore store, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public string? At { get; set; }
+
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public Guid? FollowUpId { get; set; }
+    [BindProperty] public string? Answer { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Context { get; set; }
+    [BindProperty] public long? ExpectedVersion { get; set; }
+    [BindProperty] public string? Goal { get; set; }
+
+    public QuestionView View { get; private set; } = null!;
+
+    public bool IsOwner => View.Owner.Id == User.MemberId();
+
+    public bool IsTimeTravel => View.AsOf is not null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct) ?? Page();
+
+    public Task<IActionResult> OnPostFollowUpAsync(CancellationToken ct) =>
+        RunAsync(now => AskFollowUpEndpoint.AskAsync(Id, new AskFollowUp(Text), User.MemberId(), store, now, ct), "vervolgvragen", ct);
+
+    public Task<IActionResult> OnPostAnswerAsync(CancellationToken ct) =>
+        RunAsync(now => AnswerFollowUpEndpoint.AnswerAsync(Id, FollowUpId ?? Guid.Empty, new AnswerFollowUp(Answer), User.MemberId(), store, now, ct), $"vervolgvraag-{FollowUpId}", ct);
+
+    public Task<IActionResult> OnPostReformulateAsync(CancellationToken ct) =>
+        RunAsync(now => ReformulateQuestionEndpoint.ReformulateAsync(Id, new ReformulateQuestion(Title, Context, ExpectedVersion), User.MemberId(), store, now, ct), "geschiedenis", ct);
+
+    public Task<IActionResult> OnPostGoalAsync(CancellationToken ct) =>
+        RunAsync(now => SetGoalEndpoint.SetAsync(Id, new SetGoal(Goal), User.MemberId(), store, now, ct), "doel", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
+        RunAsync(now => WithdrawQuestionEndpoint.WithdrawAsync(Id, User.MemberId(), store, now, ct), "", ct);
+
+    /// <summary>Post, redirect, get — or, when refused, the page again with the reasons and everything typed still there.</summary>
+    private async Task<IActionResult> RunAsync<T>(Func<DateTimeOffset, Task<Outcome<T>>> command, string anchor, CancellationToken ct)
+    {
+        var outcome = await command(clock.GetUtcNow());
+        if (outcome.Problem is null) return Redirect($"/vragen/{Id}" + (anchor.Length > 0 ? "#" + anchor : ""));
+
+        if (outcome.Problem.Status == StatusCodes.Status404NotFound && await ShowAsync(ct) is { } notFound) return notFound;
+        ModelState.AddProblem(outcome.Problem);
+        At = null;
+        var shown = await ShowAsync(ct, keepForm: true);
+        Response.StatusCode = outcome.Problem.Status;
+        return shown ?? Page();
+    }
+
+    private async Task<IActionResult?> ShowAsync(CancellationToken ct, bool keepForm = false)
+    {
+        await using var session = store.QuerySession();
+        var outcome = await GetQuestionEndpoint.LoadAsync(Id, At, session, ct);
+        if (outcome.Problem is { Status: StatusCodes.Status404NotFound }) return NotFound();
+        if (outcome.Problem is { } problem)
+        {
+            ModelState.AddProblem(problem);
+            At = null;
+            outcome = await GetQuestionEndpoint.LoadAsync(Id, null, session, ct);
+            if (outcome.Problem is not null) return NotFound();
+        }
+
+        View = outcome.Value!;
+        if (!keepForm)
+        {
+            Title = View.Title;
+            Context = View.Context;
+            Goal = View.Goal;
+        }
+        // A refused rewrite is shown against the question as it is now; resubmitting is based on that.
+        ExpectedVersion = View.Version;
+        ModelState.Remove(nameof(ExpectedVersion));
+        return null;
+    }
+}

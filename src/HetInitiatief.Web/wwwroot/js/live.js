@@ -1,0 +1,93 @@
+// Live updates for signed-in members: the server pushes a small "questionChanged" message to the
+// watchers of the board or of one question; this page then fetches itself again and swaps in the
+// regions that changed. What a member is typing is never thrown away.
+(function () {
+  "use strict";
+  if (!window.signalR) return;
+
+  const board = document.querySelector("[data-live-board]");
+  const question = document.querySelector("[data-live-question]:not([data-time-travel])");
+  if (!board && !question) return;
+
+  const status = document.getElementById("live-status");
+  const announcements = {
+    posted: "Er is een nieuwe vraag geplaatst.",
+    followUpAsked: "Er is een nieuwe vervolgvraag.",
+    followUpAnswered: "Er is een vervolgvraag beantwoord.",
+    reformulated: "De vraag is geherformuleerd.",
+    goalSet: "Er is een doel vastgelegd.",
+    withdrawn: "De vraag is ingetrokken.",
+  };
+
+  let version = question ? Number(question.dataset.version) : 0;
+  let refreshing = null;
+
+  function announce(text) {
+    if (!status) return;
+    status.textContent = "";
+    window.setTimeout(() => { status.textContent = text; }, 50);
+  }
+
+  // Values the member changed since the page was drawn, by element id.
+  function typedValues(root) {
+    const typed = new Map();
+    root.querySelectorAll("textarea[id], input[id]:not([type=hidden])").forEach((el) => {
+      if (el.value !== el.defaultValue) typed.set(el.id, el.value);
+    });
+    return typed;
+  }
+
+  async function refresh() {
+    const response = await fetch(window.location.href, { headers: { "X-Requested-With": "live" }, credentials: "same-origin" });
+    if (!response.ok) return;
+    const next = new DOMParser().parseFromString(await response.text(), "text/html");
+    const typed = typedValues(document);
+    const focused = document.activeElement && document.activeElement.id;
+    document.querySelectorAll("[data-live-region][id]").forEach((region) => {
+      const replacement = next.getElementById(region.id);
+      if (replacement) region.replaceWith(document.importNode(replacement, true));
+    });
+    typed.forEach((value, id) => { const el = document.getElementById(id); if (el) el.value = value; });
+    if (focused) { const el = document.getElementById(focused); if (el) el.focus(); }
+    const nextQuestion = next.querySelector("[data-live-question]");
+    if (nextQuestion && question) question.dataset.version = nextQuestion.dataset.version;
+  }
+
+  // Several pushes in a row lead to one fetch at a time, and one more after it if needed.
+  function scheduleRefresh() {
+    if (refreshing) { refreshing.again = true; return; }
+    refreshing = { again: false };
+    refresh().catch(() => {}).finally(() => {
+      const again = refreshing.again;
+      refreshing = null;
+      if (again) scheduleRefresh();
+    });
+  }
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/live")
+    .withAutomaticReconnect()
+    .build();
+
+  connection.on("questionChanged", (change) => {
+    if (question) {
+      if (change.questionId !== question.dataset.liveQuestion || change.version <= version) return;
+      version = change.version;
+    }
+    announce(announcements[change.change] || "Er is iets veranderd.");
+    scheduleRefresh();
+  });
+
+  async function watch() {
+    if (board) await connection.invoke("WatchBoard");
+    if (question) await connection.invoke("WatchQuestion", question.dataset.liveQuestion);
+  }
+
+  // After a reconnect the groups are gone and changes may have been missed: watch again and catch up.
+  connection.onreconnected(() => watch().then(scheduleRefresh).catch(() => {}));
+
+  connection.start()
+    .then(watch)
+    .then(() => document.documentElement.setAttribute("data-live", "connected"))
+    .catch(() => document.documentElement.setAttribute("data-live", "unavailable"));
+})();
