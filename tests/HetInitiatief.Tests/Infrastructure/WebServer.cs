@@ -1,0 +1,44 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace HetInitiatief.Tests.Infrastructure;
+
+/// <summary>
+/// The platform on a real Kestrel port, for a browser to talk to. It shares the run's database with
+/// <see cref="AppFixture"/>; pushes reach the browsers connected to this server.
+/// </summary>
+public sealed class WebServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private WebServer(WebApplication app) => _app = app;
+
+    public Uri BaseAddress => new(_app.Urls.First());
+
+    public static async Task<WebServer> StartAsync(string connectionString)
+    {
+        var webProject = typeof(WebServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "WebProjectDirectory").Value!;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+            ContentRootPath = webProject,
+            EnvironmentName = Environments.Development,
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration[$"ConnectionStrings:{HetInitiatief.Infrastructure.Database.ConnectionStringName}"] = connectionString;
+        await builder.AddPlatformAsync();
+        var app = builder.Build();
+        app.UsePlatform();
+        await app.StartAsync();
+        return new WebServer(app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
