@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Reflection;
+using HetInitiatief.Benchmarks;
+using HetInitiatief.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Npgsql;
+
+// Measures, in one run against one PostgreSQL: the raw Npgsql baseline, POST /api/questions end to
+// end at concurrency 1/4/16, push latency at a steady 20 posts/s, and the app's peak memory.
+var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 5;
+var duration = TimeSpan.FromSeconds(seconds);
+string Metadata(string key) => typeof(RawBaseline).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+var dataDirectory = Path.Combine(Path.GetTempPath(), $"het-initiatief-bench-{Guid.NewGuid():N}");
+await using var postgres = await LocalPostgres.StartAsync(dataDirectory);
+// The baseline gets the same connection settings as the app, so the ratio compares the work, not the pool.
+await using var dataSource = NpgsqlDataSource.Create(Database.Tuned(postgres.ConnectionString));
+var raw = new RawBaseline(dataSource);
+await raw.PrepareAsync();
+
+using var app = StartApp(Metadata("WebAssembly"), Metadata("WebProjectDirectory"), postgres.ConnectionString, out var baseAddress);
+using var http = new HttpClient { BaseAddress = baseAddress };
+try
+{
+    await WaitUntilReadyAsync(http);
+    var token = await RegisterAsync(http);
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+    Console.WriteLine("Warming up…");
+    await Load.ThroughputAsync(4, TimeSpan.FromSeconds(3), () => PostQuestionAsync(http));
+    await Load.ThroughputAsync(4, TimeSpan.FromSeconds(1), raw.InsertQuestionAsync);
+
+    var rows = new List<(int Concurrency, double Raw, double App, double RawDbCpu, double RawClientCpu, double AppCpu, double AppDbCpu, double AppClientCpu)>();
+    foreach (var concurrency in new[] { 1, 4, 16 })
+    {
+        var rawCpu = Cpu.Snapshot(app);
+        var rawRate = await Load.ThroughputAsync(concurrency, duration, raw.InsertQuestionAsync);
+        var rawUsed = Cpu.Snapshot(app) - rawCpu;
+        var appCpu = Cpu.Snapshot(app);
+        var appRate = await Load.ThroughputAsync(concurrency, duration, () => PostQuestionAsync(http));
+        var appUsed = Cpu.Snapshot(app) - appCpu;
+        var rawOps = rawRate * duration.TotalSeconds;
+        var appOps = appRate * duration.TotalSeconds;
+        rows.Add((concurrency, rawRate, appRate, rawUsed.PostgresMs / rawOps, rawUsed.ClientMs / rawOps, appUsed.AppMs / appOps, appUsed.PostgresMs / appOps, appUsed.ClientMs / appOps));
+    }
+
+    var latencies = await PushLatencyAsync(http, baseAddress, token, postsPerSecond: 20, TimeSpan.FromSeconds(Math.Max(10, seconds * 2)));
+    var peakMegabytes = PeakMemoryMegabytes(app);
+
+    Console.WriteLine();
+    Console.WriteLine($"Het Initiatief benchmark · {Environment.ProcessorCount} cores · PostgreSQL on loopback, fsync on · {seconds} s per measurement");
+    Console.WriteLine();
+    Console.WriteLine("| measurement | concurrency | raw Npgsql (ops/s) | app (ops/s) | app / raw | target |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---|");
+    foreach (var row in rows)
+        Console.WriteLine($"| POST /api/questions vs raw insert | {row.Concurrency} | {row.Raw:F0} | {row.App:F0} | {row.App / row.Raw:F2}× | ≥ 0.50× {(row.App / row.Raw >= 0.5 ? "met" : "MISSED")} |");
+    Console.WriteLine();
+    Console.WriteLine("| ms of CPU per operation | concurrency | raw: PostgreSQL | raw: Npgsql client | app: PostgreSQL | app: app process | app: HTTP client |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var row in rows)
+        Console.WriteLine($"| | {row.Concurrency} | {row.RawDbCpu:F2} | {row.RawClientCpu:F2} | {row.AppDbCpu:F2} | {row.AppCpu:F2} | {row.AppClientCpu:F2} |");
+    Console.WriteLine();
+    Console.WriteLine("| push latency (POST response → SignalR client) | p50 | p95 | p99 | max | pushes received |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    var sorted = latencies.Order().ToList();
+    Console.WriteLine($"| 20 posts/s, one board watcher | {Load.Percentile(sorted, 50):F1} ms | {Load.Percentile(sorted, 95):F1} ms | {Load.Percentile(sorted, 99):F1} ms | {sorted.LastOrDefault():F1} ms | {sorted.Count} |");
+    Console.WriteLine($"targets: p50 ≤ 50 ms {(Load.Percentile(sorted, 50) <= 50 ? "met" : "MISSED")}, p99 ≤ 150 ms {(Load.Percentile(sorted, 99) <= 150 ? "met" : "MISSED")}");
+    Console.WriteLine();
+    Console.WriteLine($"app peak memory (VmHWM): {peakMegabytes:F0} MB · target ≤ 400 MB {(peakMegabytes <= 400 ? "met" : "MISSED")}");
+}
+finally
+{
+    Process.Start("kill", ["-TERM", app.Id.ToString()])?.WaitForExit();
+    await app.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15)).ContinueWith(_ => { if (!app.HasExited) app.Kill(); });
+    await postgres.StopAsync();
+    Directory.Delete(dataDirectory, recursive: true);
+}
+
+static Process StartApp(string assembly, string contentRoot, string connectionString, out Uri baseAddress)
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+    listener.Stop();
+    baseAddress = new Uri($"http://127.0.0.1:{port}");
+    var start = new ProcessStartInfo("dotnet", [assembly, "--urls", baseAddress.ToString()])
+    {
+        WorkingDirectory = contentRoot,
+        Environment =
+        {
+            [$"ConnectionStrings__{Database.ConnectionStringName}"] = connectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Logging__LogLevel__Default"] = "Warning",
+        },
+    };
+    return Process.Start(start) ?? throw new InvalidOperationException("Could not start the app");
+}
+
+static async Task WaitUntilReadyAsync(HttpClient http)
+{
+    var deadline = DateTime.UtcNow.AddSeconds(90);
+    while (DateTime.UtcNow < deadline)
+    {
+        try
+        {
+            if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) return;
+        }
+        catch (HttpRequestException)
+        {
+            // Not listening yet.
+        }
+        await Task.Delay(250);
+    }
+    throw new TimeoutException("The app did not become ready within 90 seconds");
+}
+
+static async Task<string> RegisterAsync(HttpClient http)
+{
+    var email = $"{Guid.NewGuid():N}@bench.example";
+    const string password = "benchmark-wachtwoord-1";
+    (await http.PostAsJsonAsync("/api/members", new { name = "Bench Mark", email, password, school = "Benchschool", sector = "po" })).EnsureSuccessStatusCode();
+    var token = await (await http.PostAsJsonAsync("/api/auth/token", new { email, password })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<TokenResponse>();
+    return token!.AccessToken;
+}
+
+static async Task<Guid> PostQuestionAsync(HttpClient http)
+{
+    var response = await http.PostAsJsonAsync("/api/questions", new
+    {
+        title = "Hoe geef ik betere woordenschatlessen?", context = Load.QuestionContext, whyMine = "Begrijpend lezen blijft achter.",
+        alreadyKnown = "De viertakt.", themes = new[] { "taal-en-lezen" }, sector = "po",
+    });
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<Written>())!.QuestionId;
+}
+
+static async Task<List<double>> PushLatencyAsync(HttpClient http, Uri baseAddress, string token, int postsPerSecond, TimeSpan duration)
+{
+    var pushedAt = new ConcurrentDictionary<Guid, long>();
+    await using var watcher = new HubConnectionBuilder()
+        .WithUrl(new Uri(baseAddress, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+        .Build();
+    watcher.On<Changed>("questionChanged", change => pushedAt.TryAdd(change.QuestionId, Stopwatch.GetTimestamp()));
+    await watcher.StartAsync();
+    await watcher.InvokeAsync("WatchBoard");
+
+    var respondedAt = new ConcurrentDictionary<Guid, long>();
+    var interval = TimeSpan.FromSeconds(1.0 / postsPerSecond);
+    var clock = Stopwatch.StartNew();
+    var posts = new List<Task>();
+    for (var i = 0; clock.Elapsed < duration; i++)
+    {
+        var due = interval * i - clock.Elapsed;
+        if (due > TimeSpan.Zero) await Task.Delay(due);
+        posts.Add(Task.Run(async () => respondedAt[await PostQuestionAsync(http)] = Stopwatch.GetTimestamp()));
+    }
+    await Task.WhenAll(posts);
+    await Task.Delay(2000);
+
+    // A push can beat the HTTP response to the client; that counts as no delay at all.
+    return respondedAt
+        .Where(r => pushedAt.ContainsKey(r.Key))
+        .Select(r => Math.Max(0, Stopwatch.GetElapsedTime(r.Value, pushedAt[r.Key]).TotalMilliseconds))
+        .ToList();
+}
+
+static double PeakMemoryMegabytes(Process process)
+{
+    var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:"));
+    return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+}
+
+internal sealed record TokenResponse(string AccessToken);
+
+internal sealed record Written(Guid QuestionId, long Version);
+
+internal sealed record Changed(Guid QuestionId, long Version, string Change);
