@@ -22,7 +22,12 @@ public static class Platform
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddWolverineHttp();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddOperationTransformer((operation, _, _) =>
+        {
+            // Wolverine lists a 200 for every endpoint that returns IResult; where the endpoint declares 201 or 204, that 200 never happens.
+            if (operation.Responses is { } responses && (responses.ContainsKey("201") || responses.ContainsKey("204"))) responses.Remove("200");
+            return Task.CompletedTask;
+        }));
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddSignalR(options => options.MaximumParallelInvocationsPerClient = 1);
         builder.Services.AddPlatformHealth();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
@@ -7,6 +8,11 @@ namespace HetInitiatief.Members;
 
 public static class GetMeEndpoint
 {
+    [Tags("Members")]
+    [EndpointSummary("The signed-in member's profile.")]
+    [ProducesResponseType(typeof(MemberProfile), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/me")]
     public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Net.Mail;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
@@ -31,6 +32,11 @@ public static class RegisterMemberEndpoint
             .Problem;
 
     [AllowAnonymous]
+    [Tags("Members")]
+    [EndpointSummary("Register a member (teacher) with name, e-mail, password, school and sector.")]
+    [ProducesResponseType(typeof(MemberCreated), 201)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/members")]
     public static async Task<IResult> Post(RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock, CancellationToken ct)
     {

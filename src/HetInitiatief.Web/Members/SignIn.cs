@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using HetInitiatief.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
@@ -19,6 +20,11 @@ public static class SignInEndpoints
 
     /// <summary>A bearer token for API clients.</summary>
     [AllowAnonymous]
+    [Tags("Members")]
+    [EndpointSummary("Sign in and get a bearer token for API clients and the live hub.")]
+    [ProducesResponseType(typeof(Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [WolverinePost("/api/auth/token")]
     public static async Task<IResult> Token(SignIn command, IQuerySession session, IPasswordHasher<MemberLogin> hasher, CancellationToken ct)
     {
@@ -28,6 +34,11 @@ public static class SignInEndpoints
 
     /// <summary>The web app's cookie, for script clients of the same site.</summary>
     [AllowAnonymous]
+    [Tags("Members")]
+    [EndpointSummary("Sign in with the web app's cookie.")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [WolverinePost("/api/auth/sign-in")]
     public static async Task<IResult> CookieSignIn(SignIn command, HttpContext context, IQuerySession session, IPasswordHasher<MemberLogin> hasher, CancellationToken ct)
     {
@@ -38,6 +49,9 @@ public static class SignInEndpoints
     }
 
     [AllowAnonymous]
+    [Tags("Members")]
+    [EndpointSummary("Sign out of the web app (clears the cookie).")]
+    [ProducesResponseType(204)]
     [WolverinePost("/api/auth/sign-out")]
     public static async Task<IResult> CookieSignOut(HttpContext context)
     {

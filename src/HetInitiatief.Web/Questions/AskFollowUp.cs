@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
@@ -22,6 +23,14 @@ public static class AskFollowUpEndpoint
             ? Problem.Forbidden("Je kunt geen vervolgvraag stellen op je eigen vraag; dat doen je collega's. Je kunt je vraag wel herformuleren.")
             : Decision.Accept(new FollowUpAsked(question.Id, followUpId, memberId, command.Text!.Trim(), now)));
 
+    [Tags("Questions")]
+    [EndpointSummary("Ask the owner a follow-up question (doorvragen). Not on your own question.")]
+    [ProducesResponseType(typeof(FollowUpWritten), 201)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/questions/{id}/follow-ups")]
     public static async Task<IResult> Post(Guid id, AskFollowUp command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
@@ -26,6 +27,12 @@ public static class GetQuestionEndpoint
     public const string FormerMember = "oud-lid";
 
     /// <summary>The question now, or — with <c>at</c> — as it stood at that moment, replayed from its events.</summary>
+    [Tags("Questions")]
+    [EndpointSummary("One question with follow-ups, answers and every version; with at= (ISO 8601) as it stood then.")]
+    [ProducesResponseType(typeof(QuestionView), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/questions/{id}")]
     public static async Task<IResult> Get(Guid id, string? at, IQuerySession session, CancellationToken ct)
     {

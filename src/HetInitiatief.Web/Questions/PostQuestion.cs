@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
@@ -35,6 +36,11 @@ public static class PostQuestionEndpoint
                 questionId, memberId, command.Title!.Trim(), command.Context!.Trim(), command.WhyMine!.Trim(),
                 command.AlreadyKnown!.Trim(), command.Themes!.Distinct().ToList(), command.Sector!, now));
 
+    [Tags("Questions")]
+    [EndpointSummary("Post a learning question.")]
+    [ProducesResponseType(typeof(QuestionWritten), 201)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [WolverinePost("/api/questions")]
     public static async Task<IResult> Post(PostQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {

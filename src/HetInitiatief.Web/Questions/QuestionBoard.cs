@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Text.RegularExpressions;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
@@ -21,6 +22,11 @@ public static class QuestionBoard
     public const string AnyStatus = "all";
 
     /// <summary>The board: newest activity first, filtered by theme, sector and status, searched in Dutch.</summary>
+    [Tags("Questions")]
+    [EndpointSummary("The board: newest activity first; filter by theme, sector, status (open, withdrawn, all) and Dutch full-text q.")]
+    [ProducesResponseType(typeof(BoardPage), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [WolverineGet("/api/questions")]
     public static async Task<IResult> Get(string? theme, string? sector, string? status, string? q, int? page, IQuerySession session, CancellationToken ct)
     {

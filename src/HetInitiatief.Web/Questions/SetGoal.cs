@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
@@ -19,6 +20,14 @@ public static class SetGoalEndpoint
         ?? QuestionRules.MustBeOwner(question, memberId, "het doel vastleggen")
         ?? Decision.Accept(new GoalSet(question.Id, memberId, command.Goal!.Trim(), now));
 
+    [Tags("Questions")]
+    [EndpointSummary("State the goal that describes the new practice.")]
+    [ProducesResponseType(typeof(QuestionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePut("/api/questions/{id}/goal")]
     public static async Task<IResult> Put(Guid id, SetGoal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
@@ -12,6 +13,13 @@ public static class WithdrawQuestionEndpoint
         ?? QuestionRules.MustBeOpen(question)
         ?? Decision.Accept(new QuestionWithdrawn(question.Id, memberId, now));
 
+    [Tags("Questions")]
+    [EndpointSummary("Withdraw your question.")]
+    [ProducesResponseType(typeof(QuestionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/questions/{id}/withdraw")]
     public static async Task<IResult> Post(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
