@@ -4,6 +4,7 @@ using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using Marten;
 using Scalar.AspNetCore;
+using Wolverine;
 using Wolverine.Http;
 
 namespace HetInitiatief;
@@ -14,6 +15,11 @@ public static class Platform
     public static async Task AddPlatformAsync(this WebApplicationBuilder builder)
     {
         await builder.AddDatabaseAsync();
+        builder.Host.UseWolverine(options =>
+        {
+            options.UseDatabaseDefaults();
+            options.AddLivePush();
+        });
         builder.Services.AddSingleton<IConfigureMarten, MembersConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, QuestionsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();

@@ -37,16 +37,17 @@ public static class Database
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
+    }
 
-        builder.Host.UseWolverine(options =>
-        {
-            // Tests and benchmarks start the platform from their own entry assembly; handlers live here.
-            options.ApplicationAssembly = typeof(Database).Assembly;
-            options.UseRuntimeCompilation();
-            options.Policies.AutoApplyTransactions();
-            // One node for now; Solo skips leader election and node tracking at start-up.
-            options.Durability.Mode = DurabilityMode.Solo;
-        });
+    /// <summary>Wolverine on the same database as Marten: handlers compiled at start-up, transactions applied.</summary>
+    public static void UseDatabaseDefaults(this WolverineOptions options)
+    {
+        // Tests and benchmarks start the platform from their own entry assembly; handlers live here.
+        options.ApplicationAssembly = typeof(Database).Assembly;
+        options.UseRuntimeCompilation();
+        options.Policies.AutoApplyTransactions();
+        // One node for now; Solo skips leader election and node tracking at start-up.
+        options.Durability.Mode = DurabilityMode.Solo;
     }
 
     /// <summary>

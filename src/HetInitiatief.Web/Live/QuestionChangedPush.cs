@@ -54,6 +54,13 @@ public static class QuestionChangedHandler
         hub.Clients.Groups(LiveHub.BoardGroup, LiveHub.QuestionGroup(message.QuestionId)).SendAsync(QuestionChanged.Method, message, ct);
 }
 
+public static class LivePush
+{
+    /// <summary>One push at a time, in commit order, so watchers see a question's changes in the order they happened.</summary>
+    public static void AddLivePush(this WolverineOptions options) =>
+        options.LocalQueueFor<QuestionChanged>().Sequential();
+}
+
 public sealed class LiveConfiguration : IConfigureMarten
 {
     public void Configure(IServiceProvider services, StoreOptions options) =>

@@ -45,6 +45,26 @@ public sealed class LiveHubTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_watcher_who_stopped_watching_gets_nothing_more()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var colleague = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+        var control = await app.Host.PostQuestionAsync(owner);
+        await using var watcher = await WatcherAsync(owner);
+        await watcher.Connection.InvokeAsync("WatchQuestion", question.QuestionId);
+        await watcher.Connection.InvokeAsync("UnwatchQuestion", question.QuestionId);
+        await watcher.Connection.InvokeAsync("WatchQuestion", control.QuestionId);
+
+        await app.Host.AskFollowUpAsync(colleague, question.QuestionId);
+        await app.Host.AskFollowUpAsync(colleague, control.QuestionId);
+
+        // Pushes arrive in commit order, so once the control's has come the other would have too.
+        (await watcher.NextAsync()).QuestionId.ShouldBe(control.QuestionId);
+        watcher.Received.ShouldNotContain(c => c.QuestionId == question.QuestionId);
+    }
+
+    [Fact]
     public async Task An_anonymous_client_is_refused_by_the_hub()
     {
         var connection = Connect(token: null);

@@ -1,0 +1,67 @@
+using Alba;
+
+namespace HetInitiatief.Tests.Infrastructure;
+
+/// <summary>An anonymous caller is refused by every endpoint that is not registration or sign-in.</summary>
+public sealed class AuthorizationTests(AppFixture app)
+{
+    public static TheoryData<string, string> MemberOnlyEndpoints => new()
+    {
+        { "GET", "/api/me" },
+        { "GET", "/api/questions" },
+        { "POST", "/api/questions" },
+        { "GET", $"/api/questions/{Guid.NewGuid()}" },
+        { "POST", $"/api/questions/{Guid.NewGuid()}/follow-ups" },
+        { "POST", $"/api/questions/{Guid.NewGuid()}/follow-ups/{Guid.NewGuid()}/answer" },
+        { "POST", $"/api/questions/{Guid.NewGuid()}/reformulations" },
+        { "PUT", $"/api/questions/{Guid.NewGuid()}/goal" },
+        { "POST", $"/api/questions/{Guid.NewGuid()}/withdraw" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MemberOnlyEndpoints))]
+    public async Task Anonymous_callers_get_a_401_problem(string method, string url)
+    {
+        var result = await app.Host.Scenario(x =>
+        {
+            if (method == "GET") x.Get.Url(url);
+            else if (method == "PUT") x.Put.Json(new { }).ToUrl(url);
+            else x.Post.Json(new { }).ToUrl(url);
+            x.StatusCodeShouldBe(401);
+        });
+
+        result.Context.Response.ContentType.ShouldStartWith("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Pages_send_anonymous_visitors_to_sign_in()
+    {
+        await app.Host.Scenario(x =>
+        {
+            x.Get.Url("/vragen/nieuw");
+            x.StatusCodeShouldBe(302);
+            x.Header("Location").SingleValueShouldMatch(new System.Text.RegularExpressions.Regex("/inloggen\\?ReturnUrl="));
+        });
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_cookie_session()
+    {
+        var member = await app.Host.RegisterMemberAsync();
+        var signIn = await app.Host.Scenario(x =>
+        {
+            x.Post.Json(new { email = member.Email, password = member.Password }).ToUrl("/api/auth/sign-in");
+            x.StatusCodeShouldBe(204);
+        });
+        var cookie = signIn.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
+
+        var signOut = await app.Host.Scenario(x =>
+        {
+            x.Post.Url("/api/auth/sign-out");
+            x.WithRequestHeader("Cookie", cookie);
+            x.StatusCodeShouldBe(204);
+        });
+
+        signOut.Context.Response.Headers.SetCookie.ToString().ShouldContain("het-initiatief=;");
+    }
+}
