@@ -1,3 +1,4 @@
+using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Live;
 using HetInitiatief.Members;
@@ -22,6 +23,7 @@ public static class Platform
         });
         builder.Services.AddSingleton<IConfigureMarten, MembersConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, QuestionsConfiguration>();
+        builder.Services.AddSingleton<IConfigureMarten, CoalitionsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
 
         builder.AddMemberAuthentication();

@@ -3,6 +3,12 @@ using Marten;
 
 namespace HetInitiatief.Infrastructure;
 
+/// <summary>What a write did: the stream's version afterwards, and how many events it appended (0: nothing to change).</summary>
+public readonly record struct Written(long Version, int Appended)
+{
+    public bool Changed => Appended > 0;
+}
+
 public static class EventStreams
 {
     private const int Attempts = 5;
@@ -15,7 +21,7 @@ public static class EventStreams
     /// — the version the member was looking at — a stream that moved since is refused with a 409, never
     /// silently overwritten.
     /// </summary>
-    public static async Task<Outcome<long>> DecideAsync<T>(
+    public static async Task<Outcome<Written>> DecideAsync<T>(
         IDocumentStore store, Guid streamId, long? expectedVersion, Func<T, Decision> decide, string notFound,
         CancellationToken ct) where T : class
     {
@@ -33,9 +39,8 @@ public static class EventStreams
                 if (decision.Refusal is { } refusal) return refusal;
 
                 stream.AppendMany(decision.Events);
-                await session.SaveChangesAsync(ct);
-                var version = (stream.StartingVersion ?? 0) + decision.Events.Count;
-                return version;
+                if (decision.Events.Count > 0) await session.SaveChangesAsync(ct);
+                return new Written((stream.StartingVersion ?? 0) + decision.Events.Count, decision.Events.Count);
             }
             catch (ConcurrencyException) when (expectedVersion is not null)
             {

@@ -44,6 +44,6 @@ public static class AnswerFollowUpEndpoint
     {
         return (await EventStreams.DecideAsync<Question>(store, questionId, null,
             question => Decide(question, followUpId, command, memberId, now), QuestionRules.NotFound, ct))
-            .Map(version => new QuestionWritten(questionId, version));
+            .Map(written => new QuestionWritten(questionId, written.Version));
     }
 }

@@ -45,6 +45,6 @@ public static class AskFollowUpEndpoint
         var followUpId = Guid.CreateVersion7();
         return (await EventStreams.DecideAsync<Question>(store, questionId, null,
             question => Decide(question, command, followUpId, memberId, now), QuestionRules.NotFound, ct))
-            .Map(version => new FollowUpWritten(questionId, followUpId, version));
+            .Map(written => new FollowUpWritten(questionId, followUpId, written.Version));
     }
 }

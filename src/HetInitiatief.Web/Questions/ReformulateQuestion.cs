@@ -50,6 +50,6 @@ public static class ReformulateQuestionEndpoint
         if (CheckFields(command) is { } invalid) return invalid;
         return (await EventStreams.DecideAsync<Question>(store, questionId, command.ExpectedVersion,
             question => Decide(question, command, memberId, now), QuestionRules.NotFound, ct))
-            .Map(version => new QuestionWritten(questionId, version));
+            .Map(written => new QuestionWritten(questionId, written.Version));
     }
 }

@@ -40,6 +40,6 @@ public static class SetGoalEndpoint
     {
         return (await EventStreams.DecideAsync<Question>(store, questionId, null,
             question => Decide(question, command, memberId, now), QuestionRules.NotFound, ct))
-            .Map(version => new QuestionWritten(questionId, version));
+            .Map(written => new QuestionWritten(questionId, written.Version));
     }
 }

@@ -31,6 +31,6 @@ public static class WithdrawQuestionEndpoint
     {
         return (await EventStreams.DecideAsync<Question>(store, questionId, null,
             question => Decide(question, memberId, now), QuestionRules.NotFound, ct))
-            .Map(version => new QuestionWritten(questionId, version));
+            .Map(written => new QuestionWritten(questionId, written.Version));
     }
 }

@@ -89,3 +89,31 @@ public static class Api
 
     public sealed record ProblemResponse(int Status, string Title, string Detail, Dictionary<string, string[]>? Errors);
 }
+
+public static class CoalitionApi
+{
+    public static async Task<HetInitiatief.Coalitions.CoalitionWritten> FormCoalitionAsync(this IAlbaHost host, TestMember owner, Guid questionId, int threshold = 3, DateTimeOffset? closesAt = null)
+    {
+        var result = await host.Scenario(x =>
+        {
+            x.Post.Json(new { threshold, closesAt, invitation = "Wat gaan we samen leren? Woorden die blijven hangen." }).ToUrl($"/api/questions/{questionId}/coalition");
+            x.As(owner);
+            x.StatusCodeShouldBe(201);
+        });
+        return (await result.ReadAsJsonAsync<HetInitiatief.Coalitions.CoalitionWritten>())!;
+    }
+
+    public static async Task<IScenarioResult> JoinAsync(this IAlbaHost host, TestMember member, Guid coalitionId, string? position = null, int status = 201) =>
+        await host.Scenario(x =>
+        {
+            x.Post.Json(new { position, contribution = "Ik wil dit ook leren voor mijn klas." }).ToUrl($"/api/coalitions/{coalitionId}/members");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+
+    public static async Task<HetInitiatief.Coalitions.CoalitionView> GetCoalitionAsync(this IAlbaHost host, TestMember viewer, Guid questionId)
+    {
+        var result = await host.Scenario(x => { x.Get.Url($"/api/questions/{questionId}/coalition"); x.As(viewer); });
+        return (await result.ReadAsJsonAsync<HetInitiatief.Coalitions.CoalitionView>())!;
+    }
+}

@@ -23,7 +23,8 @@ public sealed class PlatformTests(AppFixture app)
         [
             "/api/members", "/api/auth/token", "/api/auth/sign-in", "/api/auth/sign-out", "/api/me", "/api/questions", "/api/questions/{id}",
             "/api/questions/{id}/follow-ups", "/api/questions/{id}/follow-ups/{followUpId}/answer", "/api/questions/{id}/reformulations",
-            "/api/questions/{id}/goal", "/api/questions/{id}/withdraw",
+            "/api/questions/{id}/goal", "/api/questions/{id}/withdraw", "/api/questions/{id}/coalition", "/api/coalitions/{id}/members",
+            "/api/coalitions/{id}/members/me", "/api/coalitions/{id}/members/me/position",
         ];
         paths.EnumerateObject().Select(p => p.Name).ShouldBe(expected, ignoreOrder: true);
         var reformulate = paths.GetProperty("/api/questions/{id}/reformulations").GetProperty("post");

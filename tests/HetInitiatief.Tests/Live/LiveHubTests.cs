@@ -65,6 +65,31 @@ public sealed class LiveHubTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Viewers_of_the_question_see_the_coalition_meter_move_and_viewers_of_another_do_not()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var member = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+        var other = await app.Host.PostQuestionAsync(owner);
+        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3);
+        await using var viewer = await WatcherAsync(owner);
+        await using var otherViewer = await WatcherAsync(member);
+        var meter = new TaskCompletionSource<HetInitiatief.Live.CoalitionChanged>();
+        var otherMeter = new System.Collections.Concurrent.ConcurrentBag<HetInitiatief.Live.CoalitionChanged>();
+        viewer.Connection.On<HetInitiatief.Live.CoalitionChanged>("coalitionChanged", c => { if (c.Change == "joined") meter.TrySetResult(c); });
+        otherViewer.Connection.On<HetInitiatief.Live.CoalitionChanged>("coalitionChanged", otherMeter.Add);
+        await viewer.Connection.InvokeAsync("WatchQuestion", question.QuestionId);
+        await otherViewer.Connection.InvokeAsync("WatchQuestion", other.QuestionId);
+
+        await app.Host.JoinAsync(member, formed.CoalitionId);
+
+        (await meter.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(new HetInitiatief.Live.CoalitionChanged(question.QuestionId, formed.CoalitionId, 2, "joined", 2, 3));
+        await app.Host.AskFollowUpAsync(member, other.QuestionId);
+        (await otherViewer.NextAsync()).QuestionId.ShouldBe(other.QuestionId);
+        otherMeter.ShouldNotContain(c => c.QuestionId == question.QuestionId);
+    }
+
+    [Fact]
     public async Task An_anonymous_client_is_refused_by_the_hub()
     {
         var connection = Connect(token: null);

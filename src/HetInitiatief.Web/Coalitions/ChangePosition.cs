@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Coalitions;
+
+public sealed record ChangePosition(string? Position);
+
+public static class ChangePositionEndpoint
+{
+    public static Decision Decide(Coalition coalition, ChangePosition command, Guid memberId, DateTimeOffset now)
+    {
+        if (command.Position is null || !Positions.Joinable.ContainsKey(command.Position)) return Problem.Invalid("position", Positions.Unknown);
+        if (CoalitionRules.MustBeOpen(coalition) is { } closed) return closed;
+        if (!coalition.Members.TryGetValue(memberId, out var current)) return Problem.Conflict("Je doet niet mee met deze coalitie. Doe eerst mee.");
+        if (current == Positions.Initiator) return Problem.Conflict("Je bent de initiatiefnemer. Draag het initiatief eerst over aan een partner.", "position");
+        if (current == command.Position) return Decision.Accept();
+
+        var changed = new CoalitionPositionChanged(coalition.Id, memberId, command.Position, now);
+        var partners = coalition.Partners + (Positions.CountsTowardThreshold(command.Position) ? 1 : 0);
+        return !coalition.ThresholdReached && partners >= coalition.Threshold
+            ? Decision.Accept(changed, new CoalitionThresholdReached(coalition.Id, partners, coalition.Threshold, now))
+            : Decision.Accept(changed);
+    }
+
+    [Tags("Coalitions")]
+    [EndpointSummary("Change how you are involved: partner, supplier, link or user.")]
+    [ProducesResponseType(typeof(CoalitionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePut("/api/coalitions/{id}/members/me/position")]
+    public static async Task<IResult> Put(Guid id, ChangePosition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await ChangeAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<CoalitionWritten>> ChangeAsync(Guid coalitionId, ChangePosition command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        return (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
+                c => Decide(c, command, memberId, now), CoalitionRules.NotFound, ct))
+            .Map(written => new CoalitionWritten(coalitionId, written.Version, written.Changed));
+    }
+}

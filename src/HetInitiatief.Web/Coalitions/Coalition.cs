@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+
+namespace HetInitiatief.Coalitions;
+
+/// <summary>
+/// How a member is involved in a coalition (the network analysis in the seeds: initiator, partner,
+/// link, supplier, user). Partners — and the initiator — carry the coalition and count toward its threshold.
+/// </summary>
+public static class Positions
+{
+    public const string Initiator = "initiator";
+    public const string Partner = "partner";
+    public const string Supplier = "supplier";
+    public const string Link = "link";
+    public const string User = "user";
+
+    public static readonly IReadOnlyDictionary<string, string> Joinable = new Dictionary<string, string>
+    {
+        [Partner] = "Partner: ik wil dit leren en draag het mee",
+        [Supplier] = "Leverancier: ik breng expertise, materiaal of middelen in",
+        [Link] = "Schakel: ik verbind de groep met mensen en bronnen",
+        [User] = "Gebruiker: ik wil gebruiken wat eruit komt",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        [Initiator] = "Initiatiefnemer", [Partner] = "Partners", [Supplier] = "Leveranciers", [Link] = "Schakels", [User] = "Gebruikers",
+    };
+
+    public static bool CountsTowardThreshold(string position) => position is Initiator or Partner;
+
+    public const string Unknown = "Kies hoe je betrokken bent: partner, supplier, link of user.";
+}
+
+public static class CoalitionStatus
+{
+    public const string Open = "open";
+    public const string Closed = "closed";
+}
+
+/// <summary>The state decisions about a coalition need, rebuilt from its events on every write.</summary>
+public sealed record Coalition(
+    Guid Id, Guid QuestionId, Guid InitiatorId, int Threshold, DateTimeOffset? ClosesAt, string Status, bool ThresholdReached,
+    ImmutableDictionary<Guid, string> Members)
+{
+    public int Partners => Members.Values.Count(Positions.CountsTowardThreshold);
+
+    public bool IsClosed => Status == CoalitionStatus.Closed;
+
+    public static Coalition Create(CoalitionFormed e) =>
+        new(e.CoalitionId, e.QuestionId, e.FormedBy, e.Threshold, e.ClosesAt, CoalitionStatus.Open, false,
+            ImmutableDictionary<Guid, string>.Empty.Add(e.FormedBy, Positions.Initiator));
+
+    public Coalition Apply(MemberJoinedCoalition e) => this with { Members = Members.SetItem(e.MemberId, e.Position) };
+
+    public Coalition Apply(CoalitionPositionChanged e) => this with { Members = Members.SetItem(e.MemberId, e.Position) };
+
+    public Coalition Apply(MemberLeftCoalition e) => this with
+    {
+        Members = Members.Remove(e.MemberId),
+        InitiatorId = e.MemberId == InitiatorId ? Guid.Empty : InitiatorId,
+    };
+
+    public bool SeeksInitiator => InitiatorId == Guid.Empty;
+
+    public Coalition Apply(CoalitionThresholdReached _) => this with { ThresholdReached = true };
+
+    /// <summary>
+    /// A question has at most one coalition, so the coalition's stream id is derived from the question's:
+    /// the event store's unique stream id then refuses a second one, however close together they are formed.
+    /// </summary>
+    public static Guid IdFor(Guid questionId)
+    {
+        Span<byte> input = stackalloc byte[32];
+        CoalitionNamespace.TryWriteBytes(input);
+        questionId.TryWriteBytes(input[16..]);
+        var hash = SHA256.HashData(input);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5-style: name-based
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    private static readonly Guid CoalitionNamespace = new("5b0c3d2e-8f41-4d6a-9a3e-7c1f2b9d4e60");
+}

@@ -1,0 +1,54 @@
+namespace HetInitiatief.Coalitions;
+
+/// <summary>
+/// The coalition as its page and meter show it: the network around the question, by position, and
+/// how far it is from its threshold. Projected inline from the coalition's stream.
+/// </summary>
+public sealed record CoalitionDetails(
+    Guid Id,
+    Guid QuestionId,
+    Guid InitiatorId,
+    int Threshold,
+    DateTimeOffset? ClosesAt,
+    string Invitation,
+    string Status,
+    DateTimeOffset FormedAt,
+    DateTimeOffset? ThresholdReachedAt,
+    IReadOnlyList<CoalitionDetails.Member> Members,
+    Guid? LastJoined,
+    DateTimeOffset LastActivityAt,
+    long Version)
+{
+    public sealed record Member(Guid MemberId, string Position, string Contribution, DateTimeOffset JoinedAt);
+
+    public int Partners => Members.Count(m => Positions.CountsTowardThreshold(m.Position));
+
+    /// <summary>The initiator left without handing over: "zoekt een nieuwe initiatiefnemer".</summary>
+    public bool SeeksInitiator => InitiatorId == Guid.Empty;
+
+    public static CoalitionDetails Create(CoalitionFormed e) =>
+        new(e.CoalitionId, e.QuestionId, e.FormedBy, e.Threshold, e.ClosesAt, e.Invitation, CoalitionStatus.Open, e.FormedAt, null,
+            [new Member(e.FormedBy, Positions.Initiator, "", e.FormedAt)], null, e.FormedAt, 1);
+
+    public CoalitionDetails Apply(MemberJoinedCoalition e) => Moved(e.JoinedAt) with
+    {
+        Members = [.. Members, new Member(e.MemberId, e.Position, e.Contribution, e.JoinedAt)],
+        LastJoined = e.MemberId,
+    };
+
+    public CoalitionDetails Apply(CoalitionPositionChanged e) => Moved(e.ChangedAt) with
+    {
+        Members = Members.Select(m => m.MemberId == e.MemberId ? m with { Position = e.Position } : m).ToList(),
+    };
+
+    public CoalitionDetails Apply(MemberLeftCoalition e) => Moved(e.LeftAt) with
+    {
+        Members = Members.Where(m => m.MemberId != e.MemberId).ToList(),
+        LastJoined = LastJoined == e.MemberId ? null : LastJoined,
+        InitiatorId = e.MemberId == InitiatorId ? Guid.Empty : InitiatorId,
+    };
+
+    public CoalitionDetails Apply(CoalitionThresholdReached e) => Moved(e.ReachedAt) with { ThresholdReachedAt = e.ReachedAt };
+
+    private CoalitionDetails Moved(DateTimeOffset at) => this with { Version = Version + 1, LastActivityAt = at };
+}

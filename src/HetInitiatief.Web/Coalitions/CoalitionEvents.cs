@@ -1,0 +1,16 @@
+namespace HetInitiatief.Coalitions;
+
+// The events of a coalition of the willing's stream. Each carries the coalition's id, who did it and when.
+// See docs/events.md.
+
+public sealed record CoalitionFormed(
+    Guid CoalitionId, Guid QuestionId, Guid FormedBy, int Threshold, DateTimeOffset? ClosesAt, string Invitation, DateTimeOffset FormedAt);
+
+public sealed record MemberJoinedCoalition(Guid CoalitionId, Guid MemberId, string Position, string Contribution, DateTimeOffset JoinedAt);
+
+public sealed record CoalitionPositionChanged(Guid CoalitionId, Guid MemberId, string Position, DateTimeOffset ChangedAt);
+
+public sealed record MemberLeftCoalition(Guid CoalitionId, Guid MemberId, DateTimeOffset LeftAt);
+
+/// <summary>The milestone: enough partners to go ahead. Recorded once; members leaving later do not undo it.</summary>
+public sealed record CoalitionThresholdReached(Guid CoalitionId, int Partners, int Threshold, DateTimeOffset ReachedAt);

@@ -1,0 +1,14 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace HetInitiatief.Coalitions;
+
+public sealed class CoalitionsConfiguration : IConfigureMarten
+{
+    public void Configure(IServiceProvider services, StoreOptions options)
+    {
+        // Single-stream and inline, like the question's read models: the meter is read straight after a join.
+        options.Projections.Snapshot<CoalitionDetails>(SnapshotLifecycle.Inline);
+        options.Schema.For<CoalitionDetails>().Index(x => x.QuestionId);
+    }
+}

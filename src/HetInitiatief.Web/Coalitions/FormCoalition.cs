@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Questions;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Coalitions;
+
+/// <summary>The owner looks for co-learners: a coalition of the willing around the question.</summary>
+public sealed record FormCoalition(int? Threshold, DateTimeOffset? ClosesAt, string? Invitation);
+
+public sealed record CoalitionWritten(Guid CoalitionId, long Version, bool Changed, string? Note = null);
+
+public static class FormCoalitionEndpoint
+{
+    public static Problem? CheckFields(FormCoalition command, DateTimeOffset now) =>
+        new FieldRules()
+            .Check(command.Threshold is null or >= CoalitionRules.MinThreshold and <= CoalitionRules.MaxThreshold, "threshold",
+                $"Kies een groepsgrootte van {CoalitionRules.MinThreshold} tot {CoalitionRules.MaxThreshold} deelnemers.")
+            .Check(command.ClosesAt is null || command.ClosesAt > now.AddHours(1), "closesAt", "Kies een sluitingsdatum die minstens een uur in de toekomst ligt.")
+            .Check(command.ClosesAt is null || command.ClosesAt < now.AddYears(1), "closesAt", "Kies een sluitingsdatum binnen een jaar.")
+            .Text("invitation", command.Invitation, "een uitnodiging: wat gaan we samen leren?", CoalitionRules.InvitationMax, min: 10)
+            .Problem;
+
+    public static Decision Decide(Question question, FormCoalition command, Guid memberId, DateTimeOffset now) =>
+        CheckFields(command, now)
+        ?? QuestionRules.MustBeOpen(question)
+        ?? QuestionRules.MustBeOwner(question, memberId, "een coalitie vormen")
+        ?? Decision.Accept(new CoalitionFormed(
+            Coalition.IdFor(question.Id), question.Id, memberId, command.Threshold ?? CoalitionRules.DefaultThreshold,
+            command.ClosesAt?.ToUniversalTime(), command.Invitation!.Trim(), now));
+
+    [Tags("Coalitions")]
+    [EndpointSummary("Form the coalition of the willing around your open question: threshold 3–40 (default 6), optional closing date, invitation.")]
+    [ProducesResponseType(typeof(CoalitionWritten), 201)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/questions/{id}/coalition")]
+    public static async Task<IResult> Post(Guid id, FormCoalition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await FormAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Created($"/api/questions/{id}/coalition", outcome.Value);
+    }
+
+    public static async Task<Outcome<CoalitionWritten>> FormAsync(
+        Guid questionId, FormCoalition command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var question = await session.Events.AggregateStreamAsync<Question>(questionId, token: ct);
+        if (question is null) return Problem.NotFound(QuestionRules.NotFound);
+
+        var decision = Decide(question, command, memberId, now);
+        if (decision.Refusal is { } refusal) return refusal;
+
+        var coalitionId = Coalition.IdFor(questionId);
+        session.Events.StartStream<Coalition>(coalitionId, decision.Events.ToArray());
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            return Problem.Conflict("Er is al een coalitie rond deze vraag. Doe daar mee.");
+        }
+        return new CoalitionWritten(coalitionId, decision.Events.Count, true);
+    }
+}

@@ -1,0 +1,61 @@
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using HetInitiatief.Questions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Coalitions;
+
+public sealed record CoalitionMemberView(Person Member, string Position, string Contribution, DateTimeOffset JoinedAt);
+
+public sealed record CoalitionGroupView(string Position, string Name, IReadOnlyList<CoalitionMemberView> Members);
+
+/// <summary>The coalition with names: its meter ("7 van 10 · Anna deed net mee") and the network by position.</summary>
+public sealed record CoalitionView(
+    Guid Id, Guid QuestionId, long Version, string Status, Person? Initiator, bool SeeksInitiator, int Partners, int Threshold,
+    bool ThresholdReached, DateTimeOffset? ThresholdReachedAt, DateTimeOffset? ClosesAt, string Invitation, Person? LastJoined,
+    IReadOnlyList<CoalitionGroupView> Network)
+{
+    public int Percent => Math.Min(100, Partners * 100 / Math.Max(1, Threshold));
+
+    public bool Includes(Guid memberId) => Network.Any(g => g.Members.Any(m => m.Member.Id == memberId));
+
+    public string? PositionOf(Guid memberId) =>
+        Network.SelectMany(g => g.Members).FirstOrDefault(m => m.Member.Id == memberId)?.Position;
+}
+
+public static class GetCoalitionEndpoint
+{
+    [Tags("Coalitions")]
+    [EndpointSummary("The coalition around a question: meter, threshold, and the network grouped by position.")]
+    [ProducesResponseType(typeof(CoalitionView), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverineGet("/api/questions/{id}/coalition")]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
+    {
+        var view = await LoadAsync(id, session, ct);
+        return view is null ? Problem.NotFound("Er is (nog) geen coalitie rond deze vraag.").ToResult() : Results.Ok(view);
+    }
+
+    public static async Task<CoalitionView?> LoadAsync(Guid questionId, IQuerySession session, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<CoalitionDetails>(Coalition.IdFor(questionId), ct);
+        if (details is null) return null;
+        var names = await MemberProfile.NamesAsync(session, details.Members.Select(m => m.MemberId), ct);
+        return ToView(details, names);
+    }
+
+    public static CoalitionView ToView(CoalitionDetails details, IReadOnlyDictionary<Guid, string> names)
+    {
+        Person PersonOf(Guid id) => new(id, names.GetValueOrDefault(id, GetQuestionEndpoint.FormerMember));
+        var network = Positions.Names
+            .Select(p => new CoalitionGroupView(p.Key, p.Value, details.Members.Where(m => m.Position == p.Key)
+                .Select(m => new CoalitionMemberView(PersonOf(m.MemberId), m.Position, m.Contribution, m.JoinedAt)).ToList()))
+            .ToList();
+        return new CoalitionView(
+            details.Id, details.QuestionId, details.Version, details.Status, details.SeeksInitiator ? null : PersonOf(details.InitiatorId),
+            details.SeeksInitiator, details.Partners, details.Threshold, details.ThresholdReachedAt is not null, details.ThresholdReachedAt,
+            details.ClosesAt, details.Invitation, details.LastJoined is { } last ? PersonOf(last) : null, network);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Questions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Coalitions;
+
+/// <summary>Joining is voluntary and needs nobody's approval; a member says how they are involved and what they bring.</summary>
+public sealed record JoinCoalition(string? Position, string? Contribution);
+
+public static class JoinCoalitionEndpoint
+{
+    public static Problem? CheckFields(JoinCoalition command) =>
+        new FieldRules()
+            .Check(command.Position is null || Positions.Joinable.ContainsKey(command.Position), "position", Positions.Unknown)
+            .Text("contribution", command.Contribution, "wat je meebrengt of waarom je dit wilt", CoalitionRules.ContributionMax, min: 3)
+            .Problem;
+
+    public static Decision Decide(Coalition coalition, JoinCoalition command, bool questionWithdrawn, Guid memberId, DateTimeOffset now)
+    {
+        if ((CheckFields(command) ?? CoalitionRules.MustBeOpen(coalition) ?? CoalitionRules.QuestionMustBeOpen(questionWithdrawn)) is { } refused)
+            return refused;
+        if (coalition.Members.ContainsKey(memberId)) return Decision.Accept();
+
+        var position = command.Position ?? Positions.Partner;
+        var joined = new MemberJoinedCoalition(coalition.Id, memberId, position, command.Contribution!.Trim(), now);
+        var partners = coalition.Partners + (Positions.CountsTowardThreshold(position) ? 1 : 0);
+        return !coalition.ThresholdReached && partners >= coalition.Threshold
+            ? Decision.Accept(joined, new CoalitionThresholdReached(coalition.Id, partners, coalition.Threshold, now))
+            : Decision.Accept(joined);
+    }
+
+    [Tags("Coalitions")]
+    [EndpointSummary("Join a coalition as partner (default), supplier, link or user. Joining again changes nothing and says so (200).")]
+    [ProducesResponseType(typeof(CoalitionWritten), 201)]
+    [ProducesResponseType(typeof(CoalitionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/coalitions/{id}/members")]
+    public static async Task<IResult> Post(Guid id, JoinCoalition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await JoinAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        if (outcome.Problem is { } problem) return problem.ToResult();
+        return outcome.Value!.Changed ? Results.Created($"/api/coalitions/{id}/members/me", outcome.Value) : Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<CoalitionWritten>> JoinAsync(
+        Guid coalitionId, JoinCoalition command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        if (CheckFields(command) is { } invalid) return invalid;
+        await using var query = store.QuerySession();
+        var coalition = await query.LoadAsync<CoalitionDetails>(coalitionId, ct);
+        if (coalition is null) return Problem.NotFound(CoalitionRules.NotFound);
+        var questionWithdrawn = (await query.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct))?.Status == QuestionStatus.Withdrawn;
+
+        return (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
+                c => Decide(c, command, questionWithdrawn, memberId, now), CoalitionRules.NotFound, ct))
+            .Map(written => new CoalitionWritten(coalitionId, written.Version, written.Changed,
+                written.Changed ? null : "Je doet al mee met deze coalitie; er is niets veranderd."));
+    }
+}

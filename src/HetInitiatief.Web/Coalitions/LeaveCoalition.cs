@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Coalitions;
+
+public static class LeaveCoalitionEndpoint
+{
+    /// <summary>
+    /// Leaving is always possible. The threshold milestone, once reached, stays reached. When the
+    /// initiator leaves, the coalition is left without one until a partner takes it on.
+    /// </summary>
+    public static Decision Decide(Coalition coalition, Guid memberId, DateTimeOffset now) =>
+        coalition.Members.ContainsKey(memberId)
+            ? Decision.Accept(new MemberLeftCoalition(coalition.Id, memberId, now))
+            : Decision.Accept();
+
+    [Tags("Coalitions")]
+    [EndpointSummary("Leave a coalition. Leaving one you are not in changes nothing and says so.")]
+    [ProducesResponseType(typeof(CoalitionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverineDelete("/api/coalitions/{id}/members/me")]
+    public static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await LeaveAsync(id, user.MemberId(), store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<CoalitionWritten>> LeaveAsync(Guid coalitionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        return (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
+                c => Decide(c, memberId, now), CoalitionRules.NotFound, ct))
+            .Map(written => new CoalitionWritten(coalitionId, written.Version, written.Changed,
+                written.Changed ? null : "Je deed niet mee met deze coalitie; er is niets veranderd."));
+    }
+}

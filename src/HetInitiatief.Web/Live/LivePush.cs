@@ -1,0 +1,104 @@
+using HetInitiatief.Coalitions;
+using HetInitiatief.Questions;
+using JasperFx.Events;
+using Marten;
+using Marten.Services;
+using Microsoft.AspNetCore.SignalR;
+using Wolverine;
+using Wolverine.Runtime;
+
+namespace HetInitiatief.Live;
+
+/// <summary>The push message for a changed question: small and stable, so clients fetch what they show.</summary>
+public sealed record QuestionChanged(Guid QuestionId, long Version, string Change)
+{
+    public const string Method = "questionChanged";
+
+    public static QuestionChanged? From(IEvent e) => e.Data switch
+    {
+        QuestionPosted p => new(p.QuestionId, e.Version, "posted"),
+        FollowUpAsked f => new(f.QuestionId, e.Version, "followUpAsked"),
+        FollowUpAnswered a => new(a.QuestionId, e.Version, "followUpAnswered"),
+        QuestionReformulated r => new(r.QuestionId, e.Version, "reformulated"),
+        GoalSet g => new(g.QuestionId, e.Version, "goalSet"),
+        QuestionWithdrawn w => new(w.QuestionId, e.Version, "withdrawn"),
+        _ => null,
+    };
+}
+
+/// <summary>The push message for a coalition's meter: where it stands after the change.</summary>
+public sealed record CoalitionChanged(Guid QuestionId, Guid CoalitionId, long Version, string Change, int Partners, int Threshold)
+{
+    public const string Method = "coalitionChanged";
+
+    public static CoalitionChanged? From(IEvent e, CoalitionDetails coalition)
+    {
+        var change = e.Data switch
+        {
+            CoalitionFormed => "formed",
+            MemberJoinedCoalition => "joined",
+            MemberLeftCoalition => "left",
+            CoalitionPositionChanged => "positionChanged",
+            CoalitionThresholdReached => "thresholdReached",
+            _ => null,
+        };
+        return change is null ? null : new(coalition.QuestionId, coalition.Id, e.Version, change, coalition.Partners, coalition.Threshold);
+    }
+}
+
+/// <summary>
+/// Hands every committed question and coalition event to Wolverine as a push message, right after the
+/// commit: no polling, so watchers see it within milliseconds. Runs after the transaction, so a
+/// failing push can never undo or fail the write.
+/// </summary>
+public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeForwarder> logger) : DocumentSessionListenerBase
+{
+    public override async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        var messages = new List<object>();
+        try
+        {
+            // The coalition's inline projection was written in the same commit; its new state gives the meter.
+            var coalitions = commit.Updated.Concat(commit.Inserted).OfType<CoalitionDetails>().ToDictionary(c => c.Id);
+            foreach (var e in commit.GetEvents())
+            {
+                if (QuestionChanged.From(e) is { } question) messages.Add(question);
+                else if (coalitions.GetValueOrDefault(e.StreamId) is { } coalition && CoalitionChanged.From(e, coalition) is { } meter) messages.Add(meter);
+            }
+            if (messages.Count == 0) return;
+
+            var bus = new MessageBus(services.GetRequiredService<IWolverineRuntime>());
+            foreach (var message in messages) await bus.PublishAsync(message);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not hand {Count} changes to the live push", messages.Count);
+        }
+    }
+}
+
+public static class LivePushHandler
+{
+    public static Task Handle(QuestionChanged message, IHubContext<LiveHub> hub, CancellationToken ct) =>
+        hub.Clients.Groups(LiveHub.BoardGroup, LiveHub.QuestionGroup(message.QuestionId)).SendAsync(QuestionChanged.Method, message, ct);
+
+    public static Task Handle(CoalitionChanged message, IHubContext<LiveHub> hub, CancellationToken ct) =>
+        hub.Clients.Groups(LiveHub.BoardGroup, LiveHub.QuestionGroup(message.QuestionId)).SendAsync(CoalitionChanged.Method, message, ct);
+}
+
+public static class LivePush
+{
+    /// <summary>One push at a time, in commit order, so watchers see changes in the order they happened.</summary>
+    public static void AddLivePush(this WolverineOptions options)
+    {
+        options.LocalQueue("live-push").Sequential();
+        options.PublishMessage<QuestionChanged>().ToLocalQueue("live-push");
+        options.PublishMessage<CoalitionChanged>().ToLocalQueue("live-push");
+    }
+}
+
+public sealed class LiveConfiguration : IConfigureMarten
+{
+    public void Configure(IServiceProvider services, StoreOptions options) =>
+        options.Listeners.Add(ActivatorUtilities.CreateInstance<ChangeForwarder>(services));
+}
