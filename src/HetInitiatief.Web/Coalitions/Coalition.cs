@@ -28,6 +28,11 @@ public static class Positions
         [Initiator] = "Initiatiefnemer", [Partner] = "Partners", [Supplier] = "Leveranciers", [Link] = "Schakels", [User] = "Gebruikers",
     };
 
+    public static readonly IReadOnlyDictionary<string, string> Singular = new Dictionary<string, string>
+    {
+        [Initiator] = "initiatiefnemer", [Partner] = "partner", [Supplier] = "leverancier", [Link] = "schakel", [User] = "gebruiker",
+    };
+
     public static bool CountsTowardThreshold(string position) => position is Initiator or Partner;
 
     public const string Unknown = "Kies hoe je betrokken bent: partner, supplier, link of user.";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using System.Text.RegularExpressions;
 using HetInitiatief.Catalogue;
+using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
@@ -12,7 +13,7 @@ namespace HetInitiatief.Questions;
 public sealed record BoardCard(
     Guid Id, string Title, string Summary, Person Owner, IReadOnlyList<ThemeView> Themes, string Sector, string Status,
     int FollowUpCount, int UnansweredFollowUpCount, int FormulationVersion, bool HasGoal, DateTimeOffset PostedAt,
-    DateTimeOffset LastActivityAt, long Version);
+    DateTimeOffset LastActivityAt, long Version, CoalitionMeter? Coalition);
 
 public sealed record BoardPage(IReadOnlyList<BoardCard> Questions, int Page, bool HasMore);
 
@@ -62,10 +63,11 @@ public static class QuestionBoard
             .Skip((pageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
 
         var names = await MemberProfile.NamesAsync(session, items.Select(i => i.OwnerId), ct);
+        var meters = await CoalitionMeter.ForQuestionsAsync(session, items.Select(i => i.Id), ct);
         var cards = items.Take(PageSize).Select(i => new BoardCard(
             i.Id, i.Title, i.Summary, new Person(i.OwnerId, names.GetValueOrDefault(i.OwnerId, GetQuestionEndpoint.FormerMember)),
             i.Themes.Select(t => new ThemeView(t, Themes.Name(t))).ToList(), i.Sector, i.Status, i.FollowUpCount,
-            i.UnansweredFollowUpCount, i.FormulationVersion, i.HasGoal, i.PostedAt, i.LastActivityAt, i.Version)).ToList();
+            i.UnansweredFollowUpCount, i.FormulationVersion, i.HasGoal, i.PostedAt, i.LastActivityAt, i.Version, meters.GetValueOrDefault(i.Id))).ToList();
         return new BoardPage(cards, pageNumber, items.Count > PageSize);
     }
 

@@ -1,3 +1,4 @@
+using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Shared;
 using Marten;
@@ -10,7 +11,7 @@ namespace HetInitiatief.Questions;
 /// One question: what is asked, the follow-ups and answers, and how the question sharpened over time.
 /// Every form posts back here and runs the same decision as the API.
 /// </summary>
-public sealed class QuestionPageModel(IDocumentStore store, TimeProvider clock) : PageModel
+public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? At { get; set; }
@@ -74,6 +75,7 @@ public sealed class QuestionPageModel(IDocumentStore store, TimeProvider clock) 
         }
 
         View = outcome.Value!;
+        Coalition = View.AsOf is null ? await GetCoalitionEndpoint.LoadAsync(Id, session, ct) : null;
         if (!keepForm)
         {
             Title = View.Title;

@@ -17,6 +17,11 @@
     reformulated: "De vraag is geherformuleerd.",
     goalSet: "Er is een doel vastgelegd.",
     withdrawn: "De vraag is ingetrokken.",
+    formed: "Er is een coalitie gestart.",
+    joined: "Er deed iemand mee met de coalitie.",
+    left: "Iemand verliet de coalitie.",
+    positionChanged: "Iemand is anders betrokken bij de coalitie.",
+    thresholdReached: "De coalitie is groot genoeg!",
   };
 
   let version = question ? Number(question.dataset.version) : 0;
@@ -75,6 +80,13 @@
       version = change.version;
     }
     announce(announcements[change.change] || "Er is iets veranderd.");
+    scheduleRefresh();
+  });
+
+  // The coalition meter has its own version sequence; any change to the coalition of this question counts.
+  connection.on("coalitionChanged", (change) => {
+    if (question && change.questionId !== question.dataset.liveQuestion) return;
+    announce(announcements[change.change] || "De coalitie is veranderd.");
     scheduleRefresh();
   });
 

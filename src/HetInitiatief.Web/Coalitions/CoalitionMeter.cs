@@ -1,0 +1,26 @@
+using HetInitiatief.Members;
+using Marten;
+
+namespace HetInitiatief.Coalitions;
+
+/// <summary>What the meter on a card or a question page shows.</summary>
+public sealed record CoalitionMeter(Guid CoalitionId, int Partners, int Threshold, bool ThresholdReached, bool SeeksInitiator, bool Closed, string? LastJoined)
+{
+    public int Percent => Math.Min(100, Partners * 100 / Math.Max(1, Threshold));
+
+    public static CoalitionMeter From(CoalitionView c) =>
+        new(c.Id, c.Partners, c.Threshold, c.ThresholdReached, c.SeeksInitiator, c.Status == CoalitionStatus.Closed, c.LastJoined?.Name);
+
+    public static CoalitionMeter From(CoalitionDetails c, string? lastJoinedName) =>
+        new(c.Id, c.Partners, c.Threshold, c.ThresholdReachedAt is not null, c.SeeksInitiator, c.Status == CoalitionStatus.Closed, lastJoinedName);
+
+    /// <summary>The meters of the coalitions around these questions, by question id; questions without one are absent.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, CoalitionMeter>> ForQuestionsAsync(IQuerySession session, IEnumerable<Guid> questionIds, CancellationToken ct)
+    {
+        var ids = questionIds.Select(Coalition.IdFor).ToArray();
+        if (ids.Length == 0) return new Dictionary<Guid, CoalitionMeter>();
+        var coalitions = await session.LoadManyAsync<CoalitionDetails>(ct, ids);
+        var names = await MemberProfile.NamesAsync(session, coalitions.Where(c => c.LastJoined is not null).Select(c => c.LastJoined!.Value), ct);
+        return coalitions.ToDictionary(c => c.QuestionId, c => From(c, c.LastJoined is { } last ? names.GetValueOrDefault(last) : null));
+    }
+}

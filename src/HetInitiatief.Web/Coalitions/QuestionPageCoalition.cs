@@ -1,0 +1,40 @@
+using HetInitiatief.Coalitions;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HetInitiatief.Questions;
+
+/// <summary>The coalition section of the question page: form it, join it, change position, leave.</summary>
+public sealed partial class QuestionPageModel
+{
+    [BindProperty] public int? Threshold { get; set; } = CoalitionRules.DefaultThreshold;
+    [BindProperty] public DateOnly? ClosesAt { get; set; }
+    [BindProperty] public string? Invitation { get; set; }
+    [BindProperty] public string? Position { get; set; } = Positions.Partner;
+    [BindProperty] public string? Contribution { get; set; }
+
+    public CoalitionView? Coalition { get; private set; }
+
+    public string? MyPosition => Coalition?.PositionOf(User.MemberId());
+
+    public Task<IActionResult> OnPostFormCoalitionAsync(CancellationToken ct) =>
+        RunAsync(now => FormCoalitionEndpoint.FormAsync(Id, new FormCoalition(Threshold, EndOfDay(ClosesAt), Invitation), User.MemberId(), store, now, ct), "coalitie", ct);
+
+    public Task<IActionResult> OnPostJoinAsync(CancellationToken ct) =>
+        RunAsync(now => JoinCoalitionEndpoint.JoinAsync(Coalitions.Coalition.IdFor(Id), new JoinCoalition(Position, Contribution), User.MemberId(), store, now, ct), "coalitie", ct);
+
+    public Task<IActionResult> OnPostChangePositionAsync(CancellationToken ct) =>
+        RunAsync(now => ChangePositionEndpoint.ChangeAsync(Coalitions.Coalition.IdFor(Id), new ChangePosition(Position), User.MemberId(), store, now, ct), "coalitie", ct);
+
+    public Task<IActionResult> OnPostLeaveAsync(CancellationToken ct) =>
+        RunAsync(now => LeaveCoalitionEndpoint.LeaveAsync(Coalitions.Coalition.IdFor(Id), User.MemberId(), store, now, ct), "coalitie", ct);
+
+    /// <summary>A closing date means: until the end of that day, Dutch time.</summary>
+    private static DateTimeOffset? EndOfDay(DateOnly? date)
+    {
+        if (date is not { } day) return null;
+        var local = day.ToDateTime(new TimeOnly(23, 59));
+        return new DateTimeOffset(local, Display.Local(new DateTimeOffset(local, TimeSpan.Zero)).Offset);
+    }
+}

@@ -1,0 +1,82 @@
+using HetInitiatief.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HetInitiatief.Tests.Browser;
+
+/// <summary>
+/// The platform on a real port and a headless Debian chromium in front of it, with the steps every
+/// browser test starts from. Screenshots land under TestResults/screenshots.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    private readonly WebServer _server;
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private BrowserSession(WebServer server, IPlaywright playwright, IBrowser browser) =>
+        (_server, _playwright, _browser) = (server, playwright, browser);
+
+    public static async Task<BrowserSession> StartAsync(AppFixture app)
+    {
+        Directory.CreateDirectory(Screenshots);
+        var server = await WebServer.StartAsync(app.ConnectionString);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new BrowserSession(server, playwright, browser);
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser.NewContextAsync(new() { BaseURL = _server.BaseAddress.ToString(), Locale = "nl-NL", ViewportSize = new() { Width = 1100, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A teacher who registered through the form and landed on the board, signed in.</summary>
+    public async Task<IPage> NewTeacherAsync(string name)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/registreren");
+        await page.GetByLabel("Je naam").FillAsync(name);
+        await page.GetByLabel("Je e-mailadres").FillAsync($"{Guid.NewGuid():N}@school.example");
+        await page.GetByLabel("Kies een wachtwoord").FillAsync(Api.Password);
+        await page.GetByLabel("Je school").FillAsync("Basisschool De Regenboog");
+        await page.GetByLabel("Primair onderwijs (po)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Leervragen" }).WaitForAsync();
+        return page;
+    }
+
+    /// <summary>Posts a question through the form and waits for its page.</summary>
+    public static async Task PostQuestionAsync(IPage page, string title)
+    {
+        await page.GotoAsync("/vragen/nieuw");
+        await page.GetByLabel("1. Je leervraag in één zin").FillAsync(title);
+        await page.GetByLabel("2. Wat speelt er?").FillAsync("Mijn leerlingen vergeten nieuwe woorden na een week.");
+        await page.GetByLabel("3. Waarom is dit jouw vraag?").FillAsync("Begrijpend lezen blijft achter in mijn klas.");
+        await page.GetByLabel("4. Wat weet of kun je al?").FillAsync("Ik werk met de viertakt.");
+        await page.GetByLabel("Taal, lezen en woordenschat").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plaats mijn leervraag" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 }).WaitForAsync();
+    }
+
+    /// <summary>The page has joined its live groups; from here on no push can be missed.</summary>
+    public static Task WaitUntilLiveAsync(IPage page) =>
+        page.Locator("html[data-live=connected]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+
+    public static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+}
