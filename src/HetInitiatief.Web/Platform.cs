@@ -2,6 +2,7 @@ using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Live;
 using HetInitiatief.Members;
+using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using Marten;
 using Scalar.AspNetCore;
@@ -24,6 +25,7 @@ public static class Platform
         builder.Services.AddSingleton<IConfigureMarten, MembersConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, QuestionsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, CoalitionsConfiguration>();
+        builder.Services.AddSingleton<IConfigureMarten, NotificationsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
 
         builder.AddMemberAuthentication();

@@ -71,6 +71,10 @@ public sealed record Coalition(
 
     public Coalition Apply(CoalitionThresholdReached _) => this with { ThresholdReached = true };
 
+    public Coalition Apply(CoalitionClosed _) => this with { Status = CoalitionStatus.Closed };
+
+    public Coalition Apply(CoalitionClosingDateExtended e) => this with { ClosesAt = e.ClosesAt };
+
     /// <summary>
     /// A question has at most one coalition, so the coalition's stream id is derived from the question's:
     /// the event store's unique stream id then refuses a second one, however close together they are formed.

@@ -50,5 +50,9 @@ public sealed record CoalitionDetails(
 
     public CoalitionDetails Apply(CoalitionThresholdReached e) => Moved(e.ReachedAt) with { ThresholdReachedAt = e.ReachedAt };
 
+    public CoalitionDetails Apply(CoalitionClosed e) => Moved(e.ClosedAt) with { Status = CoalitionStatus.Closed };
+
+    public CoalitionDetails Apply(CoalitionClosingDateExtended e) => Moved(e.ExtendedAt) with { ClosesAt = e.ClosesAt };
+
     private CoalitionDetails Moved(DateTimeOffset at) => this with { Version = Version + 1, LastActivityAt = at };
 }

@@ -10,7 +10,13 @@ public sealed record MemberJoinedCoalition(Guid CoalitionId, Guid MemberId, stri
 
 public sealed record CoalitionPositionChanged(Guid CoalitionId, Guid MemberId, string Position, DateTimeOffset ChangedAt);
 
-public sealed record MemberLeftCoalition(Guid CoalitionId, Guid MemberId, DateTimeOffset LeftAt);
+public sealed record MemberLeftCoalition(Guid CoalitionId, Guid MemberId, string Position, DateTimeOffset LeftAt);
 
 /// <summary>The milestone: enough partners to go ahead. Recorded once; members leaving later do not undo it.</summary>
 public sealed record CoalitionThresholdReached(Guid CoalitionId, int Partners, int Threshold, DateTimeOffset ReachedAt);
+
+/// <summary>The closing date passed before the threshold was reached: the coalition closes as not viable.</summary>
+public sealed record CoalitionClosed(Guid CoalitionId, int Partners, int Threshold, DateTimeOffset ClosedAt);
+
+/// <summary>The initiator moved the closing date later, before it passed.</summary>
+public sealed record CoalitionClosingDateExtended(Guid CoalitionId, Guid ExtendedBy, DateTimeOffset ClosesAt, DateTimeOffset ExtendedAt);

@@ -5,6 +5,7 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace HetInitiatief.Coalitions;
 
@@ -19,7 +20,7 @@ public static class FormCoalitionEndpoint
         new FieldRules()
             .Check(command.Threshold is null or >= CoalitionRules.MinThreshold and <= CoalitionRules.MaxThreshold, "threshold",
                 $"Kies een groepsgrootte van {CoalitionRules.MinThreshold} tot {CoalitionRules.MaxThreshold} deelnemers.")
-            .Check(command.ClosesAt is null || command.ClosesAt > now.AddHours(1), "closesAt", "Kies een sluitingsdatum die minstens een uur in de toekomst ligt.")
+            .Check(command.ClosesAt is null || command.ClosesAt > now, "closesAt", "Kies een sluitingsdatum in de toekomst.")
             .Check(command.ClosesAt is null || command.ClosesAt < now.AddYears(1), "closesAt", "Kies een sluitingsdatum binnen een jaar.")
             .Text("invitation", command.Invitation, "een uitnodiging: wat gaan we samen leren?", CoalitionRules.InvitationMax, min: 10)
             .Problem;
@@ -29,8 +30,9 @@ public static class FormCoalitionEndpoint
         ?? QuestionRules.MustBeOpen(question)
         ?? QuestionRules.MustBeOwner(question, memberId, "een coalitie vormen")
         ?? Decision.Accept(new CoalitionFormed(
-            Coalition.IdFor(question.Id), question.Id, memberId, command.Threshold ?? CoalitionRules.DefaultThreshold,
-            command.ClosesAt?.ToUniversalTime(), command.Invitation!.Trim(), now));
+                Coalition.IdFor(question.Id), question.Id, memberId, command.Threshold ?? CoalitionRules.DefaultThreshold,
+                command.ClosesAt?.ToUniversalTime(), command.Invitation!.Trim(), now))
+            .Schedule(ClosingDate.Deadlines(Coalition.IdFor(question.Id), command.ClosesAt?.ToUniversalTime(), now));
 
     [Tags("Coalitions")]
     [EndpointSummary("Form the coalition of the willing around your open question: threshold 3–40 (default 6), optional closing date, invitation.")]
@@ -40,14 +42,14 @@ public static class FormCoalitionEndpoint
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/questions/{id}/coalition")]
-    public static async Task<IResult> Post(Guid id, FormCoalition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(Guid id, FormCoalition command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await FormAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        var outcome = await FormAsync(id, command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
         return outcome.Problem?.ToResult() ?? Results.Created($"/api/questions/{id}/coalition", outcome.Value);
     }
 
     public static async Task<Outcome<CoalitionWritten>> FormAsync(
-        Guid questionId, FormCoalition command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+        Guid questionId, FormCoalition command, Guid memberId, IDocumentStore store, IMartenOutbox outbox, DateTimeOffset now, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var question = await session.Events.AggregateStreamAsync<Question>(questionId, token: ct);
@@ -58,6 +60,7 @@ public static class FormCoalitionEndpoint
 
         var coalitionId = Coalition.IdFor(questionId);
         session.Events.StartStream<Coalition>(coalitionId, decision.Events.ToArray());
+        await EventStreams.ScheduleAsync(session, decision, outbox);
         try
         {
             await session.SaveChangesAsync(ct);

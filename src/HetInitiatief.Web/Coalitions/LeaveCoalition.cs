@@ -13,8 +13,8 @@ public static class LeaveCoalitionEndpoint
     /// initiator leaves, the coalition is left without one until a partner takes it on.
     /// </summary>
     public static Decision Decide(Coalition coalition, Guid memberId, DateTimeOffset now) =>
-        coalition.Members.ContainsKey(memberId)
-            ? Decision.Accept(new MemberLeftCoalition(coalition.Id, memberId, now))
+        coalition.Members.TryGetValue(memberId, out var position)
+            ? Decision.Accept(new MemberLeftCoalition(coalition.Id, memberId, position, now))
             : Decision.Accept();
 
     [Tags("Coalitions")]

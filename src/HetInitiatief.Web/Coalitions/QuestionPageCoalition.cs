@@ -19,7 +19,7 @@ public sealed partial class QuestionPageModel
     public string? MyPosition => Coalition?.PositionOf(User.MemberId());
 
     public Task<IActionResult> OnPostFormCoalitionAsync(CancellationToken ct) =>
-        RunAsync(now => FormCoalitionEndpoint.FormAsync(Id, new FormCoalition(Threshold, EndOfDay(ClosesAt), Invitation), User.MemberId(), store, now, ct), "coalitie", ct);
+        RunAsync(now => FormCoalitionEndpoint.FormAsync(Id, new FormCoalition(Threshold, EndOfDay(ClosesAt), Invitation), User.MemberId(), store, outbox, now, ct), "coalitie", ct);
 
     public Task<IActionResult> OnPostJoinAsync(CancellationToken ct) =>
         RunAsync(now => JoinCoalitionEndpoint.JoinAsync(Coalitions.Coalition.IdFor(Id), new JoinCoalition(Position, Contribution), User.MemberId(), store, now, ct), "coalitie", ct);

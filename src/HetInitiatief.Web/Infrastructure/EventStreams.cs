@@ -1,5 +1,7 @@
 using JasperFx;
 using Marten;
+using Wolverine;
+using Wolverine.Marten;
 
 namespace HetInitiatief.Infrastructure;
 
@@ -13,6 +15,15 @@ public static class EventStreams
 {
     private const int Attempts = 5;
 
+    /// <summary>Enrols the session in Wolverine's outbox so scheduled messages commit, or not, with the events.</summary>
+    public static async Task ScheduleAsync(IDocumentSession session, Decision decision, IMartenOutbox? outbox)
+    {
+        if (decision.Scheduled.Count == 0) return;
+        if (outbox is null) throw new InvalidOperationException("This decision schedules messages; pass Wolverine's Marten outbox.");
+        outbox.Enroll(session);
+        foreach (var (message, at) in decision.Scheduled) await outbox.ScheduleAsync(message, at);
+    }
+
     /// <summary>
     /// Loads a stream for writing, lets a pure decision run on its state, appends what it decided and
     /// commits, all in one transaction.
@@ -23,7 +34,7 @@ public static class EventStreams
     /// </summary>
     public static async Task<Outcome<Written>> DecideAsync<T>(
         IDocumentStore store, Guid streamId, long? expectedVersion, Func<T, Decision> decide, string notFound,
-        CancellationToken ct) where T : class
+        CancellationToken ct, IMartenOutbox? outbox = null) where T : class
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -39,6 +50,7 @@ public static class EventStreams
                 if (decision.Refusal is { } refusal) return refusal;
 
                 stream.AppendMany(decision.Events);
+                await ScheduleAsync(session, decision, outbox);
                 if (decision.Events.Count > 0) await session.SaveChangesAsync(ct);
                 return new Written((stream.StartingVersion ?? 0) + decision.Events.Count, decision.Events.Count);
             }

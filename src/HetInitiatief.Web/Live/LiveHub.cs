@@ -1,3 +1,4 @@
+using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -16,6 +17,15 @@ public sealed class LiveHub : Hub
     public const string BoardGroup = "board";
 
     public static string QuestionGroup(Guid questionId) => $"question:{questionId}";
+
+    /// <summary>Each member's own group, for their notifications; joined on connecting.</summary>
+    public static string MemberGroup(Guid memberId) => $"member:{memberId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, MemberGroup(Context.User!.MemberId()));
+        await base.OnConnectedAsync();
+    }
 
     public Task WatchBoard() => Groups.AddToGroupAsync(Context.ConnectionId, BoardGroup);
 

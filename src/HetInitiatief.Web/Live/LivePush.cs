@@ -1,4 +1,5 @@
 using HetInitiatief.Coalitions;
+using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using JasperFx.Events;
 using Marten;
@@ -64,6 +65,7 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
             {
                 if (QuestionChanged.From(e) is { } question) messages.Add(question);
                 else if (coalitions.GetValueOrDefault(e.StreamId) is { } coalition && CoalitionChanged.From(e, coalition) is { } meter) messages.Add(meter);
+                if (CoalitionNews.From(e) is { } news) messages.Add(news);
             }
             if (messages.Count == 0) return;
 
@@ -84,6 +86,9 @@ public static class LivePushHandler
 
     public static Task Handle(CoalitionChanged message, IHubContext<LiveHub> hub, CancellationToken ct) =>
         hub.Clients.Groups(LiveHub.BoardGroup, LiveHub.QuestionGroup(message.QuestionId)).SendAsync(CoalitionChanged.Method, message, ct);
+
+    public static Task Handle(NotificationAdded message, IHubContext<LiveHub> hub, CancellationToken ct) =>
+        hub.Clients.Group(LiveHub.MemberGroup(message.MemberId)).SendAsync("notificationAdded", message, ct);
 }
 
 public static class LivePush
@@ -94,6 +99,14 @@ public static class LivePush
         options.LocalQueue("live-push").Sequential();
         options.PublishMessage<QuestionChanged>().ToLocalQueue("live-push");
         options.PublishMessage<CoalitionChanged>().ToLocalQueue("live-push");
+        options.PublishMessage<NotificationAdded>().ToLocalQueue("live-push");
+
+        // News and deadlines must survive a restart: durable queues, stored in PostgreSQL.
+        options.LocalQueue("notifications").UseDurableInbox();
+        options.PublishMessage<CoalitionNews>().ToLocalQueue("notifications");
+        options.LocalQueue("coalition-deadlines").UseDurableInbox();
+        options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("coalition-deadlines");
+        options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("coalition-deadlines");
     }
 }
 

@@ -2,6 +2,7 @@ using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Shared;
 using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +12,7 @@ namespace HetInitiatief.Questions;
 /// One question: what is asked, the follow-ups and answers, and how the question sharpened over time.
 /// Every form posts back here and runs the same decision as the API.
 /// </summary>
-public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider clock) : PageModel
+public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbox outbox, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? At { get; set; }
@@ -24,7 +25,13 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
     [BindProperty] public long? ExpectedVersion { get; set; }
     [BindProperty] public string? Goal { get; set; }
 
+    [BindProperty] public bool Follow { get; set; }
+
     public QuestionView View { get; private set; } = null!;
+
+    public bool Follows { get; private set; }
+
+    public int FollowerCount { get; private set; }
 
     public bool IsOwner => View.Owner.Id == User.MemberId();
 
@@ -43,6 +50,9 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
 
     public Task<IActionResult> OnPostGoalAsync(CancellationToken ct) =>
         RunAsync(now => SetGoalEndpoint.SetAsync(Id, new SetGoal(Goal), User.MemberId(), store, now, ct), "doel", ct);
+
+    public Task<IActionResult> OnPostFollowAsync(CancellationToken ct) =>
+        RunAsync(now => FollowQuestionEndpoints.SetAsync(Id, User.MemberId(), Follow, store, now, ct), "", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
         RunAsync(now => WithdrawQuestionEndpoint.WithdrawAsync(Id, User.MemberId(), store, now, ct), "", ct);
@@ -76,6 +86,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
 
         View = outcome.Value!;
         Coalition = View.AsOf is null ? await GetCoalitionEndpoint.LoadAsync(Id, session, ct) : null;
+        var followers = await FollowQuestionEndpoints.FollowerIdsAsync(session, Id, ct);
+        (Follows, FollowerCount) = (followers.Contains(User.MemberId()), followers.Count);
         if (!keepForm)
         {
             Title = View.Title;

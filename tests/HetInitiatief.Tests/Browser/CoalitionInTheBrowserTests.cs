@@ -24,7 +24,7 @@ public sealed class CoalitionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await anna.GetByLabel("Uitnodiging: wat gaan we samen leren?").FillAsync("In zes weken leren we feedback geven die leerlingen direct toepassen.");
         await anna.GetByLabel("Vanaf hoeveel partners gaan we door?", new() { Exact = false }).FillAsync("3");
         await anna.GetByRole(AriaRole.Button, new() { Name = "Start een coalitie" }).ClickAsync();
-        await anna.GetByText("1 van 3").WaitForAsync();
+        await Meter(anna, "1 van 3").WaitForAsync();
 
         var questionUrl = anna.Url.Split('#')[0];
         foreach (var page in new[] { bram, cas })
@@ -36,7 +36,7 @@ public sealed class CoalitionInTheBrowserTests(AppFixture app) : IAsyncLifetime
 
         await JoinAsync(bram, "Ik worstel met hetzelfde in groep 7.");
         foreach (var page in new[] { anna, bram, cas })
-            await page.GetByText("2 van 3").WaitForAsync(new() { Timeout = 10_000 });
+            await Meter(page, "2 van 3").WaitForAsync(new() { Timeout = 10_000 });
         (await cas.Locator("#coalitie").InnerTextAsync()).ShouldContain("Bram Jansen deed net mee");
         await BrowserSession.ShotAsync(cas, "5-cas-ziet-bram-meedoen");
 
@@ -44,12 +44,16 @@ public sealed class CoalitionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await JoinAsync(cas, "Ik heb een kijkwijzer voor feedback.");
         foreach (var page in new[] { anna, bram, cas })
         {
-            await page.GetByText("3 van 3").WaitForAsync(new() { Timeout = 10_000 });
-            await page.GetByText("de groep is groot genoeg").WaitForAsync(new() { Timeout = 10_000 });
+            await Meter(page, "3 van 3").WaitForAsync(new() { Timeout = 10_000 });
+            await page.Locator("#coalitie").GetByText("de groep is groot genoeg").WaitForAsync(new() { Timeout = 10_000 });
         }
         (await anna.GetByRole(AriaRole.Progressbar).GetAttributeAsync("aria-valuenow")).ShouldBe("3");
+        // Anna also heard it in her notifications, live: the header's count went up without a reload.
+        await anna.Locator("[data-unread-count]:not([hidden])").WaitForAsync(new() { Timeout = 10_000 });
         await BrowserSession.ShotAsync(anna, "6-anna-ziet-drempel-bereikt");
     }
+
+    private static ILocator Meter(IPage page, string text) => page.Locator("#coalitie").GetByText(text, new() { Exact = true });
 
     private static async Task JoinAsync(IPage page, string contribution)
     {

@@ -72,7 +72,7 @@ public sealed class CoalitionDecisionTests
     public void Leaving_after_the_milestone_does_not_undo_it_and_rejoining_does_not_repeat_it()
     {
         var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var reached = Given(3, Joined(a), Joined(b), new CoalitionThresholdReached(CoalitionId, 3, 3, Now), new MemberLeftCoalition(CoalitionId, b, Now));
+        var reached = Given(3, Joined(a), Joined(b), new CoalitionThresholdReached(CoalitionId, 3, 3, Now), new MemberLeftCoalition(CoalitionId, b, Positions.Partner, Now));
 
         reached.Partners.ShouldBe(2);
         JoinCoalitionEndpoint.Decide(reached, new JoinCoalition(null, "Ik doe mee"), false, c, Now).Events.ShouldBe([Joined(c) with { Contribution = "Ik doe mee" }]);
@@ -125,7 +125,7 @@ public sealed class CoalitionDecisionTests
     [Fact]
     public void When_the_initiator_leaves_the_coalition_seeks_a_new_one()
     {
-        var coalition = Given(3, new MemberLeftCoalition(CoalitionId, Owner, Now));
+        var coalition = Given(3, new MemberLeftCoalition(CoalitionId, Owner, Positions.Initiator, Now));
 
         coalition.SeeksInitiator.ShouldBeTrue();
         coalition.Partners.ShouldBe(0);

@@ -117,3 +117,15 @@ public static class CoalitionApi
         return (await result.ReadAsJsonAsync<HetInitiatief.Coalitions.CoalitionView>())!;
     }
 }
+
+public static class NotificationApi
+{
+    public static async Task<HetInitiatief.Notifications.NotificationList> NotificationsAsync(this IAlbaHost host, TestMember member)
+    {
+        var result = await host.Scenario(x => { x.Get.Url("/api/me/notifications"); x.As(member); });
+        return (await result.ReadAsJsonAsync<HetInitiatief.Notifications.NotificationList>())!;
+    }
+
+    public static async Task<bool> GetsNotifiedAsync(this IAlbaHost host, TestMember member, string kind) =>
+        await Eventually.TrueAsync(async () => (await host.NotificationsAsync(member)).Notifications.Any(n => n.Kind == kind));
+}

@@ -16,6 +16,18 @@ public sealed class AuthorizationTests(AppFixture app)
         { "POST", $"/api/questions/{Guid.NewGuid()}/reformulations" },
         { "PUT", $"/api/questions/{Guid.NewGuid()}/goal" },
         { "POST", $"/api/questions/{Guid.NewGuid()}/withdraw" },
+        { "POST", $"/api/questions/{Guid.NewGuid()}/coalition" },
+        { "GET", $"/api/questions/{Guid.NewGuid()}/coalition" },
+        { "POST", $"/api/coalitions/{Guid.NewGuid()}/members" },
+        { "DELETE", $"/api/coalitions/{Guid.NewGuid()}/members/me" },
+        { "PUT", $"/api/coalitions/{Guid.NewGuid()}/members/me/position" },
+        { "PUT", $"/api/coalitions/{Guid.NewGuid()}/closing-date" },
+        { "POST", $"/api/questions/{Guid.NewGuid()}/followers" },
+        { "GET", $"/api/questions/{Guid.NewGuid()}/followers" },
+        { "DELETE", $"/api/questions/{Guid.NewGuid()}/followers/me" },
+        { "GET", "/api/me/notifications" },
+        { "POST", "/api/me/notifications/read" },
+        { "GET", "/api/me/coalitions" },
     };
 
     [Theory]
@@ -25,6 +37,7 @@ public sealed class AuthorizationTests(AppFixture app)
         var result = await app.Host.Scenario(x =>
         {
             if (method == "GET") x.Get.Url(url);
+            else if (method == "DELETE") x.Delete.Url(url);
             else if (method == "PUT") x.Put.Json(new { }).ToUrl(url);
             else x.Post.Json(new { }).ToUrl(url);
             x.StatusCodeShouldBe(401);

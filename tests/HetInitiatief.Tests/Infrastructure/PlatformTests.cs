@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Alba;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HetInitiatief.Tests.Infrastructure;
 
@@ -19,14 +21,12 @@ public sealed class PlatformTests(AppFixture app)
 
         using var document = JsonDocument.Parse(await result.ReadAsTextAsync());
         var paths = document.RootElement.GetProperty("paths");
-        string[] expected =
-        [
-            "/api/members", "/api/auth/token", "/api/auth/sign-in", "/api/auth/sign-out", "/api/me", "/api/questions", "/api/questions/{id}",
-            "/api/questions/{id}/follow-ups", "/api/questions/{id}/follow-ups/{followUpId}/answer", "/api/questions/{id}/reformulations",
-            "/api/questions/{id}/goal", "/api/questions/{id}/withdraw", "/api/questions/{id}/coalition", "/api/coalitions/{id}/members",
-            "/api/coalitions/{id}/members/me", "/api/coalitions/{id}/members/me/position",
-        ];
-        paths.EnumerateObject().Select(p => p.Name).ShouldBe(expected, ignoreOrder: true);
+        var apiRoutes = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => r.StartsWith("/api/") && !r.StartsWith("/api/docs"))
+            .Distinct().ToList();
+        apiRoutes.Count.ShouldBeGreaterThan(20);
+        paths.EnumerateObject().Select(p => p.Name).ShouldBe(apiRoutes, ignoreOrder: true);
         var reformulate = paths.GetProperty("/api/questions/{id}/reformulations").GetProperty("post");
         reformulate.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["201", "400", "401", "403", "404", "409"], ignoreOrder: true);
     }

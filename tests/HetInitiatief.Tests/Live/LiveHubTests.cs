@@ -90,6 +90,28 @@ public sealed class LiveHubTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_notification_is_pushed_to_its_member_only()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var joiner = await app.Host.RegisterMemberAsync("Bram");
+        var question = await app.Host.PostQuestionAsync(owner);
+        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 5);
+        await using var ownerConnection = await WatcherAsync(owner);
+        await using var joinerConnection = await WatcherAsync(joiner);
+        var received = new TaskCompletionSource<HetInitiatief.Notifications.NotificationAdded>();
+        var joinerReceived = new System.Collections.Concurrent.ConcurrentBag<HetInitiatief.Notifications.NotificationAdded>();
+        ownerConnection.Connection.On<HetInitiatief.Notifications.NotificationAdded>("notificationAdded", n => received.TrySetResult(n));
+        joinerConnection.Connection.On<HetInitiatief.Notifications.NotificationAdded>("notificationAdded", joinerReceived.Add);
+
+        await app.Host.JoinAsync(joiner, formed.CoalitionId);
+
+        var pushed = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        (pushed.MemberId, pushed.Kind).ShouldBe((owner.Id, "joinedMyCoalition"));
+        pushed.Text.ShouldStartWith("Bram doet mee");
+        joinerReceived.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_anonymous_client_is_refused_by_the_hub()
     {
         var connection = Connect(token: null);

@@ -1,13 +1,13 @@
-// Live updates for signed-in members: the server pushes a small "questionChanged" message to the
-// watchers of the board or of one question; this page then fetches itself again and swaps in the
-// regions that changed. What a member is typing is never thrown away.
+// Live updates for signed-in members: the server pushes a small "questionChanged" or
+// "coalitionChanged" message to the watchers of the board or of one question; this page then fetches
+// itself again and swaps in the regions that changed. What a member is typing is never thrown away.
+// Notifications arrive on every page.
 (function () {
   "use strict";
   if (!window.signalR) return;
 
   const board = document.querySelector("[data-live-board]");
   const question = document.querySelector("[data-live-question]:not([data-time-travel])");
-  if (!board && !question) return;
 
   const status = document.getElementById("live-status");
   const announcements = {
@@ -88,6 +88,18 @@
     if (question && change.questionId !== question.dataset.liveQuestion) return;
     announce(announcements[change.change] || "De coalitie is veranderd.");
     scheduleRefresh();
+  });
+
+  // Every signed-in page counts new notifications in the header, and says them out loud.
+  connection.on("notificationAdded", (notification) => {
+    const badge = document.querySelector("[data-unread-count]");
+    if (badge) {
+      const count = Number(badge.dataset.unreadCount || 0) + 1;
+      badge.dataset.unreadCount = String(count);
+      badge.textContent = String(count);
+      badge.hidden = false;
+    }
+    announce(notification.text);
   });
 
   async function watch() {

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Notifications;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace HetInitiatief.Coalitions;
+
+/// <summary>Due at the closing date: close the coalition unless it reached its threshold or the date moved.</summary>
+public sealed record CloseCoalitionIfNotViable(Guid CoalitionId, DateTimeOffset ClosesAt);
+
+/// <summary>Due 48 hours before the closing date: tell the members it is closing soon.</summary>
+public sealed record RemindCoalitionClosing(Guid CoalitionId, DateTimeOffset ClosesAt);
+
+public sealed record ExtendClosingDate(DateTimeOffset? ClosesAt);
+
+public static class ClosingDate
+{
+    public static readonly TimeSpan ReminderBefore = TimeSpan.FromHours(48);
+
+    /// <summary>
+    /// What to schedule for a closing date. Both messages carry the date they were scheduled for, so
+    /// after an extension the old ones find the date moved and do nothing.
+    /// </summary>
+    public static IEnumerable<(object Message, DateTimeOffset At)> Deadlines(Guid coalitionId, DateTimeOffset? closesAt, DateTimeOffset now)
+    {
+        if (closesAt is not { } closes) yield break;
+        if (closes - ReminderBefore > now) yield return (new RemindCoalitionClosing(coalitionId, closes), closes - ReminderBefore);
+        yield return (new CloseCoalitionIfNotViable(coalitionId, closes), closes);
+    }
+
+    public static Decision DecideClose(Coalition coalition, CloseCoalitionIfNotViable due, DateTimeOffset now) =>
+        coalition.IsClosed || coalition.ThresholdReached || coalition.ClosesAt != due.ClosesAt || now < due.ClosesAt
+            ? Decision.Accept()
+            : Decision.Accept(new CoalitionClosed(coalition.Id, coalition.Partners, coalition.Threshold, now));
+
+    public static Decision DecideExtend(Coalition coalition, ExtendClosingDate command, Guid memberId, DateTimeOffset now)
+    {
+        if (coalition.InitiatorId != memberId) return Problem.Forbidden("Alleen de initiatiefnemer kan de sluitingsdatum verschuiven.");
+        if (CoalitionRules.MustBeOpen(coalition) is { } closed) return closed;
+        if (coalition.ClosesAt is not { } current) return Problem.Conflict("Deze coalitie heeft geen sluitingsdatum.", "closesAt");
+        if (current <= now) return Problem.Conflict("De sluitingsdatum is al voorbij.", "closesAt");
+        if (command.ClosesAt is not { } next || next <= current) return Problem.Invalid("closesAt", "Kies een datum ná de huidige sluitingsdatum.");
+        if (next > now.AddYears(1)) return Problem.Invalid("closesAt", "Kies een sluitingsdatum binnen een jaar.");
+        return Decision.Accept(new CoalitionClosingDateExtended(coalition.Id, memberId, next.ToUniversalTime(), now))
+            .Schedule(Deadlines(coalition.Id, next.ToUniversalTime(), now));
+    }
+
+    [Tags("Coalitions")]
+    [EndpointSummary("Move the closing date later (initiator only, before it passes).")]
+    [ProducesResponseType(typeof(CoalitionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePut("/api/coalitions/{id}/closing-date")]
+    public static async Task<IResult> Put(Guid id, ExtendClosingDate command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await ExtendAsync(id, command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<CoalitionWritten>> ExtendAsync(
+        Guid coalitionId, ExtendClosingDate command, Guid memberId, IDocumentStore store, IMartenOutbox outbox, DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null, c => DecideExtend(c, command, memberId, now), CoalitionRules.NotFound, ct, outbox))
+            .Map(written => new CoalitionWritten(coalitionId, written.Version, written.Changed));
+}
+
+public static class CoalitionDeadlineHandler
+{
+    public static async Task Handle(CloseCoalitionIfNotViable due, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        await EventStreams.DecideAsync<Coalition>(store, due.CoalitionId, null,
+            c => ClosingDate.DecideClose(c, due, clock.GetUtcNow()), CoalitionRules.NotFound, ct);
+
+    /// <summary>The reminder is news, not a fact about the coalition: it becomes notifications, not an event.</summary>
+    public static async Task<CoalitionNews?> Handle(RemindCoalitionClosing due, IQuerySession session, CancellationToken ct)
+    {
+        var coalition = await session.LoadAsync<CoalitionDetails>(due.CoalitionId, ct);
+        var stillDue = coalition is { Status: CoalitionStatus.Open, ThresholdReachedAt: null } && coalition.ClosesAt == due.ClosesAt;
+        return stillDue ? new CoalitionNews(NotificationIds.For(due.CoalitionId, due.ClosesAt), due.CoalitionId, NotificationKinds.ClosingSoon, null, null, due.ClosesAt) : null;
+    }
+}

@@ -1,0 +1,12 @@
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HetInitiatief.Coalitions;
+
+public sealed class MyCoalitionsPageModel(IQuerySession session) : PageModel
+{
+    public IReadOnlyList<MyCoalition> Coalitions { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Coalitions = await MyCoalitionsEndpoint.LoadAsync(User.MemberId(), session, ct);
+}

@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using HetInitiatief.Coalitions;
+using HetInitiatief.Members;
+using HetInitiatief.Questions;
+using JasperFx.Events;
+using Marten;
+
+namespace HetInitiatief.Notifications;
+
+/// <summary>Something happened to a coalition that members should hear about.</summary>
+public sealed record CoalitionNews(Guid NewsId, Guid CoalitionId, string Kind, Guid? ActorId, string? Position, DateTimeOffset At)
+{
+    public static CoalitionNews? From(IEvent e) => e.Data switch
+    {
+        MemberJoinedCoalition j => new(e.Id, j.CoalitionId, NotificationKinds.JoinedMyCoalition, j.MemberId, j.Position, j.JoinedAt),
+        CoalitionThresholdReached t => new(e.Id, t.CoalitionId, NotificationKinds.ThresholdReached, null, null, t.ReachedAt),
+        CoalitionClosed c => new(e.Id, c.CoalitionId, NotificationKinds.Closed, null, null, c.ClosedAt),
+        MemberLeftCoalition { Position: Positions.Initiator } l => new(e.Id, l.CoalitionId, NotificationKinds.InitiatorLeft, l.MemberId, l.Position, l.LeftAt),
+        _ => null,
+    };
+}
+
+/// <summary>The live push of a new notification to its member.</summary>
+public sealed record NotificationAdded(Guid MemberId, Guid NotificationId, string Kind, string Text, string Link);
+
+public static class NotificationIds
+{
+    /// <summary>The same news for the same member always gets the same id, so a retried message stores it once.</summary>
+    public static Guid For(Guid a, object b)
+    {
+        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{a:N}:{b}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}
+
+public static class CoalitionNotifications
+{
+    /// <summary>Who hears about the news, and what they read: a pure function of the news and the coalition as it is now.</summary>
+    public static IReadOnlyList<Notification> For(CoalitionNews news, CoalitionDetails coalition, string questionTitle, IReadOnlyList<Guid> followers, string? actorName)
+    {
+        var link = $"/vragen/{coalition.QuestionId}#coalitie";
+        var members = coalition.Members.Select(m => m.MemberId).ToList();
+        var (recipients, text) = news.Kind switch
+        {
+            NotificationKinds.JoinedMyCoalition => (
+                coalition.SeeksInitiator || coalition.InitiatorId == news.ActorId ? [] : new List<Guid> { coalition.InitiatorId },
+                $"{actorName ?? "Iemand"} doet mee met je coalitie als {(Positions.Singular.TryGetValue(news.Position ?? "", out var position) ? position : news.Position)}: \"{questionTitle}\""),
+            NotificationKinds.ThresholdReached => (
+                members.Union(followers).ToList(),
+                $"De coalitie rond \"{questionTitle}\" is groot genoeg: {coalition.Partners} van {coalition.Threshold} partners. Tijd voor een aanbod!"),
+            NotificationKinds.ClosingSoon => (
+                members,
+                $"Nog 48 uur: de coalitie rond \"{questionTitle}\" heeft nog {Math.Max(0, coalition.Threshold - coalition.Partners)} partners nodig."),
+            NotificationKinds.Closed => (
+                members.Union(followers).ToList(),
+                $"De coalitie rond \"{questionTitle}\" is gesloten: de drempel van {coalition.Threshold} partners werd niet op tijd gehaald."),
+            NotificationKinds.InitiatorLeft => (
+                coalition.Members.Where(m => m.Position == Positions.Partner).Select(m => m.MemberId).ToList(),
+                $"De initiatiefnemer van \"{questionTitle}\" is gestopt. De coalitie zoekt een nieuwe initiatiefnemer: neem jij het over?"),
+            _ => (new List<Guid>(), ""),
+        };
+        return recipients.Where(r => r != news.ActorId)
+            .Select(r => new Notification(NotificationIds.For(news.NewsId, r), r, news.Kind, text, link, news.At, null))
+            .ToList();
+    }
+}
+
+public static class CoalitionNewsHandler
+{
+    public static async Task<IEnumerable<NotificationAdded>> Handle(CoalitionNews news, IDocumentSession session, CancellationToken ct)
+    {
+        var coalition = await session.LoadAsync<CoalitionDetails>(news.CoalitionId, ct);
+        if (coalition is null) return [];
+        var question = await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct);
+        var followers = await FollowQuestionEndpoints.FollowerIdsAsync(session, coalition.QuestionId, ct);
+        var actor = news.ActorId is { } actorId ? await session.LoadAsync<MemberProfile>(actorId, ct) : null;
+
+        var notifications = CoalitionNotifications.For(news, coalition, question?.Title ?? "", followers, actor?.Name);
+        foreach (var notification in notifications) session.Store(notification);
+        return notifications.Select(n => new NotificationAdded(n.MemberId, n.Id, n.Kind, n.Text, n.Link));
+    }
+}

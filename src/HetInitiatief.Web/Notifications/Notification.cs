@@ -1,0 +1,28 @@
+using Marten;
+
+namespace HetInitiatief.Notifications;
+
+public static class NotificationKinds
+{
+    public const string JoinedMyCoalition = "joinedMyCoalition";
+    public const string ThresholdReached = "thresholdReached";
+    public const string ClosingSoon = "closingSoon";
+    public const string Closed = "closed";
+    public const string InitiatorLeft = "initiatorLeft";
+    public const string HandoverOffered = "handoverOffered";
+}
+
+/// <summary>
+/// One line in a member's notification list. A read model, derived from the events it is about; its
+/// id is derived from the event and the member, so writing it twice (a retried message) stores it once.
+/// </summary>
+public sealed record Notification(Guid Id, Guid MemberId, string Kind, string Text, string Link, DateTimeOffset At, DateTimeOffset? ReadAt)
+{
+    public bool IsRead => ReadAt is not null;
+}
+
+public sealed class NotificationsConfiguration : IConfigureMarten
+{
+    public void Configure(IServiceProvider services, StoreOptions options) =>
+        options.Schema.For<Notification>().Index(x => x.MemberId).Index(x => x.At);
+}

@@ -1,0 +1,68 @@
+using Alba;
+using HetInitiatief.Coalitions;
+using HetInitiatief.Notifications;
+using HetInitiatief.Tests.Infrastructure;
+
+namespace HetInitiatief.Tests.Coalitions;
+
+/// <summary>Closing dates run on Wolverine's durable scheduled messages, so these tests wait for real time to pass.</summary>
+public sealed class ClosingDateTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_coalition_below_its_threshold_closes_at_its_closing_date_and_its_members_are_told()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var member = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3, closesAt: DateTimeOffset.UtcNow.AddSeconds(3));
+        await app.Host.JoinAsync(member, formed.CoalitionId);
+
+        var closed = await Eventually.TrueAsync(async () => (await app.Host.GetCoalitionAsync(owner, question.QuestionId)).Status == CoalitionStatus.Closed);
+
+        closed.ShouldBeTrue("the coalition should have closed at its closing date");
+        (await app.Host.GetsNotifiedAsync(member, NotificationKinds.Closed)).ShouldBeTrue("the member should have been told");
+        await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), formed.CoalitionId, status: 409);
+    }
+
+    [Fact]
+    public async Task A_coalition_that_reached_its_threshold_just_before_does_not_close()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3, closesAt: closesAt);
+        await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), formed.CoalitionId);
+        await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), formed.CoalitionId);
+
+        // A control coalition due at the same moment shows when the deadline has been handled.
+        var control = await app.Host.PostQuestionAsync(owner);
+        await app.Host.FormCoalitionAsync(owner, control.QuestionId, threshold: 3, closesAt: closesAt);
+        (await Eventually.TrueAsync(async () => (await app.Host.GetCoalitionAsync(owner, control.QuestionId)).Status == CoalitionStatus.Closed)).ShouldBeTrue();
+
+        var coalition = await app.Host.GetCoalitionAsync(owner, question.QuestionId);
+        (coalition.Status, coalition.ThresholdReached).ShouldBe((CoalitionStatus.Open, true));
+    }
+
+    [Fact]
+    public async Task The_initiator_extends_the_date_and_the_old_deadline_does_nothing()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var member = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3, closesAt: closesAt);
+        await app.Host.JoinAsync(member, formed.CoalitionId);
+        var url = $"/api/coalitions/{formed.CoalitionId}/closing-date";
+
+        await app.Host.Scenario(x => { x.Put.Json(new { closesAt = closesAt.AddDays(7) }).ToUrl(url); x.As(member); x.StatusCodeShouldBe(403); });
+        await app.Host.Scenario(x => { x.Put.Json(new { closesAt = closesAt.AddSeconds(-1) }).ToUrl(url); x.As(owner); x.StatusCodeShouldBe(400); });
+        await app.Host.Scenario(x => { x.Put.Json(new { closesAt = closesAt.AddDays(7) }).ToUrl(url); x.As(owner); });
+
+        var control = await app.Host.PostQuestionAsync(owner);
+        await app.Host.FormCoalitionAsync(owner, control.QuestionId, threshold: 3, closesAt: closesAt);
+        (await Eventually.TrueAsync(async () => (await app.Host.GetCoalitionAsync(owner, control.QuestionId)).Status == CoalitionStatus.Closed)).ShouldBeTrue();
+        var coalition = await app.Host.GetCoalitionAsync(owner, question.QuestionId);
+        coalition.Status.ShouldBe(CoalitionStatus.Open);
+        coalition.ClosesAt!.Value.ShouldBe(closesAt.AddDays(7), TimeSpan.FromMilliseconds(1));
+    }
+}
