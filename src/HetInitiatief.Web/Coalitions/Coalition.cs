@@ -47,7 +47,7 @@ public static class CoalitionStatus
 /// <summary>The state decisions about a coalition need, rebuilt from its events on every write.</summary>
 public sealed record Coalition(
     Guid Id, Guid QuestionId, Guid InitiatorId, int Threshold, DateTimeOffset? ClosesAt, string Status, bool ThresholdReached,
-    ImmutableDictionary<Guid, string> Members)
+    ImmutableDictionary<Guid, string> Members, Guid? HandoverOfferedTo = null)
 {
     public int Partners => Members.Values.Count(Positions.CountsTowardThreshold);
 
@@ -65,6 +65,7 @@ public sealed record Coalition(
     {
         Members = Members.Remove(e.MemberId),
         InitiatorId = e.MemberId == InitiatorId ? Guid.Empty : InitiatorId,
+        HandoverOfferedTo = e.MemberId == HandoverOfferedTo || e.MemberId == InitiatorId ? null : HandoverOfferedTo,
     };
 
     public bool SeeksInitiator => InitiatorId == Guid.Empty;
@@ -74,6 +75,22 @@ public sealed record Coalition(
     public Coalition Apply(CoalitionClosed _) => this with { Status = CoalitionStatus.Closed };
 
     public Coalition Apply(CoalitionClosingDateExtended e) => this with { ClosesAt = e.ClosesAt };
+
+    public Coalition Apply(InitiativeHandoverOffered e) => this with { HandoverOfferedTo = e.OfferedTo };
+
+    public Coalition Apply(InitiativeHandedOver e) => this with
+    {
+        InitiatorId = e.To,
+        HandoverOfferedTo = null,
+        Members = Members.SetItem(e.From, Positions.Partner).SetItem(e.To, Positions.Initiator),
+    };
+
+    public Coalition Apply(InitiativeTakenOn e) => this with
+    {
+        InitiatorId = e.MemberId,
+        HandoverOfferedTo = null,
+        Members = Members.SetItem(e.MemberId, Positions.Initiator),
+    };
 
     /// <summary>
     /// A question has at most one coalition, so the coalition's stream id is derived from the question's:

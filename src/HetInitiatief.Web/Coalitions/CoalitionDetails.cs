@@ -17,7 +17,8 @@ public sealed record CoalitionDetails(
     IReadOnlyList<CoalitionDetails.Member> Members,
     Guid? LastJoined,
     DateTimeOffset LastActivityAt,
-    long Version)
+    long Version,
+    Guid? HandoverOfferedTo = null)
 {
     public sealed record Member(Guid MemberId, string Position, string Contribution, DateTimeOffset JoinedAt);
 
@@ -46,6 +47,7 @@ public sealed record CoalitionDetails(
         Members = Members.Where(m => m.MemberId != e.MemberId).ToList(),
         LastJoined = LastJoined == e.MemberId ? null : LastJoined,
         InitiatorId = e.MemberId == InitiatorId ? Guid.Empty : InitiatorId,
+        HandoverOfferedTo = e.MemberId == HandoverOfferedTo || e.MemberId == InitiatorId ? null : HandoverOfferedTo,
     };
 
     public CoalitionDetails Apply(CoalitionThresholdReached e) => Moved(e.ReachedAt) with { ThresholdReachedAt = e.ReachedAt };
@@ -53,6 +55,22 @@ public sealed record CoalitionDetails(
     public CoalitionDetails Apply(CoalitionClosed e) => Moved(e.ClosedAt) with { Status = CoalitionStatus.Closed };
 
     public CoalitionDetails Apply(CoalitionClosingDateExtended e) => Moved(e.ExtendedAt) with { ClosesAt = e.ClosesAt };
+
+    public CoalitionDetails Apply(InitiativeHandoverOffered e) => Moved(e.OfferedAt) with { HandoverOfferedTo = e.OfferedTo };
+
+    public CoalitionDetails Apply(InitiativeHandedOver e) => Moved(e.HandedOverAt) with
+    {
+        InitiatorId = e.To,
+        HandoverOfferedTo = null,
+        Members = Members.Select(m => m.MemberId == e.From ? m with { Position = Positions.Partner } : m.MemberId == e.To ? m with { Position = Positions.Initiator } : m).ToList(),
+    };
+
+    public CoalitionDetails Apply(InitiativeTakenOn e) => Moved(e.TakenOnAt) with
+    {
+        InitiatorId = e.MemberId,
+        HandoverOfferedTo = null,
+        Members = Members.Select(m => m.MemberId == e.MemberId ? m with { Position = Positions.Initiator } : m).ToList(),
+    };
 
     private CoalitionDetails Moved(DateTimeOffset at) => this with { Version = Version + 1, LastActivityAt = at };
 }

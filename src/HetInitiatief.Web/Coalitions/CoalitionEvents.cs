@@ -20,3 +20,12 @@ public sealed record CoalitionClosed(Guid CoalitionId, int Partners, int Thresho
 
 /// <summary>The initiator moved the closing date later, before it passed.</summary>
 public sealed record CoalitionClosingDateExtended(Guid CoalitionId, Guid ExtendedBy, DateTimeOffset ClosesAt, DateTimeOffset ExtendedAt);
+
+/// <summary>The initiator asks a partner to take the initiative over; nothing changes until they accept.</summary>
+public sealed record InitiativeHandoverOffered(Guid CoalitionId, Guid OfferedBy, Guid OfferedTo, DateTimeOffset OfferedAt);
+
+/// <summary>The partner accepted: they are the initiator now, the former initiator a partner. The question moves with it.</summary>
+public sealed record InitiativeHandedOver(Guid CoalitionId, Guid From, Guid To, DateTimeOffset HandedOverAt);
+
+/// <summary>A partner takes on a coalition its initiator left: no orphaned initiatives.</summary>
+public sealed record InitiativeTakenOn(Guid CoalitionId, Guid MemberId, DateTimeOffset TakenOnAt);

@@ -15,7 +15,7 @@ public sealed record CoalitionGroupView(string Position, string Name, IReadOnlyL
 public sealed record CoalitionView(
     Guid Id, Guid QuestionId, long Version, string Status, Person? Initiator, bool SeeksInitiator, int Partners, int Threshold,
     bool ThresholdReached, DateTimeOffset? ThresholdReachedAt, DateTimeOffset? ClosesAt, string Invitation, Person? LastJoined,
-    IReadOnlyList<CoalitionGroupView> Network)
+    IReadOnlyList<CoalitionGroupView> Network, Person? HandoverOfferedTo)
 {
     public int Percent => Math.Min(100, Partners * 100 / Math.Max(1, Threshold));
 
@@ -56,6 +56,7 @@ public static class GetCoalitionEndpoint
         return new CoalitionView(
             details.Id, details.QuestionId, details.Version, details.Status, details.SeeksInitiator ? null : PersonOf(details.InitiatorId),
             details.SeeksInitiator, details.Partners, details.Threshold, details.ThresholdReachedAt is not null, details.ThresholdReachedAt,
-            details.ClosesAt, details.Invitation, details.LastJoined is { } last ? PersonOf(last) : null, network);
+            details.ClosesAt, details.Invitation, details.LastJoined is { } last ? PersonOf(last) : null, network,
+            details.HandoverOfferedTo is { } to ? PersonOf(to) : null);
     }
 }

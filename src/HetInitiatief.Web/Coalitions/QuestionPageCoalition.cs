@@ -13,6 +13,7 @@ public sealed partial class QuestionPageModel
     [BindProperty] public string? Invitation { get; set; }
     [BindProperty] public string? Position { get; set; } = Positions.Partner;
     [BindProperty] public string? Contribution { get; set; }
+    [BindProperty] public Guid? HandoverTo { get; set; }
 
     public CoalitionView? Coalition { get; private set; }
 
@@ -29,6 +30,15 @@ public sealed partial class QuestionPageModel
 
     public Task<IActionResult> OnPostLeaveAsync(CancellationToken ct) =>
         RunAsync(now => LeaveCoalitionEndpoint.LeaveAsync(Coalitions.Coalition.IdFor(Id), User.MemberId(), store, now, ct), "coalitie", ct);
+
+    public Task<IActionResult> OnPostOfferHandoverAsync(CancellationToken ct) =>
+        RunAsync(now => HandoverEndpoints.OfferAsync(Coalitions.Coalition.IdFor(Id), new OfferHandover(HandoverTo), User.MemberId(), store, now, ct), "coalitie", ct);
+
+    public Task<IActionResult> OnPostAcceptHandoverAsync(CancellationToken ct) =>
+        RunAsync(now => HandoverEndpoints.TransferAsync(Coalitions.Coalition.IdFor(Id), (c, q) => HandoverEndpoints.DecideAccept(c, q, User.MemberId(), now), store, ct), "coalitie", ct);
+
+    public Task<IActionResult> OnPostTakeOnAsync(CancellationToken ct) =>
+        RunAsync(now => HandoverEndpoints.TransferAsync(Coalitions.Coalition.IdFor(Id), (c, q) => HandoverEndpoints.DecideTakeOn(c, q, User.MemberId(), now), store, ct), "coalitie", ct);
 
     /// <summary>A closing date means: until the end of that day, Dutch time.</summary>
     private static DateTimeOffset? EndOfDay(DateOnly? date)

@@ -23,6 +23,7 @@ public sealed record QuestionChanged(Guid QuestionId, long Version, string Chang
         QuestionReformulated r => new(r.QuestionId, e.Version, "reformulated"),
         GoalSet g => new(g.QuestionId, e.Version, "goalSet"),
         QuestionWithdrawn w => new(w.QuestionId, e.Version, "withdrawn"),
+        QuestionOwnershipTransferred o => new(o.QuestionId, e.Version, "ownerChanged"),
         _ => null,
     };
 }
@@ -41,6 +42,10 @@ public sealed record CoalitionChanged(Guid QuestionId, Guid CoalitionId, long Ve
             MemberLeftCoalition => "left",
             CoalitionPositionChanged => "positionChanged",
             CoalitionThresholdReached => "thresholdReached",
+            CoalitionClosed => "closed",
+            CoalitionClosingDateExtended => "closingDateExtended",
+            InitiativeHandoverOffered => "handoverOffered",
+            InitiativeHandedOver or InitiativeTakenOn => "initiatorChanged",
             _ => null,
         };
         return change is null ? null : new(coalition.QuestionId, coalition.Id, e.Version, change, coalition.Partners, coalition.Threshold);

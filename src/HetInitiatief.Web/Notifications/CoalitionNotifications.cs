@@ -8,7 +8,7 @@ using Marten;
 namespace HetInitiatief.Notifications;
 
 /// <summary>Something happened to a coalition that members should hear about.</summary>
-public sealed record CoalitionNews(Guid NewsId, Guid CoalitionId, string Kind, Guid? ActorId, string? Position, DateTimeOffset At)
+public sealed record CoalitionNews(Guid NewsId, Guid CoalitionId, string Kind, Guid? ActorId, string? Position, DateTimeOffset At, Guid? SubjectId = null)
 {
     public static CoalitionNews? From(IEvent e) => e.Data switch
     {
@@ -16,6 +16,7 @@ public sealed record CoalitionNews(Guid NewsId, Guid CoalitionId, string Kind, G
         CoalitionThresholdReached t => new(e.Id, t.CoalitionId, NotificationKinds.ThresholdReached, null, null, t.ReachedAt),
         CoalitionClosed c => new(e.Id, c.CoalitionId, NotificationKinds.Closed, null, null, c.ClosedAt),
         MemberLeftCoalition { Position: Positions.Initiator } l => new(e.Id, l.CoalitionId, NotificationKinds.InitiatorLeft, l.MemberId, l.Position, l.LeftAt),
+        InitiativeHandoverOffered h => new(e.Id, h.CoalitionId, NotificationKinds.HandoverOffered, h.OfferedBy, null, h.OfferedAt, h.OfferedTo),
         _ => null,
     };
 }
@@ -57,6 +58,9 @@ public static class CoalitionNotifications
             NotificationKinds.InitiatorLeft => (
                 coalition.Members.Where(m => m.Position == Positions.Partner).Select(m => m.MemberId).ToList(),
                 $"De initiatiefnemer van \"{questionTitle}\" is gestopt. De coalitie zoekt een nieuwe initiatiefnemer: neem jij het over?"),
+            NotificationKinds.HandoverOffered => (
+                news.SubjectId is { } to ? [to] : new List<Guid>(),
+                $"{actorName ?? "De initiatiefnemer"} vraagt of jij het initiatief voor \"{questionTitle}\" wilt overnemen."),
             _ => (new List<Guid>(), ""),
         };
         return recipients.Where(r => r != news.ActorId)

@@ -31,4 +31,6 @@ public sealed record Question(
     public Question Apply(GoalSet _) => this;
 
     public Question Apply(QuestionWithdrawn _) => this with { Status = QuestionStatus.Withdrawn };
+
+    public Question Apply(QuestionOwnershipTransferred e) => this with { OwnerId = e.To };
 }

@@ -51,6 +51,8 @@ public sealed record QuestionBoardItem(
 
     public QuestionBoardItem Apply(QuestionWithdrawn e) => Moved(e.WithdrawnAt) with { Status = QuestionStatus.Withdrawn };
 
+    public QuestionBoardItem Apply(QuestionOwnershipTransferred e) => Moved(e.TransferredAt) with { OwnerId = e.To };
+
     private QuestionBoardItem Moved(DateTimeOffset at) => this with { Version = Version + 1, LastActivityAt = at };
 
     private static string Summarise(string text)

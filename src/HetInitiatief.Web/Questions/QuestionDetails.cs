@@ -60,5 +60,7 @@ public sealed record QuestionDetails(
 
     public QuestionDetails Apply(QuestionWithdrawn e) => Moved(e.WithdrawnAt) with { Status = QuestionStatus.Withdrawn };
 
+    public QuestionDetails Apply(QuestionOwnershipTransferred e) => Moved(e.TransferredAt) with { OwnerId = e.To };
+
     private QuestionDetails Moved(DateTimeOffset at) => this with { Version = Version + 1, LastActivityAt = at };
 }

@@ -18,3 +18,6 @@ public sealed record QuestionReformulated(
 public sealed record GoalSet(Guid QuestionId, Guid SetBy, string Goal, DateTimeOffset SetAt);
 
 public sealed record QuestionWithdrawn(Guid QuestionId, Guid WithdrawnBy, DateTimeOffset WithdrawnAt);
+
+/// <summary>The question changed hands together with its coalition's initiative (handover, or a partner taking it on).</summary>
+public sealed record QuestionOwnershipTransferred(Guid QuestionId, Guid From, Guid To, DateTimeOffset TransferredAt);

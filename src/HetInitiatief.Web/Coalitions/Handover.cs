@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Questions;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Coalitions;
+
+/// <summary>No orphaned initiatives: the initiator hands over to a partner, or a partner takes on a coalition its initiator left.</summary>
+public sealed record OfferHandover(Guid? ToMemberId);
+
+public static class HandoverEndpoints
+{
+    public static Decision DecideOffer(Coalition coalition, OfferHandover command, Guid memberId, DateTimeOffset now)
+    {
+        if (coalition.InitiatorId != memberId) return Problem.Forbidden("Alleen de initiatiefnemer kan het initiatief overdragen.");
+        if (CoalitionRules.MustBeOpen(coalition) is { } closed) return closed;
+        if (command.ToMemberId is not { } to || coalition.Members.GetValueOrDefault(to) != Positions.Partner)
+            return Problem.Invalid("toMemberId", "Kies een partner van deze coalitie.");
+        return coalition.HandoverOfferedTo == to ? Decision.Accept() : Decision.Accept(new InitiativeHandoverOffered(coalition.Id, memberId, to, now));
+    }
+
+    public static Decision DecideAccept(Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
+    {
+        if ((CoalitionRules.MustBeOpen(coalition) ?? QuestionRules.MustBeOpen(question)) is { } closed) return closed;
+        if (coalition.HandoverOfferedTo != memberId) return Problem.Conflict("Er ligt geen overdracht van het initiatief voor jou klaar.");
+        return Decision.Accept(
+            new InitiativeHandedOver(coalition.Id, coalition.InitiatorId, memberId, now),
+            new QuestionOwnershipTransferred(question.Id, question.OwnerId, memberId, now));
+    }
+
+    public static Decision DecideTakeOn(Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
+    {
+        if ((CoalitionRules.MustBeOpen(coalition) ?? QuestionRules.MustBeOpen(question)) is { } closed) return closed;
+        if (!coalition.SeeksInitiator) return Problem.Conflict("Deze coalitie heeft een initiatiefnemer.");
+        if (coalition.Members.GetValueOrDefault(memberId) != Positions.Partner)
+            return Problem.Forbidden("Alleen een partner van deze coalitie kan het initiatief op zich nemen.");
+        return Decision.Accept(
+            new InitiativeTakenOn(coalition.Id, memberId, now),
+            new QuestionOwnershipTransferred(question.Id, question.OwnerId, memberId, now));
+    }
+
+    [Tags("Coalitions")]
+    [EndpointSummary("Ask a partner to take over the initiative (initiator only). Nothing changes until they accept.")]
+    [ProducesResponseType(typeof(CoalitionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/coalitions/{id}/handover")]
+    public static async Task<IResult> Offer(Guid id, OfferHandover command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await OfferAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    [Tags("Coalitions")]
+    [EndpointSummary("Accept the initiative offered to you: you become the initiator and owner of the question.")]
+    [ProducesResponseType(typeof(CoalitionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/coalitions/{id}/handover/accept")]
+    public static async Task<IResult> Accept(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var memberId = user.MemberId();
+        var now = clock.GetUtcNow();
+        var outcome = await TransferAsync(id, (c, q) => DecideAccept(c, q, memberId, now), store, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    [Tags("Coalitions")]
+    [EndpointSummary("Take on a coalition whose initiator left (partners only): you become initiator and owner of the question.")]
+    [ProducesResponseType(typeof(CoalitionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/coalitions/{id}/initiator")]
+    public static async Task<IResult> TakeOn(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var memberId = user.MemberId();
+        var now = clock.GetUtcNow();
+        var outcome = await TransferAsync(id, (c, q) => DecideTakeOn(c, q, memberId, now), store, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<CoalitionWritten>> OfferAsync(Guid coalitionId, OfferHandover command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null, c => DecideOffer(c, command, memberId, now), CoalitionRules.NotFound, ct))
+            .Map(written => new CoalitionWritten(coalitionId, written.Version, written.Changed));
+
+    /// <summary>
+    /// The initiative and the question change hands together: both streams are locked (coalition first,
+    /// always, so two transfers cannot deadlock) and both are written in one transaction.
+    /// </summary>
+    public static async Task<Outcome<CoalitionWritten>> TransferAsync(Guid coalitionId, Func<Coalition, Question, Decision> decide, IDocumentStore store, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var coalition = await session.Events.FetchForExclusiveWriting<Coalition>(coalitionId, ct);
+        if (coalition.Aggregate is null) return Problem.NotFound(CoalitionRules.NotFound);
+        var question = await session.Events.FetchForExclusiveWriting<Question>(coalition.Aggregate.QuestionId, ct);
+        if (question.Aggregate is null) return Problem.NotFound(QuestionRules.NotFound);
+
+        var decision = decide(coalition.Aggregate, question.Aggregate);
+        if (decision.Refusal is { } refusal) return refusal;
+        var coalitionEvents = decision.Events.Where(e => e is not QuestionOwnershipTransferred).ToList();
+        coalition.AppendMany(coalitionEvents);
+        question.AppendMany(decision.Events.OfType<QuestionOwnershipTransferred>().ToArray());
+        await session.SaveChangesAsync(ct);
+        return new CoalitionWritten(coalitionId, (coalition.StartingVersion ?? 0) + coalitionEvents.Count, true);
+    }
+}
