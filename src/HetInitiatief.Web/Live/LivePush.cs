@@ -24,6 +24,7 @@ public sealed record QuestionChanged(Guid QuestionId, long Version, string Chang
         GoalSet g => new(g.QuestionId, e.Version, "goalSet"),
         QuestionWithdrawn w => new(w.QuestionId, e.Version, "withdrawn"),
         QuestionOwnershipTransferred o => new(o.QuestionId, e.Version, "ownerChanged"),
+        QuestionLinked l => new(l.QuestionId, e.Version, "linked"),
         _ => null,
     };
 }

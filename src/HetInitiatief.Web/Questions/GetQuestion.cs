@@ -20,7 +20,7 @@ public sealed record FormulationView(int Version, string Title, string Context, 
 public sealed record QuestionView(
     Guid Id, long Version, string Status, Person Owner, string Title, string Context, string WhyMine, string AlreadyKnown,
     IReadOnlyList<ThemeView> Themes, string Sector, string? Goal, DateTimeOffset PostedAt, DateTimeOffset LastActivityAt,
-    IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<FormulationView> Versions, DateTimeOffset? AsOf);
+    IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<FormulationView> Versions, DateTimeOffset? AsOf, IReadOnlyList<LinkedQuestion> Linked);
 
 public static class GetQuestionEndpoint
 {
@@ -61,6 +61,7 @@ public static class GetQuestionEndpoint
         }
 
         var names = await MemberProfile.NamesAsync(session, [details.OwnerId, .. details.FollowUps.Select(f => f.AskedBy)], ct);
+        var linked = await LinkQuestionEndpoint.LinkedAsync(session, id, details.Links ?? [], ct);
         Person PersonOf(Guid memberId) => new(memberId, names.TryGetValue(memberId, out var name) ? name : FormerMember);
 
         return new QuestionView(
@@ -69,6 +70,6 @@ public static class GetQuestionEndpoint
             details.PostedAt, details.LastActivityAt,
             details.FollowUps.Select(f => new FollowUpView(f.Id, PersonOf(f.AskedBy), f.Text, f.AskedAt, f.Answer, f.AnsweredAt)).ToList(),
             details.Versions.Select(v => new FormulationView(v.Version, v.Title, v.Context, v.At, v.AnswersBefore)).ToList(),
-            asOf);
+            asOf, linked);
     }
 }

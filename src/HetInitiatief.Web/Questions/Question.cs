@@ -15,7 +15,7 @@ public static class QuestionStatus
 /// each time it is written to, so it never drifts from them.
 /// </summary>
 public sealed record Question(
-    Guid Id, Guid OwnerId, string Status, int FormulationVersion, ImmutableDictionary<Guid, bool> FollowUpsAnswered)
+    Guid Id, Guid OwnerId, string Status, int FormulationVersion, ImmutableDictionary<Guid, bool> FollowUpsAnswered, ImmutableHashSet<Guid>? Links = null)
 {
     public bool IsWithdrawn => Status == QuestionStatus.Withdrawn;
 
@@ -33,4 +33,6 @@ public sealed record Question(
     public Question Apply(QuestionWithdrawn _) => this with { Status = QuestionStatus.Withdrawn };
 
     public Question Apply(QuestionOwnershipTransferred e) => this with { OwnerId = e.To };
+
+    public Question Apply(QuestionLinked e) => this with { Links = (Links ?? []).Add(e.LinkedQuestionId) };
 }

@@ -53,6 +53,8 @@ public sealed record QuestionBoardItem(
 
     public QuestionBoardItem Apply(QuestionOwnershipTransferred e) => Moved(e.TransferredAt) with { OwnerId = e.To };
 
+    public QuestionBoardItem Apply(QuestionLinked e) => Moved(e.LinkedAt);
+
     private QuestionBoardItem Moved(DateTimeOffset at) => this with { Version = Version + 1, LastActivityAt = at };
 
     private static string Summarise(string text)

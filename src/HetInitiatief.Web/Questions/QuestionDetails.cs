@@ -22,7 +22,8 @@ public sealed record QuestionDetails(
     DateTimeOffset LastActivityAt,
     long Version,
     IReadOnlyList<QuestionDetails.FollowUp> FollowUps,
-    IReadOnlyList<QuestionDetails.Formulation> Versions)
+    IReadOnlyList<QuestionDetails.Formulation> Versions,
+    IReadOnlyList<Guid>? Links = null)
 {
     public sealed record FollowUp(Guid Id, Guid AskedBy, string Text, DateTimeOffset AskedAt, string? Answer, DateTimeOffset? AnsweredAt);
 
@@ -61,6 +62,8 @@ public sealed record QuestionDetails(
     public QuestionDetails Apply(QuestionWithdrawn e) => Moved(e.WithdrawnAt) with { Status = QuestionStatus.Withdrawn };
 
     public QuestionDetails Apply(QuestionOwnershipTransferred e) => Moved(e.TransferredAt) with { OwnerId = e.To };
+
+    public QuestionDetails Apply(QuestionLinked e) => Moved(e.LinkedAt) with { Links = [.. Links ?? [], e.LinkedQuestionId] };
 
     private QuestionDetails Moved(DateTimeOffset at) => this with { Version = Version + 1, LastActivityAt = at };
 }

@@ -21,3 +21,6 @@ public sealed record QuestionWithdrawn(Guid QuestionId, Guid WithdrawnBy, DateTi
 
 /// <summary>The question changed hands together with its coalition's initiative (handover, or a partner taking it on).</summary>
 public sealed record QuestionOwnershipTransferred(Guid QuestionId, Guid From, Guid To, DateTimeOffset TransferredAt);
+
+/// <summary>The owner linked the question to a similar one; both pages show the link.</summary>
+public sealed record QuestionLinked(Guid QuestionId, Guid LinkedQuestionId, Guid LinkedBy, DateTimeOffset LinkedAt);

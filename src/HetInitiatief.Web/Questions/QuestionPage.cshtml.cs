@@ -26,6 +26,9 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
     [BindProperty] public string? Goal { get; set; }
 
     [BindProperty] public bool Follow { get; set; }
+    [BindProperty] public Guid? LinkTo { get; set; }
+
+    public IReadOnlyList<SimilarQuestion> Similar { get; private set; } = [];
 
     public QuestionView View { get; private set; } = null!;
 
@@ -53,6 +56,9 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
 
     public Task<IActionResult> OnPostFollowAsync(CancellationToken ct) =>
         RunAsync(now => FollowQuestionEndpoints.SetAsync(Id, User.MemberId(), Follow, store, now, ct), "", ct);
+
+    public Task<IActionResult> OnPostLinkAsync(CancellationToken ct) =>
+        RunAsync(now => LinkQuestionEndpoint.LinkAsync(Id, new LinkQuestion(LinkTo), User.MemberId(), store, now, ct), "lijkt-op", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
         RunAsync(now => WithdrawQuestionEndpoint.WithdrawAsync(Id, User.MemberId(), store, now, ct), "", ct);
@@ -87,6 +93,9 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
         View = outcome.Value!;
         Coalition = View.AsOf is null ? await GetCoalitionEndpoint.LoadAsync(Id, session, ct) : null;
         var followers = await FollowQuestionEndpoints.FollowerIdsAsync(session, Id, ct);
+        Similar = View.AsOf is null && View.Status == QuestionStatus.Open
+            ? await SimilarQuestions.FindAsync(session, $"{View.Title} {View.Context}", View.Themes.Select(t => t.Code).ToList(), Id, View.Linked.Select(l => l.Id).ToList(), ct)
+            : [];
         (Follows, FollowerCount) = (followers.Contains(User.MemberId()), followers.Count);
         if (!keepForm)
         {

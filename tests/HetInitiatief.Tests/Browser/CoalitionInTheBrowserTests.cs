@@ -47,7 +47,7 @@ public sealed class CoalitionInTheBrowserTests(AppFixture app) : IAsyncLifetime
             await Meter(page, "3 van 3").WaitForAsync(new() { Timeout = 10_000 });
             await page.Locator("#coalitie").GetByText("de groep is groot genoeg").WaitForAsync(new() { Timeout = 10_000 });
         }
-        (await anna.GetByRole(AriaRole.Progressbar).GetAttributeAsync("aria-valuenow")).ShouldBe("3");
+        (await anna.Locator("#coalitie").GetByRole(AriaRole.Progressbar).GetAttributeAsync("aria-valuenow")).ShouldBe("3");
         // Anna also heard it in her notifications, live: the header's count went up without a reload.
         await anna.Locator("[data-unread-count]:not([hidden])").WaitForAsync(new() { Timeout = 10_000 });
         await BrowserSession.ShotAsync(anna, "6-anna-ziet-drempel-bereikt");

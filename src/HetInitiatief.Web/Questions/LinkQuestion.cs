@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Questions;
+
+public sealed record LinkQuestion(Guid? QuestionId);
+
+public sealed record LinkedQuestion(Guid Id, string Title, string Status);
+
+public static class LinkQuestionEndpoint
+{
+    public static Decision Decide(Question question, LinkQuestion command, bool targetExists, Guid memberId, DateTimeOffset now)
+    {
+        if ((QuestionRules.MustBeOwner(question, memberId, "de vraag koppelen") ?? QuestionRules.MustBeOpen(question)) is { } refused) return refused;
+        if (command.QuestionId is not { } target || target == question.Id) return Problem.Invalid("questionId", "Kies een andere vraag om aan te koppelen.");
+        if (!targetExists) return Problem.NotFound("De vraag om aan te koppelen bestaat niet.");
+        return question.Links?.Contains(target) == true ? Decision.Accept() : Decision.Accept(new QuestionLinked(question.Id, target, memberId, now));
+    }
+
+    [Tags("Questions")]
+    [EndpointSummary("Link your question to a similar one (owner only); both questions show the link. Linking twice changes nothing.")]
+    [ProducesResponseType(typeof(QuestionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/questions/{id}/links")]
+    public static async Task<IResult> Post(Guid id, LinkQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await LinkAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<QuestionWritten>> LinkAsync(Guid questionId, LinkQuestion command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var targetExists = command.QuestionId is { } target && await query.LoadAsync<QuestionBoardItem>(target, ct) is not null;
+        return (await EventStreams.DecideAsync<Question>(store, questionId, null, q => Decide(q, command, targetExists, memberId, now), QuestionRules.NotFound, ct))
+            .Map(written => new QuestionWritten(questionId, written.Version));
+    }
+
+    /// <summary>Both directions: the questions this one links to, and those that link to it.</summary>
+    public static async Task<IReadOnlyList<LinkedQuestion>> LinkedAsync(IQuerySession session, Guid questionId, IReadOnlyList<Guid> links, CancellationToken ct)
+    {
+        var linkingHere = await session.Query<QuestionDetails>().Where(d => d.Links!.Contains(questionId)).Select(d => d.Id).ToListAsync(ct);
+        var ids = links.Union(linkingHere).ToArray();
+        if (ids.Length == 0) return [];
+        var items = await session.LoadManyAsync<QuestionBoardItem>(ct, ids);
+        return items.Select(i => new LinkedQuestion(i.Id, i.Title, i.Status)).ToList();
+    }
+}

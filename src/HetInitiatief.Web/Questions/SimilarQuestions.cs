@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using HetInitiatief.Catalogue;
+using HetInitiatief.Coalitions;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Questions;
+
+public sealed record SimilarQuestion(Guid Id, string Title, string Summary, Person Owner, IReadOnlyList<ThemeView> Themes, CoalitionMeter? Coalition, bool Linked);
+
+/// <summary>
+/// The makelfunctie: open questions that look like this one — shared themes, and words in common by
+/// Dutch full-text search — so a teacher joins an existing coalition instead of starting a duplicate.
+/// </summary>
+public static class SimilarQuestions
+{
+    public const int Limit = 5;
+
+    [Tags("Questions")]
+    [EndpointSummary("Open questions (and their coalitions) that look like this one, most alike first; linked ones are marked.")]
+    [ProducesResponseType(typeof(IReadOnlyList<SimilarQuestion>), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverineGet("/api/questions/{id}/similar")]
+    public static async Task<IResult> ForQuestion(Guid id, IQuerySession session, CancellationToken ct)
+    {
+        var details = await session.LoadAsync<QuestionDetails>(id, ct);
+        if (details is null) return Problem.NotFound(QuestionRules.NotFound).ToResult();
+        return Results.Ok(await FindAsync(session, $"{details.Title} {details.Context}", details.Themes, id, details.Links ?? [], ct));
+    }
+
+    [Tags("Questions")]
+    [EndpointSummary("Open questions that look like a question still being written (title/text and themes), for the posting form.")]
+    [ProducesResponseType(typeof(IReadOnlyList<SimilarQuestion>), 200)]
+    [WolverineGet("/api/questions/similar")]
+    public static async Task<IReadOnlyList<SimilarQuestion>> ForDraft(string? text, string? themes, IQuerySession session, CancellationToken ct) =>
+        await FindAsync(session, text ?? "", (themes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(Themes.IsKnown).ToList(), null, [], ct);
+
+    public static async Task<IReadOnlyList<SimilarQuestion>> FindAsync(
+        IQuerySession session, string text, IReadOnlyList<string> themes, Guid? except, IReadOnlyList<Guid> linked, CancellationToken ct)
+    {
+        var words = AnyWordQuery(text);
+        if (words is null && themes.Count == 0) return [];
+
+        // Themes in common weigh 0.2 each; the text rank (0..~1) adds to that.
+        var table = $"{Database.Schema}.mt_doc_questionboarditem";
+        var config = QuestionsConfiguration.TextSearchConfig;
+        var items = await session.QueryAsync<QuestionBoardItem>($"""
+            select data from {table}
+            where id <> ? and data ->> 'Status' = 'open'
+              and (jsonb_exists_any(data -> 'Themes', ?) or to_tsvector('{config}', data ->> 'SearchText') @@ to_tsquery('{config}', ?))
+            order by (select count(*) from jsonb_array_elements_text(data -> 'Themes') t where t = any(?)) * 0.2
+                   + ts_rank(to_tsvector('{config}', data ->> 'SearchText'), to_tsquery('{config}', ?)) desc,
+                     data ->> 'LastActivityAt' desc
+            limit {Limit}
+            """, ct, except ?? Guid.Empty, themes.ToArray(), words ?? "", themes.ToArray(), words ?? "");
+
+        var names = await MemberProfile.NamesAsync(session, items.Select(i => i.OwnerId), ct);
+        var meters = await CoalitionMeter.ForQuestionsAsync(session, items.Select(i => i.Id), ct);
+        return items.Select(i => new SimilarQuestion(
+            i.Id, i.Title, i.Summary, new Person(i.OwnerId, names.GetValueOrDefault(i.OwnerId, GetQuestionEndpoint.FormerMember)),
+            i.Themes.Select(t => new ThemeView(t, Themes.Name(t))).ToList(), meters.GetValueOrDefault(i.Id), linked.Contains(i.Id))).ToList();
+    }
+
+    /// <summary>The text's words of four letters or more, any of which may match; only letters and digits pass.</summary>
+    public static string? AnyWordQuery(string text)
+    {
+        var words = Regex.Matches(text, @"[\p{L}\p{N}]{4,}").Select(m => m.Value.ToLowerInvariant()).Distinct().Take(16).ToList();
+        return words.Count == 0 ? null : string.Join(" | ", words);
+    }
+}

@@ -1,0 +1,83 @@
+using Alba;
+using HetInitiatief.Questions;
+using HetInitiatief.Tests.Infrastructure;
+
+namespace HetInitiatief.Tests.Questions;
+
+/// <summary>The makelfunctie: similar questions, and linking a question to one.</summary>
+public sealed class SimilarAndLinkedTests(AppFixture app)
+{
+    private static string UniqueWord() => "zeldzaam" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(8));
+
+    private static object Question(string title, string word) => new
+    {
+        title,
+        context = $"Ik zoek een aanpak voor {word} in de bovenbouw.",
+        whyMine = "Mijn leerlingen kiezen straks een vervolgopleiding.",
+        alreadyKnown = "Ik voer al loopbaangesprekken.",
+        themes = new[] { "loopbaan" },
+        sector = "vo",
+    };
+
+    [Fact]
+    public async Task A_question_shows_open_questions_like_it_with_their_coalition_but_not_itself()
+    {
+        var anna = await app.Host.RegisterMemberAsync();
+        var bram = await app.Host.RegisterMemberAsync();
+        var word = UniqueWord();
+        var first = await app.Host.PostQuestionAsync(anna, Question($"Loopbaangesprekken over {word}", word));
+        await app.Host.FormCoalitionAsync(anna, first.QuestionId, threshold: 4);
+        var second = await app.Host.PostQuestionAsync(bram, Question($"Hoe begeleid ik {word}?", word));
+
+        var result = await app.Host.Scenario(x => { x.Get.Url($"/api/questions/{second.QuestionId}/similar"); x.As(bram); });
+
+        var similar = (await result.ReadAsJsonAsync<List<SimilarQuestion>>())!;
+        similar[0].Id.ShouldBe(first.QuestionId);
+        similar[0].Coalition!.Threshold.ShouldBe(4);
+        similar.ShouldNotContain(s => s.Id == second.QuestionId);
+
+        var draft = await app.Host.Scenario(x => { x.Get.Url($"/api/questions/similar?text={word}&themes=loopbaan"); x.As(bram); });
+        (await draft.ReadAsJsonAsync<List<SimilarQuestion>>())!.Select(s => s.Id).Take(2).ShouldBe([second.QuestionId, first.QuestionId], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_question_is_not_suggested()
+    {
+        var anna = await app.Host.RegisterMemberAsync();
+        var word = UniqueWord();
+        var withdrawn = await app.Host.PostQuestionAsync(anna, Question($"Ingetrokken vraag over {word}", word));
+        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{withdrawn.QuestionId}/withdraw"); x.As(anna); });
+
+        var draft = await app.Host.Scenario(x => { x.Get.Url($"/api/questions/similar?text={word}"); x.As(anna); });
+
+        (await draft.ReadAsJsonAsync<List<SimilarQuestion>>())!.ShouldNotContain(s => s.Id == withdrawn.QuestionId);
+    }
+
+    [Fact]
+    public async Task The_owner_links_a_similar_question_and_both_show_the_link()
+    {
+        var anna = await app.Host.RegisterMemberAsync();
+        var bram = await app.Host.RegisterMemberAsync();
+        var word = UniqueWord();
+        var annas = await app.Host.PostQuestionAsync(anna, Question($"Vraag van Anna over {word}", word));
+        var brams = await app.Host.PostQuestionAsync(bram, Question($"Vraag van Bram over {word}", word));
+        var url = $"/api/questions/{brams.QuestionId}/links";
+
+        await app.Host.Scenario(x => { x.Post.Json(new { questionId = annas.QuestionId }).ToUrl(url); x.As(anna); x.StatusCodeShouldBe(403); });
+        await app.Host.Scenario(x => { x.Post.Json(new { questionId = brams.QuestionId }).ToUrl(url); x.As(bram); x.StatusCodeShouldBe(400); });
+        await app.Host.Scenario(x => { x.Post.Json(new { questionId = Guid.NewGuid() }).ToUrl(url); x.As(bram); x.StatusCodeShouldBe(404); });
+        await app.Host.Scenario(x => { x.Post.Json(new { questionId = annas.QuestionId }).ToUrl(url); x.As(bram); });
+        var twice = await app.Host.Scenario(x => { x.Post.Json(new { questionId = annas.QuestionId }).ToUrl(url); x.As(bram); });
+
+        (await twice.ReadAsJsonAsync<QuestionWritten>())!.Version.ShouldBe(2);
+        (await app.Host.GetQuestionAsync(bram, brams.QuestionId)).Linked.Select(l => l.Id).ShouldBe([annas.QuestionId]);
+        (await app.Host.GetQuestionAsync(anna, annas.QuestionId)).Linked.Select(l => l.Id).ShouldBe([brams.QuestionId]);
+    }
+
+    [Fact]
+    public void Similarity_uses_words_of_four_letters_or_more_and_nothing_else()
+    {
+        SimilarQuestions.AnyWordQuery("Hoe geef ik 'betere' woordenschat-lessen? | & !").ShouldBe("geef | betere | woordenschat | lessen");
+        SimilarQuestions.AnyWordQuery("ik en de").ShouldBeNull();
+    }
+}
