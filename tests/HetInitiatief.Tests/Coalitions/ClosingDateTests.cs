@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Alba;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Notifications;
@@ -64,5 +65,39 @@ public sealed class ClosingDateTests(AppFixture app)
         var coalition = await app.Host.GetCoalitionAsync(owner, question.QuestionId);
         coalition.Status.ShouldBe(CoalitionStatus.Open);
         coalition.ClosesAt!.Value.ShouldBe(closesAt.AddDays(7), TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task Members_are_reminded_48_hours_before_the_closing_date()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var member = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3, closesAt: DateTimeOffset.UtcNow.Add(ClosingDate.ReminderBefore).AddSeconds(3));
+        await app.Host.JoinAsync(member, formed.CoalitionId);
+
+        (await app.Host.GetsNotifiedAsync(member, NotificationKinds.ClosingSoon)).ShouldBeTrue();
+        (await app.Host.NotificationsAsync(member)).Notifications.Single(n => n.Kind == NotificationKinds.ClosingSoon).Text
+            .ShouldStartWith("Nog 48 uur: de coalitie rond");
+    }
+
+    [Fact]
+    public async Task The_closing_date_survives_the_server_that_scheduled_it_stopping()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+
+        // A second app instance schedules the deadline and is stopped before it is due.
+        await using (var other = await WebServer.StartAsync(app.ConnectionString))
+        {
+            using var http = new HttpClient { BaseAddress = other.BaseAddress };
+            http.DefaultRequestHeaders.Authorization = new("Bearer", owner.Token);
+            var response = await http.PostAsJsonAsync($"/api/questions/{question.QuestionId}/coalition",
+                new { threshold = 3, closesAt = DateTimeOffset.UtcNow.AddSeconds(4), invitation = "Wat gaan we samen leren?" });
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
+        }
+
+        (await Eventually.TrueAsync(async () => (await app.Host.GetCoalitionAsync(owner, question.QuestionId)).Status == CoalitionStatus.Closed))
+            .ShouldBeTrue("the deadline stored by the stopped instance should still close the coalition");
     }
 }
