@@ -49,6 +49,12 @@ try
         rows.Add((concurrency, rawRate, appRate, rawUsed.PostgresMs / rawOps, rawUsed.ClientMs / rawOps, appUsed.AppMs / appOps, appUsed.PostgresMs / appOps, appUsed.ClientMs / appOps));
     }
 
+    var joins = new CoalitionJoins(new HttpClient { BaseAddress = baseAddress }, dataSource);
+    await joins.PrepareRawAsync();
+    var joinRows = new List<CoalitionJoins.Result>();
+    foreach (var concurrency in new[] { 2, 8, 32 })
+        joinRows.Add(await joins.RunAsync(concurrency, duration, async () => await RegisterMemberAsync(baseAddress), token));
+
     var latencies = await PushLatencyAsync(http, baseAddress, token, postsPerSecond: 20, TimeSpan.FromSeconds(Math.Max(10, seconds * 2)));
     var peakMegabytes = PeakMemoryMegabytes(app);
 
@@ -64,6 +70,13 @@ try
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
     foreach (var row in rows)
         Console.WriteLine($"| | {row.Concurrency} | {row.RawDbCpu:F2} | {row.RawClientCpu:F2} | {row.AppDbCpu:F2} | {row.AppCpu:F2} | {row.AppClientCpu:F2} |");
+    Console.WriteLine();
+    Console.WriteLine("| join/leave on one coalition | concurrency | raw SQL (changes/s) | app (changes/s) | app / raw | 409s | other failures | p50 | p99 | invariant |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    foreach (var row in joinRows)
+        Console.WriteLine($"| | {row.Concurrency} | {row.RawPerSecond:F0} | {row.AppPerSecond:F0} | {row.AppPerSecond / row.RawPerSecond:F2}× | {row.Conflicts} | {row.Failures} | {row.P50:F1} ms | {row.P99:F1} ms | {(row.InvariantHolds ? "holds" : "VIOLATED")}: {row.Invariant} |");
+    var atEight = joinRows.Single(r => r.Concurrency == 8);
+    Console.WriteLine($"targets: ≥ 0.50× raw {(joinRows.All(r => r.AppPerSecond / r.RawPerSecond >= 0.5) ? "met" : "MISSED")}, p99 < 250 ms at 8 {(atEight.P99 < 250 ? "met" : "MISSED")}, zero invariant violations {(joinRows.All(r => r.InvariantHolds) ? "met" : "MISSED")}");
     Console.WriteLine();
     Console.WriteLine("| push latency (POST response → SignalR client) | p50 | p95 | p99 | max | pushes received |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -117,6 +130,15 @@ static async Task WaitUntilReadyAsync(HttpClient http)
         await Task.Delay(250);
     }
     throw new TimeoutException("The app did not become ready within 90 seconds");
+}
+
+static async Task<(string Token, Guid Id)> RegisterMemberAsync(Uri baseAddress)
+{
+    using var http = new HttpClient { BaseAddress = baseAddress };
+    var token = await RegisterAsync(http);
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    var me = await http.GetFromJsonAsync<Me>("/api/me");
+    return (token, me!.Id);
 }
 
 static async Task<string> RegisterAsync(HttpClient http)
@@ -176,6 +198,8 @@ static double PeakMemoryMegabytes(Process process)
 }
 
 internal sealed record TokenResponse(string AccessToken);
+
+internal sealed record Me(Guid Id);
 
 internal sealed record Written(Guid QuestionId, long Version);
 
