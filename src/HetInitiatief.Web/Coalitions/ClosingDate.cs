@@ -35,7 +35,7 @@ public static class ClosingDate
     public static Decision DecideClose(Coalition coalition, CloseCoalitionIfNotViable due, DateTimeOffset now) =>
         coalition.IsClosed || coalition.ThresholdReached || coalition.ClosesAt != due.ClosesAt || now < due.ClosesAt
             ? Decision.Accept()
-            : Decision.Accept(new CoalitionClosed(coalition.Id, coalition.Partners, coalition.Threshold, now));
+            : Decision.Accept(new CoalitionClosed(coalition.Id, CoalitionClosed.NotViable, coalition.Partners, coalition.Threshold, now));
 
     public static Decision DecideExtend(Coalition coalition, ExtendClosingDate command, Guid memberId, DateTimeOffset now)
     {

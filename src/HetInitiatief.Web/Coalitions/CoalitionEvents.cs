@@ -15,8 +15,15 @@ public sealed record MemberLeftCoalition(Guid CoalitionId, Guid MemberId, string
 /// <summary>The milestone: enough partners to go ahead. Recorded once; members leaving later do not undo it.</summary>
 public sealed record CoalitionThresholdReached(Guid CoalitionId, int Partners, int Threshold, DateTimeOffset ReachedAt);
 
-/// <summary>The closing date passed before the threshold was reached: the coalition closes as not viable.</summary>
-public sealed record CoalitionClosed(Guid CoalitionId, int Partners, int Threshold, DateTimeOffset ClosedAt);
+/// <summary>
+/// The coalition closed: its closing date passed before the threshold was reached (<c>notViable</c>), or
+/// its question was withdrawn (<c>questionWithdrawn</c>).
+/// </summary>
+public sealed record CoalitionClosed(Guid CoalitionId, string Reason, int Partners, int Threshold, DateTimeOffset ClosedAt)
+{
+    public const string NotViable = "notViable";
+    public const string QuestionWithdrawn = "questionWithdrawn";
+}
 
 /// <summary>The initiator moved the closing date later, before it passed.</summary>
 public sealed record CoalitionClosingDateExtended(Guid CoalitionId, Guid ExtendedBy, DateTimeOffset ClosesAt, DateTimeOffset ExtendedAt);

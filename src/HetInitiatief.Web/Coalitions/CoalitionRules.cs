@@ -15,6 +15,4 @@ public static class CoalitionRules
     public static Problem? MustBeOpen(Coalition coalition) =>
         coalition.IsClosed ? Problem.Conflict("Deze coalitie is gesloten; meedoen of wijzigen kan niet meer.") : null;
 
-    public static Problem? QuestionMustBeOpen(bool questionWithdrawn) =>
-        questionWithdrawn ? Problem.Conflict("De vraag van deze coalitie is ingetrokken.") : null;
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
-using HetInitiatief.Questions;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -18,10 +17,9 @@ public static class JoinCoalitionEndpoint
             .Text("contribution", command.Contribution, "wat je meebrengt of waarom je dit wilt", CoalitionRules.ContributionMax, min: 3)
             .Problem;
 
-    public static Decision Decide(Coalition coalition, JoinCoalition command, bool questionWithdrawn, Guid memberId, DateTimeOffset now)
+    public static Decision Decide(Coalition coalition, JoinCoalition command, Guid memberId, DateTimeOffset now)
     {
-        if ((CheckFields(command) ?? CoalitionRules.MustBeOpen(coalition) ?? CoalitionRules.QuestionMustBeOpen(questionWithdrawn)) is { } refused)
-            return refused;
+        if ((CheckFields(command) ?? CoalitionRules.MustBeOpen(coalition)) is { } refused) return refused;
         if (coalition.Members.ContainsKey(memberId)) return Decision.Accept();
 
         var position = command.Position ?? Positions.Partner;
@@ -51,13 +49,8 @@ public static class JoinCoalitionEndpoint
         Guid coalitionId, JoinCoalition command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {
         if (CheckFields(command) is { } invalid) return invalid;
-        await using var query = store.QuerySession();
-        var coalition = await query.LoadAsync<CoalitionDetails>(coalitionId, ct);
-        if (coalition is null) return Problem.NotFound(CoalitionRules.NotFound);
-        var questionWithdrawn = (await query.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct))?.Status == QuestionStatus.Withdrawn;
-
         return (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
-                c => Decide(c, command, questionWithdrawn, memberId, now), CoalitionRules.NotFound, ct))
+                c => Decide(c, command, memberId, now), CoalitionRules.NotFound, ct))
             .Map(written => new CoalitionWritten(coalitionId, written.Version, written.Changed,
                 written.Changed ? null : "Je doet al mee met deze coalitie; er is niets veranderd."));
     }

@@ -8,13 +8,14 @@ using Marten;
 namespace HetInitiatief.Notifications;
 
 /// <summary>Something happened to a coalition that members should hear about.</summary>
-public sealed record CoalitionNews(Guid NewsId, Guid CoalitionId, string Kind, Guid? ActorId, string? Position, DateTimeOffset At, Guid? SubjectId = null)
+/// <remarks><c>Detail</c> is the position someone joined or left in, or why a coalition closed.</remarks>
+public sealed record CoalitionNews(Guid NewsId, Guid CoalitionId, string Kind, Guid? ActorId, string? Detail, DateTimeOffset At, Guid? SubjectId = null)
 {
     public static CoalitionNews? From(IEvent e) => e.Data switch
     {
         MemberJoinedCoalition j => new(e.Id, j.CoalitionId, NotificationKinds.JoinedMyCoalition, j.MemberId, j.Position, j.JoinedAt),
         CoalitionThresholdReached t => new(e.Id, t.CoalitionId, NotificationKinds.ThresholdReached, null, null, t.ReachedAt),
-        CoalitionClosed c => new(e.Id, c.CoalitionId, NotificationKinds.Closed, null, null, c.ClosedAt),
+        CoalitionClosed c => new(e.Id, c.CoalitionId, NotificationKinds.Closed, null, c.Reason, c.ClosedAt),
         MemberLeftCoalition { Position: Positions.Initiator } l => new(e.Id, l.CoalitionId, NotificationKinds.InitiatorLeft, l.MemberId, l.Position, l.LeftAt),
         InitiativeHandoverOffered h => new(e.Id, h.CoalitionId, NotificationKinds.HandoverOffered, h.OfferedBy, null, h.OfferedAt, h.OfferedTo),
         _ => null,
@@ -45,7 +46,7 @@ public static class CoalitionNotifications
         {
             NotificationKinds.JoinedMyCoalition => (
                 coalition.SeeksInitiator || coalition.InitiatorId == news.ActorId ? [] : new List<Guid> { coalition.InitiatorId },
-                $"{actorName ?? "Iemand"} doet mee met je coalitie als {(Positions.Singular.TryGetValue(news.Position ?? "", out var position) ? position : news.Position)}: \"{questionTitle}\""),
+                $"{actorName ?? "Iemand"} doet mee met je coalitie als {(Positions.Singular.TryGetValue(news.Detail ?? "", out var position) ? position : news.Detail)}: \"{questionTitle}\""),
             NotificationKinds.ThresholdReached => (
                 members.Union(followers).ToList(),
                 $"De coalitie rond \"{questionTitle}\" is groot genoeg: {coalition.Partners} van {coalition.Threshold} partners. Tijd voor een aanbod!"),
@@ -54,7 +55,9 @@ public static class CoalitionNotifications
                 $"Nog 48 uur: de coalitie rond \"{questionTitle}\" heeft nog {Math.Max(0, coalition.Threshold - coalition.Partners)} partners nodig."),
             NotificationKinds.Closed => (
                 members.Union(followers).ToList(),
-                $"De coalitie rond \"{questionTitle}\" is gesloten: de drempel van {coalition.Threshold} partners werd niet op tijd gehaald."),
+                news.Detail == CoalitionClosed.QuestionWithdrawn
+                    ? $"De coalitie rond \"{questionTitle}\" is gesloten: de vraag is ingetrokken."
+                    : $"De coalitie rond \"{questionTitle}\" is gesloten: de drempel van {coalition.Threshold} partners werd niet op tijd gehaald."),
             NotificationKinds.InitiatorLeft => (
                 coalition.Members.Where(m => m.Position == Positions.Partner).Select(m => m.MemberId).ToList(),
                 $"De initiatiefnemer van \"{questionTitle}\" is gestopt. De coalitie zoekt een nieuwe initiatiefnemer: neem jij het over?"),

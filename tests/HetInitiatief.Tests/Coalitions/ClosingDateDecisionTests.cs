@@ -26,7 +26,7 @@ public sealed class ClosingDateDecisionTests
     public void At_the_closing_date_an_unfinished_coalition_closes()
     {
         ClosingDate.DecideClose(Formed(), new CloseCoalitionIfNotViable(Id, Closes), Closes).Events
-            .ShouldBe([new CoalitionClosed(Id, 1, 3, Closes)]);
+            .ShouldBe([new CoalitionClosed(Id, CoalitionClosed.NotViable, 1, 3, Closes)]);
     }
 
     [Fact]

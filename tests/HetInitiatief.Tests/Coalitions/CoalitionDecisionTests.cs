@@ -17,6 +17,7 @@ public sealed class CoalitionDecisionTests
             MemberLeftCoalition l => c.Apply(l),
             CoalitionPositionChanged p => c.Apply(p),
             CoalitionThresholdReached t => c.Apply(t),
+            CoalitionClosed x => c.Apply(x),
             _ => throw new ArgumentException(e.GetType().Name),
         });
 
@@ -60,7 +61,7 @@ public sealed class CoalitionDecisionTests
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
 
-        var decision = JoinCoalitionEndpoint.Decide(Given(3, Joined(first)), new JoinCoalition(null, "Ik wil dit ook"), false, second, Now);
+        var decision = JoinCoalitionEndpoint.Decide(Given(3, Joined(first)), new JoinCoalition(null, "Ik wil dit ook"), second, Now);
 
         decision.Events.ShouldBe([
             new MemberJoinedCoalition(CoalitionId, second, Positions.Partner, "Ik wil dit ook", Now),
@@ -75,13 +76,13 @@ public sealed class CoalitionDecisionTests
         var reached = Given(3, Joined(a), Joined(b), new CoalitionThresholdReached(CoalitionId, 3, 3, Now), new MemberLeftCoalition(CoalitionId, b, Positions.Partner, Now));
 
         reached.Partners.ShouldBe(2);
-        JoinCoalitionEndpoint.Decide(reached, new JoinCoalition(null, "Ik doe mee"), false, c, Now).Events.ShouldBe([Joined(c) with { Contribution = "Ik doe mee" }]);
+        JoinCoalitionEndpoint.Decide(reached, new JoinCoalition(null, "Ik doe mee"), c, Now).Events.ShouldBe([Joined(c) with { Contribution = "Ik doe mee" }]);
     }
 
     [Fact]
     public void Suppliers_links_and_users_do_not_count_toward_the_threshold()
     {
-        var decision = JoinCoalitionEndpoint.Decide(Given(3, Joined(Guid.NewGuid())), new JoinCoalition(Positions.Supplier, "Ik heb materiaal"), false, Guid.NewGuid(), Now);
+        var decision = JoinCoalitionEndpoint.Decide(Given(3, Joined(Guid.NewGuid())), new JoinCoalition(Positions.Supplier, "Ik heb materiaal"), Guid.NewGuid(), Now);
 
         decision.Events.ShouldHaveSingleItem().ShouldBeOfType<MemberJoinedCoalition>();
     }
@@ -91,18 +92,19 @@ public sealed class CoalitionDecisionTests
     {
         var member = Guid.NewGuid();
 
-        var decision = JoinCoalitionEndpoint.Decide(Given(3, Joined(member)), new JoinCoalition(null, "Nog een keer"), false, member, Now);
+        var decision = JoinCoalitionEndpoint.Decide(Given(3, Joined(member)), new JoinCoalition(null, "Nog een keer"), member, Now);
 
         decision.Refusal.ShouldBeNull();
         decision.Events.ShouldBeEmpty();
     }
 
     [Fact]
-    public void Joining_needs_a_known_position_a_contribution_and_an_open_question()
+    public void Joining_needs_a_known_position_a_contribution_and_an_open_coalition()
     {
-        JoinCoalitionEndpoint.Decide(Given(3), new JoinCoalition(Positions.Initiator, ""), false, Guid.NewGuid(), Now)
+        JoinCoalitionEndpoint.Decide(Given(3), new JoinCoalition(Positions.Initiator, ""), Guid.NewGuid(), Now)
             .Refusal!.Errors.Keys.ShouldBe(["position", "contribution"], ignoreOrder: true);
-        JoinCoalitionEndpoint.Decide(Given(3), new JoinCoalition(null, "Ik doe mee"), true, Guid.NewGuid(), Now).Refusal!.Status.ShouldBe(409);
+        JoinCoalitionEndpoint.Decide(Given(3, new CoalitionClosed(CoalitionId, CoalitionClosed.QuestionWithdrawn, 1, 3, Now)), new JoinCoalition(null, "Ik doe mee"), Guid.NewGuid(), Now)
+            .Refusal!.Status.ShouldBe(409);
     }
 
     [Fact]

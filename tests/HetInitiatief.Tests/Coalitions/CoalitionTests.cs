@@ -75,6 +75,7 @@ public sealed class CoalitionTests(AppFixture app)
         await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/withdraw"); x.As(owner); });
 
         await app.Host.JoinAsync(member, formed.CoalitionId, status: 409);
+        (await app.Host.GetCoalitionAsync(owner, question.QuestionId)).Status.ShouldBe(CoalitionStatus.Closed);
         await app.Host.JoinAsync(member, Guid.NewGuid(), status: 404);
         await app.Host.Scenario(x => { x.Get.Url($"/api/questions/{Guid.NewGuid()}/coalition"); x.As(member); x.StatusCodeShouldBe(404); });
     }

@@ -106,7 +106,7 @@ public sealed class QuestionDecisionTests
 
         ReformulateQuestionEndpoint.Decide(question, new ReformulateQuestion("Andere titel", "Andere tekst", 1), Colleague, Now).Refusal!.Status.ShouldBe(403);
         SetGoalEndpoint.Decide(question, new SetGoal("In zes weken geven we een les over..."), Colleague, Now).Refusal!.Status.ShouldBe(403);
-        WithdrawQuestionEndpoint.Decide(question, Colleague, Now).Refusal!.Status.ShouldBe(403);
+        WithdrawQuestionEndpoint.Decide(question, null, Colleague, Now).Refusal!.Status.ShouldBe(403);
     }
 
     [Fact]
@@ -118,9 +118,21 @@ public sealed class QuestionDecisionTests
     }
 
     [Fact]
+    public void Withdrawing_closes_an_open_coalition_around_the_question()
+    {
+        var coalition = HetInitiatief.Coalitions.Coalition.Create(new HetInitiatief.Coalitions.CoalitionFormed(
+            HetInitiatief.Coalitions.Coalition.IdFor(QuestionId), QuestionId, Owner, 4, null, "Samen", Now));
+
+        WithdrawQuestionEndpoint.Decide(Given(Posted), coalition, Owner, Now).Events.ShouldBe([
+            new QuestionWithdrawn(QuestionId, Owner, Now),
+            new HetInitiatief.Coalitions.CoalitionClosed(coalition.Id, HetInitiatief.Coalitions.CoalitionClosed.QuestionWithdrawn, 1, 4, Now),
+        ]);
+    }
+
+    [Fact]
     public void Withdrawing_twice_is_a_conflict()
     {
-        var decision = WithdrawQuestionEndpoint.Decide(Given(Posted, new QuestionWithdrawn(QuestionId, Owner, Now)), Owner, Now);
+        var decision = WithdrawQuestionEndpoint.Decide(Given(Posted, new QuestionWithdrawn(QuestionId, Owner, Now)), null, Owner, Now);
 
         decision.Refusal!.Status.ShouldBe(409);
     }
