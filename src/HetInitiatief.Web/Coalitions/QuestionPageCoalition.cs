@@ -31,6 +31,11 @@ public sealed partial class QuestionPageModel
     public Task<IActionResult> OnPostLeaveAsync(CancellationToken ct) =>
         RunAsync(now => LeaveCoalitionEndpoint.LeaveAsync(Coalitions.Coalition.IdFor(Id), User.MemberId(), store, now, ct), "coalitie", ct);
 
+    [BindProperty] public DateOnly? NewClosesAt { get; set; }
+
+    public Task<IActionResult> OnPostExtendAsync(CancellationToken ct) =>
+        RunAsync(now => ClosingDate.ExtendAsync(Coalitions.Coalition.IdFor(Id), new ExtendClosingDate(EndOfDay(NewClosesAt)), User.MemberId(), store, outbox, now, ct), "coalitie", ct);
+
     public Task<IActionResult> OnPostOfferHandoverAsync(CancellationToken ct) =>
         RunAsync(now => HandoverEndpoints.OfferAsync(Coalitions.Coalition.IdFor(Id), new OfferHandover(HandoverTo), User.MemberId(), store, now, ct), "coalitie", ct);
 
