@@ -18,11 +18,7 @@ public static class ChangePositionEndpoint
         if (current == Positions.Initiator) return Problem.Conflict("Je bent de initiatiefnemer. Draag het initiatief eerst over aan een partner.", "position");
         if (current == command.Position) return Decision.Accept();
 
-        var changed = new CoalitionPositionChanged(coalition.Id, memberId, command.Position, now);
-        var partners = coalition.Partners + (Positions.CountsTowardThreshold(command.Position) ? 1 : 0);
-        return !coalition.ThresholdReached && partners >= coalition.Threshold
-            ? Decision.Accept(changed, new CoalitionThresholdReached(coalition.Id, partners, coalition.Threshold, now))
-            : Decision.Accept(changed);
+        return coalition.Accept(new CoalitionPositionChanged(coalition.Id, memberId, command.Position, now), current, command.Position, now);
     }
 
     [Tags("Coalitions")]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using HetInitiatief.Infrastructure;
 
 namespace HetInitiatief.Coalitions;
 
@@ -52,6 +53,18 @@ public sealed record Coalition(
     public int Partners => Members.Values.Count(Positions.CountsTowardThreshold);
 
     public bool IsClosed => Status == CoalitionStatus.Closed;
+
+    /// <summary>
+    /// Accepts a change of a member's position (joining: from none), adding the milestone when this is
+    /// the change that brings the partners to the threshold for the first time.
+    /// </summary>
+    public Decision Accept(object change, string? from, string to, DateTimeOffset now)
+    {
+        var partners = Partners - (from is not null && Positions.CountsTowardThreshold(from) ? 1 : 0) + (Positions.CountsTowardThreshold(to) ? 1 : 0);
+        return !ThresholdReached && partners >= Threshold
+            ? Decision.Accept(change, new CoalitionThresholdReached(Id, partners, Threshold, now))
+            : Decision.Accept(change);
+    }
 
     public static Coalition Create(CoalitionFormed e) =>
         new(e.CoalitionId, e.QuestionId, e.FormedBy, e.Threshold, e.ClosesAt, CoalitionStatus.Open, false,

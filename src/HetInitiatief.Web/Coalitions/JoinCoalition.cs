@@ -23,11 +23,7 @@ public static class JoinCoalitionEndpoint
         if (coalition.Members.ContainsKey(memberId)) return Decision.Accept();
 
         var position = command.Position ?? Positions.Partner;
-        var joined = new MemberJoinedCoalition(coalition.Id, memberId, position, command.Contribution!.Trim(), now);
-        var partners = coalition.Partners + (Positions.CountsTowardThreshold(position) ? 1 : 0);
-        return !coalition.ThresholdReached && partners >= coalition.Threshold
-            ? Decision.Accept(joined, new CoalitionThresholdReached(coalition.Id, partners, coalition.Threshold, now))
-            : Decision.Accept(joined);
+        return coalition.Accept(new MemberJoinedCoalition(coalition.Id, memberId, position, command.Contribution!.Trim(), now), null, position, now);
     }
 
     [Tags("Coalitions")]
