@@ -4,6 +4,7 @@ using HetInitiatief.Live;
 using HetInitiatief.Members;
 using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
+using HetInitiatief.Sessions;
 using Marten;
 using Scalar.AspNetCore;
 using Wolverine;
@@ -26,6 +27,7 @@ public static class Platform
         builder.Services.AddSingleton<IConfigureMarten, QuestionsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, CoalitionsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, NotificationsConfiguration>();
+        builder.Services.AddSingleton<IConfigureMarten, SessionsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
 
         builder.AddMemberAuthentication();

@@ -1,6 +1,7 @@
 using HetInitiatief.Coalitions;
 using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
+using HetInitiatief.Sessions;
 using JasperFx.Events;
 using Marten;
 using Marten.Services;
@@ -110,9 +111,10 @@ public static class LivePush
         // News and deadlines must survive a restart: durable queues, stored in PostgreSQL.
         options.LocalQueue("notifications").UseDurableInbox();
         options.PublishMessage<CoalitionNews>().ToLocalQueue("notifications");
-        options.LocalQueue("coalition-deadlines").UseDurableInbox();
-        options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("coalition-deadlines");
-        options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("coalition-deadlines");
+        options.LocalQueue("deadlines").UseDurableInbox();
+        options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("deadlines");
+        options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("deadlines");
+        options.PublishMessage<DecideGoNoGo>().ToLocalQueue("deadlines");
     }
 }
 

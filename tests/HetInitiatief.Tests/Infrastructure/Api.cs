@@ -129,3 +129,40 @@ public static class NotificationApi
     public static async Task<bool> GetsNotifiedAsync(this IAlbaHost host, TestMember member, string kind) =>
         await Eventually.TrueAsync(async () => (await host.NotificationsAsync(member)).Notifications.Any(n => n.Kind == kind));
 }
+
+public static class SessionApi
+{
+    public static object ASession(int capacity = 20, int minimum = 1, DateTimeOffset? deadline = null, string? meetingLink = null, Guid? coalitionId = null, DateTimeOffset? priorityUntil = null)
+    {
+        var starts = DateTimeOffset.UtcNow.AddDays(14);
+        return new
+        {
+            title = "Werkplaats: feedback die leerlingen gebruiken",
+            description = "Na afloop kun je een les ontwerpen met feedback die leerlingen direct toepassen.",
+            type = "werkplaats",
+            format = meetingLink is null ? "fysiek" : "hybride",
+            startsAt = starts,
+            endsAt = starts.AddHours(2),
+            location = "Basisschool De Regenboog, Utrecht",
+            meetingLink,
+            capacity,
+            minimum,
+            signUpDeadline = deadline ?? starts.AddDays(-2),
+            theme = "formatief-evalueren",
+            coalitionId,
+            priorityUntil,
+        };
+    }
+
+    public static async Task<HetInitiatief.Sessions.SessionWritten> ScheduleSessionAsync(this IAlbaHost host, TestMember hostMember, object? plan = null)
+    {
+        var result = await host.Scenario(x => { x.Post.Json(plan ?? ASession()).ToUrl("/api/sessions"); x.As(hostMember); x.StatusCodeShouldBe(201); });
+        return (await result.ReadAsJsonAsync<HetInitiatief.Sessions.SessionWritten>())!;
+    }
+
+    public static async Task<HetInitiatief.Sessions.SessionView> GetSessionAsync(this IAlbaHost host, TestMember viewer, Guid sessionId)
+    {
+        var result = await host.Scenario(x => { x.Get.Url($"/api/sessions/{sessionId}"); x.As(viewer); });
+        return (await result.ReadAsJsonAsync<HetInitiatief.Sessions.SessionView>())!;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using HetInitiatief.Catalogue;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using HetInitiatief.Questions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Sessions;
+
+/// <summary>
+/// A session as one member sees it. The meeting link is only ever filled in for someone with a seat
+/// (or the host): it is not in the agenda, not in pushes, and not in the calendar file of others.
+/// </summary>
+public sealed record SessionView(
+    Guid Id, long Version, string Title, string Description, string Type, string Format, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    string? Location, string? MeetingLink, int Capacity, int Minimum, int Participants, int Waiting, DateTimeOffset SignUpDeadline,
+    ThemeView Theme, Guid? CoalitionId, DateTimeOffset? PriorityUntil, string Status, Person Host, SignUpStatus Me)
+{
+    public int SeatsLeft => Math.Max(0, Capacity - Participants);
+}
+
+public static class GetSessionEndpoints
+{
+    [Tags("Sessions")]
+    [EndpointSummary("One session: seats taken, waitlist length, and your own place; the meeting link only if you have a seat.")]
+    [ProducesResponseType(typeof(SessionView), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverineGet("/api/sessions/{id}")]
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var view = await LoadAsync(id, user.MemberId(), session, ct);
+        return view is null ? Problem.NotFound(Session.NotFound).ToResult() : Results.Ok(view);
+    }
+
+    [Tags("Sessions")]
+    [EndpointSummary("The agenda: upcoming sessions that go ahead or may, soonest first; filter by theme and format.")]
+    [ProducesResponseType(typeof(IReadOnlyList<SessionView>), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [WolverineGet("/api/sessions")]
+    public static async Task<IResult> Agenda(string? theme, string? format, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var invalid = new FieldRules()
+            .Check(string.IsNullOrEmpty(theme) || Themes.IsKnown(theme), "theme", "Onbekend thema.")
+            .Check(string.IsNullOrEmpty(format) || SessionKinds.Formats.ContainsKey(format), "format", "Kies fysiek, online of hybride.")
+            .Problem;
+        return invalid?.ToResult() ?? Results.Ok(await AgendaAsync(theme, format, user.MemberId(), session, clock.GetUtcNow(), ct));
+    }
+
+    [Tags("Sessions")]
+    [EndpointSummary("The session as an iCalendar file; the meeting link is in it only for those with a seat.")]
+    [Produces("text/calendar")]
+    [ProducesResponseType(200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverineGet("/api/sessions/{id}/calendar.ics")]
+    public static async Task<IResult> Calendar(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var view = await LoadAsync(id, user.MemberId(), session, ct);
+        return view is null
+            ? Problem.NotFound(Session.NotFound).ToResult()
+            : Results.Text(ICalendar(view), "text/calendar; charset=utf-8", Encoding.UTF8);
+    }
+
+    public static async Task<IReadOnlyList<SessionView>> AgendaAsync(string? theme, string? format, Guid viewer, IQuerySession session, DateTimeOffset now, CancellationToken ct)
+    {
+        var query = session.Query<Session>().Where(s => s.StartsAt > now && s.Status != SessionStatus.CalledOff);
+        if (!string.IsNullOrEmpty(theme)) query = query.Where(s => s.Theme == theme);
+        if (!string.IsNullOrEmpty(format)) query = query.Where(s => s.Format == format);
+        var sessions = await query.OrderBy(s => s.StartsAt).Take(100).ToListAsync(ct);
+        var names = await MemberProfile.NamesAsync(session, sessions.Select(s => s.HostId), ct);
+        return sessions.Select(s => ToView(s, viewer, names)).ToList();
+    }
+
+    public static async Task<SessionView?> LoadAsync(Guid id, Guid viewer, IQuerySession session, CancellationToken ct)
+    {
+        var found = await session.LoadAsync<Session>(id, ct);
+        if (found is null) return null;
+        return ToView(found, viewer, await MemberProfile.NamesAsync(session, [found.HostId], ct));
+    }
+
+    public static SessionView ToView(Session s, Guid viewer, IReadOnlyDictionary<Guid, string> names)
+    {
+        var seated = s.Participants.Contains(viewer) || s.HostId == viewer;
+        return new SessionView(
+            s.Id, s.Version, s.Title, s.Description, s.Type, s.Format, s.StartsAt, s.EndsAt, s.Location, seated ? s.MeetingLink : null,
+            s.Capacity, s.Minimum, s.Participants.Count, s.Waitlist.Count, s.SignUpDeadline, new ThemeView(s.Theme, Themes.Name(s.Theme)),
+            s.CoalitionId, s.PriorityUntil, s.Status, new Person(s.HostId, names.GetValueOrDefault(s.HostId, GetQuestionEndpoint.FormerMember)),
+            SignUpEndpoints.StatusOf(s, viewer, s.Version, false));
+    }
+
+    public static string ICalendar(SessionView s)
+    {
+        static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        static string Text(string v) => v.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n");
+        var location = string.Join(" · ", new[] { s.Location, s.MeetingLink }.Where(v => !string.IsNullOrWhiteSpace(v)));
+        var lines = new List<string>
+        {
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Het Initiatief//Bijeenkomsten//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "BEGIN:VEVENT", $"UID:{s.Id}@het-initiatief", $"DTSTAMP:{Stamp(s.StartsAt)}", $"DTSTART:{Stamp(s.StartsAt)}", $"DTEND:{Stamp(s.EndsAt)}",
+            $"SUMMARY:{Text(s.Title)}", $"DESCRIPTION:{Text(s.Description)}", $"LOCATION:{Text(location)}",
+            $"STATUS:{(s.Status == SessionStatus.CalledOff ? "CANCELLED" : s.Status == SessionStatus.Confirmed ? "CONFIRMED" : "TENTATIVE")}",
+            "END:VEVENT", "END:VCALENDAR",
+        };
+        return string.Join("\r\n", lines) + "\r\n";
+    }
+}

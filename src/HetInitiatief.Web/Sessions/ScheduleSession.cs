@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using HetInitiatief.Catalogue;
+using HetInitiatief.Coalitions;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace HetInitiatief.Sessions;
+
+public sealed record ScheduleSession(
+    string? Title, string? Description, string? Type, string? Format, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt,
+    string? Location, string? MeetingLink, int? Capacity, int? Minimum, DateTimeOffset? SignUpDeadline, string? Theme,
+    Guid? CoalitionId, DateTimeOffset? PriorityUntil);
+
+public sealed record SessionWritten(Guid SessionId, long Version);
+
+public static class ScheduleSessionEndpoint
+{
+    public const int MaxCapacity = 500;
+
+    public static Problem? CheckFields(ScheduleSession c, DateTimeOffset now) =>
+        new FieldRules()
+            .Text("title", c.Title, "een titel", 150, min: 5)
+            .Text("description", c.Description, "wat deelnemers na afloop kunnen", 4000)
+            .Check(c.Type is not null && SessionKinds.Types.ContainsKey(c.Type), "type", "Kies een soort: werkplaats, intervisie, lesbezoek, praktijkpresentatie, lezing of onderzoeksgroep.")
+            .Check(c.Format is not null && SessionKinds.Formats.ContainsKey(c.Format), "format", "Kies fysiek, online of hybride.")
+            .Check(c.StartsAt > now, "startsAt", "Kies een begin in de toekomst.")
+            .Check(c.EndsAt > c.StartsAt, "endsAt", "Het einde ligt na het begin.")
+            .Check(c.Format == "online" || !string.IsNullOrWhiteSpace(c.Location), "location", "Vul de plek in waar de bijeenkomst is.")
+            .Check(c.Format == "fysiek" || Uri.TryCreate(c.MeetingLink, UriKind.Absolute, out var link) && link.Scheme is "https" or "http", "meetingLink", "Vul een geldige link (https://…) voor online deelname in.")
+            .Check(c.Capacity is >= 1 and <= MaxCapacity, "capacity", $"Kies een maximum van 1 tot {MaxCapacity} deelnemers.")
+            .Check(c.Minimum is >= 1 && c.Minimum <= (c.Capacity ?? 0), "minimum", "Kies een minimum van 1 tot het maximum.")
+            .Check(c.SignUpDeadline > now && c.SignUpDeadline <= c.StartsAt, "signUpDeadline", "De aanmeldtermijn sluit vóór het begin en ligt in de toekomst.")
+            .Check(Themes.IsKnown(c.Theme), "theme", "Kies een bekend thema.")
+            .Check(c.PriorityUntil is null || c.CoalitionId is not null, "priorityUntil", "Voorrang geldt alleen voor de leden van een coalitie.")
+            .Check(c.PriorityUntil is null || c.PriorityUntil <= c.SignUpDeadline, "priorityUntil", "De voorrang eindigt uiterlijk bij de aanmeldtermijn.")
+            .Problem;
+
+    public static Decision Decide(ScheduleSession c, Guid sessionId, bool coalitionExists, Guid hostId, DateTimeOffset now) =>
+        CheckFields(c, now)
+        ?? (c.CoalitionId is not null && !coalitionExists
+            ? Problem.Invalid("coalitionId", "Deze coalitie bestaat niet.")
+            : Decision.Accept(new SessionScheduled(
+                    sessionId, hostId, c.Title!.Trim(), c.Description!.Trim(), c.Type!, c.Format!, c.StartsAt!.Value.ToUniversalTime(),
+                    c.EndsAt!.Value.ToUniversalTime(), c.Location?.Trim(), c.MeetingLink?.Trim(), c.Capacity!.Value, c.Minimum!.Value,
+                    c.SignUpDeadline!.Value.ToUniversalTime(), c.Theme!, c.CoalitionId, c.PriorityUntil?.ToUniversalTime(), now))
+                .Schedule([(new DecideGoNoGo(sessionId, c.SignUpDeadline!.Value.ToUniversalTime()), c.SignUpDeadline!.Value.ToUniversalTime())]));
+
+    [Tags("Sessions")]
+    [EndpointSummary("Offer a session on a theme, optionally for a coalition whose members get first claim until priorityUntil.")]
+    [ProducesResponseType(typeof(SessionWritten), 201)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [WolverinePost("/api/sessions")]
+    public static async Task<IResult> Post(ScheduleSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await ScheduleAsync(command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Created($"/api/sessions/{outcome.Value!.SessionId}", outcome.Value);
+    }
+
+    public static async Task<Outcome<SessionWritten>> ScheduleAsync(ScheduleSession command, Guid hostId, IDocumentStore store, IMartenOutbox outbox, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var coalitionExists = command.CoalitionId is { } coalitionId && await session.LoadAsync<CoalitionDetails>(coalitionId, ct) is not null;
+        var sessionId = Guid.CreateVersion7();
+        var decision = Decide(command, sessionId, coalitionExists, hostId, now);
+        if (decision.Refusal is { } refusal) return refusal;
+
+        session.Events.StartStream<Session>(sessionId, decision.Events.ToArray());
+        await EventStreams.ScheduleAsync(session, decision, outbox);
+        await session.SaveChangesAsync(ct);
+        return new SessionWritten(sessionId, 1);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using HetInitiatief.Coalitions;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Sessions;
+
+/// <summary>Where a member stands: a seat, or a place in line.</summary>
+public sealed record SignUpStatus(Guid SessionId, string Status, int? WaitlistPosition, long Version, bool Changed);
+
+public static class SignUpEndpoints
+{
+    public const string SignedUp = "signedUp";
+    public const string Waiting = "waitlisted";
+    public const string None = "none";
+
+    /// <summary>A seat while there is one, otherwise a place at the end of the line. Never beyond capacity.</summary>
+    public static Decision DecideSignUp(Session session, bool isCoalitionMember, Guid memberId, DateTimeOffset now)
+    {
+        if (Session.MustTakeSignUps(session, now) is { } closed) return closed;
+        if (session.Participants.Contains(memberId) || session.Waitlist.Contains(memberId)) return Decision.Accept();
+        if (session.PriorityUntil > now && !isCoalitionMember)
+            return Problem.Forbidden($"Tot {Shared.Display.Moment(session.PriorityUntil.Value)} kunnen alleen leden van de coalitie zich aanmelden.");
+        return session.Participants.Count < session.Capacity
+            ? Decision.Accept(new MemberSignedUp(session.Id, memberId, now))
+            : Decision.Accept(new MemberWaitlisted(session.Id, memberId, now));
+    }
+
+    /// <summary>Cancelling frees the seat for the first in line, in the same transaction.</summary>
+    public static Decision DecideCancel(Session session, Guid memberId, DateTimeOffset now)
+    {
+        if (session.Waitlist.Contains(memberId)) return Decision.Accept(new SignUpCancelled(session.Id, memberId, true, now));
+        if (!session.Participants.Contains(memberId)) return Decision.Accept();
+        return session.Waitlist.IsEmpty || session.IsCalledOff
+            ? Decision.Accept(new SignUpCancelled(session.Id, memberId, false, now))
+            : Decision.Accept(new SignUpCancelled(session.Id, memberId, false, now), new PromotedFromWaitlist(session.Id, session.Waitlist[0], now));
+    }
+
+    [Tags("Sessions")]
+    [EndpointSummary("Sign up: a seat while there is one, else a place on the waitlist. Signing up twice changes nothing (200).")]
+    [ProducesResponseType(typeof(SignUpStatus), 201)]
+    [ProducesResponseType(typeof(SignUpStatus), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/sessions/{id}/sign-ups")]
+    public static async Task<IResult> Post(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await SignUpAsync(id, user.MemberId(), store, clock.GetUtcNow(), ct);
+        if (outcome.Problem is { } problem) return problem.ToResult();
+        return outcome.Value!.Changed ? Results.Created($"/api/sessions/{id}/sign-ups/me", outcome.Value) : Results.Ok(outcome.Value);
+    }
+
+    [Tags("Sessions")]
+    [EndpointSummary("Cancel your sign-up or leave the waitlist; the first in line gets the freed seat.")]
+    [ProducesResponseType(typeof(SignUpStatus), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverineDelete("/api/sessions/{id}/sign-ups/me")]
+    public static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var memberId = user.MemberId();
+        var now = clock.GetUtcNow();
+        var outcome = await EventStreams.DecideAsync<Session>(store, id, null, s => DecideCancel(s, memberId, now), Session.NotFound, ct);
+        if (outcome.Problem is { } problem) return problem.ToResult();
+        return Results.Ok(new SignUpStatus(id, None, null, outcome.Value!.Version, outcome.Value.Changed));
+    }
+
+    public static async Task<Outcome<SignUpStatus>> SignUpAsync(Guid sessionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var coalitionId = (await query.LoadAsync<Session>(sessionId, ct))?.CoalitionId;
+        var isCoalitionMember = coalitionId is { } id && await query.LoadAsync<CoalitionDetails>(id, ct) is { } coalition
+            && coalition.Members.Any(m => m.MemberId == memberId);
+
+        var outcome = await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideSignUp(s, isCoalitionMember, memberId, now), Session.NotFound, ct);
+        if (outcome.Problem is { } problem) return problem;
+        var after = await query.LoadAsync<Session>(sessionId, ct);
+        return StatusOf(after!, memberId, outcome.Value!.Version, outcome.Value.Changed);
+    }
+
+    public static SignUpStatus StatusOf(Session session, Guid memberId, long version, bool changed) =>
+        session.Participants.Contains(memberId) ? new(session.Id, SignedUp, null, version, changed)
+        : session.Waitlist.IndexOf(memberId) is >= 0 and var index ? new(session.Id, Waiting, index + 1, version, changed)
+        : new(session.Id, None, null, version, changed);
+}

@@ -1,0 +1,112 @@
+using Alba;
+using HetInitiatief.Sessions;
+using HetInitiatief.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HetInitiatief.Tests.Sessions;
+
+public sealed class SignUpTests(AppFixture app)
+{
+    [Fact]
+    public async Task Two_hundred_members_sign_up_at_once_for_twenty_seats_then_five_cancel()
+    {
+        var host = await app.Host.RegisterMemberAsync();
+        var members = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => app.Host.RegisterMemberAsync()));
+        var planned = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(capacity: 20));
+
+        var answers = await Task.WhenAll(members.Select(async m =>
+        {
+            var result = await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{planned.SessionId}/sign-ups"); x.As(m); x.IgnoreStatusCode(); });
+            return (Member: m, Status: result.Context.Response.StatusCode, Body: result.Context.Response.StatusCode == 201 ? await result.ReadAsJsonAsync<SignUpStatus>() : null);
+        }));
+
+        answers.ShouldAllBe(a => a.Status == 201);
+        answers.Count(a => a.Body!.Status == SignUpEndpoints.SignedUp).ShouldBe(20);
+        answers.Where(a => a.Body!.Status == SignUpEndpoints.Waiting).Select(a => a.Body!.WaitlistPosition!.Value).Order().ShouldBe(Enumerable.Range(1, 180));
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var events = await session.Events.FetchStreamAsync(planned.SessionId);
+        var line = events.Select(e => e.Data).OfType<MemberWaitlisted>().Select(w => w.MemberId).ToList();
+        answers.Where(a => a.Body!.Status == SignUpEndpoints.Waiting).OrderBy(a => a.Body!.WaitlistPosition).Select(a => a.Member.Id).ShouldBe(line);
+
+        var leaving = answers.Where(a => a.Body!.Status == SignUpEndpoints.SignedUp).Take(5).ToList();
+        foreach (var a in leaving)
+            await app.Host.Scenario(x => { x.Delete.Url($"/api/sessions/{planned.SessionId}/sign-ups/me"); x.As(a.Member); });
+
+        var after = await session.LoadAsync<Session>(planned.SessionId);
+        after!.Participants.Count.ShouldBe(20);
+        after.Participants.ShouldContain(line[0]);
+        line.Take(5).ShouldAllBe(id => after.Participants.Contains(id));
+        after.Waitlist.ShouldBe(line.Skip(5));
+        var replayed = await session.Events.AggregateStreamAsync<Session>(planned.SessionId);
+        replayed!.Participants.ShouldBe(after.Participants);
+        replayed.Waitlist.ShouldBe(after.Waitlist);
+    }
+
+    [Fact]
+    public async Task Signing_up_twice_changes_nothing_and_the_meeting_link_is_for_participants_only()
+    {
+        var host = await app.Host.RegisterMemberAsync();
+        var member = await app.Host.RegisterMemberAsync();
+        var outsider = await app.Host.RegisterMemberAsync();
+        var planned = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(meetingLink: "https://meet.example/geheim-123"));
+        var url = $"/api/sessions/{planned.SessionId}/sign-ups";
+
+        await app.Host.Scenario(x => { x.Post.Url(url); x.As(member); x.StatusCodeShouldBe(201); });
+        var twice = await app.Host.Scenario(x => { x.Post.Url(url); x.As(member); x.StatusCodeShouldBe(200); });
+        (await twice.ReadAsJsonAsync<SignUpStatus>())!.Changed.ShouldBeFalse();
+
+        (await app.Host.GetSessionAsync(member, planned.SessionId)).MeetingLink.ShouldBe("https://meet.example/geheim-123");
+        (await app.Host.GetSessionAsync(outsider, planned.SessionId)).MeetingLink.ShouldBeNull();
+        var agenda = await app.Host.Scenario(x => { x.Get.Url("/api/sessions?theme=formatief-evalueren"); x.As(outsider); });
+        (await agenda.ReadAsTextAsync()).ShouldNotContain("geheim-123");
+        var calendar = await app.Host.Scenario(x => { x.Get.Url($"/api/sessions/{planned.SessionId}/calendar.ics"); x.As(outsider); });
+        var ics = await calendar.ReadAsTextAsync();
+        ics.ShouldContain("BEGIN:VEVENT");
+        ics.ShouldContain("SUMMARY:Werkplaats: feedback die leerlingen gebruiken");
+        ics.ShouldNotContain("geheim-123");
+        var own = await app.Host.Scenario(x => { x.Get.Url($"/api/sessions/{planned.SessionId}/calendar.ics"); x.As(member); });
+        (await own.ReadAsTextAsync()).ShouldContain("geheim-123");
+    }
+
+    [Fact]
+    public async Task Only_coalition_members_sign_up_during_the_priority_window()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var partner = await app.Host.RegisterMemberAsync();
+        var outsider = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3);
+        await app.Host.JoinAsync(partner, formed.CoalitionId);
+        var planned = await app.Host.ScheduleSessionAsync(owner, SessionApi.ASession(coalitionId: formed.CoalitionId, priorityUntil: DateTimeOffset.UtcNow.AddDays(3)));
+        var url = $"/api/sessions/{planned.SessionId}/sign-ups";
+
+        await app.Host.Scenario(x => { x.Post.Url(url); x.As(outsider); x.StatusCodeShouldBe(403); });
+        await app.Host.Scenario(x => { x.Post.Url(url); x.As(partner); x.StatusCodeShouldBe(201); });
+    }
+
+    [Fact]
+    public async Task Bad_plans_unknown_sessions_and_late_sign_ups_are_refused()
+    {
+        var host = await app.Host.RegisterMemberAsync();
+        var bad = await app.Host.Scenario(x => { x.Post.Json(SessionApi.ASession(capacity: 0)).ToUrl("/api/sessions"); x.As(host); x.StatusCodeShouldBe(400); });
+        (await bad.ProblemAsync()).Errors!.Keys.ShouldBe(["capacity", "minimum"], ignoreOrder: true);
+        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{Guid.NewGuid()}/sign-ups"); x.As(host); x.StatusCodeShouldBe(404); });
+    }
+
+    [Fact]
+    public async Task At_the_deadline_a_session_goes_ahead_with_its_minimum_and_is_called_off_without()
+    {
+        var host = await app.Host.RegisterMemberAsync();
+        var member = await app.Host.RegisterMemberAsync();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(3);
+        var goes = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(minimum: 1, deadline: deadline));
+        var fails = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(minimum: 2, deadline: deadline));
+        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{goes.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
+        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{fails.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
+
+        (await Eventually.TrueAsync(async () => (await app.Host.GetSessionAsync(member, goes.SessionId)).Status == SessionStatus.Confirmed)).ShouldBeTrue();
+        (await Eventually.TrueAsync(async () => (await app.Host.GetSessionAsync(member, fails.SessionId)).Status == SessionStatus.CalledOff)).ShouldBeTrue();
+        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{fails.SessionId}/sign-ups"); x.As(host); x.StatusCodeShouldBe(409); });
+    }
+}
