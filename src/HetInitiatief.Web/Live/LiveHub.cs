@@ -15,6 +15,9 @@ public sealed class LiveHub : Hub
 {
     public const string Path = "/hubs/live";
     public const string BoardGroup = "board";
+    public const string AgendaGroup = "agenda";
+
+    public static string SessionGroup(Guid sessionId) => $"session:{sessionId}";
 
     public static string QuestionGroup(Guid questionId) => $"question:{questionId}";
 
@@ -39,4 +42,15 @@ public sealed class LiveHub : Hub
     }
 
     public Task UnwatchQuestion(Guid questionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, QuestionGroup(questionId));
+
+    public Task WatchAgenda() => Groups.AddToGroupAsync(Context.ConnectionId, AgendaGroup);
+
+    public async Task WatchSession(Guid sessionId, IQuerySession session)
+    {
+        if (await session.LoadAsync<Sessions.Session>(sessionId, Context.ConnectionAborted) is null)
+            throw new HubException(Sessions.Session.NotFound);
+        await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(sessionId));
+    }
+
+    public Task UnwatchSession(Guid sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, SessionGroup(sessionId));
 }

@@ -54,8 +54,30 @@ public sealed record CoalitionChanged(Guid QuestionId, Guid CoalitionId, long Ve
     }
 }
 
+/// <summary>The push message for a session's seat count: where it stands after the change.</summary>
+public sealed record SessionChanged(Guid SessionId, long Version, string Change, int Participants, int Capacity, int Waiting)
+{
+    public const string Method = "sessionChanged";
+
+    public static SessionChanged? From(IEvent e, Session session)
+    {
+        var change = e.Data switch
+        {
+            SessionScheduled => "scheduled",
+            MemberSignedUp => "signedUp",
+            MemberWaitlisted => "waitlisted",
+            SignUpCancelled => "cancelled",
+            PromotedFromWaitlist => "promoted",
+            SessionConfirmed => "confirmed",
+            SessionCalledOff => "calledOff",
+            _ => null,
+        };
+        return change is null ? null : new(session.Id, e.Version, change, session.Participants.Count, session.Capacity, session.Waitlist.Count);
+    }
+}
+
 /// <summary>
-/// Hands every committed question and coalition event to Wolverine as a push message, right after the
+/// Hands every committed question, coalition and session event to Wolverine as a push message, right after the
 /// commit: no polling, so watchers see it within milliseconds. Runs after the transaction, so a
 /// failing push can never undo or fail the write.
 /// </summary>
@@ -67,12 +89,16 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
         try
         {
             // The coalition's inline projection was written in the same commit; its new state gives the meter.
-            var coalitions = commit.Updated.Concat(commit.Inserted).OfType<CoalitionDetails>().ToDictionary(c => c.Id);
+            var written = commit.Updated.Concat(commit.Inserted).ToList();
+            var coalitions = written.OfType<CoalitionDetails>().ToDictionary(c => c.Id);
+            var sessions = written.OfType<Session>().ToDictionary(s => s.Id);
             foreach (var e in commit.GetEvents())
             {
                 if (QuestionChanged.From(e) is { } question) messages.Add(question);
                 else if (coalitions.GetValueOrDefault(e.StreamId) is { } coalition && CoalitionChanged.From(e, coalition) is { } meter) messages.Add(meter);
+                else if (sessions.GetValueOrDefault(e.StreamId) is { } planned && SessionChanged.From(e, planned) is { } seats) messages.Add(seats);
                 if (CoalitionNews.From(e) is { } news) messages.Add(news);
+                if (SessionNews.From(e) is { } sessionNews) messages.Add(sessionNews);
             }
             if (messages.Count == 0) return;
 
@@ -94,6 +120,9 @@ public static class LivePushHandler
     public static Task Handle(CoalitionChanged message, IHubContext<LiveHub> hub, CancellationToken ct) =>
         hub.Clients.Groups(LiveHub.BoardGroup, LiveHub.QuestionGroup(message.QuestionId)).SendAsync(CoalitionChanged.Method, message, ct);
 
+    public static Task Handle(SessionChanged message, IHubContext<LiveHub> hub, CancellationToken ct) =>
+        hub.Clients.Groups(LiveHub.AgendaGroup, LiveHub.SessionGroup(message.SessionId)).SendAsync(SessionChanged.Method, message, ct);
+
     public static Task Handle(NotificationAdded message, IHubContext<LiveHub> hub, CancellationToken ct) =>
         hub.Clients.Group(LiveHub.MemberGroup(message.MemberId)).SendAsync("notificationAdded", message, ct);
 }
@@ -107,10 +136,12 @@ public static class LivePush
         options.PublishMessage<QuestionChanged>().ToLocalQueue("live-push");
         options.PublishMessage<CoalitionChanged>().ToLocalQueue("live-push");
         options.PublishMessage<NotificationAdded>().ToLocalQueue("live-push");
+        options.PublishMessage<SessionChanged>().ToLocalQueue("live-push");
 
         // News and deadlines must survive a restart: durable queues, stored in PostgreSQL.
         options.LocalQueue("notifications").UseDurableInbox();
         options.PublishMessage<CoalitionNews>().ToLocalQueue("notifications");
+        options.PublishMessage<SessionNews>().ToLocalQueue("notifications");
         options.LocalQueue("deadlines").UseDurableInbox();
         options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("deadlines");
         options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("deadlines");

@@ -10,6 +10,9 @@ public static class NotificationKinds
     public const string Closed = "closed";
     public const string InitiatorLeft = "initiatorLeft";
     public const string HandoverOffered = "handoverOffered";
+    public const string Promoted = "promoted";
+    public const string SessionConfirmed = "sessionConfirmed";
+    public const string SessionCalledOff = "sessionCalledOff";
 }
 
 /// <summary>

@@ -28,6 +28,19 @@ public sealed class AuthorizationTests(AppFixture app)
         { "GET", "/api/me/notifications" },
         { "POST", "/api/me/notifications/read" },
         { "GET", "/api/me/coalitions" },
+        { "POST", "/api/sessions" },
+        { "GET", "/api/sessions" },
+        { "GET", $"/api/sessions/{Guid.NewGuid()}" },
+        { "GET", $"/api/sessions/{Guid.NewGuid()}/calendar.ics" },
+        { "POST", $"/api/sessions/{Guid.NewGuid()}/sign-ups" },
+        { "DELETE", $"/api/sessions/{Guid.NewGuid()}/sign-ups/me" },
+        { "GET", "/api/me/sessions" },
+        { "POST", $"/api/questions/{Guid.NewGuid()}/links" },
+        { "GET", $"/api/questions/{Guid.NewGuid()}/similar" },
+        { "GET", "/api/questions/similar?text=woorden" },
+        { "POST", $"/api/coalitions/{Guid.NewGuid()}/handover" },
+        { "POST", $"/api/coalitions/{Guid.NewGuid()}/handover/accept" },
+        { "POST", $"/api/coalitions/{Guid.NewGuid()}/initiator" },
     };
 
     [Theory]

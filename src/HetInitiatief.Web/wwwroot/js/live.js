@@ -8,6 +8,8 @@
 
   const board = document.querySelector("[data-live-board]");
   const question = document.querySelector("[data-live-question]:not([data-time-travel])");
+  const agenda = document.querySelector("[data-live-agenda]");
+  const meeting = document.querySelector("[data-live-session]");
 
   const status = document.getElementById("live-status");
   const announcements = {
@@ -102,7 +104,16 @@
     announce(notification.text);
   });
 
+  // Seats taken and waitlist length move for everyone looking at the session or the agenda.
+  connection.on("sessionChanged", (change) => {
+    if (meeting && change.sessionId !== meeting.dataset.liveSession) return;
+    if (meeting) announce(`${change.participants} van ${change.capacity} plekken bezet.`);
+    scheduleRefresh();
+  });
+
   async function watch() {
+    if (agenda) await connection.invoke("WatchAgenda");
+    if (meeting) await connection.invoke("WatchSession", meeting.dataset.liveSession);
     if (board) await connection.invoke("WatchBoard");
     if (question) await connection.invoke("WatchQuestion", question.dataset.liveQuestion);
   }

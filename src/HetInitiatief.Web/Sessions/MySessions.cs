@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Sessions;
+
+public static class MySessionsEndpoint
+{
+    [Tags("Sessions")]
+    [EndpointSummary("The sessions I signed up for, wait for, or host; soonest first.")]
+    [ProducesResponseType(typeof(IReadOnlyList<SessionView>), 200)]
+    [WolverineGet("/api/me/sessions")]
+    public static Task<IReadOnlyList<SessionView>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        LoadAsync(user.MemberId(), session, ct);
+
+    public static async Task<IReadOnlyList<SessionView>> LoadAsync(Guid memberId, IQuerySession session, CancellationToken ct)
+    {
+        var mine = await session.Query<Session>()
+            .Where(s => s.HostId == memberId || s.Participants.Contains(memberId) || s.Waitlist.Contains(memberId))
+            .OrderBy(s => s.StartsAt).Take(100).ToListAsync(ct);
+        var names = await MemberProfile.NamesAsync(session, mine.Select(s => s.HostId), ct);
+        return mine.Select(s => GetSessionEndpoints.ToView(s, memberId, names)).ToList();
+    }
+}

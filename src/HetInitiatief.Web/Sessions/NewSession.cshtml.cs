@@ -1,0 +1,71 @@
+using HetInitiatief.Coalitions;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Questions;
+using HetInitiatief.Shared;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine.Marten;
+
+namespace HetInitiatief.Sessions;
+
+public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, TimeProvider clock) : PageModel
+{
+    public static readonly TimeSpan CoalitionPriority = TimeSpan.FromDays(3);
+
+    [BindProperty(SupportsGet = true, Name = "coalitie")] public Guid? CoalitionId { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public string? Type { get; set; } = "werkplaats";
+    [BindProperty] public string? Format { get; set; } = "fysiek";
+    [BindProperty] public DateOnly? Day { get; set; }
+    [BindProperty] public TimeOnly? From { get; set; } = new(15, 30);
+    [BindProperty] public TimeOnly? Until { get; set; } = new(17, 0);
+    [BindProperty] public string? Location { get; set; }
+    [BindProperty] public string? MeetingLink { get; set; }
+    [BindProperty] public int? Capacity { get; set; } = 20;
+    [BindProperty] public int? Minimum { get; set; } = 6;
+    [BindProperty] public DateOnly? DeadlineDay { get; set; }
+    [BindProperty] public string? Theme { get; set; }
+
+    public string? CoalitionTitle { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadCoalitionAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var deadline = Local(DeadlineDay, new TimeOnly(23, 59));
+        var command = new ScheduleSession(Title, Description, Type, Format, Local(Day, From), Local(Day, Until), Location,
+            string.IsNullOrWhiteSpace(MeetingLink) ? null : MeetingLink, Capacity, Minimum, deadline, Theme, CoalitionId,
+            CoalitionId is null ? null : Min(now + CoalitionPriority, deadline ?? now));
+        var outcome = await ScheduleSessionEndpoint.ScheduleAsync(command, User.MemberId(), store, outbox, now, ct);
+        if (outcome.Problem is { } problem)
+        {
+            ModelState.AddProblem(problem);
+            await LoadCoalitionAsync(ct);
+            Response.StatusCode = problem.Status;
+            return Page();
+        }
+        return Redirect($"/bijeenkomsten/{outcome.Value!.SessionId}");
+    }
+
+    private async Task LoadCoalitionAsync(CancellationToken ct)
+    {
+        if (CoalitionId is not { } id) return;
+        await using var session = store.QuerySession();
+        var coalition = await session.LoadAsync<CoalitionDetails>(id, ct);
+        CoalitionTitle = coalition is null ? null : (await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct))?.Title;
+        Theme ??= coalition is null ? null : (await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct))?.Themes.FirstOrDefault();
+    }
+
+    /// <summary>Dates and times in the form are Dutch local time.</summary>
+    private static DateTimeOffset? Local(DateOnly? day, TimeOnly? time)
+    {
+        if (day is not { } d || time is not { } t) return null;
+        var local = d.ToDateTime(t);
+        return new DateTimeOffset(local, Display.Local(new DateTimeOffset(local, TimeSpan.Zero)).Offset);
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}
