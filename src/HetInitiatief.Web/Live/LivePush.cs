@@ -26,6 +26,8 @@ public sealed record QuestionChanged(Guid QuestionId, long Version, string Chang
         QuestionWithdrawn w => new(w.QuestionId, e.Version, "withdrawn"),
         QuestionOwnershipTransferred o => new(o.QuestionId, e.Version, "ownerChanged"),
         QuestionLinked l => new(l.QuestionId, e.Version, "linked"),
+        GoalOutcomeRecorded g => new(g.QuestionId, e.Version, "goalOutcome"),
+        SuccessStoryPublished s => new(s.QuestionId, e.Version, "successStory"),
         _ => null,
     };
 }
@@ -70,6 +72,9 @@ public sealed record SessionChanged(Guid SessionId, long Version, string Change,
             PromotedFromWaitlist => "promoted",
             SessionConfirmed => "confirmed",
             SessionCalledOff => "calledOff",
+            SessionMoved => "moved",
+            AttendanceRecorded => "attendanceRecorded",
+            FeedbackGiven => "feedbackGiven",
             _ => null,
         };
         return change is null ? null : new(session.Id, e.Version, change, session.Participants.Count, session.Capacity, session.Waitlist.Count);

@@ -13,6 +13,7 @@ public static class NotificationKinds
     public const string Promoted = "promoted";
     public const string SessionConfirmed = "sessionConfirmed";
     public const string SessionCalledOff = "sessionCalledOff";
+    public const string SessionMoved = "sessionMoved";
 }
 
 /// <summary>

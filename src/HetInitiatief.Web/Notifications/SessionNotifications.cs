@@ -12,6 +12,7 @@ public sealed record SessionNews(Guid NewsId, Guid SessionId, string Kind, Guid?
         PromotedFromWaitlist p => new(e.Id, p.SessionId, NotificationKinds.Promoted, p.MemberId, null, p.PromotedAt),
         SessionConfirmed c => new(e.Id, c.SessionId, NotificationKinds.SessionConfirmed, null, null, c.ConfirmedAt),
         SessionCalledOff o => new(e.Id, o.SessionId, NotificationKinds.SessionCalledOff, null, o.Reason, o.CalledOffAt),
+        SessionMoved m => new(e.Id, m.SessionId, NotificationKinds.SessionMoved, m.MovedBy, null, m.MovedAt),
         _ => null,
     };
 }
@@ -36,6 +37,9 @@ public static class SessionNotifications
                 news.Detail == SessionCalledOff.CancelledByHost
                     ? $"\"{session.Title}\" gaat niet door: de organisator heeft de bijeenkomst afgezegd."
                     : $"\"{session.Title}\" gaat niet door: er waren te weinig aanmeldingen ({session.Participants.Count} van minimaal {session.Minimum})."),
+            NotificationKinds.SessionMoved => (
+                everyone,
+                $"\"{session.Title}\" is verplaatst naar {Shared.Display.Moment(session.StartsAt)}. Je aanmelding blijft staan."),
             _ => (new List<Guid>(), ""),
         };
         return recipients.Select(r => new Notification(NotificationIds.For(news.NewsId, r), r, news.Kind, text, link, news.At, null)).ToList();

@@ -19,8 +19,11 @@ public sealed class BoardModel(IQuerySession session) : PageModel
 
     public BoardPage? Board { get; private set; }
 
+    public IReadOnlyList<SuccessStoryView> Successes { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Successes = await AfterwardsEndpoints.LatestAsync(session, 3, ct);
         if (!User.IsSignedIn()) return;
         var outcome = await QuestionBoard.QueryAsync(Theme, Sector, Status, Q, PageNumber, session, ct);
         if (outcome.Problem is { } problem)

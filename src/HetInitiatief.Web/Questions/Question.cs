@@ -35,4 +35,8 @@ public sealed record Question(
     public Question Apply(QuestionOwnershipTransferred e) => this with { OwnerId = e.To };
 
     public Question Apply(QuestionLinked e) => this with { Links = (Links ?? []).Add(e.LinkedQuestionId) };
+
+    public Question Apply(GoalOutcomeRecorded _) => this;
+
+    public Question Apply(SuccessStoryPublished _) => this;
 }

@@ -55,6 +55,10 @@ public sealed record QuestionBoardItem(
 
     public QuestionBoardItem Apply(QuestionLinked e) => Moved(e.LinkedAt);
 
+    public QuestionBoardItem Apply(GoalOutcomeRecorded e) => Moved(e.RecordedAt);
+
+    public QuestionBoardItem Apply(SuccessStoryPublished e) => Moved(e.PublishedAt) with { SearchText = string.Join('\n', SearchText, e.Story) };
+
     private QuestionBoardItem Moved(DateTimeOffset at) => this with { Version = Version + 1, LastActivityAt = at };
 
     private static string Summarise(string text)

@@ -23,8 +23,13 @@ public sealed record QuestionDetails(
     long Version,
     IReadOnlyList<QuestionDetails.FollowUp> FollowUps,
     IReadOnlyList<QuestionDetails.Formulation> Versions,
-    IReadOnlyList<Guid>? Links = null)
+    IReadOnlyList<Guid>? Links = null,
+    bool? GoalReached = null,
+    IReadOnlyList<QuestionDetails.Story>? Stories = null,
+    DateTimeOffset? LastStoryAt = null)
 {
+    public sealed record Story(Guid Id, Guid By, string Text, DateTimeOffset At);
+
     public sealed record FollowUp(Guid Id, Guid AskedBy, string Text, DateTimeOffset AskedAt, string? Answer, DateTimeOffset? AnsweredAt);
 
     /// <summary>One formulation of the question, with the follow-up answers that led up to it.</summary>
@@ -64,6 +69,14 @@ public sealed record QuestionDetails(
     public QuestionDetails Apply(QuestionOwnershipTransferred e) => Moved(e.TransferredAt) with { OwnerId = e.To };
 
     public QuestionDetails Apply(QuestionLinked e) => Moved(e.LinkedAt) with { Links = [.. Links ?? [], e.LinkedQuestionId] };
+
+    public QuestionDetails Apply(GoalOutcomeRecorded e) => Moved(e.RecordedAt) with { GoalReached = e.Reached };
+
+    public QuestionDetails Apply(SuccessStoryPublished e) => Moved(e.PublishedAt) with
+    {
+        Stories = [.. Stories ?? [], new Story(e.StoryId, e.PublishedBy, e.Story, e.PublishedAt)],
+        LastStoryAt = e.PublishedAt,
+    };
 
     private QuestionDetails Moved(DateTimeOffset at) => this with { Version = Version + 1, LastActivityAt = at };
 }

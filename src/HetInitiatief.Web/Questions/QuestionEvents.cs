@@ -24,3 +24,9 @@ public sealed record QuestionOwnershipTransferred(Guid QuestionId, Guid From, Gu
 
 /// <summary>The owner linked the question to a similar one; both pages show the link.</summary>
 public sealed record QuestionLinked(Guid QuestionId, Guid LinkedQuestionId, Guid LinkedBy, DateTimeOffset LinkedAt);
+
+/// <summary>Afterwards: the owner says whether the group reached its goal.</summary>
+public sealed record GoalOutcomeRecorded(Guid QuestionId, Guid RecordedBy, bool Reached, DateTimeOffset RecordedAt);
+
+/// <summary>A short success story, celebrated on the question page and the home page.</summary>
+public sealed record SuccessStoryPublished(Guid QuestionId, Guid StoryId, Guid PublishedBy, string Story, DateTimeOffset PublishedAt);

@@ -27,6 +27,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
 
     [BindProperty] public bool Follow { get; set; }
     [BindProperty] public Guid? LinkTo { get; set; }
+    [BindProperty] public bool? Reached { get; set; }
+    [BindProperty] public string? Story { get; set; }
 
     public IReadOnlyList<SimilarQuestion> Similar { get; private set; } = [];
 
@@ -59,6 +61,12 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
 
     public Task<IActionResult> OnPostLinkAsync(CancellationToken ct) =>
         RunAsync(now => LinkQuestionEndpoint.LinkAsync(Id, new LinkQuestion(LinkTo), User.MemberId(), store, now, ct), "lijkt-op", ct);
+
+    public Task<IActionResult> OnPostGoalOutcomeAsync(CancellationToken ct) =>
+        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideOutcome(q, new RecordGoalOutcome(Reached), User.MemberId(), now), QuestionRules.NotFound, ct), "doel", ct);
+
+    public Task<IActionResult> OnPostStoryAsync(CancellationToken ct) =>
+        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideStory(q, new PublishSuccessStory(Story), Guid.CreateVersion7(), User.MemberId(), now), QuestionRules.NotFound, ct), "successen", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
         RunAsync(now => WithdrawQuestionEndpoint.WithdrawAsync(Id, User.MemberId(), store, now, ct), "", ct);

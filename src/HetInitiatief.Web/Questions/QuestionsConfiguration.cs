@@ -17,7 +17,7 @@ public sealed class QuestionsConfiguration : IConfigureMarten
         options.Schema.For<QuestionBoardItem>()
             .Index(x => x.LastActivityAt)
             .FullTextIndex(TextSearchConfig, x => x.SearchText);
-        options.Schema.For<QuestionDetails>().GinIndexJsonData();
+        options.Schema.For<QuestionDetails>().GinIndexJsonData().Index(x => x.LastStoryAt);
         options.Schema.For<QuestionFollow>().Index(x => x.QuestionId).Index(x => x.MemberId);
     }
 }

@@ -18,7 +18,8 @@ namespace HetInitiatief.Sessions;
 public sealed record SessionView(
     Guid Id, long Version, string Title, string Description, string Type, string Format, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     string? Location, string? MeetingLink, int Capacity, int Minimum, int Participants, int Waiting, DateTimeOffset SignUpDeadline,
-    ThemeView Theme, Guid? CoalitionId, DateTimeOffset? PriorityUntil, string Status, Person Host, SignUpStatus Me)
+    ThemeView Theme, Guid? CoalitionId, DateTimeOffset? PriorityUntil, string Status, Person Host, SignUpStatus Me,
+    bool IAttended, bool IGaveFeedback, int FeedbackCount, double? AverageRating, bool AttendanceRecorded)
 {
     public int SeatsLeft => Math.Max(0, Capacity - Participants);
 }
@@ -88,7 +89,9 @@ public static class GetSessionEndpoints
             s.Id, s.Version, s.Title, s.Description, s.Type, s.Format, s.StartsAt, s.EndsAt, s.Location, seated ? s.MeetingLink : null,
             s.Capacity, s.Minimum, s.Participants.Count, s.Waitlist.Count, s.SignUpDeadline, new ThemeView(s.Theme, Themes.Name(s.Theme)),
             s.CoalitionId, s.PriorityUntil, s.Status, new Person(s.HostId, names.GetValueOrDefault(s.HostId, GetQuestionEndpoint.FormerMember)),
-            SignUpEndpoints.StatusOf(s, viewer, s.Version, false));
+            SignUpEndpoints.StatusOf(s, viewer, s.Version, false),
+            s.Attended?.Contains(viewer) == true, s.Feedbacks?.Any(f => f.MemberId == viewer) == true, s.Feedbacks?.Count ?? 0,
+            s.Feedbacks is { Count: > 0 } feedbacks ? feedbacks.Average(f => f.Rating) : null, s.Attended is not null);
     }
 
     public static string ICalendar(SessionView s)

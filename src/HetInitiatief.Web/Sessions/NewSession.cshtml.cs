@@ -60,7 +60,7 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
     }
 
     /// <summary>Dates and times in the form are Dutch local time.</summary>
-    private static DateTimeOffset? Local(DateOnly? day, TimeOnly? time)
+    public static DateTimeOffset? Local(DateOnly? day, TimeOnly? time)
     {
         if (day is not { } d || time is not { } t) return null;
         var local = d.ToDateTime(t);

@@ -32,8 +32,11 @@ public static class SessionKinds
 public sealed record Session(
     Guid Id, Guid HostId, string Title, string Description, string Type, string Format, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     string? Location, string? MeetingLink, int Capacity, int Minimum, DateTimeOffset SignUpDeadline, string Theme, Guid? CoalitionId,
-    DateTimeOffset? PriorityUntil, string Status, ImmutableList<Guid> Participants, ImmutableList<Guid> Waitlist, long Version)
+    DateTimeOffset? PriorityUntil, string Status, ImmutableList<Guid> Participants, ImmutableList<Guid> Waitlist, long Version,
+    ImmutableList<Guid>? Attended = null, ImmutableList<Session.Feedback>? Feedbacks = null)
 {
+    public sealed record Feedback(Guid MemberId, int Rating, string ChangeInPractice, DateTimeOffset GivenAt);
+
     public bool IsCalledOff => Status == SessionStatus.CalledOff;
 
     public static Session Create(SessionScheduled e) =>
@@ -51,6 +54,12 @@ public sealed record Session(
     public Session Apply(SessionConfirmed _) => Next() with { Status = SessionStatus.Confirmed };
 
     public Session Apply(SessionCalledOff _) => Next() with { Status = SessionStatus.CalledOff };
+
+    public Session Apply(SessionMoved e) => Next() with { StartsAt = e.StartsAt, EndsAt = e.EndsAt, SignUpDeadline = e.SignUpDeadline };
+
+    public Session Apply(AttendanceRecorded e) => Next() with { Attended = [.. e.Attended] };
+
+    public Session Apply(FeedbackGiven e) => Next() with { Feedbacks = (Feedbacks ?? []).Add(new Feedback(e.MemberId, e.Rating, e.ChangeInPractice, e.GivenAt)) };
 
     private Session Next() => this with { Version = Version + 1 };
 

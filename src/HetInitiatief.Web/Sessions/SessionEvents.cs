@@ -26,3 +26,11 @@ public sealed record SessionCalledOff(Guid SessionId, string Reason, int Partici
     public const string NotEnoughParticipants = "notEnoughParticipants";
     public const string CancelledByHost = "cancelledByHost";
 }
+
+/// <summary>The host moved the session; sign-ups are kept.</summary>
+public sealed record SessionMoved(Guid SessionId, Guid MovedBy, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset SignUpDeadline, DateTimeOffset MovedAt);
+
+/// <summary>The host recorded who was there; only they can give feedback.</summary>
+public sealed record AttendanceRecorded(Guid SessionId, Guid RecordedBy, IReadOnlyList<Guid> Attended, DateTimeOffset RecordedAt);
+
+public sealed record FeedbackGiven(Guid SessionId, Guid MemberId, int Rating, string ChangeInPractice, DateTimeOffset GivenAt);

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Questions;
+
+public sealed record RecordGoalOutcome(bool? Reached);
+
+public sealed record PublishSuccessStory(string? Story);
+
+public sealed record SuccessStoryView(Guid QuestionId, string QuestionTitle, Person By, string Story, DateTimeOffset At);
+
+/// <summary>Afterwards: was the goal reached, and what success is there to celebrate?</summary>
+public static class AfterwardsEndpoints
+{
+    public const int StoryMax = 1500;
+
+    public static Decision DecideOutcome(Question question, RecordGoalOutcome command, Guid memberId, DateTimeOffset now) =>
+        QuestionRules.MustBeOwner(question, memberId, "vastleggen of het doel bereikt is")
+        ?? (command.Reached is { } reached
+            ? Decision.Accept(new GoalOutcomeRecorded(question.Id, memberId, reached, now))
+            : Problem.Invalid("reached", "Zeg of het doel bereikt is: true of false."));
+
+    public static Decision DecideStory(Question question, PublishSuccessStory command, Guid storyId, Guid memberId, DateTimeOffset now) =>
+        new FieldRules().Text("story", command.Story, "je succesverhaal", StoryMax, min: 20).Problem
+        ?? QuestionRules.MustBeOwner(question, memberId, "een succesverhaal publiceren")
+        ?? Decision.Accept(new SuccessStoryPublished(question.Id, storyId, memberId, command.Story!.Trim(), now));
+
+    [Tags("Questions")]
+    [EndpointSummary("Record whether the goal was reached (owner only).")]
+    [ProducesResponseType(typeof(QuestionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverinePut("/api/questions/{id}/goal-outcome")]
+    public static async Task<IResult> Outcome(Guid id, RecordGoalOutcome command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
+        var outcome = await EventStreams.DecideAsync<Question>(store, id, null, q => DecideOutcome(q, command, memberId, now), QuestionRules.NotFound, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(new QuestionWritten(id, outcome.Value!.Version));
+    }
+
+    [Tags("Questions")]
+    [EndpointSummary("Publish a short success story (owner only); it shows on the question page and the home page.")]
+    [ProducesResponseType(typeof(QuestionWritten), 201)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverinePost("/api/questions/{id}/success-stories")]
+    public static async Task<IResult> Story(Guid id, PublishSuccessStory command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var (memberId, now, storyId) = (user.MemberId(), clock.GetUtcNow(), Guid.CreateVersion7());
+        var outcome = await EventStreams.DecideAsync<Question>(store, id, null, q => DecideStory(q, command, storyId, memberId, now), QuestionRules.NotFound, ct);
+        return outcome.Problem?.ToResult() ?? Results.Created($"/api/questions/{id}", new QuestionWritten(id, outcome.Value!.Version));
+    }
+
+    [Tags("Questions")]
+    [EndpointSummary("The latest success stories, for the home page.")]
+    [ProducesResponseType(typeof(IReadOnlyList<SuccessStoryView>), 200)]
+    [WolverineGet("/api/success-stories")]
+    public static Task<IReadOnlyList<SuccessStoryView>> Latest(IQuerySession session, CancellationToken ct) => LatestAsync(session, 6, ct);
+
+    public static async Task<IReadOnlyList<SuccessStoryView>> LatestAsync(IQuerySession session, int count, CancellationToken ct)
+    {
+        var questions = await session.Query<QuestionDetails>().Where(q => q.LastStoryAt != null)
+            .OrderByDescending(q => q.LastStoryAt).Take(count).ToListAsync(ct);
+        var stories = questions.SelectMany(q => q.Stories!.Select(s => (Question: q, Story: s))).OrderByDescending(x => x.Story.At).Take(count).ToList();
+        var names = await MemberProfile.NamesAsync(session, stories.Select(s => s.Story.By), ct);
+        return stories.Select(s => new SuccessStoryView(s.Question.Id, s.Question.Title,
+            new Person(s.Story.By, names.GetValueOrDefault(s.Story.By, GetQuestionEndpoint.FormerMember)), s.Story.Text, s.Story.At)).ToList();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Sessions;
+
+/// <summary>A participant's feedback: a rating and what they will do differently in their practice.</summary>
+public sealed record GiveFeedback(int? Rating, string? ChangeInPractice);
+
+public static class GiveFeedbackEndpoint
+{
+    public static Decision Decide(Session session, GiveFeedback command, Guid memberId, DateTimeOffset now)
+    {
+        var invalid = new FieldRules()
+            .Check(command.Rating is >= 1 and <= 5, "rating", "Geef een cijfer van 1 tot 5.")
+            .Text("changeInPractice", command.ChangeInPractice, "wat je anders gaat doen in je praktijk", 2000, min: 3)
+            .Problem;
+        if (invalid is not null) return invalid;
+        if (session.Attended?.Contains(memberId) != true) return Problem.Forbidden("Alleen wie erbij was, kan feedback geven.");
+        if (session.Feedbacks?.Any(f => f.MemberId == memberId) == true) return Problem.Conflict("Je hebt al feedback gegeven op deze bijeenkomst.");
+        return Decision.Accept(new FeedbackGiven(session.Id, memberId, command.Rating!.Value, command.ChangeInPractice!.Trim(), now));
+    }
+
+    [Tags("Sessions")]
+    [EndpointSummary("Give feedback on a session you attended: a 1–5 rating and what you will do differently.")]
+    [ProducesResponseType(typeof(SessionWritten), 201)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/sessions/{id}/feedback")]
+    public static async Task<IResult> Post(Guid id, GiveFeedback command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
+        var outcome = await EventStreams.DecideAsync<Session>(store, id, null, s => Decide(s, command, memberId, now), Session.NotFound, ct);
+        return outcome.Problem?.ToResult() ?? Results.Created($"/api/sessions/{id}", new SessionWritten(id, outcome.Value!.Version));
+    }
+}

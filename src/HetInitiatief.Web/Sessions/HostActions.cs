@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace HetInitiatief.Sessions;
+
+public sealed record MoveSession(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, DateTimeOffset? SignUpDeadline);
+
+public sealed record RecordAttendance(IReadOnlyList<Guid>? Attended);
+
+/// <summary>What only the host does: call off, move, and afterwards record who was there.</summary>
+public static class HostActions
+{
+    public static Problem? MustBeHost(Session session, Guid memberId, string action) =>
+        session.HostId == memberId ? null : Problem.Forbidden($"Alleen de organisator kan {action}.");
+
+    public static Decision DecideCancel(Session session, Guid memberId, DateTimeOffset now) =>
+        MustBeHost(session, memberId, "de bijeenkomst afzeggen")
+        ?? (session.IsCalledOff ? Problem.Conflict("Deze bijeenkomst gaat al niet door.")
+            : now >= session.StartsAt ? Problem.Conflict("Deze bijeenkomst is al begonnen.")
+            : Decision.Accept(new SessionCalledOff(session.Id, SessionCalledOff.CancelledByHost, session.Participants.Count, session.Minimum, now)));
+
+    public static Decision DecideMove(Session session, MoveSession command, Guid memberId, DateTimeOffset now)
+    {
+        if ((MustBeHost(session, memberId, "de bijeenkomst verplaatsen") ?? (session.IsCalledOff ? Problem.Conflict("Deze bijeenkomst gaat niet door.") : null)) is { } refused)
+            return refused;
+        var invalid = new FieldRules()
+            .Check(command.StartsAt > now, "startsAt", "Kies een begin in de toekomst.")
+            .Check(command.EndsAt > command.StartsAt, "endsAt", "Het einde ligt na het begin.")
+            .Check(command.SignUpDeadline is null || command.SignUpDeadline <= command.StartsAt, "signUpDeadline", "De aanmeldtermijn sluit vóór het begin.")
+            .Problem;
+        if (invalid is not null) return invalid;
+        var deadline = (command.SignUpDeadline ?? session.SignUpDeadline).ToUniversalTime();
+        var moved = Decision.Accept(new SessionMoved(session.Id, memberId, command.StartsAt!.Value.ToUniversalTime(), command.EndsAt!.Value.ToUniversalTime(), deadline, now));
+        // A new deadline gets its own go/no-go; the old one finds the date moved and does nothing.
+        return deadline != session.SignUpDeadline && session.Status == SessionStatus.Scheduled && deadline > now
+            ? moved.Schedule([(new DecideGoNoGo(session.Id, deadline), deadline)])
+            : moved;
+    }
+
+    public static Decision DecideAttendance(Session session, RecordAttendance command, Guid memberId, DateTimeOffset now)
+    {
+        if (MustBeHost(session, memberId, "de aanwezigheid bijhouden") is { } refused) return refused;
+        if (now < session.StartsAt) return Problem.Conflict("De aanwezigheid houd je bij zodra de bijeenkomst begonnen is.");
+        var attended = (command.Attended ?? []).Distinct().ToList();
+        if (attended.Any(m => !session.Participants.Contains(m))) return Problem.Invalid("attended", "Alleen aangemelde deelnemers kunnen aanwezig zijn geweest.");
+        return Decision.Accept(new AttendanceRecorded(session.Id, memberId, attended, now));
+    }
+
+    [Tags("Sessions")]
+    [EndpointSummary("Call the session off (host only, before it starts); everyone signed up or waiting is told.")]
+    [ProducesResponseType(typeof(SessionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/sessions/{id}/cancel")]
+    public static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
+        return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideCancel(s, memberId, now), Session.NotFound, ct));
+    }
+
+    [Tags("Sessions")]
+    [EndpointSummary("Move the session (host only); sign-ups are kept and everyone is told.")]
+    [ProducesResponseType(typeof(SessionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePut("/api/sessions/{id}/schedule")]
+    public static async Task<IResult> Move(Guid id, MoveSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
+        return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideMove(s, command, memberId, now), Session.NotFound, ct, outbox));
+    }
+
+    [Tags("Sessions")]
+    [EndpointSummary("Record who attended (host only, once the session has started); only they can give feedback.")]
+    [ProducesResponseType(typeof(SessionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePut("/api/sessions/{id}/attendance")]
+    public static async Task<IResult> Attendance(Guid id, RecordAttendance command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
+        return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideAttendance(s, command, memberId, now), Session.NotFound, ct));
+    }
+
+    private static IResult Respond(Guid id, Outcome<Written> outcome) =>
+        outcome.Problem?.ToResult() ?? Results.Ok(new SessionWritten(id, outcome.Value!.Version));
+}
