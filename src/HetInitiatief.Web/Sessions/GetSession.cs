@@ -94,19 +94,26 @@ public static class GetSessionEndpoints
             s.Feedbacks is { Count: > 0 } feedbacks ? feedbacks.Average(f => f.Rating) : null, s.Attended is not null);
     }
 
-    public static string ICalendar(SessionView s)
+    public static string ICalendar(SessionView s) => ICalendar([s]);
+
+    /// <summary>An iCalendar (RFC 5545) with one event per session.</summary>
+    public static string ICalendar(IEnumerable<SessionView> sessions)
     {
         static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         static string Text(string v) => v.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n");
-        var location = string.Join(" · ", new[] { s.Location, s.MeetingLink }.Where(v => !string.IsNullOrWhiteSpace(v)));
-        var lines = new List<string>
+        var lines = new List<string> { "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Het Initiatief//Bijeenkomsten//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Het Initiatief" };
+        foreach (var s in sessions)
         {
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Het Initiatief//Bijeenkomsten//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "BEGIN:VEVENT", $"UID:{s.Id}@het-initiatief", $"DTSTAMP:{Stamp(s.StartsAt)}", $"DTSTART:{Stamp(s.StartsAt)}", $"DTEND:{Stamp(s.EndsAt)}",
-            $"SUMMARY:{Text(s.Title)}", $"DESCRIPTION:{Text(s.Description)}", $"LOCATION:{Text(location)}",
-            $"STATUS:{(s.Status == SessionStatus.CalledOff ? "CANCELLED" : s.Status == SessionStatus.Confirmed ? "CONFIRMED" : "TENTATIVE")}",
-            "END:VEVENT", "END:VCALENDAR",
-        };
+            var location = string.Join(" · ", new[] { s.Location, s.MeetingLink }.Where(v => !string.IsNullOrWhiteSpace(v)));
+            lines.AddRange(
+            [
+                "BEGIN:VEVENT", $"UID:{s.Id}@het-initiatief", $"SEQUENCE:{s.Version}", $"DTSTAMP:{Stamp(s.StartsAt)}", $"DTSTART:{Stamp(s.StartsAt)}",
+                $"DTEND:{Stamp(s.EndsAt)}", $"SUMMARY:{Text(s.Title)}", $"DESCRIPTION:{Text(s.Description)}", $"LOCATION:{Text(location)}",
+                $"STATUS:{(s.Status == SessionStatus.CalledOff ? "CANCELLED" : s.Status == SessionStatus.Confirmed ? "CONFIRMED" : "TENTATIVE")}",
+                "END:VEVENT",
+            ]);
+        }
+        lines.Add("END:VCALENDAR");
         return string.Join("\r\n", lines) + "\r\n";
     }
 }

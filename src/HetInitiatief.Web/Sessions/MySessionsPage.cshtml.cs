@@ -1,12 +1,37 @@
 using HetInitiatief.Infrastructure;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Sessions;
 
-public sealed class MySessionsPageModel(IQuerySession session) : PageModel
+public sealed class MySessionsPageModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Sessions = await MySessionsEndpoint.LoadAsync(User.MemberId(), session, ct);
+    public string? FeedUrl { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        Sessions = await MySessionsEndpoint.LoadAsync(User.MemberId(), session, ct);
+        if (await session.LoadAsync<CalendarFeed>(User.MemberId(), ct) is { } feed)
+            FeedUrl = $"{Request.Scheme}://{Request.Host}{CalendarFeedEndpoints.Path(feed.Token)}";
+    }
+
+    public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        session.Store(CalendarFeed.New(User.MemberId(), clock.GetUtcNow()));
+        await session.SaveChangesAsync(ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        session.Delete<CalendarFeed>(User.MemberId());
+        await session.SaveChangesAsync(ct);
+        return RedirectToPage();
+    }
 }

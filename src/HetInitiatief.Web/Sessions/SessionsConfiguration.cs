@@ -9,5 +9,6 @@ public sealed class SessionsConfiguration : IConfigureMarten
     {
         options.Projections.Snapshot<Session>(SnapshotLifecycle.Inline);
         options.Schema.For<Session>().Index(x => x.StartsAt).Index(x => x.Theme);
+        options.Schema.For<CalendarFeed>().UniqueIndex(x => x.Token);
     }
 }

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Sessions;
+
+/// <summary>
+/// A member's personal calendar feed: a secret address a calendar app can subscribe to without
+/// signing in. The token is a secret, so it lives in a document, never in an event; a new one
+/// replaces (and so revokes) the old.
+/// </summary>
+public sealed record CalendarFeed(Guid Id, string Token, DateTimeOffset CreatedAt)
+{
+    public static CalendarFeed New(Guid memberId, DateTimeOffset now) => new(memberId, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), now);
+}
+
+public sealed record CalendarFeedAddress(string Url, DateTimeOffset CreatedAt);
+
+public static class CalendarFeedEndpoints
+{
+    public static string Path(string token) => $"/agenda/{token}.ics";
+
+    [Tags("Sessions")]
+    [EndpointSummary("Create (or replace, revoking the old one) my secret calendar feed address.")]
+    [ProducesResponseType(typeof(CalendarFeedAddress), 201)]
+    [WolverinePost("/api/me/calendar-feed")]
+    public static async Task<IResult> Create(ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var feed = CalendarFeed.New(user.MemberId(), clock.GetUtcNow());
+        session.Store(feed);
+        await session.SaveChangesAsync(ct);
+        return Results.Created(Path(feed.Token), new CalendarFeedAddress(Path(feed.Token), feed.CreatedAt));
+    }
+
+    [Tags("Sessions")]
+    [EndpointSummary("My calendar feed address, if I have one.")]
+    [ProducesResponseType(typeof(CalendarFeedAddress), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverineGet("/api/me/calendar-feed")]
+    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<CalendarFeed>(user.MemberId(), ct) is { } feed
+            ? Results.Ok(new CalendarFeedAddress(Path(feed.Token), feed.CreatedAt))
+            : Problem.NotFound("Je hebt nog geen agenda-abonnement.").ToResult();
+
+    [Tags("Sessions")]
+    [EndpointSummary("Revoke my calendar feed address.")]
+    [ProducesResponseType(204)]
+    [WolverineDelete("/api/me/calendar-feed")]
+    public static async Task<IResult> Revoke(ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    {
+        session.Delete<CalendarFeed>(user.MemberId());
+        await session.SaveChangesAsync(ct);
+        return Results.NoContent();
+    }
+
+    /// <summary>The feed itself: open to whoever holds the secret address, like every calendar subscription.</summary>
+    [AllowAnonymous]
+    [Tags("Sessions")]
+    [EndpointSummary("The sessions I signed up for or host, as an iCalendar feed; the secret address is the key.")]
+    [Produces("text/calendar")]
+    [ProducesResponseType(200)]
+    [ProducesResponseType(404)]
+    [WolverineGet("/agenda/{token}.ics")]
+    public static async Task<IResult> Feed(string token, IQuerySession session, CancellationToken ct)
+    {
+        var feed = await session.Query<CalendarFeed>().FirstOrDefaultAsync(f => f.Token == token, ct);
+        if (feed is null) return Results.NotFound();
+        var mine = (await MySessionsEndpoint.LoadAsync(feed.Id, session, ct)).Where(s => s.Me.Status != SignUpEndpoints.Waiting);
+        return Results.Text(GetSessionEndpoints.ICalendar(mine), "text/calendar; charset=utf-8", Encoding.UTF8);
+    }
+}

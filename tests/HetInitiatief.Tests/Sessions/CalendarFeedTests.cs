@@ -1,0 +1,32 @@
+using Alba;
+using HetInitiatief.Sessions;
+using HetInitiatief.Tests.Infrastructure;
+
+namespace HetInitiatief.Tests.Sessions;
+
+public sealed class CalendarFeedTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_secret_feed_lists_my_sessions_without_signing_in_until_it_is_replaced_or_revoked()
+    {
+        var host = await app.Host.RegisterMemberAsync();
+        var member = await app.Host.RegisterMemberAsync();
+        var planned = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(meetingLink: "https://meet.example/mijn-link"));
+        var notMine = await app.Host.ScheduleSessionAsync(host);
+        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{planned.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
+
+        var created = await app.Host.Scenario(x => { x.Post.Url("/api/me/calendar-feed"); x.As(member); x.StatusCodeShouldBe(201); });
+        var address = (await created.ReadAsJsonAsync<CalendarFeedAddress>())!.Url;
+
+        var feed = await (await app.Host.Scenario(x => x.Get.Url(address))).ReadAsTextAsync();
+        feed.ShouldContain($"UID:{planned.SessionId}@het-initiatief");
+        feed.ShouldContain("mijn-link");
+        feed.ShouldNotContain(notMine.SessionId.ToString());
+
+        var replaced = await app.Host.Scenario(x => { x.Post.Url("/api/me/calendar-feed"); x.As(member); x.StatusCodeShouldBe(201); });
+        (await replaced.ReadAsJsonAsync<CalendarFeedAddress>())!.Url.ShouldNotBe(address);
+        await app.Host.Scenario(x => { x.Get.Url(address); x.StatusCodeShouldBe(404); });
+        await app.Host.Scenario(x => { x.Delete.Url("/api/me/calendar-feed"); x.As(member); x.StatusCodeShouldBe(204); });
+        await app.Host.Scenario(x => { x.Get.Url("/api/me/calendar-feed"); x.As(member); x.StatusCodeShouldBe(404); });
+    }
+}
