@@ -19,6 +19,7 @@ public sealed class CalendarFeedTests(AppFixture app)
         var address = (await created.ReadAsJsonAsync<CalendarFeedAddress>())!.Url;
 
         var feed = await (await app.Host.Scenario(x => x.Get.Url(address))).ReadAsTextAsync();
+        (await (await app.Host.Scenario(x => { x.Get.Url("/mijn-bijeenkomsten"); x.As(member); })).ReadAsTextAsync()).ShouldContain(address);
         feed.ShouldContain($"UID:{planned.SessionId}@het-initiatief");
         feed.ShouldContain("mijn-link");
         feed.ShouldNotContain(notMine.SessionId.ToString());
