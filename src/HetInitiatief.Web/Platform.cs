@@ -3,6 +3,7 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Live;
 using HetInitiatief.Members;
 using HetInitiatief.Notifications;
+using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
@@ -28,6 +29,7 @@ public static class Platform
         builder.Services.AddSingleton<IConfigureMarten, CoalitionsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, NotificationsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, SessionsConfiguration>();
+        builder.Services.AddSingleton<IConfigureMarten, OffersConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
 
         builder.AddMemberAuthentication();

@@ -48,7 +48,7 @@ public static class CoalitionStatus
 /// <summary>The state decisions about a coalition need, rebuilt from its events on every write.</summary>
 public sealed record Coalition(
     Guid Id, Guid QuestionId, Guid InitiatorId, int Threshold, DateTimeOffset? ClosesAt, string Status, bool ThresholdReached,
-    ImmutableDictionary<Guid, string> Members, Guid? HandoverOfferedTo = null)
+    ImmutableDictionary<Guid, string> Members, Guid? HandoverOfferedTo = null, Guid? AcceptedProposalId = null)
 {
     public int Partners => Members.Values.Count(Positions.CountsTowardThreshold);
 
@@ -90,6 +90,8 @@ public sealed record Coalition(
     public Coalition Apply(CoalitionClosingDateExtended e) => this with { ClosesAt = e.ClosesAt };
 
     public Coalition Apply(InitiativeHandoverOffered e) => this with { HandoverOfferedTo = e.OfferedTo };
+
+    public Coalition Apply(CoalitionOfferAccepted e) => this with { AcceptedProposalId = e.ProposalId };
 
     public Coalition Apply(InitiativeHandedOver e) => this with
     {

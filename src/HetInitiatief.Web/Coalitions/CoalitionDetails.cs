@@ -18,7 +18,8 @@ public sealed record CoalitionDetails(
     Guid? LastJoined,
     DateTimeOffset LastActivityAt,
     long Version,
-    Guid? HandoverOfferedTo = null)
+    Guid? HandoverOfferedTo = null,
+    Guid? AcceptedProposalId = null)
 {
     public sealed record Member(Guid MemberId, string Position, string Contribution, DateTimeOffset JoinedAt);
 
@@ -57,6 +58,8 @@ public sealed record CoalitionDetails(
     public CoalitionDetails Apply(CoalitionClosingDateExtended e) => Moved(e.ExtendedAt) with { ClosesAt = e.ClosesAt };
 
     public CoalitionDetails Apply(InitiativeHandoverOffered e) => Moved(e.OfferedAt) with { HandoverOfferedTo = e.OfferedTo };
+
+    public CoalitionDetails Apply(CoalitionOfferAccepted e) => Moved(e.AcceptedAt) with { AcceptedProposalId = e.ProposalId };
 
     public CoalitionDetails Apply(InitiativeHandedOver e) => Moved(e.HandedOverAt) with
     {

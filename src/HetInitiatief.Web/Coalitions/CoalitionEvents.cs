@@ -36,3 +36,6 @@ public sealed record InitiativeHandedOver(Guid CoalitionId, Guid From, Guid To, 
 
 /// <summary>A partner takes on a coalition its initiator left: no orphaned initiatives.</summary>
 public sealed record InitiativeTakenOn(Guid CoalitionId, Guid MemberId, DateTimeOffset TakenOnAt);
+
+/// <summary>The initiator accepted an offer on behalf of the group: at most one per coalition.</summary>
+public sealed record CoalitionOfferAccepted(Guid CoalitionId, Guid ProposalId, Guid AcceptedBy, DateTimeOffset AcceptedAt);

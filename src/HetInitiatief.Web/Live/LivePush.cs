@@ -1,5 +1,6 @@
 using HetInitiatief.Coalitions;
 using HetInitiatief.Notifications;
+using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using JasperFx.Events;
@@ -50,6 +51,7 @@ public sealed record CoalitionChanged(Guid QuestionId, Guid CoalitionId, long Ve
             CoalitionClosingDateExtended => "closingDateExtended",
             InitiativeHandoverOffered => "handoverOffered",
             InitiativeHandedOver or InitiativeTakenOn => "initiatorChanged",
+            CoalitionOfferAccepted => "offerAccepted",
             _ => null,
         };
         return change is null ? null : new(coalition.QuestionId, coalition.Id, e.Version, change, coalition.Partners, coalition.Threshold);
@@ -81,6 +83,12 @@ public sealed record SessionChanged(Guid SessionId, long Version, string Change,
     }
 }
 
+/// <summary>An offer to a coalition moved: made, reacted to, revised, accepted. Sent to the question's watchers.</summary>
+public sealed record ProposalChanged(Guid QuestionId, Guid ProposalId, long Version, string Status)
+{
+    public const string Method = "proposalChanged";
+}
+
 /// <summary>
 /// Hands every committed question, coalition and session event to Wolverine as a push message, right after the
 /// commit: no polling, so watchers see it within milliseconds. Runs after the transaction, so a
@@ -97,11 +105,15 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
             var written = commit.Updated.Concat(commit.Inserted).ToList();
             var coalitions = written.OfType<CoalitionDetails>().ToDictionary(c => c.Id);
             var sessions = written.OfType<Session>().ToDictionary(s => s.Id);
+            var proposals = written.OfType<Proposal>().ToDictionary(p => p.Id);
             foreach (var e in commit.GetEvents())
             {
                 if (QuestionChanged.From(e) is { } question) messages.Add(question);
                 else if (coalitions.GetValueOrDefault(e.StreamId) is { } coalition && CoalitionChanged.From(e, coalition) is { } meter) messages.Add(meter);
                 else if (sessions.GetValueOrDefault(e.StreamId) is { } planned && SessionChanged.From(e, planned) is { } seats) messages.Add(seats);
+                else if (e.Data is ProposalMade or ProposalReacted or ProposalChangesRequested or ProposalRevised or ProposalAccepted
+                         && proposals.GetValueOrDefault(e.StreamId) is { } proposal)
+                    messages.Add(new ProposalChanged(proposal.QuestionId, proposal.Id, e.Version, proposal.Status));
                 if (CoalitionNews.From(e) is { } news) messages.Add(news);
                 if (SessionNews.From(e) is { } sessionNews) messages.Add(sessionNews);
             }
@@ -125,6 +137,9 @@ public static class LivePushHandler
     public static Task Handle(CoalitionChanged message, IHubContext<LiveHub> hub, CancellationToken ct) =>
         hub.Clients.Groups(LiveHub.BoardGroup, LiveHub.QuestionGroup(message.QuestionId)).SendAsync(CoalitionChanged.Method, message, ct);
 
+    public static Task Handle(ProposalChanged message, IHubContext<LiveHub> hub, CancellationToken ct) =>
+        hub.Clients.Group(LiveHub.QuestionGroup(message.QuestionId)).SendAsync(ProposalChanged.Method, message, ct);
+
     public static Task Handle(SessionChanged message, IHubContext<LiveHub> hub, CancellationToken ct) =>
         hub.Clients.Groups(LiveHub.AgendaGroup, LiveHub.SessionGroup(message.SessionId)).SendAsync(SessionChanged.Method, message, ct);
 
@@ -142,6 +157,7 @@ public static class LivePush
         options.PublishMessage<CoalitionChanged>().ToLocalQueue("live-push");
         options.PublishMessage<NotificationAdded>().ToLocalQueue("live-push");
         options.PublishMessage<SessionChanged>().ToLocalQueue("live-push");
+        options.PublishMessage<ProposalChanged>().ToLocalQueue("live-push");
 
         // News and deadlines must survive a restart: durable queues, stored in PostgreSQL.
         options.LocalQueue("notifications").UseDurableInbox();

@@ -14,6 +14,7 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
     public static readonly TimeSpan CoalitionPriority = TimeSpan.FromDays(3);
 
     [BindProperty(SupportsGet = true, Name = "coalitie")] public Guid? CoalitionId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "voorstel")] public Guid? ProposalId { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public string? Type { get; set; } = "werkplaats";
@@ -30,7 +31,15 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
 
     public string? CoalitionTitle { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadCoalitionAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadCoalitionAsync(ct);
+        if (ProposalId is not { } id) return;
+        // An accepted offer becomes the session: its plan fills the form.
+        await using var session = store.QuerySession();
+        if (await session.LoadAsync<Offers.Proposal>(id, ct) is { } proposal && proposal.CoalitionId == CoalitionId)
+            (Title, Description, Type, Format) = (proposal.Title, proposal.Outcome, proposal.Type, proposal.Format);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -45,7 +45,7 @@ public sealed class CoalitionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         foreach (var page in new[] { anna, bram, cas })
         {
             await Meter(page, "3 van 3").WaitForAsync(new() { Timeout = 10_000 });
-            await page.Locator("#coalitie").GetByText("de groep is groot genoeg").WaitForAsync(new() { Timeout = 10_000 });
+            await page.Locator("#coalitie").GetByText("de groep is groot genoeg", new() { Exact = true }).WaitForAsync(new() { Timeout = 10_000 });
         }
         (await anna.Locator("#coalitie").GetByRole(AriaRole.Progressbar).GetAttributeAsync("aria-valuenow")).ShouldBe("3");
         // Anna also heard it in her notifications, live: the header's count went up without a reload.

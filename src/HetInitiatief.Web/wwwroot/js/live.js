@@ -104,6 +104,13 @@
     announce(notification.text);
   });
 
+  // Offers to the coalition are shaped together: every reaction shows for everyone on the page.
+  connection.on("proposalChanged", (change) => {
+    if (!question || change.questionId !== question.dataset.liveQuestion) return;
+    announce("Er is iets veranderd aan een aanbod.");
+    scheduleRefresh();
+  });
+
   // Seats taken and waitlist length move for everyone looking at the session or the agenda.
   connection.on("sessionChanged", (change) => {
     if (meeting && change.sessionId !== meeting.dataset.liveSession) return;

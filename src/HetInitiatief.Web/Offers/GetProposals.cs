@@ -1,0 +1,32 @@
+using HetInitiatief.Members;
+using HetInitiatief.Questions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Offers;
+
+public sealed record ReactionView(Person Member, string Kind, string? Comment, DateTimeOffset At);
+
+public sealed record ProposalView(
+    Guid Id, Guid CoalitionId, Person ProposedBy, string Title, string Outcome, string Type, string Format, string ProposedDates,
+    string Status, string? ChangesNote, int Interested, int NotForMe, IReadOnlyList<ReactionView> Reactions, DateTimeOffset MadeAt, long Version);
+
+public static class GetProposalsEndpoint
+{
+    [Tags("Offers")]
+    [EndpointSummary("The proposals made to a coalition, with the members' reactions; the co-creation visible to all.")]
+    [ProducesResponseType(typeof(IReadOnlyList<ProposalView>), 200)]
+    [WolverineGet("/api/coalitions/{id}/proposals")]
+    public static Task<IReadOnlyList<ProposalView>> Get(Guid id, IQuerySession session, CancellationToken ct) => LoadAsync(id, session, ct);
+
+    public static async Task<IReadOnlyList<ProposalView>> LoadAsync(Guid coalitionId, IQuerySession session, CancellationToken ct)
+    {
+        var proposals = await session.Query<Proposal>().Where(p => p.CoalitionId == coalitionId).OrderBy(p => p.MadeAt).ToListAsync(ct);
+        var names = await MemberProfile.NamesAsync(session, proposals.SelectMany(p => p.Reactions.Select(r => r.MemberId).Append(p.ProposedBy)), ct);
+        Person PersonOf(Guid id) => new(id, names.GetValueOrDefault(id, GetQuestionEndpoint.FormerMember));
+        return proposals.Select(p => new ProposalView(
+            p.Id, p.CoalitionId, PersonOf(p.ProposedBy), p.Title, p.Outcome, p.Type, p.Format, p.ProposedDates, p.Status, p.ChangesNote,
+            p.Interested, p.NotForMe, p.Reactions.Select(r => new ReactionView(PersonOf(r.MemberId), r.Kind, r.Comment, r.At)).ToList(), p.MadeAt, p.Version)).ToList();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using HetInitiatief.Coalitions;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Sessions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Offers;
+
+/// <summary>A session plan proposed to a coalition that is large enough, to be shaped with the group.</summary>
+public sealed record MakeProposal(string? Title, string? Outcome, string? Type, string? Format, string? ProposedDates);
+
+public sealed record ReviseProposal(string? Title, string? Outcome, string? ProposedDates);
+
+public sealed record ProposalWritten(Guid ProposalId, long Version, bool Changed = true);
+
+public static class MakeProposalEndpoints
+{
+    public static Problem? CheckFields(string? title, string? outcome, string? dates) =>
+        new FieldRules()
+            .Text("title", title, "een titel", 150, min: 5)
+            .Text("outcome", outcome, "wat deelnemers na afloop kunnen", 2000, min: 10)
+            .Text("proposedDates", dates, "voorgestelde data", 500)
+            .Problem;
+
+    public static Decision Decide(CoalitionDetails coalition, MakeProposal command, Guid proposalId, Guid memberId, DateTimeOffset now) =>
+        CheckFields(command.Title, command.Outcome, command.ProposedDates)
+        ?? new FieldRules()
+            .Check(command.Type is not null && SessionKinds.Types.ContainsKey(command.Type), "type", "Kies een soort bijeenkomst.")
+            .Check(command.Format is not null && SessionKinds.Formats.ContainsKey(command.Format), "format", "Kies fysiek, online of hybride.")
+            .Problem
+        ?? (coalition.Status == CoalitionStatus.Closed ? Problem.Conflict("Deze coalitie is gesloten.")
+            : coalition.ThresholdReachedAt is null ? Problem.Conflict("Een aanbod kan pas als de coalitie groot genoeg is.")
+            : coalition.AcceptedProposalId is not null ? Problem.Conflict("De coalitie heeft al een aanbod aangenomen.")
+            : Decision.Accept(new ProposalMade(proposalId, coalition.Id, coalition.QuestionId, memberId, command.Title!.Trim(), command.Outcome!.Trim(),
+                command.Type!, command.Format!, command.ProposedDates!.Trim(), now)));
+
+    public static Decision DecideRevise(Proposal proposal, ReviseProposal command, Guid memberId, DateTimeOffset now) =>
+        CheckFields(command.Title, command.Outcome, command.ProposedDates)
+        ?? (proposal.ProposedBy != memberId ? Problem.Forbidden("Alleen wie het voorstel deed, kan het aanpassen.")
+            : proposal.Status == ProposalStatus.Accepted ? Problem.Conflict("Dit voorstel is al aangenomen.")
+            : Decision.Accept(new ProposalRevised(proposal.Id, memberId, command.Title!.Trim(), command.Outcome!.Trim(), command.ProposedDates!.Trim(), now)));
+
+    [Tags("Offers")]
+    [EndpointSummary("Propose a session plan to a coalition that reached its threshold (409 below it).")]
+    [ProducesResponseType(typeof(ProposalWritten), 201)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/coalitions/{id}/proposals")]
+    public static async Task<IResult> Post(Guid id, MakeProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await MakeAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Created($"/api/proposals/{outcome.Value!.ProposalId}", outcome.Value);
+    }
+
+    [Tags("Offers")]
+    [EndpointSummary("Revise your proposal, for instance after the initiator asked for changes.")]
+    [ProducesResponseType(typeof(ProposalWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePut("/api/proposals/{id}")]
+    public static async Task<IResult> Revise(Guid id, ReviseProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
+        var outcome = await EventStreams.DecideAsync<Proposal>(store, id, null, p => DecideRevise(p, command, memberId, now), Proposal.NotFound, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(new ProposalWritten(id, outcome.Value!.Version));
+    }
+
+    public static async Task<Outcome<ProposalWritten>> MakeAsync(Guid coalitionId, MakeProposal command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var coalition = await session.LoadAsync<CoalitionDetails>(coalitionId, ct);
+        if (coalition is null) return Problem.NotFound(CoalitionRules.NotFound);
+        var proposalId = Guid.CreateVersion7();
+        var decision = Decide(coalition, command, proposalId, memberId, now);
+        if (decision.Refusal is { } refusal) return refusal;
+        session.Events.StartStream<Proposal>(proposalId, decision.Events.ToArray());
+        await session.SaveChangesAsync(ct);
+        return new ProposalWritten(proposalId, 1);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using HetInitiatief.Coalitions;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Offers;
+
+public sealed record ReactToProposal(string? Reaction, string? Comment);
+
+public sealed record RequestChanges(string? Note);
+
+/// <summary>Members react; the initiator accepts on behalf of the group or asks for changes.</summary>
+public static class ReactAndDecideEndpoints
+{
+    public static Decision DecideReaction(Proposal proposal, CoalitionDetails coalition, ReactToProposal command, Guid memberId, DateTimeOffset now)
+    {
+        var invalid = new FieldRules()
+            .Check(command.Reaction is not null && Reactions.All.Contains(command.Reaction), "reaction", "Kies interested, notForMe of comment.")
+            .Check(command.Reaction != Reactions.Comment || !string.IsNullOrWhiteSpace(command.Comment), "comment", "Schrijf je opmerking.")
+            .OptionalText("comment", command.Comment, "je opmerking", 1000)
+            .Problem;
+        if (invalid is not null) return invalid;
+        if (coalition.Members.All(m => m.MemberId != memberId)) return Problem.Forbidden("Alleen leden van de coalitie reageren op een voorstel.");
+        if (proposal.Status == ProposalStatus.Accepted) return Problem.Conflict("Dit voorstel is al aangenomen.");
+        return Decision.Accept(new ProposalReacted(proposal.Id, memberId, command.Reaction!, command.Comment?.Trim(), now));
+    }
+
+    public static Decision DecideChanges(Proposal proposal, Coalition coalition, RequestChanges command, Guid memberId, DateTimeOffset now) =>
+        new FieldRules().Text("note", command.Note, "wat er anders moet", 1000, min: 3).Problem
+        ?? (coalition.InitiatorId != memberId ? Problem.Forbidden("Alleen de initiatiefnemer vraagt namens de groep om aanpassingen.")
+            : proposal.Status == ProposalStatus.Accepted ? Problem.Conflict("Dit voorstel is al aangenomen.")
+            : Decision.Accept(new ProposalChangesRequested(proposal.Id, memberId, command.Note!.Trim(), now)));
+
+    public static Decision DecideAccept(Proposal proposal, Coalition coalition, Guid memberId, DateTimeOffset now) =>
+        coalition.InitiatorId != memberId ? Problem.Forbidden("Alleen de initiatiefnemer neemt een aanbod aan namens de groep.")
+        : coalition.IsClosed ? Problem.Conflict("Deze coalitie is gesloten.")
+        : coalition.AcceptedProposalId is not null ? Problem.Conflict("De coalitie heeft al een aanbod aangenomen.")
+        : Decision.Accept(new ProposalAccepted(proposal.Id, memberId, now), new CoalitionOfferAccepted(coalition.Id, proposal.Id, memberId, now));
+
+    [Tags("Offers")]
+    [EndpointSummary("React to a proposal as a coalition member: interested, notForMe, or a comment.")]
+    [ProducesResponseType(typeof(ProposalWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/proposals/{id}/reactions")]
+    public static async Task<IResult> React(Guid id, ReactToProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await ReactAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    [Tags("Offers")]
+    [EndpointSummary("Ask the proposer for changes (initiator only).")]
+    [ProducesResponseType(typeof(ProposalWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/proposals/{id}/changes-requested")]
+    public static async Task<IResult> Changes(Guid id, RequestChanges command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
+        var outcome = await WithCoalitionAsync(id, (p, c) => DecideChanges(p, c, command, memberId, now), store, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    [Tags("Offers")]
+    [EndpointSummary("Accept a proposal on behalf of the group (initiator only); one per coalition.")]
+    [ProducesResponseType(typeof(ProposalWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/proposals/{id}/accept")]
+    public static async Task<IResult> Accept(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
+        var outcome = await WithCoalitionAsync(id, (p, c) => DecideAccept(p, c, memberId, now), store, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<ProposalWritten>> ReactAsync(Guid proposalId, ReactToProposal command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var proposal = await query.LoadAsync<Proposal>(proposalId, ct);
+        var coalition = proposal is null ? null : await query.LoadAsync<CoalitionDetails>(proposal.CoalitionId, ct);
+        if (coalition is null) return Problem.NotFound(Proposal.NotFound);
+        return (await EventStreams.DecideAsync<Proposal>(store, proposalId, null, p => DecideReaction(p, coalition, command, memberId, now), Proposal.NotFound, ct))
+            .Map(written => new ProposalWritten(proposalId, written.Version));
+    }
+
+    /// <summary>
+    /// Decisions on behalf of the group read and write the coalition as well: it is locked first (as in
+    /// every two-stream write here), so two proposals can never both be accepted.
+    /// </summary>
+    public static async Task<Outcome<ProposalWritten>> WithCoalitionAsync(Guid proposalId, Func<Proposal, Coalition, Decision> decide, IDocumentStore store, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var coalitionId = (await session.LoadAsync<Proposal>(proposalId, ct))?.CoalitionId;
+        if (coalitionId is null) return Problem.NotFound(Proposal.NotFound);
+        var coalition = await session.Events.FetchForExclusiveWriting<Coalition>(coalitionId.Value, ct);
+        var proposal = await session.Events.FetchForExclusiveWriting<Proposal>(proposalId, ct);
+        if (coalition.Aggregate is null || proposal.Aggregate is null) return Problem.NotFound(Proposal.NotFound);
+
+        var decision = decide(proposal.Aggregate, coalition.Aggregate);
+        if (decision.Refusal is { } refusal) return refusal;
+        var proposalEvents = decision.Events.Where(e => e is not CoalitionOfferAccepted).ToList();
+        proposal.AppendMany(proposalEvents);
+        coalition.AppendMany(decision.Events.OfType<CoalitionOfferAccepted>().ToArray());
+        await session.SaveChangesAsync(ct);
+        return new ProposalWritten(proposalId, (proposal.StartingVersion ?? 0) + proposalEvents.Count);
+    }
+}
