@@ -39,18 +39,21 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>A teacher who registered through the form and landed on the board, signed in.</summary>
-    public async Task<IPage> NewTeacherAsync(string name)
+    public async Task<IPage> NewTeacherAsync(string name) => (await NewTeacherWithEmailAsync(name)).Page;
+
+    public async Task<(IPage Page, string Email)> NewTeacherWithEmailAsync(string name)
     {
         var page = await NewPageAsync();
+        var email = $"{Guid.NewGuid():N}@school.example";
         await page.GotoAsync("/registreren");
         await page.GetByLabel("Je naam").FillAsync(name);
-        await page.GetByLabel("Je e-mailadres").FillAsync($"{Guid.NewGuid():N}@school.example");
+        await page.GetByLabel("Je e-mailadres").FillAsync(email);
         await page.GetByLabel("Kies een wachtwoord").FillAsync(Api.Password);
         await page.GetByLabel("Je school").FillAsync("Basisschool De Regenboog");
         await page.GetByLabel("Primair onderwijs (po)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Leervragen" }).WaitForAsync();
-        return page;
+        return (page, email);
     }
 
     /// <summary>Posts a question through the form and waits for its page.</summary>
@@ -72,6 +75,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    public Uri BaseAddress => _server.BaseAddress;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,111 @@
+using System.Net.Http.Json;
+using HetInitiatief.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HetInitiatief.Tests.Browser;
+
+/// <summary>
+/// From a coalition at its threshold to a celebrated success: Bram proposes a session, Cas shows
+/// interest, Anna accepts and plans it, Bram and Cas sign up while Anna watches the seats fill live,
+/// the session goes ahead at its deadline, Bram gives feedback, and Anna's success story appears on
+/// the question page.
+/// </summary>
+public sealed class SessionInTheBrowserTests(AppFixture app) : IAsyncLifetime
+{
+    private BrowserSession _browser = null!;
+
+    public async ValueTask InitializeAsync() => _browser = await BrowserSession.StartAsync(app);
+
+    [Fact]
+    public async Task A_coalition_gets_its_session_and_celebrates_the_result()
+    {
+        var (anna, annaEmail) = await _browser.NewTeacherWithEmailAsync("Anna de Vries");
+        var bram = await _browser.NewTeacherAsync("Bram Jansen");
+        var cas = await _browser.NewTeacherAsync("Cas Visser");
+        var title = $"Hoe laat ik woorden terugkomen in de zaakvakken ({Guid.NewGuid().ToString()[..4]})?";
+        await BrowserSession.PostQuestionAsync(anna, title);
+        await anna.GetByLabel("Uitnodiging: wat gaan we samen leren?").FillAsync("Samen een aanpak voor zaakvakwoorden ontwerpen.");
+        await anna.GetByLabel("Vanaf hoeveel partners gaan we door?", new() { Exact = false }).FillAsync("3");
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Start een coalitie" }).ClickAsync();
+        var questionUrl = anna.Url.Split('#')[0];
+        foreach (var member in new[] { bram, cas })
+        {
+            await member.GotoAsync(questionUrl);
+            await member.GetByLabel("Wat breng je mee, of waarom wil je dit?").FillAsync("Ik wil dit ook leren.");
+            await member.GetByRole(AriaRole.Button, new() { Name = "Doe mee" }).ClickAsync();
+            await member.GetByText("Je doet mee als").WaitForAsync();
+        }
+
+        // Bram proposes; Anna, on her page, sees it arrive; Cas is interested; Anna accepts for the group.
+        await anna.GotoAsync(questionUrl);
+        await BrowserSession.WaitUntilLiveAsync(anna);
+        await bram.GetByText("Doe een voorstel").ClickAsync();
+        await bram.GetByLabel("Titel", new() { Exact = true }).FillAsync("Werkplaats zaakvakwoorden");
+        await bram.GetByLabel("Wat kunnen deelnemers na afloop?").FillAsync("Na afloop ontwerp je een les waarin zaakvakwoorden vaak terugkomen.");
+        await bram.GetByLabel("Voorgestelde data").FillAsync("Een woensdagmiddag in januari");
+        await bram.GetByRole(AriaRole.Button, new() { Name = "Stel voor" }).ClickAsync();
+        await anna.GetByRole(AriaRole.Heading, new() { Name = "Werkplaats zaakvakwoorden" }).WaitForAsync(new() { Timeout = 10_000 });
+        await cas.GotoAsync(questionUrl);
+        await cas.GetByRole(AriaRole.Button, new() { Name = "Interesse" }).ClickAsync();
+        await anna.GetByText("1 geïnteresseerd").WaitForAsync(new() { Timeout = 10_000 });
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Neem aan namens de groep" }).ClickAsync();
+        await anna.GetByText("aangenomen", new() { Exact = true }).WaitForAsync();
+        await BrowserSession.ShotAsync(anna, "7-anna-neemt-aanbod-aan");
+
+        // Anna plans it: the accepted plan fills the form.
+        await anna.GetByRole(AriaRole.Link, new() { Name = "Plan de bijeenkomst" }).ClickAsync();
+        (await anna.GetByLabel("Titel").InputValueAsync()).ShouldBe("Werkplaats zaakvakwoorden");
+        var day = DateTime.UtcNow.AddDays(3);
+        await anna.GetByLabel("Datum").FillAsync(day.ToString("yyyy-MM-dd"));
+        await anna.GetByLabel("Plaats (voor fysiek en hybride)").FillAsync("Basisschool De Regenboog");
+        await anna.GetByLabel("Minimum om door te gaan").FillAsync("2");
+        await anna.GetByLabel("Aanmelden kan tot en met").FillAsync(day.AddDays(-1).ToString("yyyy-MM-dd"));
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Plaats in de agenda" }).ClickAsync();
+        await anna.GetByRole(AriaRole.Heading, new() { Name = "Werkplaats zaakvakwoorden", Level = 1 }).WaitForAsync();
+        var sessionUrl = anna.Url.Split('#')[0];
+        await BrowserSession.WaitUntilLiveAsync(anna);
+
+        // Bram and Cas sign up (coalition members go first); Anna watches the seats fill.
+        foreach (var (member, seats) in new[] { (bram, "1 van 20"), (cas, "2 van 20") })
+        {
+            await member.GotoAsync(sessionUrl);
+            await member.GetByRole(AriaRole.Button, new() { Name = "Meld je aan" }).ClickAsync();
+            await member.GetByText("Je bent aangemeld.").WaitForAsync();
+            await anna.Locator("#plekken").GetByText(seats, new() { Exact = true }).WaitForAsync(new() { Timeout = 10_000 });
+        }
+        await BrowserSession.ShotAsync(anna, "8-anna-ziet-plekken-vollopen");
+
+        // The deadline comes (moved close, through the API) and the session goes ahead, live on Bram's page.
+        await BrowserSession.WaitUntilLiveAsync(bram);
+        using var http = new HttpClient { BaseAddress = _browser.BaseAddress };
+        var token = await (await http.PostAsJsonAsync("/api/auth/token", new { email = annaEmail, password = Api.Password })).Content.ReadFromJsonAsync<Api.TokenResponse>();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token!.AccessToken);
+        var startsAt = DateTimeOffset.UtcNow.AddSeconds(5);
+        var sessionId = sessionUrl.Split('/').Last();
+        (await http.PutAsJsonAsync($"/api/sessions/{sessionId}/schedule", new { startsAt, endsAt = startsAt.AddHours(1), signUpDeadline = startsAt.AddSeconds(-2) })).EnsureSuccessStatusCode();
+        await bram.Locator("#plekken").GetByText("gaat door").WaitForAsync(new() { Timeout = 20_000 });
+
+        // Afterwards: Anna records who was there, Bram gives feedback, Anna celebrates.
+        await Task.Delay(startsAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(500));
+        await anna.GotoAsync(sessionUrl);
+        await anna.GetByLabel("Bram Jansen").CheckAsync();
+        await anna.GetByLabel("Cas Visser").CheckAsync();
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Bewaar aanwezigheid" }).ClickAsync();
+        await bram.GotoAsync(sessionUrl);
+        await bram.GetByLabel("4", new() { Exact = true }).CheckAsync();
+        await bram.GetByLabel("Wat ga ik anders doen in mijn praktijk?").FillAsync("Ik laat zaakvakwoorden elke les terugkomen.");
+        await bram.GetByRole(AriaRole.Button, new() { Name = "Geef feedback" }).ClickAsync();
+        await bram.GetByText("1 deelnemer gaf feedback").WaitForAsync();
+
+        await anna.GotoAsync(questionUrl);
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Ja, bereikt" }).ClickAsync();
+        const string story = "Na de werkplaats komen zaakvakwoorden in al onze klassen elke les terug.";
+        await anna.GetByLabel("Deel een succesverhaal").FillAsync(story);
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Publiceer" }).ClickAsync();
+        await bram.GotoAsync(questionUrl);
+        await bram.Locator("#successen").GetByText(story).WaitForAsync();
+        await BrowserSession.ShotAsync(bram, "9-bram-ziet-succesverhaal");
+    }
+
+    public ValueTask DisposeAsync() => _browser.DisposeAsync();
+}
