@@ -116,6 +116,7 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
                     messages.Add(new ProposalChanged(proposal.QuestionId, proposal.Id, e.Version, proposal.Status));
                 if (CoalitionNews.From(e) is { } news) messages.Add(news);
                 if (SessionNews.From(e) is { } sessionNews) messages.Add(sessionNews);
+                if (OfferNews.From(e, proposals) is { } offerNews) messages.Add(offerNews);
             }
             if (messages.Count == 0) return;
 
@@ -163,6 +164,7 @@ public static class LivePush
         options.LocalQueue("notifications").UseDurableInbox();
         options.PublishMessage<CoalitionNews>().ToLocalQueue("notifications");
         options.PublishMessage<SessionNews>().ToLocalQueue("notifications");
+        options.PublishMessage<OfferNews>().ToLocalQueue("notifications");
         options.LocalQueue("deadlines").UseDurableInbox();
         options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("deadlines");
         options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("deadlines");

@@ -14,6 +14,9 @@ public static class NotificationKinds
     public const string SessionConfirmed = "sessionConfirmed";
     public const string SessionCalledOff = "sessionCalledOff";
     public const string SessionMoved = "sessionMoved";
+    public const string ProposalMade = "proposalMade";
+    public const string ProposalAccepted = "proposalAccepted";
+    public const string SessionForCoalition = "sessionForCoalition";
 }
 
 /// <summary>

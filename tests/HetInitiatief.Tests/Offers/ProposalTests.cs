@@ -67,6 +67,19 @@ public sealed class ProposalTests(AppFixture app)
         (proposal.Status, proposal.Title, proposal.Interested, proposal.NotForMe).ShouldBe((ProposalStatus.Accepted, "Werkplaats woordenschat (woensdag)", 0, 1));
         proposal.Reactions.Single(r => r.Kind == Reactions.Comment).Comment.ShouldBe("Kan het ook op woensdag?");
         await app.Host.Scenario(x => { x.Post.Json(Plan()).ToUrl($"/api/coalitions/{coalition.CoalitionId}/proposals"); x.As(outsider); x.StatusCodeShouldBe(409); });
+        (await app.Host.GetsNotifiedAsync(partner, HetInitiatief.Notifications.NotificationKinds.ProposalMade)).ShouldBeTrue();
+        (await app.Host.GetsNotifiedAsync(partner, HetInitiatief.Notifications.NotificationKinds.ProposalAccepted)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Coalition_members_hear_of_a_session_planned_for_them()
+    {
+        var (owner, partner, _, coalition, _) = await ACoalitionAtItsThresholdAsync();
+
+        await app.Host.ScheduleSessionAsync(owner, SessionApi.ASession(coalitionId: coalition.CoalitionId, priorityUntil: DateTimeOffset.UtcNow.AddDays(3)));
+
+        (await app.Host.GetsNotifiedAsync(partner, HetInitiatief.Notifications.NotificationKinds.SessionForCoalition)).ShouldBeTrue();
+        (await app.Host.NotificationsAsync(owner)).Notifications.ShouldNotContain(n => n.Kind == HetInitiatief.Notifications.NotificationKinds.SessionForCoalition);
     }
 
     [Fact]
