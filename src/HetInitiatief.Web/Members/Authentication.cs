@@ -19,6 +19,7 @@ public static class Authentication
     public static WebApplicationBuilder AddMemberAuthentication(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IPasswordHasher<MemberLogin>, PasswordHasher<MemberLogin>>();
+        builder.Services.AddSingleton(PlatformAdmins.From(builder.Configuration["Platform:AdminEmails"]));
         builder.Services
             .AddAuthentication(CookieOrBearer)
             .AddPolicyScheme(CookieOrBearer, "Cookie of bearer token", options =>

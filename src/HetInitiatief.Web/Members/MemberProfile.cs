@@ -4,10 +4,27 @@ using Marten;
 namespace HetInitiatief.Members;
 
 /// <summary>Who a member is, as the rest of the platform shows them. Projected inline from the member stream.</summary>
-public sealed record MemberProfile(Guid Id, string Name, string Email, string School, string Sector, DateTimeOffset RegisteredAt)
+public sealed record MemberProfile(
+    Guid Id, string Name, string Email, string School, string Sector, DateTimeOffset RegisteredAt,
+    IReadOnlyList<string>? Roles = null, IReadOnlyList<string>? OfferedThemes = null, string? Offering = null,
+    IReadOnlyList<ProviderTheme>? ProviderThemes = null)
 {
     public static MemberProfile Create(MemberRegistered e) =>
         new(e.MemberId, e.Name, e.Email, e.School, e.Sector, e.RegisteredAt);
+
+    public bool Has(string role) => Roles?.Contains(role) == true;
+
+    /// <summary>#durftevragen: a provider, or a member whose profile offers one of these themes, can supply them.</summary>
+    public bool CanSupply(IEnumerable<string> themes) =>
+        Has(MemberRoles.Provider) || themes.Any(t => OfferedThemes?.Contains(t) == true);
+
+    public MemberProfile Apply(MemberRoleGranted e) => this with { Roles = [.. (Roles ?? []).Where(r => r != e.Role), e.Role] };
+
+    public MemberProfile Apply(MemberRoleRevoked e) => this with { Roles = (Roles ?? []).Where(r => r != e.Role).ToList() };
+
+    public MemberProfile Apply(MemberOfferingUpdated e) => this with { OfferedThemes = e.Themes, Offering = e.Offering };
+
+    public MemberProfile Apply(ProviderThemesInventoried e) => this with { ProviderThemes = e.Themes };
 
     /// <summary>Display names for a set of members, for pages that show who did what.</summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct)

@@ -38,15 +38,15 @@ public static class RegisterMemberEndpoint
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/members")]
-    public static async Task<IResult> Post(RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, PlatformAdmins admins, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await RegisterAsync(command, store, hasher, clock.GetUtcNow(), ct);
+        var outcome = await RegisterAsync(command, store, hasher, admins, clock.GetUtcNow(), ct);
         return outcome.Problem?.ToResult()
             ?? Results.Created("/api/me", new MemberCreated(outcome.Value!.Id));
     }
 
     public static async Task<Outcome<MemberProfile>> RegisterAsync(
-        RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, DateTimeOffset now, CancellationToken ct)
+        RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, PlatformAdmins admins, DateTimeOffset now, CancellationToken ct)
     {
         if (CheckFields(command) is { } invalid) return invalid;
 
@@ -57,7 +57,8 @@ public static class RegisterMemberEndpoint
 
         await using var session = store.LightweightSession();
         session.Insert(login);
-        session.Events.StartStream<MemberProfile>(registered.MemberId, registered);
+        session.Events.StartStream<MemberProfile>(registered.MemberId,
+            admins.Includes(registered.Email) ? [registered, new MemberRoleGranted(registered.MemberId, MemberRoles.Admin, Guid.Empty, now)] : [registered]);
         try
         {
             await session.SaveChangesAsync(ct);

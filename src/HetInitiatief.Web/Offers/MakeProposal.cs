@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -24,13 +26,14 @@ public static class MakeProposalEndpoints
             .Text("proposedDates", dates, "voorgestelde data", 500)
             .Problem;
 
-    public static Decision Decide(CoalitionDetails coalition, MakeProposal command, Guid proposalId, Guid memberId, DateTimeOffset now) =>
+    public static Decision Decide(CoalitionDetails coalition, MakeProposal command, bool canSupply, Guid proposalId, Guid memberId, DateTimeOffset now) =>
         CheckFields(command.Title, command.Outcome, command.ProposedDates)
         ?? new FieldRules()
             .Check(command.Type is not null && SessionKinds.Types.ContainsKey(command.Type), "type", "Kies een soort bijeenkomst.")
             .Check(command.Format is not null && SessionKinds.Formats.ContainsKey(command.Format), "format", "Kies fysiek, online of hybride.")
             .Problem
-        ?? (coalition.Status == CoalitionStatus.Closed ? Problem.Conflict("Deze coalitie is gesloten.")
+        ?? (!canSupply ? Problem.Forbidden("Een aanbod doet een aanbieder, of een lid dat dit thema op zijn profiel aanbiedt (#durftevragen).")
+            : coalition.Status == CoalitionStatus.Closed ? Problem.Conflict("Deze coalitie is gesloten.")
             : coalition.ThresholdReachedAt is null ? Problem.Conflict("Een aanbod kan pas als de coalitie groot genoeg is.")
             : coalition.AcceptedProposalId is not null ? Problem.Conflict("De coalitie heeft al een aanbod aangenomen.")
             : Decision.Accept(new ProposalMade(proposalId, coalition.Id, coalition.QuestionId, memberId, command.Title!.Trim(), command.Outcome!.Trim(),
@@ -75,8 +78,10 @@ public static class MakeProposalEndpoints
         await using var session = store.LightweightSession();
         var coalition = await session.LoadAsync<CoalitionDetails>(coalitionId, ct);
         if (coalition is null) return Problem.NotFound(CoalitionRules.NotFound);
+        var themes = (await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct))?.Themes ?? [];
+        var canSupply = (await session.LoadAsync<MemberProfile>(memberId, ct))?.CanSupply(themes) == true;
         var proposalId = Guid.CreateVersion7();
-        var decision = Decide(coalition, command, proposalId, memberId, now);
+        var decision = Decide(coalition, command, canSupply, proposalId, memberId, now);
         if (decision.Refusal is { } refusal) return refusal;
         session.Events.StartStream<Proposal>(proposalId, decision.Events.ToArray());
         await session.SaveChangesAsync(ct);

@@ -11,10 +11,10 @@ public static class Api
 {
     public const string Password = "leren-doe-je-samen-1";
 
-    public static async Task<TestMember> RegisterMemberAsync(this IAlbaHost host, string? name = null, string sector = "po")
+    public static async Task<TestMember> RegisterMemberAsync(this IAlbaHost host, string? name = null, string sector = "po", string? email = null)
     {
         name ??= $"Lid {Guid.NewGuid().ToString()[..8]}";
-        var email = $"{Guid.NewGuid():N}@school.example";
+        email ??= $"{Guid.NewGuid():N}@school.example";
         await host.Scenario(x =>
         {
             x.Post.Json(new { name, email, password = Password, school = "De Regenboog", sector }).ToUrl("/api/members");
@@ -165,4 +165,11 @@ public static class SessionApi
         var result = await host.Scenario(x => { x.Get.Url($"/api/sessions/{sessionId}"); x.As(viewer); });
         return (await result.ReadAsJsonAsync<HetInitiatief.Sessions.SessionView>())!;
     }
+}
+
+public static class ProfileApi
+{
+    /// <summary>#durftevragen: the member offers these themes on their profile, so they can make offers.</summary>
+    public static async Task OffersAsync(this IAlbaHost host, TestMember member, params string[] themes) =>
+        await host.Scenario(x => { x.Put.Json(new { themes, offering = "Ik geef graag een werkplaats." }).ToUrl("/api/me/offering"); x.As(member); });
 }

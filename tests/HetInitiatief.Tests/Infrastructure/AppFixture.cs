@@ -14,7 +14,14 @@ public sealed class AppFixture : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"het-initiatief-tests-{Guid.NewGuid():N}");
     private LocalPostgres? _postgres;
 
+    public const string AdminEmail = "beheerder@het-initiatief.test";
+
+    private Task<TestMember>? _admin;
+
     public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>The platform's first admin (made admin by configuration when registering), shared by the tests that need one.</summary>
+    public Task<TestMember> AdminAsync() => _admin ??= Host.RegisterMemberAsync("Beheerder", email: AdminEmail);
 
     public string ConnectionString => _postgres!.ConnectionString;
 
@@ -23,6 +30,7 @@ public sealed class AppFixture : IAsyncLifetime
         _postgres = await LocalPostgres.StartAsync(_dataDirectory, throwaway: true);
         // Read by WebApplication.CreateBuilder in Program, before anything else is configured.
         Environment.SetEnvironmentVariable($"ConnectionStrings__{Database.ConnectionStringName}", _postgres.ConnectionString);
+        Environment.SetEnvironmentVariable("Platform__AdminEmails", AdminEmail);
         Host = await AlbaHost.For<Program>();
     }
 

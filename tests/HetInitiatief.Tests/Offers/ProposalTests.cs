@@ -29,6 +29,7 @@ public sealed class ProposalTests(AppFixture app)
 
     private async Task<Guid> ProposeAsync(TestMember by, Guid coalitionId, string? title = null)
     {
+        await app.Host.OffersAsync(by, "taal-en-lezen");
         var result = await app.Host.Scenario(x => { x.Post.Json(Plan(title ?? "Werkplaats woordenschat in de zaakvakken")).ToUrl($"/api/coalitions/{coalitionId}/proposals"); x.As(by); x.StatusCodeShouldBe(201); });
         return (await result.ReadAsJsonAsync<ProposalWritten>())!.ProposalId;
     }
@@ -39,8 +40,40 @@ public sealed class ProposalTests(AppFixture app)
         var owner = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 5);
+        await app.Host.OffersAsync(owner, "taal-en-lezen");
 
         await app.Host.Scenario(x => { x.Post.Json(Plan()).ToUrl($"/api/coalitions/{formed.CoalitionId}/proposals"); x.As(owner); x.StatusCodeShouldBe(409); });
+    }
+
+    [Fact]
+    public async Task Only_providers_and_members_offering_the_theme_propose()
+    {
+        var (_, partner, outsider, coalition, _) = await ACoalitionAtItsThresholdAsync();
+        var url = $"/api/coalitions/{coalition.CoalitionId}/proposals";
+
+        await app.Host.Scenario(x => { x.Post.Json(Plan()).ToUrl(url); x.As(partner); x.StatusCodeShouldBe(403); });
+        await app.Host.OffersAsync(partner, "rekenen");
+        await app.Host.Scenario(x => { x.Post.Json(Plan()).ToUrl(url); x.As(partner); x.StatusCodeShouldBe(403); });
+
+        var admin = await app.AdminAsync();
+        await app.Host.Scenario(x => { x.Post.Json(new { role = "provider" }).ToUrl($"/api/members/{outsider.Id}/roles"); x.As(partner); x.StatusCodeShouldBe(403); });
+        await app.Host.Scenario(x => { x.Post.Json(new { role = "provider" }).ToUrl($"/api/members/{outsider.Id}/roles"); x.As(admin); });
+        await app.Host.Scenario(x => { x.Post.Json(Plan()).ToUrl(url); x.As(outsider); x.StatusCodeShouldBe(201); });
+        await app.Host.Scenario(x =>
+        {
+            x.Put.Json(new { themes = new[] { new { theme = "taal-en-lezen", description = "Werkplaatsen met eigen lesmateriaal." } } }).ToUrl("/api/me/provider-themes");
+            x.As(outsider);
+        });
+        var themes = await app.Host.Scenario(x => { x.Get.Url("/api/themes"); x.As(partner); });
+        (await themes.ReadAsJsonAsync<List<HetInitiatief.Members.ThemeSupply>>())!.Single(t => t.Code == "taal-en-lezen").Providers
+            .ShouldContain(p => p.Id == outsider.Id && p.Description == "Werkplaatsen met eigen lesmateriaal.");
+        await app.Host.Scenario(x => { x.Delete.Url($"/api/members/{outsider.Id}/roles/provider"); x.As(admin); });
+        await app.Host.Scenario(x =>
+        {
+            x.Put.Json(new { themes = new[] { new { theme = "taal-en-lezen", description = "Nog eens." } } }).ToUrl("/api/me/provider-themes");
+            x.As(outsider);
+            x.StatusCodeShouldBe(403);
+        });
     }
 
     [Fact]

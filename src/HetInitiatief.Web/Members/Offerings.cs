@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using HetInitiatief.Catalogue;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Members;
+
+/// <summary>#durftevragen: what a member can offer others, on their profile.</summary>
+public sealed record MemberOfferingUpdated(Guid MemberId, IReadOnlyList<string> Themes, string? Offering, DateTimeOffset UpdatedAt);
+
+/// <summary>A theme a provider covers, and what kind of activity members can expect there.</summary>
+public sealed record ProviderTheme(string Theme, string Description);
+
+public sealed record ProviderThemesInventoried(Guid MemberId, IReadOnlyList<ProviderTheme> Themes, DateTimeOffset InventoriedAt);
+
+public sealed record UpdateOffering(IReadOnlyList<string>? Themes, string? Offering);
+
+public sealed record InventoryThemes(IReadOnlyList<ProviderTheme>? Themes);
+
+public sealed record ThemeSupply(string Code, string Name, IReadOnlyList<ThemeProvider> Providers, int MembersOffering);
+
+public sealed record ThemeProvider(Guid Id, string Name, string Description);
+
+public static class OfferingEndpoints
+{
+    public static Decision DecideOffering(MemberProfile member, UpdateOffering command, DateTimeOffset now)
+    {
+        var themes = command.Themes ?? [];
+        var invalid = new FieldRules()
+            .Check(themes.All(Themes.IsKnown), "themes", "Kies bekende thema's.")
+            .Check(themes.Distinct().Count() <= 8, "themes", "Kies hoogstens 8 thema's.")
+            .OptionalText("offering", command.Offering, "wat je kunt bieden", 1000)
+            .Problem;
+        return invalid ?? Decision.Accept(new MemberOfferingUpdated(member.Id, themes.Distinct().ToList(), command.Offering?.Trim(), now));
+    }
+
+    public static Decision DecideInventory(MemberProfile member, InventoryThemes command, DateTimeOffset now)
+    {
+        if (!member.Has(MemberRoles.Provider)) return Problem.Forbidden("Alleen aanbieders inventariseren thema's.");
+        var themes = command.Themes ?? [];
+        var invalid = new FieldRules()
+            .Check(themes.All(t => Themes.IsKnown(t.Theme)), "themes", "Kies bekende thema's.")
+            .Check(themes.All(t => !string.IsNullOrWhiteSpace(t.Description) && t.Description.Length <= 500), "themes", "Beschrijf per thema in hoogstens 500 tekens wat deelnemers kunnen verwachten.")
+            .Problem;
+        return invalid ?? Decision.Accept(new ProviderThemesInventoried(member.Id, themes.Select(t => t with { Description = t.Description.Trim() }).ToList(), now));
+    }
+
+    [Tags("Members")]
+    [EndpointSummary("Say on your profile what you can offer others: themes and a short text.")]
+    [ProducesResponseType(typeof(MemberProfile), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [WolverinePut("/api/me/offering")]
+    public static async Task<IResult> Offer(UpdateOffering command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        await SaveAsync(user.MemberId(), m => DecideOffering(m, command, clock.GetUtcNow()), store, ct);
+
+    [Tags("Members")]
+    [EndpointSummary("Inventory the themes you provide for, with what members can expect (providers only).")]
+    [ProducesResponseType(typeof(MemberProfile), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [WolverinePut("/api/me/provider-themes")]
+    public static async Task<IResult> Inventory(InventoryThemes command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        await SaveAsync(user.MemberId(), m => DecideInventory(m, command, clock.GetUtcNow()), store, ct);
+
+    [Tags("Themes")]
+    [EndpointSummary("Every theme with its providers (and what to expect from them) and how many members offer it.")]
+    [ProducesResponseType(typeof(IReadOnlyList<ThemeSupply>), 200)]
+    [WolverineGet("/api/themes")]
+    public static async Task<IReadOnlyList<ThemeSupply>> ThemesWithSupply(IQuerySession session, CancellationToken ct)
+    {
+        var suppliers = await session.Query<MemberProfile>().Where(m => m.OfferedThemes != null || m.ProviderThemes != null).ToListAsync(ct);
+        return Themes.All.Select(t => new ThemeSupply(t.Key, t.Value,
+            suppliers.Where(m => m.Has(MemberRoles.Provider)).SelectMany(m => (m.ProviderThemes ?? []).Where(p => p.Theme == t.Key).Select(p => new ThemeProvider(m.Id, m.Name, p.Description))).ToList(),
+            suppliers.Count(m => m.OfferedThemes?.Contains(t.Key) == true))).ToList();
+    }
+
+    private static async Task<IResult> SaveAsync(Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
+    {
+        var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide, "Dit account bestaat niet meer.", ct);
+        if (outcome.Problem is { } problem) return problem.ToResult();
+        await using var query = store.QuerySession();
+        return Results.Ok(await query.LoadAsync<MemberProfile>(memberId, ct));
+    }
+}

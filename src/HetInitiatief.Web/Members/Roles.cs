@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Members;
+
+public static class MemberRoles
+{
+    public const string Provider = "provider";
+    public const string Moderator = "moderator";
+    public const string SchoolLeader = "schoolLeader";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> Grantable = [Provider, Moderator, SchoolLeader, Admin];
+}
+
+/// <summary>An admin gave a member a role; <c>GrantedBy</c> is empty when the platform's configuration did (the first admins).</summary>
+public sealed record MemberRoleGranted(Guid MemberId, string Role, Guid GrantedBy, DateTimeOffset GrantedAt);
+
+public sealed record MemberRoleRevoked(Guid MemberId, string Role, Guid RevokedBy, DateTimeOffset RevokedAt);
+
+/// <summary>The addresses that are made admin on registering (setting <c>Platform:AdminEmails</c>), so a new platform has an admin.</summary>
+public sealed record PlatformAdmins(IReadOnlySet<string> Emails)
+{
+    public static PlatformAdmins From(string? setting) =>
+        new((setting ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).Select(MemberLogin.Normalise).ToHashSet());
+
+    public bool Includes(string email) => Emails.Contains(MemberLogin.Normalise(email));
+}
+
+public sealed record ChangeRole(string? Role);
+
+public static class RoleEndpoints
+{
+    public static Decision DecideGrant(MemberProfile member, string? role, MemberProfile admin, DateTimeOffset now) =>
+        !admin.Has(MemberRoles.Admin) ? Problem.Forbidden("Alleen een beheerder kent rollen toe.")
+        : role is null || !MemberRoles.Grantable.Contains(role) ? Problem.Invalid("role", "Kies provider, moderator, schoolLeader of admin.")
+        : member.Has(role) ? Decision.Accept()
+        : Decision.Accept(new MemberRoleGranted(member.Id, role, admin.Id, now));
+
+    public static Decision DecideRevoke(MemberProfile member, string role, MemberProfile admin, DateTimeOffset now) =>
+        !admin.Has(MemberRoles.Admin) ? Problem.Forbidden("Alleen een beheerder trekt rollen in.")
+        : !member.Has(role) ? Decision.Accept()
+        : Decision.Accept(new MemberRoleRevoked(member.Id, role, admin.Id, now));
+
+    [Tags("Members")]
+    [EndpointSummary("Grant a member a role (admin only): provider, moderator, schoolLeader or admin.")]
+    [ProducesResponseType(typeof(MemberProfile), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverinePost("/api/members/{id}/roles")]
+    public static Task<IResult> Grant(Guid id, ChangeRole command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        ChangeAsync(id, user.MemberId(), store, ct, admin => m => DecideGrant(m, command.Role, admin, clock.GetUtcNow()));
+
+    [Tags("Members")]
+    [EndpointSummary("Revoke a member's role (admin only).")]
+    [ProducesResponseType(typeof(MemberProfile), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverineDelete("/api/members/{id}/roles/{role}")]
+    public static Task<IResult> Revoke(Guid id, string role, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        ChangeAsync(id, user.MemberId(), store, ct, admin => m => DecideRevoke(m, role, admin, clock.GetUtcNow()));
+
+    private static async Task<IResult> ChangeAsync(Guid memberId, Guid adminId, IDocumentStore store, CancellationToken ct, Func<MemberProfile, Func<MemberProfile, Decision>> decide)
+    {
+        // Roles are checked against the stored profile, not the sign-in's claims, so a revoked admin is refused at once.
+        await using var query = store.QuerySession();
+        var admin = await query.LoadAsync<MemberProfile>(adminId, ct);
+        if (admin is null) return Problem.Unauthorized("Log opnieuw in.").ToResult();
+        var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide(admin), "Dit lid bestaat niet.", ct);
+        if (outcome.Problem is { } problem) return problem.ToResult();
+        return Results.Ok(await query.LoadAsync<MemberProfile>(memberId, ct));
+    }
+}
