@@ -10,6 +10,7 @@ public sealed class AgendaModel(IQuerySession session, TimeProvider clock) : Pag
 {
     [BindProperty(SupportsGet = true)] public string? Theme { get; set; }
     [BindProperty(SupportsGet = true)] public string? Format { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sector { get; set; }
 
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
@@ -18,6 +19,7 @@ public sealed class AgendaModel(IQuerySession session, TimeProvider clock) : Pag
         // Unknown filters show everything rather than an error: they can only come from an edited URL.
         var theme = Themes.IsKnown(Theme) ? Theme : null;
         var format = Format is not null && SessionKinds.Formats.ContainsKey(Format) ? Format : null;
-        Sessions = await GetSessionEndpoints.AgendaAsync(theme, format, User.MemberId(), session, clock.GetUtcNow(), ct);
+        var sector = Sectors.IsKnown(Sector) ? Sector : null;
+        Sessions = await GetSessionEndpoints.AgendaAsync(theme, format, sector, User.MemberId(), session, clock.GetUtcNow(), ct);
     }
 }

@@ -38,17 +38,18 @@ public static class GetSessionEndpoints
     }
 
     [Tags("Sessions")]
-    [EndpointSummary("The agenda: upcoming sessions that go ahead or may, soonest first; filter by theme and format.")]
+    [EndpointSummary("The agenda: upcoming sessions that go ahead or may, soonest first; filter by theme, format and sector.")]
     [ProducesResponseType(typeof(IReadOnlyList<SessionView>), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverineGet("/api/sessions")]
-    public static async Task<IResult> Agenda(string? theme, string? format, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Agenda(string? theme, string? format, string? sector, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var invalid = new FieldRules()
+            .Check(string.IsNullOrEmpty(sector) || Sectors.IsKnown(sector), "sector", Sectors.Unknown)
             .Check(string.IsNullOrEmpty(theme) || Themes.IsKnown(theme), "theme", "Onbekend thema.")
             .Check(string.IsNullOrEmpty(format) || SessionKinds.Formats.ContainsKey(format), "format", "Kies fysiek, online of hybride.")
             .Problem;
-        return invalid?.ToResult() ?? Results.Ok(await AgendaAsync(theme, format, user.MemberId(), session, clock.GetUtcNow(), ct));
+        return invalid?.ToResult() ?? Results.Ok(await AgendaAsync(theme, format, sector, user.MemberId(), session, clock.GetUtcNow(), ct));
     }
 
     [Tags("Sessions")]
@@ -65,11 +66,12 @@ public static class GetSessionEndpoints
             : Results.Text(ICalendar(view), "text/calendar; charset=utf-8", Encoding.UTF8);
     }
 
-    public static async Task<IReadOnlyList<SessionView>> AgendaAsync(string? theme, string? format, Guid viewer, IQuerySession session, DateTimeOffset now, CancellationToken ct)
+    public static async Task<IReadOnlyList<SessionView>> AgendaAsync(string? theme, string? format, string? sector, Guid viewer, IQuerySession session, DateTimeOffset now, CancellationToken ct)
     {
         var query = session.Query<Session>().Where(s => s.StartsAt > now && s.Status != SessionStatus.CalledOff);
         if (!string.IsNullOrEmpty(theme)) query = query.Where(s => s.Theme == theme);
         if (!string.IsNullOrEmpty(format)) query = query.Where(s => s.Format == format);
+        if (!string.IsNullOrEmpty(sector)) query = query.Where(s => s.Sector == sector);
         var sessions = await query.OrderBy(s => s.StartsAt).Take(100).ToListAsync(ct);
         var names = await MemberProfile.NamesAsync(session, sessions.Select(s => s.HostId), ct);
         return sessions.Select(s => ToView(s, viewer, names)).ToList();

@@ -38,14 +38,15 @@ public static class ScheduleSessionEndpoint
             .Check(c.PriorityUntil is null || c.PriorityUntil <= c.SignUpDeadline, "priorityUntil", "De voorrang eindigt uiterlijk bij de aanmeldtermijn.")
             .Problem;
 
-    public static Decision Decide(ScheduleSession c, Guid sessionId, bool coalitionExists, Guid hostId, DateTimeOffset now) =>
+    /// <param name="sector">The sector the session is for: its coalition question's, or else the host's.</param>
+    public static Decision Decide(ScheduleSession c, Guid sessionId, bool coalitionExists, string? sector, Guid hostId, DateTimeOffset now) =>
         CheckFields(c, now)
         ?? (c.CoalitionId is not null && !coalitionExists
             ? Problem.Invalid("coalitionId", "Deze coalitie bestaat niet.")
             : Decision.Accept(new SessionScheduled(
                     sessionId, hostId, c.Title!.Trim(), c.Description!.Trim(), c.Type!, c.Format!, c.StartsAt!.Value.ToUniversalTime(),
                     c.EndsAt!.Value.ToUniversalTime(), c.Location?.Trim(), c.MeetingLink?.Trim(), c.Capacity!.Value, c.Minimum!.Value,
-                    c.SignUpDeadline!.Value.ToUniversalTime(), c.Theme!, c.CoalitionId, c.PriorityUntil?.ToUniversalTime(), now))
+                    c.SignUpDeadline!.Value.ToUniversalTime(), c.Theme!, c.CoalitionId, c.PriorityUntil?.ToUniversalTime(), now, sector))
                 .Schedule([(new DecideGoNoGo(sessionId, c.SignUpDeadline!.Value.ToUniversalTime()), c.SignUpDeadline!.Value.ToUniversalTime())]));
 
     [Tags("Sessions")]
@@ -62,9 +63,12 @@ public static class ScheduleSessionEndpoint
     public static async Task<Outcome<SessionWritten>> ScheduleAsync(ScheduleSession command, Guid hostId, IDocumentStore store, IMartenOutbox outbox, DateTimeOffset now, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        var coalitionExists = command.CoalitionId is { } coalitionId && await session.LoadAsync<CoalitionDetails>(coalitionId, ct) is not null;
+        var coalition = command.CoalitionId is { } coalitionId ? await session.LoadAsync<CoalitionDetails>(coalitionId, ct) : null;
+        var sector = coalition is not null
+            ? (await session.LoadAsync<Questions.QuestionBoardItem>(coalition.QuestionId, ct))?.Sector
+            : (await session.LoadAsync<Members.MemberProfile>(hostId, ct))?.Sector;
         var sessionId = Guid.CreateVersion7();
-        var decision = Decide(command, sessionId, coalitionExists, hostId, now);
+        var decision = Decide(command, sessionId, coalition is not null, sector, hostId, now);
         if (decision.Refusal is { } refusal) return refusal;
 
         session.Events.StartStream<Session>(sessionId, decision.Events.ToArray());

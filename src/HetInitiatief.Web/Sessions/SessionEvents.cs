@@ -5,7 +5,7 @@ namespace HetInitiatief.Sessions;
 public sealed record SessionScheduled(
     Guid SessionId, Guid HostId, string Title, string Description, string Type, string Format,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, string? MeetingLink, int Capacity, int Minimum,
-    DateTimeOffset SignUpDeadline, string Theme, Guid? CoalitionId, DateTimeOffset? PriorityUntil, DateTimeOffset ScheduledAt);
+    DateTimeOffset SignUpDeadline, string Theme, Guid? CoalitionId, DateTimeOffset? PriorityUntil, DateTimeOffset ScheduledAt, string? Sector = null);
 
 public sealed record MemberSignedUp(Guid SessionId, Guid MemberId, DateTimeOffset SignedUpAt);
 

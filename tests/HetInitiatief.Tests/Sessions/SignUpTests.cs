@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Alba;
 using HetInitiatief.Sessions;
 using HetInitiatief.Tests.Infrastructure;
@@ -83,6 +84,38 @@ public sealed class SignUpTests(AppFixture app)
 
         await app.Host.Scenario(x => { x.Post.Url(url); x.As(outsider); x.StatusCodeShouldBe(403); });
         await app.Host.Scenario(x => { x.Post.Url(url); x.As(partner); x.StatusCodeShouldBe(201); });
+    }
+
+    [Fact]
+    public async Task The_agenda_filters_by_the_sector_of_the_coalition_question_or_else_the_host()
+    {
+        var voHost = await app.Host.RegisterMemberAsync(sector: "vo");
+        var planned = await app.Host.ScheduleSessionAsync(voHost);
+
+        var vo = await app.Host.Scenario(x => { x.Get.Url("/api/sessions?sector=vo&theme=formatief-evalueren"); x.As(voHost); });
+        (await vo.ReadAsJsonAsync<List<SessionView>>())!.Select(s => s.Id).ShouldContain(planned.SessionId);
+        var hbo = await app.Host.Scenario(x => { x.Get.Url("/api/sessions?sector=hbo&theme=formatief-evalueren"); x.As(voHost); });
+        (await hbo.ReadAsJsonAsync<List<SessionView>>())!.Select(s => s.Id).ShouldNotContain(planned.SessionId);
+        await app.Host.Scenario(x => { x.Get.Url("/api/sessions?sector=wo"); x.As(voHost); x.StatusCodeShouldBe(400); });
+    }
+
+    [Fact]
+    public async Task The_go_ahead_survives_the_instance_that_scheduled_it_stopping()
+    {
+        var host = await app.Host.RegisterMemberAsync();
+        var member = await app.Host.RegisterMemberAsync();
+        Guid sessionId;
+        await using (var other = await WebServer.StartAsync(app.ConnectionString))
+        {
+            using var http = new HttpClient { BaseAddress = other.BaseAddress };
+            http.DefaultRequestHeaders.Authorization = new("Bearer", host.Token);
+            var response = await http.PostAsJsonAsync("/api/sessions", SessionApi.ASession(minimum: 1, deadline: DateTimeOffset.UtcNow.AddSeconds(4)));
+            sessionId = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<SessionWritten>())!.SessionId;
+            http.DefaultRequestHeaders.Authorization = new("Bearer", member.Token);
+            (await http.PostAsync($"/api/sessions/{sessionId}/sign-ups", null)).EnsureSuccessStatusCode();
+        }
+
+        (await Eventually.TrueAsync(async () => (await app.Host.GetSessionAsync(member, sessionId)).Status == SessionStatus.Confirmed)).ShouldBeTrue();
     }
 
     [Fact]
