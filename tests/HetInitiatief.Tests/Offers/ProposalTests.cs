@@ -67,6 +67,7 @@ public sealed class ProposalTests(AppFixture app)
         var themes = await app.Host.Scenario(x => { x.Get.Url("/api/themes"); x.As(partner); });
         (await themes.ReadAsJsonAsync<List<HetInitiatief.Members.ThemeSupply>>())!.Single(t => t.Code == "taal-en-lezen").Providers
             .ShouldContain(p => p.Id == outsider.Id && p.Description == "Werkplaatsen met eigen lesmateriaal.");
+        (await (await app.Host.Scenario(x => { x.Get.Url("/themas"); x.As(partner); })).ReadAsTextAsync()).ShouldContain("Werkplaatsen met eigen lesmateriaal.");
         await app.Host.Scenario(x => { x.Delete.Url($"/api/members/{outsider.Id}/roles/provider"); x.As(admin); });
         await app.Host.Scenario(x =>
         {
