@@ -89,24 +89,14 @@ public static class HandoverEndpoints
         (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null, c => DecideOffer(c, command, memberId, now), CoalitionRules.NotFound, ct))
             .Map(written => new CoalitionWritten(coalitionId, written.Version, written.Changed));
 
-    /// <summary>
-    /// The initiative and the question change hands together: both streams are locked (coalition first,
-    /// always, so two transfers cannot deadlock) and both are written in one transaction.
-    /// </summary>
+    /// <summary>The initiative and the question change hands together, in one transaction.</summary>
     public static async Task<Outcome<CoalitionWritten>> TransferAsync(Guid coalitionId, Func<Coalition, Question, Decision> decide, IDocumentStore store, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        var coalition = await session.Events.FetchForExclusiveWriting<Coalition>(coalitionId, ct);
-        if (coalition.Aggregate is null) return Problem.NotFound(CoalitionRules.NotFound);
-        var question = await session.Events.FetchForExclusiveWriting<Question>(coalition.Aggregate.QuestionId, ct);
-        if (question.Aggregate is null) return Problem.NotFound(QuestionRules.NotFound);
-
-        var decision = decide(coalition.Aggregate, question.Aggregate);
-        if (decision.Refusal is { } refusal) return refusal;
-        var coalitionEvents = decision.Events.Where(e => e is not QuestionOwnershipTransferred).ToList();
-        coalition.AppendMany(coalitionEvents);
-        question.AppendMany(decision.Events.OfType<QuestionOwnershipTransferred>().ToArray());
-        await session.SaveChangesAsync(ct);
-        return new CoalitionWritten(coalitionId, (coalition.StartingVersion ?? 0) + coalitionEvents.Count, true);
+        await using var query = store.QuerySession();
+        if (await query.LoadAsync<CoalitionDetails>(coalitionId, ct) is not { } details) return Problem.NotFound(CoalitionRules.NotFound);
+        return (await EventStreams.DecideAsync<Coalition, Question>(store, coalitionId, details.QuestionId,
+                (coalition, question) => coalition is null || question is null ? Problem.NotFound(CoalitionRules.NotFound) : decide(coalition, question),
+                e => e is not QuestionOwnershipTransferred, ct))
+            .Map(written => new CoalitionWritten(coalitionId, written.First.Version, written.First.Changed));
     }
 }

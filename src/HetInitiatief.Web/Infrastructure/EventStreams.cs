@@ -71,4 +71,29 @@ public static class EventStreams
             }
         }
     }
+
+    /// <summary>
+    /// Two streams decided on and written in one transaction, both locked: the first always before the
+    /// second. Every two-stream write here locks the coalition first, so none can deadlock another.
+    /// The decision sees either aggregate as null when its stream does not exist, and says which of its
+    /// events go to the first stream; the rest go to the second.
+    /// </summary>
+    public static async Task<Outcome<(Written First, Written Second)>> DecideAsync<TFirst, TSecond>(
+        IDocumentStore store, Guid firstId, Guid secondId, Func<TFirst?, TSecond?, Decision> decide, Func<object, bool> belongsToFirst,
+        CancellationToken ct) where TFirst : class where TSecond : class
+    {
+        await using var session = store.LightweightSession();
+        var first = await session.Events.FetchForExclusiveWriting<TFirst>(firstId, ct);
+        var second = await session.Events.FetchForExclusiveWriting<TSecond>(secondId, ct);
+
+        var decision = decide(first.Aggregate, second.Aggregate);
+        if (decision.Refusal is { } refusal) return refusal;
+        var firstEvents = decision.Events.Where(belongsToFirst).ToList();
+        var secondEvents = decision.Events.Where(e => !belongsToFirst(e)).ToList();
+        if (firstEvents.Count > 0) first.AppendMany(firstEvents);
+        if (secondEvents.Count > 0) second.AppendMany(secondEvents);
+        if (decision.Events.Count > 0) await session.SaveChangesAsync(ct);
+        return (new Written((first.StartingVersion ?? 0) + firstEvents.Count, firstEvents.Count),
+            new Written((second.StartingVersion ?? 0) + secondEvents.Count, secondEvents.Count));
+    }
 }

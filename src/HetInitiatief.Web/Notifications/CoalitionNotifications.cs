@@ -83,7 +83,6 @@ public static class CoalitionNewsHandler
         var actor = news.ActorId is { } actorId ? await session.LoadAsync<MemberProfile>(actorId, ct) : null;
 
         var notifications = CoalitionNotifications.For(news, coalition, question?.Title ?? "", followers, actor?.Name);
-        foreach (var notification in notifications) session.Store(notification);
-        return notifications.Select(n => new NotificationAdded(n.MemberId, n.Id, n.Kind, n.Text, n.Link));
+        return session.StoreAndAnnounce(notifications);
     }
 }

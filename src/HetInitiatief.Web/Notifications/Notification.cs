@@ -28,6 +28,16 @@ public sealed record Notification(Guid Id, Guid MemberId, string Kind, string Te
     public bool IsRead => ReadAt is not null;
 }
 
+public static class NotificationStore
+{
+    /// <summary>Stores the notifications in the handler's session (committed by Wolverine) and returns their live pushes, sent after the commit.</summary>
+    public static IEnumerable<NotificationAdded> StoreAndAnnounce(this IDocumentSession session, IReadOnlyList<Notification> notifications)
+    {
+        foreach (var notification in notifications) session.Store(notification);
+        return notifications.Select(n => new NotificationAdded(n.MemberId, n.Id, n.Kind, n.Text, n.Link)).ToList();
+    }
+}
+
 public sealed class NotificationsConfiguration : IConfigureMarten
 {
     public void Configure(IServiceProvider services, StoreOptions options) =>

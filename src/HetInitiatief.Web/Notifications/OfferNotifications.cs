@@ -43,7 +43,6 @@ public static class OfferNewsHandler
         if (coalition is null) return [];
         var question = await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct);
         var notifications = OfferNotifications.For(news, coalition, question?.Title ?? "");
-        foreach (var notification in notifications) session.Store(notification);
-        return notifications.Select(n => new NotificationAdded(n.MemberId, n.Id, n.Kind, n.Text, n.Link));
+        return session.StoreAndAnnounce(notifications);
     }
 }

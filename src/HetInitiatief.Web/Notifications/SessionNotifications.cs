@@ -53,7 +53,6 @@ public static class SessionNewsHandler
         var current = await session.LoadAsync<Session>(news.SessionId, ct);
         if (current is null) return [];
         var notifications = SessionNotifications.For(news, current);
-        foreach (var notification in notifications) session.Store(notification);
-        return notifications.Select(n => new NotificationAdded(n.MemberId, n.Id, n.Kind, n.Text, n.Link));
+        return session.StoreAndAnnounce(notifications);
     }
 }

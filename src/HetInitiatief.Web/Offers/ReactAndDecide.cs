@@ -92,25 +92,14 @@ public static class ReactAndDecideEndpoints
             .Map(written => new ProposalWritten(proposalId, written.Version));
     }
 
-    /// <summary>
-    /// Decisions on behalf of the group read and write the coalition as well: it is locked first (as in
-    /// every two-stream write here), so two proposals can never both be accepted.
-    /// </summary>
+    /// <summary>Decisions on behalf of the group also write the coalition, so two offers can never both be accepted.</summary>
     public static async Task<Outcome<ProposalWritten>> WithCoalitionAsync(Guid proposalId, Func<Proposal, Coalition, Decision> decide, IDocumentStore store, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        var coalitionId = (await session.LoadAsync<Proposal>(proposalId, ct))?.CoalitionId;
-        if (coalitionId is null) return Problem.NotFound(Proposal.NotFound);
-        var coalition = await session.Events.FetchForExclusiveWriting<Coalition>(coalitionId.Value, ct);
-        var proposal = await session.Events.FetchForExclusiveWriting<Proposal>(proposalId, ct);
-        if (coalition.Aggregate is null || proposal.Aggregate is null) return Problem.NotFound(Proposal.NotFound);
-
-        var decision = decide(proposal.Aggregate, coalition.Aggregate);
-        if (decision.Refusal is { } refusal) return refusal;
-        var proposalEvents = decision.Events.Where(e => e is not CoalitionOfferAccepted).ToList();
-        proposal.AppendMany(proposalEvents);
-        coalition.AppendMany(decision.Events.OfType<CoalitionOfferAccepted>().ToArray());
-        await session.SaveChangesAsync(ct);
-        return new ProposalWritten(proposalId, (proposal.StartingVersion ?? 0) + proposalEvents.Count);
+        await using var query = store.QuerySession();
+        if (await query.LoadAsync<Proposal>(proposalId, ct) is not { } found) return Problem.NotFound(Proposal.NotFound);
+        return (await EventStreams.DecideAsync<Coalition, Proposal>(store, found.CoalitionId, proposalId,
+                (coalition, proposal) => coalition is null || proposal is null ? Problem.NotFound(Proposal.NotFound) : decide(proposal, coalition),
+                e => e is CoalitionOfferAccepted, ct))
+            .Map(written => new ProposalWritten(proposalId, written.Second.Version));
     }
 }

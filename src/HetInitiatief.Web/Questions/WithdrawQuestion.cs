@@ -33,20 +33,10 @@ public static class WithdrawQuestionEndpoint
         return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
     }
 
-    /// <summary>Both streams locked, coalition first (the same order as a handover), and written in one transaction.</summary>
-    public static async Task<Outcome<QuestionWritten>> WithdrawAsync(Guid questionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var session = store.LightweightSession();
-        var coalition = await session.Events.FetchForExclusiveWriting<Coalition>(Coalition.IdFor(questionId), ct);
-        var question = await session.Events.FetchForExclusiveWriting<Question>(questionId, ct);
-        if (question.Aggregate is null) return Problem.NotFound(QuestionRules.NotFound);
-
-        var decision = Decide(question.Aggregate, coalition.Aggregate, memberId, now);
-        if (decision.Refusal is { } refusal) return refusal;
-        var questionEvents = decision.Events.Where(e => e is not CoalitionClosed).ToList();
-        question.AppendMany(questionEvents);
-        if (decision.Events.OfType<CoalitionClosed>().ToArray() is { Length: > 0 } closed) coalition.AppendMany(closed);
-        await session.SaveChangesAsync(ct);
-        return new QuestionWritten(questionId, (question.StartingVersion ?? 0) + questionEvents.Count);
-    }
+    /// <summary>The coalition (if any) and the question, written in one transaction.</summary>
+    public static async Task<Outcome<QuestionWritten>> WithdrawAsync(Guid questionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Coalition, Question>(store, Coalition.IdFor(questionId), questionId,
+            (coalition, question) => question is null ? Problem.NotFound(QuestionRules.NotFound) : Decide(question, coalition, memberId, now),
+            e => e is CoalitionClosed, ct))
+        .Map(written => new QuestionWritten(questionId, written.Second.Version));
 }
