@@ -10,6 +10,7 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
 {
     [BindProperty] public List<string> Themes { get; set; } = [];
     [BindProperty] public string? Offering { get; set; }
+    [BindProperty] public Dictionary<string, string?> ProviderThemes { get; set; } = [];
 
     public MemberProfile Profile { get; private set; } = null!;
 
@@ -20,11 +21,17 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SaveAsync((m, now) => OfferingEndpoints.DecideOffering(m, new UpdateOffering(Themes, Offering), now), ct);
+
+    public Task<IActionResult> OnPostProviderThemesAsync(CancellationToken ct) =>
+        SaveAsync((m, now) => OfferingEndpoints.DecideInventory(m, new InventoryThemes(
+            ProviderThemes.Where(t => !string.IsNullOrWhiteSpace(t.Value)).Select(t => new ProviderTheme(t.Key, t.Value!)).ToList()), now), ct);
+
+    private async Task<IActionResult> SaveAsync(Func<MemberProfile, DateTimeOffset, Decision> decide, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var outcome = await EventStreams.DecideAsync<MemberProfile>(store, User.MemberId(), null,
-            m => OfferingEndpoints.DecideOffering(m, new UpdateOffering(Themes, Offering), now), "Dit account bestaat niet meer.", ct);
+        var outcome = await EventStreams.DecideAsync<MemberProfile>(store, User.MemberId(), null, m => decide(m, now), "Dit account bestaat niet meer.", ct);
         if (outcome.Problem is { } problem)
         {
             ModelState.AddProblem(problem);

@@ -16,12 +16,12 @@ public sealed class AppFixture : IAsyncLifetime
 
     public const string AdminEmail = "beheerder@het-initiatief.test";
 
-    private Task<TestMember>? _admin;
+    private Lazy<Task<TestMember>> _admin = null!;
 
     public IAlbaHost Host { get; private set; } = null!;
 
     /// <summary>The platform's first admin (made admin by configuration when registering), shared by the tests that need one.</summary>
-    public Task<TestMember> AdminAsync() => _admin ??= Host.RegisterMemberAsync("Beheerder", email: AdminEmail);
+    public Task<TestMember> AdminAsync() => _admin.Value;
 
     public string ConnectionString => _postgres!.ConnectionString;
 
@@ -32,6 +32,7 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable($"ConnectionStrings__{Database.ConnectionStringName}", _postgres.ConnectionString);
         Environment.SetEnvironmentVariable("Platform__AdminEmails", AdminEmail);
         Host = await AlbaHost.For<Program>();
+        _admin = new Lazy<Task<TestMember>>(() => Host.RegisterMemberAsync("Beheerder", email: AdminEmail));
     }
 
     public async ValueTask DisposeAsync()
