@@ -30,6 +30,8 @@ public static class Platform
         builder.Services.AddSingleton<IConfigureMarten, NotificationsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, SessionsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, OffersConfiguration>();
+        builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Network.NetworkConfiguration>();
+        builder.Services.AddHostedService<HetInitiatief.Network.NetworkOpening>();
         builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
 
         builder.AddMemberAuthentication();

@@ -7,10 +7,10 @@ namespace HetInitiatief.Members;
 public sealed record MemberProfile(
     Guid Id, string Name, string Email, string School, string Sector, DateTimeOffset RegisteredAt,
     IReadOnlyList<string>? Roles = null, IReadOnlyList<string>? OfferedThemes = null, string? Offering = null,
-    IReadOnlyList<ProviderTheme>? ProviderThemes = null)
+    IReadOnlyList<ProviderTheme>? ProviderThemes = null, int? EarlyBirdSeat = null)
 {
     public static MemberProfile Create(MemberRegistered e) =>
-        new(e.MemberId, e.Name, e.Email, e.School, e.Sector, e.RegisteredAt);
+        new(e.MemberId, e.Name, e.Email, e.School, e.Sector, e.RegisteredAt, EarlyBirdSeat: e.EarlyBirdSeat);
 
     public bool Has(string role) => Roles?.Contains(role) == true;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HetInitiatief.Members;
 
 [AllowAnonymous]
-public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, PlatformAdmins admins, TimeProvider clock) : PageModel
+public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, PlatformAdmins admins, Network.NetworkSettings settings, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -23,7 +23,7 @@ public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await RegisterMemberEndpoint.RegisterAsync(new RegisterMember(Name, Email, Password, School, Sector), store, hasher, admins, clock.GetUtcNow(), ct);
+        var outcome = await RegisterMemberEndpoint.RegisterAsync(new RegisterMember(Name, Email, Password, School, Sector), store, hasher, admins, settings, clock.GetUtcNow(), ct);
         if (outcome.Problem is { } problem)
         {
             ModelState.AddProblem(problem);

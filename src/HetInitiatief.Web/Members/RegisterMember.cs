@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using System.Net.Mail;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
+using HetInitiatief.Network;
 using Marten;
 using JasperFx;
 using Microsoft.AspNetCore.Authorization;
@@ -38,24 +39,31 @@ public static class RegisterMemberEndpoint
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/members")]
-    public static async Task<IResult> Post(RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, PlatformAdmins admins, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, PlatformAdmins admins, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await RegisterAsync(command, store, hasher, admins, clock.GetUtcNow(), ct);
+        var outcome = await RegisterAsync(command, store, hasher, admins, settings, clock.GetUtcNow(), ct);
         return outcome.Problem?.ToResult()
             ?? Results.Created("/api/me", new MemberCreated(outcome.Value!.Id));
     }
 
     public static async Task<Outcome<MemberProfile>> RegisterAsync(
-        RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, PlatformAdmins admins, DateTimeOffset now, CancellationToken ct)
+        RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, PlatformAdmins admins, NetworkSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         if (CheckFields(command) is { } invalid) return invalid;
 
-        var registered = new MemberRegistered(
-            Guid.CreateVersion7(), command.Name!.Trim(), command.Email!.Trim(), command.School!.Trim(), command.Sector!, now);
-        var login = new MemberLogin(MemberLogin.Normalise(registered.Email), registered.MemberId, "");
+        var memberId = Guid.CreateVersion7();
+        var login = new MemberLogin(MemberLogin.Normalise(command.Email!), memberId, "");
         login = login with { PasswordHash = hasher.HashPassword(login, command.Password!) };
 
+        // The founding seats are handed out one registration at a time: the network's stream is locked
+        // for this transaction, so exactly the configured number of seats exists, however many register at once.
         await using var session = store.LightweightSession();
+        var network = await session.Events.FetchForExclusiveWriting<NetworkState>(settings.NetworkId, ct);
+        var seat = EarlyBirds.DecideSeat(network.Aggregate ?? NetworkState.Empty(settings.NetworkId), settings.EarlyBirdSeats, memberId, now);
+        if (seat.Events.Count > 0) network.AppendMany(seat.Events);
+        var registered = new MemberRegistered(
+            memberId, command.Name!.Trim(), command.Email!.Trim(), command.School!.Trim(), command.Sector!, now,
+            seat.Events.OfType<EarlyBirdSeatTaken>().SingleOrDefault()?.Seat);
         session.Insert(login);
         session.Events.StartStream<MemberProfile>(registered.MemberId,
             admins.Includes(registered.Email) ? [registered, new MemberRoleGranted(registered.MemberId, MemberRoles.Admin, Guid.Empty, now)] : [registered]);

@@ -9,7 +9,7 @@ namespace HetInitiatief.Questions;
 
 /// <summary>The home page: a welcome for visitors, the question board for members.</summary>
 [AllowAnonymous]
-public sealed class BoardModel(IQuerySession session) : PageModel
+public sealed class BoardModel(IQuerySession session, HetInitiatief.Network.NetworkSettings settings, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Theme { get; set; }
@@ -21,9 +21,12 @@ public sealed class BoardModel(IQuerySession session) : PageModel
 
     public IReadOnlyList<SuccessStoryView> Successes { get; private set; } = [];
 
+    public HetInitiatief.Network.NetworkView Network { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Successes = await AfterwardsEndpoints.LatestAsync(session, 3, ct);
+        Network = await HetInitiatief.Network.NetworkEndpoints.LoadAsync(session, settings, clock.GetUtcNow(), ct);
         if (!User.IsSignedIn()) return;
         var outcome = await QuestionBoard.QueryAsync(Theme, Sector, Status, Q, PageNumber, session, ct);
         if (outcome.Problem is { } problem)

@@ -56,6 +56,7 @@ public sealed class AuthorizationTests(AppFixture app)
         { "PUT", "/api/me/offering" },
         { "PUT", "/api/me/provider-themes" },
         { "GET", "/api/themes" },
+        { "POST", "/api/network/joint-start" },
         { "POST", $"/api/questions/{Guid.NewGuid()}/links" },
         { "GET", $"/api/questions/{Guid.NewGuid()}/similar" },
         { "GET", "/api/questions/similar?text=woorden" },

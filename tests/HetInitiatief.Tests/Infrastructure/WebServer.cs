@@ -17,7 +17,7 @@ public sealed class WebServer : IAsyncDisposable
 
     public Uri BaseAddress => new(_app.Urls.First());
 
-    public static async Task<WebServer> StartAsync(string connectionString)
+    public static async Task<WebServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var webProject = typeof(WebServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "WebProjectDirectory").Value!;
@@ -29,6 +29,7 @@ public sealed class WebServer : IAsyncDisposable
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration[$"ConnectionStrings:{HetInitiatief.Infrastructure.Database.ConnectionStringName}"] = connectionString;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
         await builder.AddPlatformAsync();
         var app = builder.Build();
         app.UsePlatform();

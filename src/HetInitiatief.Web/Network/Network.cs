@@ -1,0 +1,84 @@
+using HetInitiatief.Infrastructure;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace HetInitiatief.Network;
+
+/// <summary>The network's stream begins when the platform first starts, so founding seats always have a stream to lock.</summary>
+public sealed record NetworkOpened(Guid NetworkId, DateTimeOffset OpenedAt);
+
+/// <summary>A founding seat was taken: the first members join free and are numbered 1 to the number of seats.</summary>
+public sealed record EarlyBirdSeatTaken(Guid NetworkId, Guid MemberId, int Seat, DateTimeOffset TakenAt);
+
+/// <summary>The joint, festive start: when the last seat is taken, or earlier when an admin decides the group is ready.</summary>
+public sealed record JointStartRecorded(Guid NetworkId, string Reason, Guid? RecordedBy, int EarlyBirds, DateTimeOffset StartedAt)
+{
+    public const string LastSeat = "lastSeat";
+    public const string AdminDecided = "adminDecided";
+}
+
+/// <summary>The network as a whole: its founding seats and whether it has started together.</summary>
+public sealed record NetworkState(Guid Id, IReadOnlyList<Guid> EarlyBirds, DateTimeOffset? StartedAt, long Version)
+{
+    public bool Started => StartedAt is not null;
+
+    public static NetworkState Create(NetworkOpened e) => new(e.NetworkId, [], null, 1);
+
+    public NetworkState Apply(EarlyBirdSeatTaken e) => this with { EarlyBirds = [.. EarlyBirds, e.MemberId], Version = Version + 1 };
+
+    public NetworkState Apply(JointStartRecorded e) => this with { StartedAt = e.StartedAt, Version = Version + 1 };
+
+    public static NetworkState Empty(Guid id) => new(id, [], null, 0);
+}
+
+/// <summary>The platform's settings for the start of the network.</summary>
+public sealed record NetworkSettings(Guid NetworkId, int EarlyBirdSeats)
+{
+    /// <summary>One network per platform; a test can run its own beside it with another id.</summary>
+    public static readonly Guid DefaultId = new("8a1f3c52-6d0e-4b7a-9c21-3e5f7a9b0d14");
+
+    public static NetworkSettings From(IConfiguration configuration) =>
+        new(Guid.TryParse(configuration["Platform:NetworkId"], out var id) ? id : DefaultId,
+            int.TryParse(configuration["Platform:EarlyBirdSeats"], out var seats) && seats > 0 ? seats : 50);
+}
+
+public static class EarlyBirds
+{
+    /// <summary>The next founding seat, if there is one, and the joint start when it is the last.</summary>
+    public static Decision DecideSeat(NetworkState network, int seats, Guid memberId, DateTimeOffset now)
+    {
+        if (network.Started || network.EarlyBirds.Count >= seats) return Decision.Accept();
+        var seat = network.EarlyBirds.Count + 1;
+        var taken = new EarlyBirdSeatTaken(network.Id, memberId, seat, now);
+        return seat == seats
+            ? Decision.Accept(taken, new JointStartRecorded(network.Id, JointStartRecorded.LastSeat, null, seat, now))
+            : Decision.Accept(taken);
+    }
+}
+
+/// <summary>Opens the network's stream at start-up when it does not exist yet; a second instance starting at the same moment is harmless.</summary>
+public sealed class NetworkOpening(IDocumentStore store, NetworkSettings settings, TimeProvider clock) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        if (await session.Events.FetchStreamStateAsync(settings.NetworkId, ct) is not null) return;
+        session.Events.StartStream<NetworkState>(settings.NetworkId, new NetworkOpened(settings.NetworkId, clock.GetUtcNow()));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            // Another instance opened it first.
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+public sealed class NetworkConfiguration : IConfigureMarten
+{
+    public void Configure(IServiceProvider services, StoreOptions options) =>
+        options.Projections.Snapshot<NetworkState>(SnapshotLifecycle.Inline);
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Network;
+
+/// <summary>How the network stands: founding seats, the joint start, and growth toward 500 members.</summary>
+public sealed record NetworkView(int Seats, int SeatsTaken, int SeatsLeft, bool Started, DateTimeOffset? StartedAt, int Members, int NewThisWeek, int Goal);
+
+public static class NetworkEndpoints
+{
+    public const int Goal = 500;
+
+    public static Decision DecideJointStart(NetworkState network, MemberProfile? admin, DateTimeOffset now) =>
+        admin?.Has(MemberRoles.Admin) != true ? Problem.Forbidden("Alleen een beheerder bepaalt de gezamenlijke start.")
+        : network.Started ? Problem.Conflict("Het netwerk is al gezamenlijk gestart.")
+        : Decision.Accept(new JointStartRecorded(network.Id, JointStartRecorded.AdminDecided, admin.Id, network.EarlyBirds.Count, now));
+
+    [AllowAnonymous]
+    [Tags("Network")]
+    [EndpointSummary("The network's founding seats, whether it started together, and its growth toward 500 members (public).")]
+    [ProducesResponseType(typeof(NetworkView), 200)]
+    [WolverineGet("/api/network")]
+    public static Task<NetworkView> Get(IQuerySession session, NetworkSettings settings, TimeProvider clock, CancellationToken ct) =>
+        LoadAsync(session, settings, clock.GetUtcNow(), ct);
+
+    [Tags("Network")]
+    [EndpointSummary("Record the joint start before the last seat is taken (admin only).")]
+    [ProducesResponseType(typeof(NetworkView), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/network/joint-start")]
+    public static async Task<IResult> JointStart(ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var admin = await query.LoadAsync<MemberProfile>(user.MemberId(), ct);
+        var now = clock.GetUtcNow();
+        var outcome = await EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => DecideJointStart(n, admin, now), "Het netwerk is nog niet geopend.", ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(await LoadAsync(query, settings, now, ct));
+    }
+
+    public static async Task<NetworkView> LoadAsync(IQuerySession session, NetworkSettings settings, DateTimeOffset now, CancellationToken ct)
+    {
+        var network = await session.LoadAsync<NetworkState>(settings.NetworkId, ct) ?? NetworkState.Empty(settings.NetworkId);
+        var members = await session.Query<MemberProfile>().CountAsync(ct);
+        var weekAgo = now.AddDays(-7);
+        var newThisWeek = await session.Query<MemberProfile>().CountAsync(m => m.RegisteredAt > weekAgo, ct);
+        var taken = network.EarlyBirds.Count;
+        return new NetworkView(settings.EarlyBirdSeats, taken, network.Started ? 0 : Math.Max(0, settings.EarlyBirdSeats - taken),
+            network.Started, network.StartedAt, members, newThisWeek, Goal);
+    }
+}
