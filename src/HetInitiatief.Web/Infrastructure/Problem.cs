@@ -18,6 +18,8 @@ public sealed record Problem(int Status, string Title, string Detail, IReadOnlyD
 
     public static Problem NotFound(string detail) => new(404, "Niet gevonden", detail, NoFields);
 
+    public static Problem TooManyRequests(string detail) => new(429, "Even geduld", detail, NoFields);
+
     public static Problem Conflict(string detail, string? field = null) =>
         new(409, "Conflict", detail, field is null ? NoFields : Field(field, detail));
 

@@ -52,5 +52,6 @@ public sealed class MembersConfiguration : IConfigureMarten
         options.Projections.Snapshot<MemberProfile>(SnapshotLifecycle.Inline);
         options.Schema.For<MemberProfile>().UniqueIndex(p => p.Email);
         options.Schema.For<MemberLogin>();
+        options.Schema.For<SignInAttempts>();
     }
 }

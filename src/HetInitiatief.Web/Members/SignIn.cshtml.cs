@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HetInitiatief.Members;
 
 [AllowAnonymous]
-public sealed class SignInModel(IQuerySession session, IPasswordHasher<MemberLogin> hasher) : PageModel
+public sealed class SignInModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -21,7 +21,7 @@ public sealed class SignInModel(IQuerySession session, IPasswordHasher<MemberLog
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await SignInEndpoints.VerifyAsync(new SignIn(Email, Password), session, hasher, ct);
+        var outcome = await SignInEndpoints.VerifyAsync(new SignIn(Email, Password), store, hasher, clock.GetUtcNow(), ct);
         if (outcome.Problem is { } problem)
         {
             ModelState.AddProblem(problem);

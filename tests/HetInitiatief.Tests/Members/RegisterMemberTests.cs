@@ -82,6 +82,31 @@ public sealed class RegisterMemberTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Five_wrong_passwords_lock_the_address_for_a_while_even_for_the_right_one()
+    {
+        var member = await app.Host.RegisterMemberAsync();
+        for (var i = 0; i < 5; i++)
+            await app.Host.Scenario(x => { x.Post.Json(new { email = member.Email, password = "fout-wachtwoord-1" }).ToUrl("/api/auth/token"); x.StatusCodeShouldBe(401); });
+
+        var locked = await app.Host.Scenario(x => { x.Post.Json(new { email = member.Email, password = member.Password }).ToUrl("/api/auth/token"); x.StatusCodeShouldBe(429); });
+
+        (await locked.ProblemAsync()).Detail.ShouldContain("Te vaak een verkeerd wachtwoord");
+    }
+
+    [Fact]
+    public void Failures_older_than_the_window_do_not_count()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var attempts = new HetInitiatief.Members.SignInAttempts("a@b.nl", []);
+        for (var i = 0; i < 4; i++) attempts = attempts.Failed(now.AddMinutes(-20));
+        attempts = attempts.Failed(now);
+
+        attempts.LockedUntil(now).ShouldBeNull();
+        for (var i = 0; i < 4; i++) attempts = attempts.Failed(now);
+        attempts.LockedUntil(now).ShouldBe(now + HetInitiatief.Members.SignInAttempts.Window);
+    }
+
+    [Fact]
     public async Task Who_I_am_needs_a_signed_in_member()
     {
         await app.Host.Scenario(x =>
