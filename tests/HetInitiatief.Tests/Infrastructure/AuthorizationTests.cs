@@ -57,6 +57,7 @@ public sealed class AuthorizationTests(AppFixture app)
         { "PUT", "/api/me/provider-themes" },
         { "GET", "/api/themes" },
         { "POST", "/api/network/joint-start" },
+        { "GET", "/api/me/data" },
         { "POST", $"/api/questions/{Guid.NewGuid()}/links" },
         { "GET", $"/api/questions/{Guid.NewGuid()}/similar" },
         { "GET", "/api/questions/similar?text=woorden" },
