@@ -53,5 +53,6 @@ public sealed class MembersConfiguration : IConfigureMarten
         options.Schema.For<MemberProfile>().UniqueIndex(p => p.Email);
         options.Schema.For<MemberLogin>();
         options.Schema.For<SignInAttempts>();
+        options.Schema.For<PasswordResetToken>();
     }
 }

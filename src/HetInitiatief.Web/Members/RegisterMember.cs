@@ -78,7 +78,7 @@ public static class RegisterMemberEndpoint
         return MemberProfile.Create(registered);
     }
 
-    private static bool IsStrong(string? password) =>
+    public static bool IsStrong(string? password) =>
         password is { Length: >= MinPasswordLength } &&
         password.Any(char.IsLetter) && password.Any(c => !char.IsLetter(c)) && password.Distinct().Count() >= 5;
 

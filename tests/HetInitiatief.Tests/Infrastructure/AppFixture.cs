@@ -16,6 +16,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public const string AdminEmail = "beheerder@het-initiatief.test";
 
+    /// <summary>With no SMTP server configured, the app writes its e-mail here.</summary>
+    public string Outbox => Path.Combine(_dataDirectory + "-outbox");
+
     private Lazy<Task<TestMember>> _admin = null!;
 
     public IAlbaHost Host { get; private set; } = null!;
@@ -31,6 +34,7 @@ public sealed class AppFixture : IAsyncLifetime
         // Read by WebApplication.CreateBuilder in Program, before anything else is configured.
         Environment.SetEnvironmentVariable($"ConnectionStrings__{Database.ConnectionStringName}", _postgres.ConnectionString);
         Environment.SetEnvironmentVariable("Platform__AdminEmails", AdminEmail);
+        Environment.SetEnvironmentVariable("Mail__OutboxDirectory", Outbox);
         Host = await AlbaHost.For<Program>();
         _admin = new Lazy<Task<TestMember>>(() => Host.RegisterMemberAsync("Beheerder", email: AdminEmail));
     }
@@ -42,6 +46,7 @@ public sealed class AppFixture : IAsyncLifetime
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
+            if (Directory.Exists(Outbox)) Directory.Delete(Outbox, recursive: true);
         }
         catch (IOException)
         {

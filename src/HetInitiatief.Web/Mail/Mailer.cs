@@ -1,0 +1,33 @@
+using System.Net.Mail;
+using System.Text;
+
+namespace HetInitiatief.Mail;
+
+public sealed record MailMessageToSend(string To, string Subject, string Body);
+
+/// <summary>
+/// Sends e-mail through the SMTP server in the settings (<c>Mail:SmtpHost</c>, <c>Mail:SmtpPort</c>,
+/// <c>Mail:From</c>); with none configured, writes each message as an .eml file to an outbox folder
+/// (<c>Mail:OutboxDirectory</c>) so nothing is lost silently.
+/// </summary>
+public sealed class Mailer(IConfiguration configuration, ILogger<Mailer> logger)
+{
+    public string OutboxDirectory { get; } = configuration["Mail:OutboxDirectory"] ?? Path.Combine(Path.GetTempPath(), "het-initiatief-outbox");
+
+    private string From => configuration["Mail:From"] ?? "noreply@het-initiatief.nl";
+
+    public async Task SendAsync(MailMessageToSend message, CancellationToken ct)
+    {
+        using var mail = new MailMessage(From, message.To, message.Subject, message.Body) { BodyEncoding = Encoding.UTF8, SubjectEncoding = Encoding.UTF8 };
+        if (configuration["Mail:SmtpHost"] is { Length: > 0 } host)
+        {
+            using var smtp = new SmtpClient(host, int.TryParse(configuration["Mail:SmtpPort"], out var port) ? port : 25);
+            await smtp.SendMailAsync(mail, ct);
+            return;
+        }
+        Directory.CreateDirectory(OutboxDirectory);
+        var path = Path.Combine(OutboxDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+        await File.WriteAllTextAsync(path, $"From: {From}\r\nTo: {message.To}\r\nSubject: {message.Subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{message.Body}\r\n", ct);
+        logger.LogInformation("No SMTP server configured; wrote the message to {Path}", path);
+    }
+}

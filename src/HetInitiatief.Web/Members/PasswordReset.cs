@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Mail;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Members;
+
+/// <summary>The member chose a new password (after a reset by e-mail). The hash itself stays out of the event.</summary>
+public sealed record MemberPasswordChanged(Guid MemberId, DateTimeOffset ChangedAt);
+
+/// <summary>A pending reset. Only the token's hash is stored, so the database alone cannot reset anyone's password.</summary>
+public sealed record PasswordResetToken(string Id, Guid MemberId, string Email, DateTimeOffset ExpiresAt);
+
+public sealed record RequestPasswordReset(string? Email);
+
+public sealed record ResetPassword(string? Token, string? Password);
+
+public static class PasswordResetEndpoints
+{
+    public static readonly TimeSpan ValidFor = TimeSpan.FromHours(1);
+
+    /// <summary>Always 202, whether the address is known or not, so this does not reveal who is a member.</summary>
+    [AllowAnonymous]
+    [Tags("Members")]
+    [EndpointSummary("Ask for a password reset link by e-mail (always 202).")]
+    [ProducesResponseType(202)]
+    [WolverinePost("/api/auth/password-reset")]
+    public static async Task<IResult> Request(RequestPasswordReset command, HttpRequest http, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
+    {
+        await RequestAsync(command.Email, $"{http.Scheme}://{http.Host}", store, mailer, clock.GetUtcNow(), ct);
+        return Results.Accepted();
+    }
+
+    [AllowAnonymous]
+    [Tags("Members")]
+    [EndpointSummary("Set a new password with the token from the e-mail; the token works once, for an hour.")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [WolverinePost("/api/auth/password-reset/confirm")]
+    public static async Task<IResult> Confirm(ResetPassword command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock, CancellationToken ct) =>
+        (await ConfirmAsync(command, store, hasher, clock.GetUtcNow(), ct))?.ToResult() ?? Results.NoContent();
+
+    public static async Task RequestAsync(string? email, string baseUrl, IDocumentStore store, Mailer mailer, DateTimeOffset now, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(email)) return;
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<MemberLogin>(MemberLogin.Normalise(email), ct) is not { } login) return;
+
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        session.Store(new PasswordResetToken(Hash(token), login.MemberId, login.Id, now + ValidFor));
+        await session.SaveChangesAsync(ct);
+        await mailer.SendAsync(new MailMessageToSend(login.Id, "Een nieuw wachtwoord voor Het Initiatief",
+            $"Je vroeg om een nieuw wachtwoord. Kies het binnen een uur via:\n\n{baseUrl}/wachtwoord-herstellen?token={token}\n\nVroeg je dit niet? Dan kun je dit bericht negeren."), ct);
+    }
+
+    public static async Task<Problem?> ConfirmAsync(ResetPassword command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!RegisterMemberEndpoint.IsStrong(command.Password))
+            return Problem.Invalid("password", $"Kies een wachtwoord van minstens {RegisterMemberEndpoint.MinPasswordLength} tekens, met letters én cijfers of leestekens.");
+        await using var session = store.LightweightSession();
+        var reset = string.IsNullOrEmpty(command.Token) ? null : await session.LoadAsync<PasswordResetToken>(Hash(command.Token), ct);
+        if (reset is null || reset.ExpiresAt < now) return Problem.Invalid("token", "Deze link werkt niet (meer). Vraag een nieuwe aan.");
+        var login = await session.LoadAsync<MemberLogin>(reset.Email, ct);
+        if (login is null) return Problem.Invalid("token", "Deze link werkt niet (meer). Vraag een nieuwe aan.");
+
+        session.Store(login with { PasswordHash = hasher.HashPassword(login, command.Password!) });
+        session.Delete<PasswordResetToken>(reset.Id);
+        session.Delete<SignInAttempts>(login.Id);
+        session.Events.Append(login.MemberId, new MemberPasswordChanged(login.MemberId, now));
+        await session.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,49 @@
+using HetInitiatief.Mail;
+using HetInitiatief.Shared;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HetInitiatief.Members;
+
+[AllowAnonymous]
+public sealed class ForgotPasswordModel(IDocumentStore store, Mailer mailer, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? Email { get; set; }
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task OnPostAsync(CancellationToken ct)
+    {
+        await PasswordResetEndpoints.RequestAsync(Email, $"{Request.Scheme}://{Request.Host}", store, mailer, clock.GetUtcNow(), ct);
+        Sent = true;
+    }
+}
+
+[AllowAnonymous]
+public sealed class ResetPasswordPageModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    [BindProperty] public string? Password { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await PasswordResetEndpoints.ConfirmAsync(new ResetPassword(Token, Password), store, hasher, clock.GetUtcNow(), ct) is { } problem)
+        {
+            ModelState.AddProblem(problem);
+            Response.StatusCode = problem.Status;
+            return Page();
+        }
+        return Redirect("/inloggen");
+    }
+}

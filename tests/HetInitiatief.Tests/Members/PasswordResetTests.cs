@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Alba;
+using HetInitiatief.Tests.Infrastructure;
+
+namespace HetInitiatief.Tests.Members;
+
+public sealed class PasswordResetTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_member_resets_a_forgotten_password_with_the_link_from_the_mail_once()
+    {
+        var member = await app.Host.RegisterMemberAsync();
+
+        await app.Host.Scenario(x => { x.Post.Json(new { email = member.Email.ToUpperInvariant() }).ToUrl("/api/auth/password-reset"); x.StatusCodeShouldBe(202); });
+
+        var mail = Directory.GetFiles(app.Outbox, "*.eml").Select(File.ReadAllText).Single(m => m.Contains($"To: {member.Email}"));
+        var token = Regex.Match(mail, "token=([0-9a-f]{64})").Groups[1].Value;
+        token.ShouldNotBeEmpty();
+        var weak = await app.Host.Scenario(x => { x.Post.Json(new { token, password = "kort" }).ToUrl("/api/auth/password-reset/confirm"); x.StatusCodeShouldBe(400); });
+        (await weak.ProblemAsync()).Errors!.Keys.ShouldBe(["password"]);
+        await app.Host.Scenario(x => { x.Post.Json(new { token, password = "een-nieuw-wachtwoord-2" }).ToUrl("/api/auth/password-reset/confirm"); x.StatusCodeShouldBe(204); });
+        await app.Host.Scenario(x => { x.Post.Json(new { token, password = "nog-een-wachtwoord-3" }).ToUrl("/api/auth/password-reset/confirm"); x.StatusCodeShouldBe(400); });
+
+        await app.Host.Scenario(x => { x.Post.Json(new { email = member.Email, password = "een-nieuw-wachtwoord-2" }).ToUrl("/api/auth/token"); x.StatusCodeShouldBeOk(); });
+        await app.Host.Scenario(x => { x.Post.Json(new { email = member.Email, password = member.Password }).ToUrl("/api/auth/token"); x.StatusCodeShouldBe(401); });
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_same_answer_and_no_mail()
+    {
+        var address = $"{Guid.NewGuid():N}@nergens.example";
+
+        await app.Host.Scenario(x => { x.Post.Json(new { email = address }).ToUrl("/api/auth/password-reset"); x.StatusCodeShouldBe(202); });
+
+        (Directory.Exists(app.Outbox) ? Directory.GetFiles(app.Outbox, "*.eml").Select(File.ReadAllText) : []).ShouldNotContain(m => m.Contains(address));
+    }
+}
