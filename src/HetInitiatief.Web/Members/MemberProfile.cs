@@ -54,5 +54,10 @@ public sealed class MembersConfiguration : IConfigureMarten
         options.Schema.For<MemberLogin>();
         options.Schema.For<SignInAttempts>();
         options.Schema.For<PasswordResetToken>();
+
+        // What "forget me" blanks in a member's own events (DeleteAccountEndpoint).
+        options.Events.AddMaskingRuleForProtectedInformation<MemberRegistered>(e => e with { Name = DeleteAccountEndpoint.FormerMember, Email = "", School = "" });
+        options.Events.AddMaskingRuleForProtectedInformation<MemberOfferingUpdated>(e => e with { Offering = null });
+        options.Events.AddMaskingRuleForProtectedInformation<ProviderThemesInventoried>(e => e with { Themes = e.Themes.Select(t => t with { Description = "" }).ToList() });
     }
 }

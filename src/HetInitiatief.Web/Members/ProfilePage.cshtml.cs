@@ -1,6 +1,7 @@
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Shared;
 using Marten;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,6 +20,18 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
         if (await LoadAsync(ct) is not { } profile) return NotFound();
         (Themes, Offering) = ([.. profile.OfferedThemes ?? []], profile.Offering);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(bool confirm, CancellationToken ct)
+    {
+        if (!confirm)
+        {
+            ModelState.AddModelError(string.Empty, "Bevestig dat je je account wilt verwijderen.");
+            return await LoadAsync(ct) is null ? NotFound() : Page();
+        }
+        await DeleteAccountEndpoint.DeleteAsync(User.MemberId(), store, ct);
+        await HttpContext.SignOutAsync(Authentication.Cookie);
+        return Redirect("/");
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>

@@ -58,6 +58,7 @@ public sealed class AuthorizationTests(AppFixture app)
         { "GET", "/api/themes" },
         { "POST", "/api/network/joint-start" },
         { "GET", "/api/me/data" },
+        { "POST", "/api/me/delete" },
         { "POST", $"/api/questions/{Guid.NewGuid()}/links" },
         { "GET", $"/api/questions/{Guid.NewGuid()}/similar" },
         { "GET", "/api/questions/similar?text=woorden" },

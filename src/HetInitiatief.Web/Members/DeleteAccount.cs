@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Notifications;
+using HetInitiatief.Questions;
+using HetInitiatief.Sessions;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Members;
+
+public sealed record DeleteAccount(bool? Confirm);
+
+/// <summary>
+/// AVG/GDPR: a member deletes their account. Their personal data is masked in their own events and
+/// removed from every document; what others took part in (questions, follow-ups, coalitions) stays,
+/// shown as by "oud-lid", because names are looked up at read time and the profile is gone.
+/// </summary>
+public static class DeleteAccountEndpoint
+{
+    public const string FormerMember = "oud-lid";
+
+    [Tags("Members")]
+    [EndpointSummary("Delete my account: my personal data is masked in my events and removed from every read model; what others took part in stays, as by 'oud-lid'.")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [WolverinePost("/api/me/delete")]
+    public static async Task<IResult> Delete(DeleteAccount command, ClaimsPrincipal user, HttpContext context, IDocumentStore store, CancellationToken ct)
+    {
+        if (command.Confirm != true) return Problem.Invalid("confirm", "Bevestig dat je je account wilt verwijderen.").ToResult();
+        await DeleteAsync(user.MemberId(), store, ct);
+        await context.SignOutAsync(Authentication.Cookie);
+        return Results.NoContent();
+    }
+
+    public static async Task DeleteAsync(Guid memberId, IDocumentStore store, CancellationToken ct)
+    {
+        await store.Advanced.ApplyEventDataMasking(x => x.IncludeStream(memberId), ct);
+
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<MemberProfile>(memberId, ct) is { } profile)
+        {
+            session.Delete<MemberLogin>(MemberLogin.Normalise(profile.Email));
+            session.Delete<SignInAttempts>(MemberLogin.Normalise(profile.Email));
+        }
+        session.Delete<MemberProfile>(memberId);
+        session.Delete<CalendarFeed>(memberId);
+        session.DeleteWhere<QuestionFollow>(f => f.MemberId == memberId);
+        session.DeleteWhere<Notification>(n => n.MemberId == memberId);
+        session.DeleteWhere<PasswordResetToken>(t => t.MemberId == memberId);
+        await session.SaveChangesAsync(ct);
+    }
+}

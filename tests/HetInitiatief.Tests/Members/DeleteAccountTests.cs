@@ -1,0 +1,32 @@
+using Alba;
+using HetInitiatief.Members;
+using HetInitiatief.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HetInitiatief.Tests.Members;
+
+public sealed class DeleteAccountTests(AppFixture app)
+{
+    [Fact]
+    public async Task Deleting_an_account_forgets_the_person_but_keeps_what_others_took_part_in()
+    {
+        var leaver = await app.Host.RegisterMemberAsync("Lotte Vertrek");
+        var colleague = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(leaver);
+        await app.Host.AskFollowUpAsync(colleague, question.QuestionId);
+
+        await app.Host.Scenario(x => { x.Post.Json(new { confirm = false }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(400); });
+        await app.Host.Scenario(x => { x.Post.Json(new { confirm = true }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(204); });
+
+        var view = await app.Host.GetQuestionAsync(colleague, question.QuestionId);
+        (view.Owner.Name, view.FollowUps.Count).ShouldBe(("oud-lid", 1));
+        await app.Host.Scenario(x => { x.Post.Json(new { email = leaver.Email, password = leaver.Password }).ToUrl("/api/auth/token"); x.StatusCodeShouldBe(401); });
+        await app.Host.Scenario(x => { x.Get.Url("/api/me"); x.As(leaver); x.StatusCodeShouldBe(404); });
+
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var registered = (await session.Events.FetchStreamAsync(leaver.Id)).Select(e => e.Data).OfType<MemberRegistered>().Single();
+        (registered.Name, registered.Email, registered.School).ShouldBe(("oud-lid", "", ""));
+        (await session.LoadAsync<MemberProfile>(leaver.Id)).ShouldBeNull();
+    }
+}
