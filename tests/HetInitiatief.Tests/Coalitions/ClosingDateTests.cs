@@ -15,7 +15,7 @@ public sealed class ClosingDateTests(AppFixture app)
         var owner = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
-        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3, closesAt: DateTimeOffset.UtcNow.AddSeconds(3));
+        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3, closesAt: DateTimeOffset.UtcNow.AddSeconds(6));
         await app.Host.JoinAsync(member, formed.CoalitionId);
 
         var closed = await Eventually.TrueAsync(async () => (await app.Host.GetCoalitionAsync(owner, question.QuestionId)).Status == CoalitionStatus.Closed);
@@ -30,7 +30,7 @@ public sealed class ClosingDateTests(AppFixture app)
     {
         var owner = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
-        var closesAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(6);
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3, closesAt: closesAt);
         await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), formed.CoalitionId);
         await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), formed.CoalitionId);
@@ -50,7 +50,7 @@ public sealed class ClosingDateTests(AppFixture app)
         var owner = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
-        var closesAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(6);
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3, closesAt: closesAt);
         await app.Host.JoinAsync(member, formed.CoalitionId);
         var url = $"/api/coalitions/{formed.CoalitionId}/closing-date";
@@ -73,7 +73,7 @@ public sealed class ClosingDateTests(AppFixture app)
         var owner = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
-        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3, closesAt: DateTimeOffset.UtcNow.Add(ClosingDate.ReminderBefore).AddSeconds(3));
+        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3, closesAt: DateTimeOffset.UtcNow.Add(ClosingDate.ReminderBefore).AddSeconds(6));
         await app.Host.JoinAsync(member, formed.CoalitionId);
 
         (await app.Host.GetsNotifiedAsync(member, NotificationKinds.ClosingSoon)).ShouldBeTrue();
@@ -93,7 +93,7 @@ public sealed class ClosingDateTests(AppFixture app)
             using var http = new HttpClient { BaseAddress = other.BaseAddress };
             http.DefaultRequestHeaders.Authorization = new("Bearer", owner.Token);
             var response = await http.PostAsJsonAsync($"/api/questions/{question.QuestionId}/coalition",
-                new { threshold = 3, closesAt = DateTimeOffset.UtcNow.AddSeconds(4), invitation = "Wat gaan we samen leren?" });
+                new { threshold = 3, closesAt = DateTimeOffset.UtcNow.AddSeconds(6), invitation = "Wat gaan we samen leren?" });
             response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
         }
 

@@ -109,7 +109,7 @@ public sealed class SignUpTests(AppFixture app)
         {
             using var http = new HttpClient { BaseAddress = other.BaseAddress };
             http.DefaultRequestHeaders.Authorization = new("Bearer", host.Token);
-            var response = await http.PostAsJsonAsync("/api/sessions", SessionApi.ASession(minimum: 1, deadline: DateTimeOffset.UtcNow.AddSeconds(4)));
+            var response = await http.PostAsJsonAsync("/api/sessions", SessionApi.ASession(minimum: 1, deadline: DateTimeOffset.UtcNow.AddSeconds(6)));
             sessionId = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<SessionWritten>())!.SessionId;
             http.DefaultRequestHeaders.Authorization = new("Bearer", member.Token);
             (await http.PostAsync($"/api/sessions/{sessionId}/sign-ups", null)).EnsureSuccessStatusCode();
@@ -132,7 +132,7 @@ public sealed class SignUpTests(AppFixture app)
     {
         var host = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(3);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(6);
         var goes = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(minimum: 1, deadline: deadline));
         var fails = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(minimum: 2, deadline: deadline));
         await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{goes.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
