@@ -48,7 +48,7 @@ public static class GetCoalitionEndpoint
 
     public static CoalitionView ToView(CoalitionDetails details, IReadOnlyDictionary<Guid, string> names)
     {
-        Person PersonOf(Guid id) => new(id, names.GetValueOrDefault(id, GetQuestionEndpoint.FormerMember));
+        Person PersonOf(Guid id) => Person.Of(id, names);
         var network = Positions.Names
             .Select(p => new CoalitionGroupView(p.Key, p.Value, details.Members.Where(m => m.Position == p.Key)
                 .Select(m => new CoalitionMemberView(PersonOf(m.MemberId), m.Position, m.Contribution, m.JoinedAt)).ToList()))

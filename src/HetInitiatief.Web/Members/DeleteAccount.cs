@@ -19,8 +19,6 @@ public sealed record DeleteAccount(bool? Confirm);
 /// </summary>
 public static class DeleteAccountEndpoint
 {
-    public const string FormerMember = "oud-lid";
-
     [Tags("Members")]
     [EndpointSummary("Delete my account: my personal data is masked in my events and removed from every read model; what others took part in stays, as by 'oud-lid'.")]
     [ProducesResponseType(204)]

@@ -26,6 +26,9 @@ public sealed record MemberProfile(
 
     public MemberProfile Apply(ProviderThemesInventoried e) => this with { ProviderThemes = e.Themes };
 
+    /// <summary>How a member who deleted their account is shown, wherever their name would be.</summary>
+    public const string FormerMember = "oud-lid";
+
     /// <summary>Display names for a set of members, for pages that show who did what.</summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct)
     {
@@ -56,7 +59,7 @@ public sealed class MembersConfiguration : IConfigureMarten
         options.Schema.For<PasswordResetToken>();
 
         // What "forget me" blanks in a member's own events (DeleteAccountEndpoint).
-        options.Events.AddMaskingRuleForProtectedInformation<MemberRegistered>(e => e with { Name = DeleteAccountEndpoint.FormerMember, Email = "", School = "" });
+        options.Events.AddMaskingRuleForProtectedInformation<MemberRegistered>(e => e with { Name = MemberProfile.FormerMember, Email = "", School = "" });
         options.Events.AddMaskingRuleForProtectedInformation<MemberOfferingUpdated>(e => e with { Offering = null });
         options.Events.AddMaskingRuleForProtectedInformation<ProviderThemesInventoried>(e => e with { Themes = e.Themes.Select(t => t with { Description = "" }).ToList() });
     }

@@ -24,7 +24,7 @@ public static class GetProposalsEndpoint
     {
         var proposals = await session.Query<Proposal>().Where(p => p.CoalitionId == coalitionId).OrderBy(p => p.MadeAt).ToListAsync(ct);
         var names = await MemberProfile.NamesAsync(session, proposals.SelectMany(p => p.Reactions.Select(r => r.MemberId).Append(p.ProposedBy)), ct);
-        Person PersonOf(Guid id) => new(id, names.GetValueOrDefault(id, GetQuestionEndpoint.FormerMember));
+        Person PersonOf(Guid id) => Person.Of(id, names);
         return proposals.Select(p => new ProposalView(
             p.Id, p.CoalitionId, PersonOf(p.ProposedBy), p.Title, p.Outcome, p.Type, p.Format, p.ProposedDates, p.Status, p.ChangesNote,
             p.Interested, p.NotForMe, p.Reactions.Select(r => new ReactionView(PersonOf(r.MemberId), r.Kind, r.Comment, r.At)).ToList(), p.MadeAt, p.Version)).ToList();

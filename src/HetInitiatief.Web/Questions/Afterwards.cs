@@ -70,6 +70,6 @@ public static class AfterwardsEndpoints
         var stories = questions.SelectMany(q => q.Stories!.Select(s => (Question: q, Story: s))).OrderByDescending(x => x.Story.At).Take(count).ToList();
         var names = await MemberProfile.NamesAsync(session, stories.Select(s => s.Story.By), ct);
         return stories.Select(s => new SuccessStoryView(s.Question.Id, s.Question.Title,
-            new Person(s.Story.By, names.GetValueOrDefault(s.Story.By, GetQuestionEndpoint.FormerMember)), s.Story.Text, s.Story.At)).ToList();
+            Person.Of(s.Story.By, names), s.Story.Text, s.Story.At)).ToList();
     }
 }

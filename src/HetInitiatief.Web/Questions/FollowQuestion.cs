@@ -56,7 +56,7 @@ public static class FollowQuestionEndpoints
     {
         var ids = await FollowerIdsAsync(session, id, ct);
         var names = await MemberProfile.NamesAsync(session, ids, ct);
-        return new FollowersView(ids.Count, ids.Select(m => new Person(m, names.GetValueOrDefault(m, GetQuestionEndpoint.FormerMember))).ToList());
+        return new FollowersView(ids.Count, ids.Select(m => Person.Of(m, names)).ToList());
     }
 
     public static async Task<IReadOnlyList<Guid>> FollowerIdsAsync(IQuerySession session, Guid questionId, CancellationToken ct) =>

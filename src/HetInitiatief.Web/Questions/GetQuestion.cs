@@ -8,7 +8,11 @@ using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
 
-public sealed record Person(Guid Id, string Name);
+public sealed record Person(Guid Id, string Name)
+{
+    /// <summary>The member by name, or "oud-lid" when their profile is gone.</summary>
+    public static Person Of(Guid id, IReadOnlyDictionary<Guid, string> names) => new(id, names.GetValueOrDefault(id, MemberProfile.FormerMember));
+}
 
 public sealed record ThemeView(string Code, string Name);
 
@@ -27,8 +31,6 @@ public sealed record StoryView(Guid Id, string Text, DateTimeOffset At);
 
 public static class GetQuestionEndpoint
 {
-    public const string FormerMember = "oud-lid";
-
     /// <summary>The question now, or — with <c>at</c> — as it stood at that moment, replayed from its events.</summary>
     [Tags("Questions")]
     [EndpointSummary("One question with follow-ups, answers and every version; with at= (ISO 8601) as it stood then.")]
@@ -65,7 +67,7 @@ public static class GetQuestionEndpoint
 
         var names = await MemberProfile.NamesAsync(session, [details.OwnerId, .. details.FollowUps.Select(f => f.AskedBy)], ct);
         var linked = await LinkQuestionEndpoint.LinkedAsync(session, id, details.Links ?? [], ct);
-        Person PersonOf(Guid memberId) => new(memberId, names.TryGetValue(memberId, out var name) ? name : FormerMember);
+        Person PersonOf(Guid memberId) => Person.Of(memberId, names);
 
         return new QuestionView(
             details.Id, details.Version, details.Status, PersonOf(details.OwnerId), details.Title, details.Context, details.WhyMine,

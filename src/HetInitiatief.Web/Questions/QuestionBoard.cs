@@ -65,7 +65,7 @@ public static class QuestionBoard
         var names = await MemberProfile.NamesAsync(session, items.Select(i => i.OwnerId), ct);
         var meters = await CoalitionMeter.ForQuestionsAsync(session, items.Select(i => i.Id), ct);
         var cards = items.Take(PageSize).Select(i => new BoardCard(
-            i.Id, i.Title, i.Summary, new Person(i.OwnerId, names.GetValueOrDefault(i.OwnerId, GetQuestionEndpoint.FormerMember)),
+            i.Id, i.Title, i.Summary, Person.Of(i.OwnerId, names),
             i.Themes.Select(t => new ThemeView(t, Themes.Name(t))).ToList(), i.Sector, i.Status, i.FollowUpCount,
             i.UnansweredFollowUpCount, i.FormulationVersion, i.HasGoal, i.PostedAt, i.LastActivityAt, i.Version, meters.GetValueOrDefault(i.Id))).ToList();
         return new BoardPage(cards, pageNumber, items.Count > PageSize);

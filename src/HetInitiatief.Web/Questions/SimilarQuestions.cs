@@ -60,7 +60,7 @@ public static class SimilarQuestions
         var names = await MemberProfile.NamesAsync(session, items.Select(i => i.OwnerId), ct);
         var meters = await CoalitionMeter.ForQuestionsAsync(session, items.Select(i => i.Id), ct);
         return items.Select(i => new SimilarQuestion(
-            i.Id, i.Title, i.Summary, new Person(i.OwnerId, names.GetValueOrDefault(i.OwnerId, GetQuestionEndpoint.FormerMember)),
+            i.Id, i.Title, i.Summary, Person.Of(i.OwnerId, names),
             i.Themes.Select(t => new ThemeView(t, Themes.Name(t))).ToList(), meters.GetValueOrDefault(i.Id), linked.Contains(i.Id))).ToList();
     }
 

@@ -90,7 +90,7 @@ public static class GetSessionEndpoints
         return new SessionView(
             s.Id, s.Version, s.Title, s.Description, s.Type, s.Format, s.StartsAt, s.EndsAt, s.Location, seated ? s.MeetingLink : null,
             s.Capacity, s.Minimum, s.Participants.Count, s.Waitlist.Count, s.SignUpDeadline, new ThemeView(s.Theme, Themes.Name(s.Theme)),
-            s.CoalitionId, s.PriorityUntil, s.Status, new Person(s.HostId, names.GetValueOrDefault(s.HostId, GetQuestionEndpoint.FormerMember)),
+            s.CoalitionId, s.PriorityUntil, s.Status, Person.Of(s.HostId, names),
             SignUpEndpoints.StatusOf(s, viewer, s.Version, false),
             s.Attended?.Contains(viewer) == true, s.Feedbacks?.Any(f => f.MemberId == viewer) == true, s.Feedbacks?.Count ?? 0,
             s.Feedbacks is { Count: > 0 } feedbacks ? feedbacks.Average(f => f.Rating) : null, s.Attended is not null);

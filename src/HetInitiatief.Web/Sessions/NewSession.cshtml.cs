@@ -63,9 +63,10 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
     {
         if (CoalitionId is not { } id) return;
         await using var session = store.QuerySession();
-        var coalition = await session.LoadAsync<CoalitionDetails>(id, ct);
-        CoalitionTitle = coalition is null ? null : (await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct))?.Title;
-        Theme ??= coalition is null ? null : (await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct))?.Themes.FirstOrDefault();
+        if (await session.LoadAsync<CoalitionDetails>(id, ct) is not { } coalition) return;
+        var question = await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct);
+        CoalitionTitle = question?.Title;
+        Theme ??= question?.Themes.FirstOrDefault();
     }
 
     /// <summary>Dates and times in the form are Dutch local time.</summary>

@@ -75,7 +75,7 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
         {
             var seated = (await session.LoadAsync<Session>(Id, ct))!.Participants;
             var names = await Members.MemberProfile.NamesAsync(session, seated, ct);
-            ParticipantsForHost = seated.Select(m => new Questions.Person(m, names.GetValueOrDefault(m, Questions.GetQuestionEndpoint.FormerMember))).ToList();
+            ParticipantsForHost = seated.Select(m => Questions.Person.Of(m, names)).ToList();
         }
         return Page();
     }
