@@ -60,6 +60,7 @@ public static class Platform
         app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);
         app.MapRazorPages();
         app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapHub<HetInitiatief.Network.NetworkHub>(HetInitiatief.Network.NetworkHub.Path);
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs", options => options.WithTitle("Het Initiatief API")).AllowAnonymous();
         app.MapPlatformHealth();

@@ -1,4 +1,5 @@
 using HetInitiatief.Coalitions;
+using HetInitiatief.Network;
 using HetInitiatief.Notifications;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
@@ -90,7 +91,7 @@ public sealed record ProposalChanged(Guid QuestionId, Guid ProposalId, long Vers
 }
 
 /// <summary>
-/// Hands every committed question, coalition and session event to Wolverine as a push message, right after the
+/// Hands every committed question, coalition, session and network event to Wolverine as a push message, right after the
 /// commit: no polling, so watchers see it within milliseconds. Runs after the transaction, so a
 /// failing push can never undo or fail the write.
 /// </summary>
@@ -117,7 +118,10 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
                 if (CoalitionNews.From(e) is { } news) messages.Add(news);
                 if (SessionNews.From(e) is { } sessionNews) messages.Add(sessionNews);
                 if (OfferNews.From(e, proposals) is { } offerNews) messages.Add(offerNews);
+                if (NetworkNews.From(e) is { } networkNews) messages.Add(networkNews);
             }
+            // One refresh of the landing page per commit is enough, however many of its events the commit holds.
+            if (commit.GetEvents().Select(NetworkChanged.From).FirstOrDefault(c => c is not null) is { } network) messages.Add(network);
             if (messages.Count == 0) return;
 
             var bus = new MessageBus(services.GetRequiredService<IWolverineRuntime>());
@@ -159,12 +163,14 @@ public static class LivePush
         options.PublishMessage<NotificationAdded>().ToLocalQueue("live-push");
         options.PublishMessage<SessionChanged>().ToLocalQueue("live-push");
         options.PublishMessage<ProposalChanged>().ToLocalQueue("live-push");
+        options.PublishMessage<NetworkChanged>().ToLocalQueue("live-push");
 
         // News and deadlines must survive a restart: durable queues, stored in PostgreSQL.
         options.LocalQueue("notifications").UseDurableInbox();
         options.PublishMessage<CoalitionNews>().ToLocalQueue("notifications");
         options.PublishMessage<SessionNews>().ToLocalQueue("notifications");
         options.PublishMessage<OfferNews>().ToLocalQueue("notifications");
+        options.PublishMessage<NetworkNews>().ToLocalQueue("notifications");
         options.LocalQueue("deadlines").UseDurableInbox();
         options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("deadlines");
         options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("deadlines");

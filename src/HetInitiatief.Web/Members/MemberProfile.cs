@@ -7,7 +7,9 @@ namespace HetInitiatief.Members;
 public sealed record MemberProfile(
     Guid Id, string Name, string Email, string School, string Sector, DateTimeOffset RegisteredAt,
     IReadOnlyList<string>? Roles = null, IReadOnlyList<string>? OfferedThemes = null, string? Offering = null,
-    IReadOnlyList<ProviderTheme>? ProviderThemes = null, int? EarlyBirdSeat = null)
+    IReadOnlyList<ProviderTheme>? ProviderThemes = null, int? EarlyBirdSeat = null,
+    IReadOnlyList<string>? Subjects = null, IReadOnlyList<string>? LearningPreferences = null, string? About = null,
+    IReadOnlyDictionary<string, string>? Visibility = null, bool ListedAsEarlyBird = false)
 {
     public static MemberProfile Create(MemberRegistered e) =>
         new(e.MemberId, e.Name, e.Email, e.School, e.Sector, e.RegisteredAt, EarlyBirdSeat: e.EarlyBirdSeat);
@@ -25,6 +27,25 @@ public sealed record MemberProfile(
     public MemberProfile Apply(MemberOfferingUpdated e) => this with { OfferedThemes = e.Themes, Offering = e.Offering };
 
     public MemberProfile Apply(ProviderThemesInventoried e) => this with { ProviderThemes = e.Themes };
+
+    public MemberProfile Apply(MemberProfileUpdated e) => this with
+    {
+        School = e.School, Sector = e.Sector, Subjects = e.Subjects, LearningPreferences = e.LearningPreferences, About = e.About, Visibility = e.Visibility,
+    };
+
+    public MemberProfile Apply(EarlyBirdListingChosen e) => this with { ListedAsEarlyBird = e.Listed };
+
+    /// <summary>Whether a viewer may see a part of this profile; the member themself always sees everything.</summary>
+    public bool Shows(string part, MemberProfile? viewer) =>
+        viewer?.Id == Id || (Visibility?.GetValueOrDefault(part, ProfileOptions.Members) ?? ProfileOptions.Members) switch
+        {
+            ProfileOptions.Members => viewer is not null,
+            ProfileOptions.MySchool => viewer is not null && SameSchool(viewer),
+            _ => false,
+        };
+
+    public bool SameSchool(MemberProfile other) =>
+        string.Equals(School.Trim(), other.School.Trim(), StringComparison.OrdinalIgnoreCase) && School.Trim().Length > 0;
 
     /// <summary>How a member who deleted their account is shown, wherever their name would be.</summary>
     public const string FormerMember = "oud-lid";
@@ -61,6 +82,7 @@ public sealed class MembersConfiguration : IConfigureMarten
         // What "forget me" blanks in a member's own events (DeleteAccountEndpoint).
         options.Events.AddMaskingRuleForProtectedInformation<MemberRegistered>(e => e with { Name = MemberProfile.FormerMember, Email = "", School = "" });
         options.Events.AddMaskingRuleForProtectedInformation<MemberOfferingUpdated>(e => e with { Offering = null });
+        options.Events.AddMaskingRuleForProtectedInformation<MemberProfileUpdated>(e => e with { School = "", Subjects = [], About = null });
         options.Events.AddMaskingRuleForProtectedInformation<ProviderThemesInventoried>(e => e with { Themes = e.Themes.Select(t => t with { Description = "" }).ToList() });
     }
 }

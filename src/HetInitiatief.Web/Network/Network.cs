@@ -17,8 +17,11 @@ public sealed record JointStartRecorded(Guid NetworkId, string Reason, Guid? Rec
     public const string AdminDecided = "adminDecided";
 }
 
-/// <summary>The network as a whole: its founding seats and whether it has started together.</summary>
-public sealed record NetworkState(Guid Id, IReadOnlyList<Guid> EarlyBirds, DateTimeOffset? StartedAt, long Version)
+/// <summary>After the joint start an admin names the session that is the festive opening; naming another one replaces it.</summary>
+public sealed record OpeningSessionPlanned(Guid NetworkId, Guid SessionId, Guid PlannedBy, DateTimeOffset PlannedAt);
+
+/// <summary>The network as a whole: its founding seats, whether it has started together, and its festive opening.</summary>
+public sealed record NetworkState(Guid Id, IReadOnlyList<Guid> EarlyBirds, DateTimeOffset? StartedAt, long Version, Guid? OpeningSessionId = null)
 {
     public bool Started => StartedAt is not null;
 
@@ -27,6 +30,8 @@ public sealed record NetworkState(Guid Id, IReadOnlyList<Guid> EarlyBirds, DateT
     public NetworkState Apply(EarlyBirdSeatTaken e) => this with { EarlyBirds = [.. EarlyBirds, e.MemberId], Version = Version + 1 };
 
     public NetworkState Apply(JointStartRecorded e) => this with { StartedAt = e.StartedAt, Version = Version + 1 };
+
+    public NetworkState Apply(OpeningSessionPlanned e) => this with { OpeningSessionId = e.SessionId, Version = Version + 1 };
 
     public static NetworkState Empty(Guid id) => new(id, [], null, 0);
 }

@@ -8,8 +8,13 @@ using Wolverine.Http;
 
 namespace HetInitiatief.Network;
 
-/// <summary>How the network stands: founding seats, the joint start, and growth toward 500 members.</summary>
-public sealed record NetworkView(int Seats, int SeatsTaken, int SeatsLeft, bool Started, DateTimeOffset? StartedAt, int Members, int NewThisWeek, int Goal);
+/// <summary>How the network stands: founding seats, the joint start and its opening, and growth toward 500 members.</summary>
+public sealed record NetworkView(
+    int Seats, int SeatsTaken, int SeatsLeft, bool Started, DateTimeOffset? StartedAt, int Members, int NewThisWeek, int Goal,
+    Guid? OpeningSessionId = null, IReadOnlyList<GrowthPoint>? Growth = null);
+
+/// <summary>Members at the end of a week (Monday to Sunday), for the growth chart.</summary>
+public sealed record GrowthPoint(DateOnly WeekStarting, int Members, int Joined);
 
 public static class NetworkEndpoints
 {
@@ -46,11 +51,25 @@ public static class NetworkEndpoints
     public static async Task<NetworkView> LoadAsync(IQuerySession session, NetworkSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         var network = await session.LoadAsync<NetworkState>(settings.NetworkId, ct) ?? NetworkState.Empty(settings.NetworkId);
-        var members = await session.Query<MemberProfile>().CountAsync(ct);
+        var registered = await session.Query<MemberProfile>().Select(m => m.RegisteredAt).ToListAsync(ct);
         var weekAgo = now.AddDays(-7);
-        var newThisWeek = await session.Query<MemberProfile>().CountAsync(m => m.RegisteredAt > weekAgo, ct);
         var taken = network.EarlyBirds.Count;
         return new NetworkView(settings.EarlyBirdSeats, taken, network.Started ? 0 : Math.Max(0, settings.EarlyBirdSeats - taken),
-            network.Started, network.StartedAt, members, newThisWeek, Goal);
+            network.Started, network.StartedAt, registered.Count, registered.Count(r => r > weekAgo), Goal,
+            network.OpeningSessionId, Growth(registered, now, 12));
+    }
+
+    /// <summary>Members week by week over the last weeks, counting everyone who registered up to the end of each week.</summary>
+    public static IReadOnlyList<GrowthPoint> Growth(IReadOnlyCollection<DateTimeOffset> registeredAt, DateTimeOffset now, int weeks)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        return Enumerable.Range(0, weeks).Reverse().Select(ago =>
+        {
+            var start = thisMonday.AddDays(-7 * ago);
+            var end = new DateTimeOffset(start.AddDays(7).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var begin = end.AddDays(-7);
+            return new GrowthPoint(start, registeredAt.Count(r => r < end), registeredAt.Count(r => r >= begin && r < end));
+        }).ToList();
     }
 }

@@ -17,6 +17,8 @@ public static class NotificationKinds
     public const string ProposalMade = "proposalMade";
     public const string ProposalAccepted = "proposalAccepted";
     public const string SessionForCoalition = "sessionForCoalition";
+    public const string JointStart = "jointStart";
+    public const string OpeningPlanned = "openingPlanned";
 }
 
 /// <summary>

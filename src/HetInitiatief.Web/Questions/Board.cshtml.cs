@@ -23,11 +23,19 @@ public sealed class BoardModel(IQuerySession session, HetInitiatief.Network.Netw
 
     public HetInitiatief.Network.NetworkView Network { get; private set; } = null!;
 
+    /// <summary>The public story, for visitors who are not signed in.</summary>
+    public HetInitiatief.Network.LandingView? Landing { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Successes = await AfterwardsEndpoints.LatestAsync(session, 3, ct);
+        if (!User.IsSignedIn())
+        {
+            Landing = await HetInitiatief.Network.LandingView.LoadAsync(session, settings, clock.GetUtcNow(), ct);
+            Network = Landing.Network;
+            return;
+        }
         Network = await HetInitiatief.Network.NetworkEndpoints.LoadAsync(session, settings, clock.GetUtcNow(), ct);
-        if (!User.IsSignedIn()) return;
         var outcome = await QuestionBoard.QueryAsync(Theme, Sector, Status, Q, PageNumber, session, ct);
         if (outcome.Problem is { } problem)
         {

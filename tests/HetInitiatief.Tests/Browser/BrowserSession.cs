@@ -18,10 +18,10 @@ public sealed class BrowserSession : IAsyncDisposable
     private BrowserSession(WebServer server, IPlaywright playwright, IBrowser browser) =>
         (_server, _playwright, _browser) = (server, playwright, browser);
 
-    public static async Task<BrowserSession> StartAsync(AppFixture app)
+    public static async Task<BrowserSession> StartAsync(AppFixture app, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Directory.CreateDirectory(Screenshots);
-        var server = await WebServer.StartAsync(app.ConnectionString);
+        var server = await WebServer.StartAsync(app.ConnectionString, settings);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {

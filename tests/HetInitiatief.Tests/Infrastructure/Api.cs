@@ -35,6 +35,18 @@ public static class Api
         return new TestMember(profile!.Id, name, email, Password, tokenResponse!.AccessToken);
     }
 
+    /// <summary>A member who registered at another instance of the platform (one with its own network settings).</summary>
+    public static async Task<TestMember> RegisterAtAsync(HttpClient server, string? name = null, string school = "De Start")
+    {
+        name ??= $"Lid {Guid.NewGuid().ToString()[..8]}";
+        var email = $"{Guid.NewGuid():N}@school.example";
+        (await server.PostAsJsonAsync("/api/members", new { name, email, password = Password, school, sector = "po" })).EnsureSuccessStatusCode();
+        var token = await (await server.PostAsJsonAsync("/api/auth/token", new { email, password = Password })).Content.ReadFromJsonAsync<TokenResponse>();
+        using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { Authorization = new("Bearer", token!.AccessToken) } };
+        var profile = await (await server.SendAsync(me)).Content.ReadFromJsonAsync<MeResponse>();
+        return new TestMember(profile!.Id, name, email, Password, token.AccessToken);
+    }
+
     public static object AQuestion(string title = "Hoe geef ik betere woordenschatlessen?", params string[] themes) => new
     {
         title,

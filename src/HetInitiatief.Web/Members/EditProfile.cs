@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using HetInitiatief.Catalogue;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Members;
+
+/// <summary>"Wie je bent, doet ertoe": who a member is beyond name and school, and who may see which part.</summary>
+public sealed record MemberProfileUpdated(
+    Guid MemberId, string School, string Sector, IReadOnlyList<string> Subjects, IReadOnlyList<string> LearningPreferences,
+    string? About, IReadOnlyDictionary<string, string> Visibility, DateTimeOffset UpdatedAt);
+
+/// <summary>An early bird chose whether the landing page lists them among the founding members.</summary>
+public sealed record EarlyBirdListingChosen(Guid MemberId, bool Listed, DateTimeOffset ChosenAt);
+
+public sealed record UpdateProfile(
+    string? School, string? Sector, IReadOnlyList<string>? Subjects, IReadOnlyList<string>? LearningPreferences,
+    string? About, IReadOnlyDictionary<string, string>? Visibility);
+
+public sealed record ChooseEarlyBirdListing(bool? Listed);
+
+public static class ProfileOptions
+{
+    /// <summary>Ways of learning teachers named in the source texts.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LearningPreferences = new Dictionary<string, string>
+    {
+        ["codesign"] = "Samen ontwerpen",
+        ["observe"] = "Observeren in de klas",
+        ["read"] = "Lezen",
+        ["experiment"] = "Experimenteren",
+        ["peerConsultation"] = "In gesprek met collega's (intervisie)",
+        ["research"] = "Praktijkonderzoek doen",
+    };
+
+    /// <summary>The parts of a profile a member can show to everyone, to their own school, or to nobody.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Parts = new Dictionary<string, string>
+    {
+        ["school"] = "School",
+        ["subjects"] = "Vakken",
+        ["learning"] = "Hoe ik graag leer",
+        ["about"] = "Over mij",
+        ["activity"] = "Wat ik vroeg, bood, organiseerde en meedeed",
+    };
+
+    public const string Members = "members";
+    public const string MySchool = "school";
+    public const string OnlyMe = "me";
+
+    public static readonly IReadOnlyDictionary<string, string> Audiences = new Dictionary<string, string>
+    {
+        [Members] = "Alle leden", [MySchool] = "Leden van mijn school", [OnlyMe] = "Alleen ik",
+    };
+}
+
+public static class EditProfileEndpoints
+{
+    public static Decision Decide(MemberProfile member, UpdateProfile command, DateTimeOffset now)
+    {
+        var subjects = (command.Subjects ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var preferences = (command.LearningPreferences ?? []).Distinct().ToList();
+        var visibility = command.Visibility ?? new Dictionary<string, string>();
+        var invalid = new FieldRules()
+            .Text("school", command.School, "je school", 150)
+            .Check(Sectors.IsKnown(command.Sector), "sector", Sectors.Unknown)
+            .Check(subjects.Count <= 10, "subjects", "Noem hoogstens 10 vakken.")
+            .Check(subjects.All(s => s.Length <= 60), "subjects", "Een vak mag hoogstens 60 tekens hebben.")
+            .Check(preferences.All(ProfileOptions.LearningPreferences.ContainsKey), "learningPreferences", "Kies uit de genoemde manieren van leren.")
+            .OptionalText("about", command.About, "iets over jezelf", 1000)
+            .Check(visibility.All(v => ProfileOptions.Parts.ContainsKey(v.Key) && ProfileOptions.Audiences.ContainsKey(v.Value)), "visibility",
+                "Kies per onderdeel: alle leden, leden van mijn school of alleen ik.")
+            .Problem;
+        if (invalid is not null) return invalid;
+        var shown = ProfileOptions.Parts.Keys.ToDictionary(p => p, p => visibility.GetValueOrDefault(p, ProfileOptions.Members));
+        return Decision.Accept(new MemberProfileUpdated(member.Id, command.School!.Trim(), command.Sector!, subjects, preferences,
+            string.IsNullOrWhiteSpace(command.About) ? null : command.About.Trim(), shown, now));
+    }
+
+    public static Decision DecideListing(MemberProfile member, bool? listed, DateTimeOffset now) =>
+        listed is null ? Problem.Invalid("listed", "Kies of je op de startpagina wilt staan.")
+        : member.EarlyBirdSeat is null ? Problem.Conflict("Alleen early birds staan op de startpagina.")
+        : member.ListedAsEarlyBird == listed ? Decision.Accept()
+        : Decision.Accept(new EarlyBirdListingChosen(member.Id, listed.Value, now));
+
+    [Tags("Members")]
+    [EndpointSummary("Update my profile: school, sector, subjects, how I like to learn, about me, and who may see each part.")]
+    [ProducesResponseType(typeof(MemberProfile), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [WolverinePut("/api/me/profile")]
+    public static Task<IResult> Update(UpdateProfile command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        SaveAsync(user.MemberId(), m => Decide(m, command, clock.GetUtcNow()), store, ct);
+
+    [Tags("Members")]
+    [EndpointSummary("As an early bird, choose whether the public landing page lists me among the founding members.")]
+    [ProducesResponseType(typeof(MemberProfile), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePut("/api/me/early-bird-listing")]
+    public static Task<IResult> Listing(ChooseEarlyBirdListing command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        SaveAsync(user.MemberId(), m => DecideListing(m, command.Listed, clock.GetUtcNow()), store, ct);
+
+    public static async Task<IResult> SaveAsync(Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
+    {
+        var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide, "Dit account bestaat niet meer.", ct);
+        if (outcome.Problem is { } problem) return problem.ToResult();
+        await using var query = store.QuerySession();
+        return Results.Ok(await query.LoadAsync<MemberProfile>(memberId, ct));
+    }
+}

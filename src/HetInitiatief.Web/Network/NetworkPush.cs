@@ -1,0 +1,55 @@
+using HetInitiatief.Members;
+using HetInitiatief.Questions;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace HetInitiatief.Network;
+
+/// <summary>
+/// The public side of the live push: anyone on the landing page sees the seats fill and the questions
+/// gather. It has no methods to call, and every connection only ever receives the network's own counts.
+/// </summary>
+[AllowAnonymous]
+public sealed class NetworkHub : Hub
+{
+    public const string Path = "/hubs/network";
+    public const string Group = "network";
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group);
+        await base.OnConnectedAsync();
+    }
+}
+
+/// <summary>Something the landing page shows changed: a registration, a seat, the start, a question collected.</summary>
+public sealed record NetworkChanged(string Change)
+{
+    public static NetworkChanged? From(IEvent e) => e.Data switch
+    {
+        MemberRegistered => new("registered"),
+        JointStartRecorded => new("started"),
+        OpeningSessionPlanned => new("openingPlanned"),
+        EarlyBirdListingChosen => new("earlyBirdListed"),
+        QuestionPosted or QuestionWithdrawn or QuestionReformulated => new("questions"),
+        _ => null,
+    };
+}
+
+/// <summary>What the landing page's counter shows; small and stable, so the page can update it without fetching.</summary>
+public sealed record NetworkSeats(string Change, int Seats, int SeatsTaken, int SeatsLeft, bool Started, int Members, int Goal)
+{
+    public const string Method = "networkChanged";
+}
+
+public static class NetworkPushHandler
+{
+    public static async Task Handle(NetworkChanged message, IQuerySession session, NetworkSettings settings, TimeProvider clock, IHubContext<NetworkHub> hub, CancellationToken ct)
+    {
+        var view = await NetworkEndpoints.LoadAsync(session, settings, clock.GetUtcNow(), ct);
+        await hub.Clients.Group(NetworkHub.Group).SendAsync(NetworkSeats.Method,
+            new NetworkSeats(message.Change, view.Seats, view.SeatsTaken, view.SeatsLeft, view.Started, view.Members, view.Goal), ct);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using HetInitiatief.Sessions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Network;
+
+public sealed record PlanOpening(Guid? SessionId);
+
+/// <summary>The admin schedules the festive opening as an ordinary session, then names it here; every early bird hears of it.</summary>
+public static class PlanOpeningEndpoint
+{
+    public static Decision Decide(NetworkState network, Session? opening, MemberProfile? admin, DateTimeOffset now) =>
+        admin?.Has(MemberRoles.Admin) != true ? Problem.Forbidden("Alleen een beheerder plant de feestelijke opening.")
+        : opening is null ? Problem.Invalid("sessionId", "Kies een bestaande bijeenkomst.")
+        : !network.Started ? Problem.Conflict("De feestelijke opening volgt op de gezamenlijke start; die is er nog niet.")
+        : opening.IsCalledOff || opening.EndsAt <= now ? Problem.Invalid("sessionId", "Kies een bijeenkomst die nog komt en doorgaat.")
+        : network.OpeningSessionId == opening.Id ? Decision.Accept()
+        : Decision.Accept(new OpeningSessionPlanned(network.Id, opening.Id, admin.Id, now));
+
+    [Tags("Network")]
+    [EndpointSummary("Name the session that is the network's festive opening, after the joint start (admin only).")]
+    [ProducesResponseType(typeof(NetworkView), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/network/opening")]
+    public static async Task<IResult> Post(PlanOpening command, ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var admin = await query.LoadAsync<MemberProfile>(user.MemberId(), ct);
+        var opening = command.SessionId is { } id ? await query.LoadAsync<Session>(id, ct) : null;
+        var now = clock.GetUtcNow();
+        var outcome = await EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => Decide(n, opening, admin, now), "Het netwerk is nog niet geopend.", ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(await NetworkEndpoints.LoadAsync(query, settings, now, ct));
+    }
+}
