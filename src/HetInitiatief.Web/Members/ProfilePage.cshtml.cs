@@ -13,6 +13,13 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
     [BindProperty] public string? Offering { get; set; }
     [BindProperty] public Dictionary<string, string?> ProviderThemes { get; set; } = [];
 
+    [BindProperty] public string? School { get; set; }
+    [BindProperty] public string? Sector { get; set; }
+    [BindProperty] public string? Subjects { get; set; }
+    [BindProperty] public List<string> LearningPreferences { get; set; } = [];
+    [BindProperty] public string? About { get; set; }
+    [BindProperty] public Dictionary<string, string> Visibility { get; set; } = [];
+
     public MemberProfile Profile { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -37,6 +44,13 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
         SaveAsync((m, now) => OfferingEndpoints.DecideOffering(m, new UpdateOffering(Themes, Offering), now), ct);
 
+    public Task<IActionResult> OnPostWhoAsync(CancellationToken ct) =>
+        SaveAsync((m, now) => EditProfileEndpoints.Decide(m, new UpdateProfile(School, Sector,
+            (Subjects ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), LearningPreferences, About, Visibility), now), ct);
+
+    public Task<IActionResult> OnPostListingAsync(bool listed, CancellationToken ct) =>
+        SaveAsync((m, now) => EditProfileEndpoints.DecideListing(m, listed, now), ct);
+
     public Task<IActionResult> OnPostProviderThemesAsync(CancellationToken ct) =>
         SaveAsync((m, now) => OfferingEndpoints.DecideInventory(m, new InventoryThemes(
             ProviderThemes.Where(t => !string.IsNullOrWhiteSpace(t.Value)).Select(t => new ProviderTheme(t.Key, t.Value!)).ToList()), now), ct);
@@ -58,7 +72,15 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
     {
         await using var session = store.QuerySession();
         var profile = await session.LoadAsync<MemberProfile>(User.MemberId(), ct);
-        if (profile is not null) Profile = profile;
+        if (profile is null) return null;
+        Profile = profile;
+        // A form that was not the one posted shows what is stored.
+        if (School is null)
+        {
+            (School, Sector, Subjects, LearningPreferences, About) =
+                (profile.School, profile.Sector, string.Join(", ", profile.Subjects ?? []), [.. profile.LearningPreferences ?? []], profile.About);
+            Visibility = profile.Visibility?.ToDictionary() ?? [];
+        }
         return profile;
     }
 }

@@ -16,6 +16,16 @@ public static class MemberRoles
     public static readonly IReadOnlyList<string> Grantable = [Provider, Moderator, SchoolLeader, Admin];
 }
 
+public static class RoleNames
+{
+    public static readonly IReadOnlyDictionary<string, string> Dutch = new Dictionary<string, string>
+    {
+        [MemberRoles.Provider] = "aanbieder", [MemberRoles.Moderator] = "moderator", [MemberRoles.SchoolLeader] = "leidinggevende", [MemberRoles.Admin] = "beheerder",
+    };
+
+    public static string Of(string role) => Dutch.GetValueOrDefault(role, role);
+}
+
 /// <summary>An admin gave a member a role; <c>GrantedBy</c> is empty when the platform's configuration did (the first admins).</summary>
 public sealed record MemberRoleGranted(Guid MemberId, string Role, Guid GrantedBy, DateTimeOffset GrantedAt);
 
