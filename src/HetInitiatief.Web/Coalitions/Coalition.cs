@@ -48,7 +48,8 @@ public static class CoalitionStatus
 /// <summary>The state decisions about a coalition need, rebuilt from its events on every write.</summary>
 public sealed record Coalition(
     Guid Id, Guid QuestionId, Guid InitiatorId, int Threshold, DateTimeOffset? ClosesAt, string Status, bool ThresholdReached,
-    ImmutableDictionary<Guid, string> Members, Guid? HandoverOfferedTo = null, Guid? AcceptedProposalId = null)
+    ImmutableDictionary<Guid, string> Members, Guid? HandoverOfferedTo = null, Guid? AcceptedProposalId = null,
+    ImmutableHashSet<Guid>? Endorsers = null)
 {
     public int Partners => Members.Values.Count(Positions.CountsTowardThreshold);
 
@@ -92,6 +93,10 @@ public sealed record Coalition(
     public Coalition Apply(InitiativeHandoverOffered e) => this with { HandoverOfferedTo = e.OfferedTo };
 
     public Coalition Apply(CoalitionOfferAccepted e) => this with { AcceptedProposalId = e.ProposalId };
+
+    public Coalition Apply(CoalitionEndorsed e) => this with { Endorsers = (Endorsers ?? []).Add(e.EndorsedBy) };
+
+    public Coalition Apply(CoalitionEndorsementWithdrawn e) => this with { Endorsers = (Endorsers ?? []).Remove(e.WithdrawnBy) };
 
     public Coalition Apply(InitiativeHandedOver e) => this with
     {

@@ -19,7 +19,8 @@ public sealed record CoalitionDetails(
     DateTimeOffset LastActivityAt,
     long Version,
     Guid? HandoverOfferedTo = null,
-    Guid? AcceptedProposalId = null)
+    Guid? AcceptedProposalId = null,
+    IReadOnlyList<Questions.Backing>? Endorsements = null)
 {
     public sealed record Member(Guid MemberId, string Position, string Contribution, DateTimeOffset JoinedAt);
 
@@ -58,6 +59,16 @@ public sealed record CoalitionDetails(
     public CoalitionDetails Apply(CoalitionClosingDateExtended e) => Moved(e.ExtendedAt) with { ClosesAt = e.ClosesAt };
 
     public CoalitionDetails Apply(InitiativeHandoverOffered e) => Moved(e.OfferedAt) with { HandoverOfferedTo = e.OfferedTo };
+
+    public CoalitionDetails Apply(CoalitionEndorsed e) => Moved(e.EndorsedAt) with
+    {
+        Endorsements = [.. (Endorsements ?? []).Where(b => b.Leader != e.EndorsedBy), new Questions.Backing(e.EndorsedBy, e.School, e.EndorsedAt)],
+    };
+
+    public CoalitionDetails Apply(CoalitionEndorsementWithdrawn e) => Moved(e.WithdrawnAt) with
+    {
+        Endorsements = (Endorsements ?? []).Where(b => b.Leader != e.WithdrawnBy).ToList(),
+    };
 
     public CoalitionDetails Apply(CoalitionOfferAccepted e) => Moved(e.AcceptedAt) with { AcceptedProposalId = e.ProposalId };
 

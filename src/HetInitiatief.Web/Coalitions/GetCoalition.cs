@@ -15,7 +15,7 @@ public sealed record CoalitionGroupView(string Position, string Name, IReadOnlyL
 public sealed record CoalitionView(
     Guid Id, Guid QuestionId, long Version, string Status, Person? Initiator, bool SeeksInitiator, int Partners, int Threshold,
     bool ThresholdReached, DateTimeOffset? ThresholdReachedAt, DateTimeOffset? ClosesAt, string Invitation, Person? LastJoined,
-    IReadOnlyList<CoalitionGroupView> Network, Person? HandoverOfferedTo)
+    IReadOnlyList<CoalitionGroupView> Network, Person? HandoverOfferedTo, IReadOnlyList<Questions.Endorsement>? Endorsements = null)
 {
     public int Percent => Math.Min(100, Partners * 100 / Math.Max(1, Threshold));
 
@@ -42,7 +42,7 @@ public static class GetCoalitionEndpoint
     {
         var details = await session.LoadAsync<CoalitionDetails>(Coalition.IdFor(questionId), ct);
         if (details is null) return null;
-        var names = await MemberProfile.NamesAsync(session, details.Members.Select(m => m.MemberId), ct);
+        var names = await MemberProfile.NamesAsync(session, details.Members.Select(m => m.MemberId).Concat((details.Endorsements ?? []).Select(e => e.Leader)), ct);
         return ToView(details, names);
     }
 
@@ -57,6 +57,6 @@ public static class GetCoalitionEndpoint
             details.Id, details.QuestionId, details.Version, details.Status, details.SeeksInitiator ? null : PersonOf(details.InitiatorId),
             details.SeeksInitiator, details.Partners, details.Threshold, details.ThresholdReachedAt is not null, details.ThresholdReachedAt,
             details.ClosesAt, details.Invitation, details.LastJoined is { } last ? PersonOf(last) : null, network,
-            details.HandoverOfferedTo is { } to ? PersonOf(to) : null);
+            details.HandoverOfferedTo is { } to ? PersonOf(to) : null, (details.Endorsements ?? []).Select(e => new Questions.Endorsement(PersonOf(e.Leader), e.School, e.At)).ToList());
     }
 }

@@ -29,6 +29,8 @@ public sealed record QuestionChanged(Guid QuestionId, long Version, string Chang
         QuestionOwnershipTransferred o => new(o.QuestionId, e.Version, "ownerChanged"),
         QuestionLinked l => new(l.QuestionId, e.Version, "linked"),
         GoalOutcomeRecorded g => new(g.QuestionId, e.Version, "goalOutcome"),
+        QuestionEndorsed n => new(n.QuestionId, e.Version, "endorsed"),
+        QuestionEndorsementWithdrawn w => new(w.QuestionId, e.Version, "endorsementWithdrawn"),
         SuccessStoryPublished s => new(s.QuestionId, e.Version, "successStory"),
         _ => null,
     };
@@ -53,6 +55,7 @@ public sealed record CoalitionChanged(Guid QuestionId, Guid CoalitionId, long Ve
             InitiativeHandoverOffered => "handoverOffered",
             InitiativeHandedOver or InitiativeTakenOn => "initiatorChanged",
             CoalitionOfferAccepted => "offerAccepted",
+            CoalitionEndorsed or CoalitionEndorsementWithdrawn => "endorsed",
             _ => null,
         };
         return change is null ? null : new(coalition.QuestionId, coalition.Id, e.Version, change, coalition.Partners, coalition.Threshold);

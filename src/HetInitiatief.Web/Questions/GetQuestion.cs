@@ -25,7 +25,7 @@ public sealed record QuestionView(
     Guid Id, long Version, string Status, Person Owner, string Title, string Context, string WhyMine, string AlreadyKnown,
     IReadOnlyList<ThemeView> Themes, string Sector, string? Goal, DateTimeOffset PostedAt, DateTimeOffset LastActivityAt,
     IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<FormulationView> Versions, DateTimeOffset? AsOf, IReadOnlyList<LinkedQuestion> Linked,
-    bool? GoalReached, IReadOnlyList<StoryView> Stories);
+    bool? GoalReached, IReadOnlyList<StoryView> Stories, IReadOnlyList<Endorsement>? Endorsements = null);
 
 public sealed record StoryView(Guid Id, string Text, DateTimeOffset At);
 
@@ -75,6 +75,7 @@ public static class GetQuestionEndpoint
             details.PostedAt, details.LastActivityAt,
             details.FollowUps.Select(f => new FollowUpView(f.Id, PersonOf(f.AskedBy), f.Text, f.AskedAt, f.Answer, f.AnsweredAt)).ToList(),
             details.Versions.Select(v => new FormulationView(v.Version, v.Title, v.Context, v.At, v.AnswersBefore)).ToList(),
-            asOf, linked, details.GoalReached, (details.Stories ?? []).Select(s => new StoryView(s.Id, s.Text, s.At)).ToList());
+            asOf, linked, details.GoalReached, (details.Stories ?? []).Select(s => new StoryView(s.Id, s.Text, s.At)).ToList(),
+            await Endorsements.ViewAsync(session, details.Endorsements, ct));
     }
 }

@@ -15,7 +15,7 @@ public static class QuestionStatus
 /// each time it is written to, so it never drifts from them.
 /// </summary>
 public sealed record Question(
-    Guid Id, Guid OwnerId, string Status, int FormulationVersion, ImmutableDictionary<Guid, bool> FollowUpsAnswered, ImmutableHashSet<Guid>? Links = null)
+    Guid Id, Guid OwnerId, string Status, int FormulationVersion, ImmutableDictionary<Guid, bool> FollowUpsAnswered, ImmutableHashSet<Guid>? Links = null, ImmutableHashSet<Guid>? Endorsers = null)
 {
     public bool IsWithdrawn => Status == QuestionStatus.Withdrawn;
 
@@ -39,4 +39,8 @@ public sealed record Question(
     public Question Apply(GoalOutcomeRecorded _) => this;
 
     public Question Apply(SuccessStoryPublished _) => this;
+
+    public Question Apply(QuestionEndorsed e) => this with { Endorsers = (Endorsers ?? []).Add(e.EndorsedBy) };
+
+    public Question Apply(QuestionEndorsementWithdrawn e) => this with { Endorsers = (Endorsers ?? []).Remove(e.WithdrawnBy) };
 }

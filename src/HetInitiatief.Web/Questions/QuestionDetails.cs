@@ -26,7 +26,8 @@ public sealed record QuestionDetails(
     IReadOnlyList<Guid>? Links = null,
     bool? GoalReached = null,
     IReadOnlyList<QuestionDetails.Story>? Stories = null,
-    DateTimeOffset? LastStoryAt = null)
+    DateTimeOffset? LastStoryAt = null,
+    IReadOnlyList<Backing>? Endorsements = null)
 {
     public sealed record Story(Guid Id, Guid By, string Text, DateTimeOffset At);
 
@@ -69,6 +70,16 @@ public sealed record QuestionDetails(
     public QuestionDetails Apply(QuestionOwnershipTransferred e) => Moved(e.TransferredAt) with { OwnerId = e.To };
 
     public QuestionDetails Apply(QuestionLinked e) => Moved(e.LinkedAt) with { Links = [.. Links ?? [], e.LinkedQuestionId] };
+
+    public QuestionDetails Apply(QuestionEndorsed e) => Moved(e.EndorsedAt) with
+    {
+        Endorsements = [.. (Endorsements ?? []).Where(b => b.Leader != e.EndorsedBy), new Backing(e.EndorsedBy, e.School, e.EndorsedAt)],
+    };
+
+    public QuestionDetails Apply(QuestionEndorsementWithdrawn e) => Moved(e.WithdrawnAt) with
+    {
+        Endorsements = (Endorsements ?? []).Where(b => b.Leader != e.WithdrawnBy).ToList(),
+    };
 
     public QuestionDetails Apply(GoalOutcomeRecorded e) => Moved(e.RecordedAt) with { GoalReached = e.Reached };
 

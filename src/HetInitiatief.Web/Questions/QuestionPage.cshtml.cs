@@ -106,6 +106,7 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
             ? await SimilarQuestions.FindAsync(session, $"{View.Title} {View.Context}", View.Themes.Select(t => t.Code).ToList(), Id, View.Linked.Select(l => l.Id).ToList(), ct)
             : [];
         (Follows, FollowerCount) = (followers.Contains(User.MemberId()), followers.Count);
+        await LoadEndorsingAsync(session, ct);
         if (!keepForm)
         {
             Title = View.Title;

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using HetInitiatief.Questions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Coalitions;
+
+/// <summary>A school leader backs a coalition that members of their own school take part in.</summary>
+public sealed record CoalitionEndorsed(Guid CoalitionId, Guid EndorsedBy, string School, DateTimeOffset EndorsedAt);
+
+public sealed record CoalitionEndorsementWithdrawn(Guid CoalitionId, Guid WithdrawnBy, DateTimeOffset WithdrawnAt);
+
+public static class EndorseCoalitionEndpoints
+{
+    public static Decision Decide(Coalition coalition, IReadOnlyList<MemberProfile> members, MemberProfile? leader, bool endorse, DateTimeOffset now)
+    {
+        if (endorse && coalition.IsClosed) return Problem.Conflict("Deze coalitie is gesloten.");
+        if (Endorsements.MayEndorse(leader, members.Where(m => coalition.Members.ContainsKey(m.Id))) is { } refused) return refused;
+        var endorsed = coalition.Endorsers?.Contains(leader!.Id) == true;
+        return endorse == endorsed ? Decision.Accept()
+            : endorse ? Decision.Accept(new CoalitionEndorsed(coalition.Id, leader!.Id, leader.School.Trim(), now))
+            : Decision.Accept(new CoalitionEndorsementWithdrawn(coalition.Id, leader!.Id, now));
+    }
+
+    [Tags("Coalitions")]
+    [EndpointSummary("As a school leader, back a coalition that members of your own school take part in. Twice changes nothing.")]
+    [ProducesResponseType(typeof(CoalitionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/coalitions/{id}/endorsements")]
+    public static Task<IResult> Endorse(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        SetAsync(id, user.MemberId(), endorse: true, store, clock.GetUtcNow(), ct);
+
+    [Tags("Coalitions")]
+    [EndpointSummary("Withdraw your backing of a coalition.")]
+    [ProducesResponseType(typeof(CoalitionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverineDelete("/api/coalitions/{id}/endorsements/me")]
+    public static Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        SetAsync(id, user.MemberId(), endorse: false, store, clock.GetUtcNow(), ct);
+
+    private static async Task<IResult> SetAsync(Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        var outcome = await EndorseAsync(id, leaderId, endorse, store, now, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<CoalitionWritten>> EndorseAsync(Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var leader = await query.LoadAsync<MemberProfile>(leaderId, ct);
+        var memberIds = (await query.LoadAsync<CoalitionDetails>(id, ct))?.Members.Select(m => m.MemberId).ToArray() ?? [];
+        var members = memberIds.Length == 0 ? [] : await query.LoadManyAsync<MemberProfile>(ct, memberIds);
+        return (await EventStreams.DecideAsync<Coalition>(store, id, null, c => Decide(c, members, leader, endorse, now), CoalitionRules.NotFound, ct))
+            .Map(written => new CoalitionWritten(id, written.Version, written.Changed, null));
+    }
+}

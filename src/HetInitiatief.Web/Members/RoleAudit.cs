@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Questions;
+using JasperFx.Events;
+using Marten.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Members;
+
+/// <summary>One grant or revocation, read straight from the member streams: the audit is the event store itself.</summary>
+public sealed record RoleChangeView(Person Member, string Role, string RoleName, string Change, Person? By, DateTimeOffset At);
+
+/// <summary>A member as the admin finds them to change their roles.</summary>
+public sealed record MemberRolesView(Guid Id, string Name, string Email, string School, IReadOnlyList<string> Roles);
+
+public static class AdminAccess
+{
+    /// <summary>Roles are checked against the stored profile, not the sign-in's claims, so a revoked admin is refused at once.</summary>
+    public static async Task<Outcome<MemberProfile>> RequireAsync(IQuerySession session, ClaimsPrincipal user, string role, string refusal, CancellationToken ct)
+    {
+        var member = await session.LoadAsync<MemberProfile>(user.MemberId(), ct);
+        if (member is null) return Problem.Unauthorized("Log opnieuw in.");
+        return member.Has(role) ? member : Problem.Forbidden(refusal);
+    }
+
+    public const string AdminsOnly = "Alleen een beheerder mag dit zien.";
+}
+
+public static class RoleAuditEndpoints
+{
+    public const int Shown = 200;
+
+    [Tags("Admin")]
+    [EndpointSummary("Every role granted and revoked, newest first (admin only).")]
+    [ProducesResponseType(typeof(IReadOnlyList<RoleChangeView>), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [WolverineGet("/api/admin/roles")]
+    public static async Task<IResult> Audit(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var admin = await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
+        return admin.Problem?.ToResult() ?? Results.Ok(await AuditAsync(session, ct));
+    }
+
+    [Tags("Admin")]
+    [EndpointSummary("Find members by name, e-mail or school, with their roles (admin only).")]
+    [ProducesResponseType(typeof(IReadOnlyList<MemberRolesView>), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [WolverineGet("/api/admin/members")]
+    public static async Task<IResult> Find(string? q, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var admin = await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
+        return admin.Problem?.ToResult() ?? Results.Ok(await FindAsync(q, session, ct));
+    }
+
+    public static async Task<IReadOnlyList<RoleChangeView>> AuditAsync(IQuerySession session, CancellationToken ct)
+    {
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.EventTypesAre(typeof(MemberRoleGranted), typeof(MemberRoleRevoked)))
+            .OrderByDescending(e => e.Sequence)
+            .Take(Shown)
+            .ToListAsync(ct);
+        var changes = events.Select(e => e.Data switch
+        {
+            MemberRoleGranted g => (g.MemberId, g.Role, Change: "granted", By: g.GrantedBy, At: g.GrantedAt),
+            MemberRoleRevoked r => (r.MemberId, r.Role, Change: "revoked", By: r.RevokedBy, At: r.RevokedAt),
+            _ => throw new InvalidOperationException($"Unexpected event {e.EventTypeName}"),
+        }).ToList();
+        var names = await MemberProfile.NamesAsync(session, changes.SelectMany(c => new[] { c.MemberId, c.By }).Where(id => id != Guid.Empty), ct);
+        return changes.Select(c => new RoleChangeView(Person.Of(c.MemberId, names), c.Role, RoleNames.Of(c.Role), c.Change,
+            c.By == Guid.Empty ? null : Person.Of(c.By, names), c.At)).ToList();
+    }
+
+    public static async Task<IReadOnlyList<MemberRolesView>> FindAsync(string? q, IQuerySession session, CancellationToken ct)
+    {
+        var query = session.Query<MemberProfile>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(m => m.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
+                                     || m.Email.Contains(term, StringComparison.OrdinalIgnoreCase)
+                                     || m.School.Contains(term, StringComparison.OrdinalIgnoreCase));
+        }
+        else
+        {
+            // Without a search, the members who hold a role: the ones an admin most often looks for.
+            query = query.Where(m => m.Roles != null && m.Roles.Any());
+        }
+        var members = await query.OrderBy(m => m.Name).Take(50).ToListAsync(ct);
+        return members.Select(m => new MemberRolesView(m.Id, m.Name, m.Email, m.School, m.Roles ?? [])).ToList();
+    }
+}

@@ -1,0 +1,65 @@
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using HetInitiatief.Sessions;
+using HetInitiatief.Shared;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HetInitiatief.Network;
+
+/// <summary>The admin's start page: the network's start and opening, and the way to roles and the rest of the admin.</summary>
+public sealed class AdminHomeModel(IDocumentStore store, NetworkSettings settings, TimeProvider clock) : PageModel
+{
+    [BindProperty] public Guid? SessionId { get; set; }
+
+    public NetworkView Network { get; private set; } = null!;
+    public IReadOnlyList<Session> Upcoming { get; private set; } = [];
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
+
+    public async Task<IActionResult> OnPostJointStartAsync(CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var admin = await query.LoadAsync<MemberProfile>(User.MemberId(), ct);
+        var now = clock.GetUtcNow();
+        return await RunAsync(EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => NetworkEndpoints.DecideJointStart(n, admin, now), "Het netwerk is nog niet geopend.", ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostOpeningAsync(CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var admin = await query.LoadAsync<MemberProfile>(User.MemberId(), ct);
+        var opening = SessionId is { } id ? await query.LoadAsync<Session>(id, ct) : null;
+        var now = clock.GetUtcNow();
+        return await RunAsync(EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => PlanOpeningEndpoint.Decide(n, opening, admin, now), "Het netwerk is nog niet geopend.", ct), ct);
+    }
+
+    private async Task<IActionResult> RunAsync(Task<Outcome<Written>> command, CancellationToken ct)
+    {
+        var outcome = await command;
+        if (outcome.Problem is null) return RedirectToPage();
+        ModelState.AddProblem(outcome.Problem);
+        var page = await ShowAsync(ct);
+        Response.StatusCode = outcome.Problem.Status;
+        return page;
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var admin = await AdminAccess.RequireAsync(query, User, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
+        if (admin.Problem is { } refused)
+        {
+            (Refusal, Response.StatusCode) = (refused.Detail, refused.Status);
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        Network = await NetworkEndpoints.LoadAsync(query, settings, now, ct);
+        Upcoming = await query.Query<Session>()
+            .Where(s => s.StartsAt > now && s.Status != SessionStatus.CalledOff)
+            .OrderBy(s => s.StartsAt).Take(50).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Questions;
+
+/// <summary>"Mijn leidinggevende steunt dit": a school leader backs the question of a member of their own school.</summary>
+public sealed record QuestionEndorsed(Guid QuestionId, Guid EndorsedBy, string School, DateTimeOffset EndorsedAt);
+
+public sealed record QuestionEndorsementWithdrawn(Guid QuestionId, Guid WithdrawnBy, DateTimeOffset WithdrawnAt);
+
+/// <summary>A school leader's backing, as stored with the question or coalition.</summary>
+public sealed record Backing(Guid Leader, string School, DateTimeOffset At);
+
+public sealed record Endorsement(Person Leader, string School, DateTimeOffset At);
+
+public static class Endorsements
+{
+    /// <summary>Only a school leader, and only for the members of their own school, so support means what it says.</summary>
+    public static Problem? MayEndorse(MemberProfile? leader, IEnumerable<MemberProfile> members) =>
+        leader?.Has(MemberRoles.SchoolLeader) != true ? Problem.Forbidden("Alleen een leidinggevende kan steun betuigen.")
+        : !members.Any(m => m.SameSchool(leader)) ? Problem.Forbidden("Je kunt alleen initiatieven van leden van je eigen school steunen.")
+        : null;
+
+    public static async Task<IReadOnlyList<Endorsement>> ViewAsync(IQuerySession session, IReadOnlyList<Backing>? endorsements, CancellationToken ct)
+    {
+        if (endorsements is not { Count: > 0 }) return [];
+        var names = await MemberProfile.NamesAsync(session, endorsements.Select(e => e.Leader), ct);
+        return endorsements.Select(e => new Endorsement(Person.Of(e.Leader, names), e.School, e.At)).ToList();
+    }
+}
+
+public static class EndorseQuestionEndpoints
+{
+    public static Decision Decide(Question question, MemberProfile? owner, MemberProfile? leader, bool endorse, DateTimeOffset now)
+    {
+        if (QuestionRules.MustBeOpen(question) is { } closed) return closed;
+        if (Endorsements.MayEndorse(leader, owner is null ? [] : [owner]) is { } refused) return refused;
+        var endorsed = question.Endorsers?.Contains(leader!.Id) == true;
+        return endorse == endorsed ? Decision.Accept()
+            : endorse ? Decision.Accept(new QuestionEndorsed(question.Id, leader!.Id, leader.School.Trim(), now))
+            : Decision.Accept(new QuestionEndorsementWithdrawn(question.Id, leader!.Id, now));
+    }
+
+    [Tags("Questions")]
+    [EndpointSummary("As a school leader, back a question of a member of your own school ('mijn leidinggevende steunt dit'). Twice changes nothing.")]
+    [ProducesResponseType(typeof(QuestionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/questions/{id}/endorsements")]
+    public static Task<IResult> Endorse(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        SetAsync(id, user.MemberId(), endorse: true, store, clock.GetUtcNow(), ct);
+
+    [Tags("Questions")]
+    [EndpointSummary("Withdraw your backing of a question.")]
+    [ProducesResponseType(typeof(QuestionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverineDelete("/api/questions/{id}/endorsements/me")]
+    public static Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        SetAsync(id, user.MemberId(), endorse: false, store, clock.GetUtcNow(), ct);
+
+    private static async Task<IResult> SetAsync(Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        var outcome = await EndorseAsync(id, leaderId, endorse, store, now, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<QuestionWritten>> EndorseAsync(Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var leader = await query.LoadAsync<MemberProfile>(leaderId, ct);
+        var ownerId = (await query.LoadAsync<QuestionBoardItem>(id, ct))?.OwnerId;
+        var owner = ownerId is { } o ? await query.LoadAsync<MemberProfile>(o, ct) : null;
+        return (await EventStreams.DecideAsync<Question>(store, id, null, q => Decide(q, owner, leader, endorse, now), QuestionRules.NotFound, ct))
+            .Map(written => new QuestionWritten(id, written.Version));
+    }
+}
