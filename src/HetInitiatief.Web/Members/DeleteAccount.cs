@@ -10,12 +10,14 @@ using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 
-public sealed record DeleteAccount(bool? Confirm);
+/// <param name="BlankContributions">Also blank what I wrote in questions, follow-ups, coalitions, sessions and offers.</param>
+public sealed record DeleteAccount(bool? Confirm, bool BlankContributions = false);
 
 /// <summary>
 /// AVG/GDPR: a member deletes their account. Their personal data is masked in their own events and
 /// removed from every document; what others took part in (questions, follow-ups, coalitions) stays,
-/// shown as by "oud-lid", because names are looked up at read time and the profile is gone.
+/// shown as by "oud-lid", because names are looked up at read time and the profile is gone — or, when
+/// the member asks, with their texts blanked as well (<see cref="Contributions"/>).
 /// </summary>
 public static class DeleteAccountEndpoint
 {
@@ -27,13 +29,14 @@ public static class DeleteAccountEndpoint
     public static async Task<IResult> Delete(DeleteAccount command, ClaimsPrincipal user, HttpContext context, IDocumentStore store, CancellationToken ct)
     {
         if (command.Confirm != true) return Problem.Invalid("confirm", "Bevestig dat je je account wilt verwijderen.").ToResult();
-        await DeleteAsync(user.MemberId(), store, ct);
+        await DeleteAsync(user.MemberId(), command.BlankContributions, store, ct);
         await context.SignOutAsync(Authentication.Cookie);
         return Results.NoContent();
     }
 
-    public static async Task DeleteAsync(Guid memberId, IDocumentStore store, CancellationToken ct)
+    public static async Task DeleteAsync(Guid memberId, bool blankContributions, IDocumentStore store, CancellationToken ct)
     {
+        if (blankContributions) await Contributions.BlankAsync(store, memberId, ct);
         await store.Advanced.ApplyEventDataMasking(x => x.IncludeStream(memberId), ct);
 
         await using var session = store.LightweightSession();
@@ -41,6 +44,8 @@ public static class DeleteAccountEndpoint
         {
             session.Delete<MemberLogin>(MemberLogin.Normalise(profile.Email));
             session.Delete<SignInAttempts>(MemberLogin.Normalise(profile.Email));
+            // Others' notifications name who did what ("Lotte doet mee…"); the name goes, the news stays.
+            await Contributions.ReplaceInNotificationsAsync(store, [profile.Name], MemberProfile.FormerMember, ct);
         }
         session.Delete<MemberProfile>(memberId);
         session.Delete<CalendarFeed>(memberId);

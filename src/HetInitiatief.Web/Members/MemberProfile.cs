@@ -83,6 +83,7 @@ public sealed class MembersConfiguration : IConfigureMarten
         options.Events.AddMaskingRuleForProtectedInformation<MemberRegistered>(e => e with { Name = MemberProfile.FormerMember, Email = "", School = "" });
         options.Events.AddMaskingRuleForProtectedInformation<MemberOfferingUpdated>(e => e with { Offering = null });
         options.Events.AddMaskingRuleForProtectedInformation<MemberProfileUpdated>(e => e with { School = "", Subjects = [], About = null });
+        Contributions.AddMaskingRules(options);
         options.Events.AddMaskingRuleForProtectedInformation<ProviderThemesInventoried>(e => e with { Themes = e.Themes.Select(t => t with { Description = "" }).ToList() });
     }
 }

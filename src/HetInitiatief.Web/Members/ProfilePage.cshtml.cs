@@ -29,14 +29,14 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(bool confirm, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(bool confirm, bool blankContributions, CancellationToken ct)
     {
         if (!confirm)
         {
             ModelState.AddModelError(string.Empty, "Bevestig dat je je account wilt verwijderen.");
             return await LoadAsync(ct) is null ? NotFound() : Page();
         }
-        await DeleteAccountEndpoint.DeleteAsync(User.MemberId(), store, ct);
+        await DeleteAccountEndpoint.DeleteAsync(User.MemberId(), blankContributions, store, ct);
         await HttpContext.SignOutAsync(Authentication.Cookie);
         return Redirect("/");
     }
