@@ -117,6 +117,7 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
                 if (CoalitionNews.From(e) is { } news) messages.Add(news);
                 if (SessionNews.From(e) is { } sessionNews) messages.Add(sessionNews);
                 if (OfferNews.From(e, proposals) is { } offerNews) messages.Add(offerNews);
+                if (InviteNews.From(e) is { } inviteNews) messages.Add(inviteNews);
             }
             if (messages.Count == 0) return;
 
@@ -165,6 +166,7 @@ public static class LivePush
         options.PublishMessage<CoalitionNews>().ToLocalQueue("notifications");
         options.PublishMessage<SessionNews>().ToLocalQueue("notifications");
         options.PublishMessage<OfferNews>().ToLocalQueue("notifications");
+        options.PublishMessage<InviteNews>().ToLocalQueue("notifications");
         options.LocalQueue("deadlines").UseDurableInbox();
         options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("deadlines");
         options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("deadlines");
