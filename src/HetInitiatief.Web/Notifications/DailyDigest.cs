@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Runtime;
 
 namespace HetInitiatief.Notifications;
 
@@ -119,14 +120,14 @@ public static class DailyDigestHandler
 /// Puts the next digest on the schedule at start-up, which starts the chain on a new platform and mends
 /// it should it ever break. Duplicates are harmless: the day is claimed once.
 /// </summary>
-public sealed class DailyDigestSchedule(IMessageBus bus, TimeProvider clock, ILogger<DailyDigestSchedule> logger) : IHostedService
+public sealed class DailyDigestSchedule(IWolverineRuntime runtime, TimeProvider clock, ILogger<DailyDigestSchedule> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         try
         {
             var day = DailyDigest.NextDay(clock.GetUtcNow());
-            await bus.ScheduleAsync(new SendDailyDigest(day), DailyDigest.DueAt(day));
+            await new MessageBus(runtime).ScheduleAsync(new SendDailyDigest(day), DailyDigest.DueAt(day));
         }
         catch (Exception e)
         {
