@@ -33,6 +33,7 @@ public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLo
         {
             ModelState.AddProblem(problem);
             Response.StatusCode = problem.Status;
+            await OnGetAsync(ct);
             return Page();
         }
         await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(outcome.Value!, Authentication.Cookie));

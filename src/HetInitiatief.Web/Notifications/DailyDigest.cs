@@ -101,11 +101,11 @@ public static class DailyDigestHandler
     /// Claims the day and schedules the next one in the same transaction (Wolverine's outbox), so the chain
     /// of days never breaks and a duplicate of the same day does nothing.
     /// </summary>
-    public static async Task Handle(SendDailyDigest due, IDocumentSession session, IMessageContext context, CancellationToken ct)
+    public static async Task Handle(SendDailyDigest due, IDocumentSession session, IMessageContext context, TimeProvider clock, CancellationToken ct)
     {
         var id = due.Day.ToString("yyyy-MM-dd");
         if (await session.LoadAsync<DigestDay>(id, ct) is not null) return;
-        session.Insert(new DigestDay(id, DateTimeOffset.UtcNow));
+        session.Insert(new DigestDay(id, clock.GetUtcNow()));
         var next = due.Day.AddDays(1);
         await context.ScheduleAsync(new SendDailyDigest(next), DailyDigest.DueAt(next));
         await context.PublishAsync(new RunDailyDigest(due.Day));
