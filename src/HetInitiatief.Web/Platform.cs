@@ -23,6 +23,7 @@ public static class Platform
         {
             options.UseDatabaseDefaults();
             options.AddLivePush();
+            options.AddMailDelivery();
         });
         builder.Services.AddSingleton<IConfigureMarten, MembersConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, QuestionsConfiguration>();
@@ -33,6 +34,9 @@ public static class Platform
         builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Network.NetworkConfiguration>();
         builder.Services.AddHostedService<HetInitiatief.Network.NetworkOpening>();
         builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
+        builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Invites.InvitesConfiguration>();
+        builder.Services.AddSingleton<IConfigureMarten, NotificationMailConfiguration>();
+        builder.Services.AddHostedService<DailyDigestSchedule>();
 
         builder.AddMemberAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -122,6 +122,7 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
                 if (SessionNews.From(e) is { } sessionNews) messages.Add(sessionNews);
                 if (OfferNews.From(e, proposals) is { } offerNews) messages.Add(offerNews);
                 if (NetworkNews.From(e) is { } networkNews) messages.Add(networkNews);
+                if (InviteNews.From(e) is { } inviteNews) messages.Add(inviteNews);
             }
             // One refresh of the landing page per commit is enough, however many of its events the commit holds.
             if (commit.GetEvents().Select(NetworkChanged.From).FirstOrDefault(c => c is not null) is { } network) messages.Add(network);
@@ -174,6 +175,7 @@ public static class LivePush
         options.PublishMessage<SessionNews>().ToLocalQueue("notifications");
         options.PublishMessage<OfferNews>().ToLocalQueue("notifications");
         options.PublishMessage<NetworkNews>().ToLocalQueue("notifications");
+        options.PublishMessage<InviteNews>().ToLocalQueue("notifications");
         options.LocalQueue("deadlines").UseDurableInbox();
         options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("deadlines");
         options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("deadlines");

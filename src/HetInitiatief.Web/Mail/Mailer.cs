@@ -14,6 +14,11 @@ public sealed class Mailer(IConfiguration configuration, ILogger<Mailer> logger)
 {
     public string OutboxDirectory { get; } = configuration["Mail:OutboxDirectory"] ?? Path.Combine(Path.GetTempPath(), "het-initiatief-outbox");
 
+    /// <summary>Where links in mail sent outside a request point (setting <c>Platform:BaseUrl</c>).</summary>
+    public string SiteUrl => configuration["Platform:BaseUrl"] ?? "http://localhost:5000";
+
+    public bool SmtpConfigured => configuration["Mail:SmtpHost"] is { Length: > 0 };
+
     private string From => configuration["Mail:From"] ?? "noreply@het-initiatief.nl";
 
     public async Task SendAsync(MailMessageToSend message, CancellationToken ct)

@@ -38,6 +38,7 @@ public static class DeleteAccountEndpoint
     {
         if (blankContributions) await Contributions.BlankAsync(store, memberId, ct);
         await store.Advanced.ApplyEventDataMasking(x => x.IncludeStream(memberId), ct);
+        await Invites.InviteData.ForgetAsync(memberId, store, ct);
 
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<MemberProfile>(memberId, ct) is { } profile)
@@ -52,6 +53,8 @@ public static class DeleteAccountEndpoint
         session.DeleteWhere<QuestionFollow>(f => f.MemberId == memberId);
         session.DeleteWhere<Notification>(n => n.MemberId == memberId);
         session.DeleteWhere<PasswordResetToken>(t => t.MemberId == memberId);
+        session.Delete<NotificationPreferences>(memberId);
+        session.DeleteWhere<DigestItem>(i => i.MemberId == memberId);
         await session.SaveChangesAsync(ct);
     }
 }

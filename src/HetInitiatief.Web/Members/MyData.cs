@@ -15,7 +15,11 @@ namespace HetInitiatief.Members;
 public sealed record MyDataExport(
     DateTimeOffset ExportedAt, MemberProfile Profile, IReadOnlyList<object> MyEvents, IReadOnlyList<QuestionDetails> QuestionsIAsked,
     IReadOnlyList<FollowUpAsked> FollowUpsIAsked, IReadOnlyList<CoalitionDetails> CoalitionsIAmIn, IReadOnlyList<SessionView> MySessions,
-    IReadOnlyList<Notification> MyNotifications);
+    IReadOnlyList<Notification> MyNotifications)
+{
+    public IReadOnlyList<Invites.Invite> MyInvites { get; init; } = [];
+    public NotificationPreferences? MyNotificationPreferences { get; init; }
+}
 
 public static class MyDataEndpoint
 {
@@ -37,7 +41,11 @@ public static class MyDataEndpoint
             await session.Events.QueryRawEventDataOnly<FollowUpAsked>().Where(f => f.AskedBy == me).ToListAsync(ct),
             await session.Query<CoalitionDetails>().Where(c => c.Members.Any(m => m.MemberId == me)).ToListAsync(ct),
             await MySessionsEndpoint.LoadAsync(me, session, ct),
-            await session.Query<Notification>().Where(n => n.MemberId == me).ToListAsync(ct));
+            await session.Query<Notification>().Where(n => n.MemberId == me).ToListAsync(ct))
+        {
+            MyInvites = await session.Query<Invites.Invite>().Where(i => i.InviterId == me).ToListAsync(ct),
+            MyNotificationPreferences = await session.LoadAsync<NotificationPreferences>(me, ct),
+        };
 
         return Results.File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", $"het-initiatief-{DateTime.UtcNow:yyyy-MM-dd}.json");
     }

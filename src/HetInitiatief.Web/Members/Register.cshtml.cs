@@ -16,18 +16,24 @@ public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLo
     [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? School { get; set; }
     [BindProperty] public string? Sector { get; set; }
+    [BindProperty(SupportsGet = true, Name = "uitnodiging")] public string? Invite { get; set; }
 
-    public void OnGet()
+    public Invites.Invitation? Invitation { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        await using var session = store.QuerySession();
+        Invitation = await Invites.AcceptInvite.InvitationAsync(Invite, session, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await RegisterMemberEndpoint.RegisterAsync(new RegisterMember(Name, Email, Password, School, Sector), store, hasher, admins, settings, clock.GetUtcNow(), ct);
+        var outcome = await RegisterMemberEndpoint.RegisterAsync(new RegisterMember(Name, Email, Password, School, Sector, Invite), store, hasher, admins, settings, clock.GetUtcNow(), ct);
         if (outcome.Problem is { } problem)
         {
             ModelState.AddProblem(problem);
             Response.StatusCode = problem.Status;
+            await OnGetAsync(ct);
             return Page();
         }
         await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(outcome.Value!, Authentication.Cookie));

@@ -12,7 +12,8 @@ using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 
-public sealed record RegisterMember(string? Name, string? Email, string? Password, string? School, string? Sector);
+/// <remarks><c>Invite</c>: the token of the invite link the member came through, if any (see <see cref="Invites.AcceptInvite"/>).</remarks>
+public sealed record RegisterMember(string? Name, string? Email, string? Password, string? School, string? Sector, string? Invite = null);
 
 public sealed record MemberCreated(Guid MemberId);
 
@@ -65,6 +66,7 @@ public static class RegisterMemberEndpoint
             memberId, command.Name!.Trim(), command.Email!.Trim(), command.School!.Trim(), command.Sector!, now,
             seat.Events.OfType<EarlyBirdSeatTaken>().SingleOrDefault()?.Seat);
         session.Insert(login);
+        await Invites.AcceptInvite.OnRegistrationAsync(session, command.Invite, memberId, now, ct);
         session.Events.StartStream<MemberProfile>(registered.MemberId,
             admins.Includes(registered.Email) ? [registered, new MemberRoleGranted(registered.MemberId, MemberRoles.Admin, Guid.Empty, now)] : [registered]);
         try

@@ -35,7 +35,7 @@ public static class NetworkNotifications
 
 public static class NetworkNewsHandler
 {
-    public static async Task<IEnumerable<NotificationAdded>> Handle(NetworkNews news, IDocumentSession session, CancellationToken ct)
+    public static async Task<IEnumerable<object>> Handle(NetworkNews news, IDocumentSession session, CancellationToken ct)
     {
         var network = await session.LoadAsync<NetworkState>(news.NetworkId, ct);
         if (network is null) return [];

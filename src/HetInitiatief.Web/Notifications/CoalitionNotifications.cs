@@ -74,7 +74,7 @@ public static class CoalitionNotifications
 
 public static class CoalitionNewsHandler
 {
-    public static async Task<IEnumerable<NotificationAdded>> Handle(CoalitionNews news, IDocumentSession session, CancellationToken ct)
+    public static async Task<IEnumerable<object>> Handle(CoalitionNews news, IDocumentSession session, CancellationToken ct)
     {
         var coalition = await session.LoadAsync<CoalitionDetails>(news.CoalitionId, ct);
         if (coalition is null) return [];

@@ -19,6 +19,7 @@ public static class NotificationKinds
     public const string SessionForCoalition = "sessionForCoalition";
     public const string JointStart = "jointStart";
     public const string OpeningPlanned = "openingPlanned";
+    public const string InviteAccepted = "inviteAccepted";
 }
 
 /// <summary>
@@ -32,11 +33,15 @@ public sealed record Notification(Guid Id, Guid MemberId, string Kind, string Te
 
 public static class NotificationStore
 {
-    /// <summary>Stores the notifications in the handler's session (committed by Wolverine) and returns their live pushes, sent after the commit.</summary>
-    public static IEnumerable<NotificationAdded> StoreAndAnnounce(this IDocumentSession session, IReadOnlyList<Notification> notifications)
+    /// <summary>
+    /// Stores the notifications in the handler's session (committed by Wolverine) and returns their live
+    /// pushes, sent after the commit, and their mail delivery, stored in the same transaction (Wolverine's outbox).
+    /// </summary>
+    public static IEnumerable<object> StoreAndAnnounce(this IDocumentSession session, IReadOnlyList<Notification> notifications)
     {
         foreach (var notification in notifications) session.Store(notification);
-        return notifications.Select(n => new NotificationAdded(n.MemberId, n.Id, n.Kind, n.Text, n.Link)).ToList();
+        return notifications.Select(n => (object)new NotificationAdded(n.MemberId, n.Id, n.Kind, n.Text, n.Link))
+            .Concat(notifications.Select(n => new NotificationStored(n.Id, n.MemberId, n.Kind))).ToList();
     }
 }
 

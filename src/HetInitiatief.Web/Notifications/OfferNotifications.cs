@@ -37,7 +37,7 @@ public static class OfferNotifications
 
 public static class OfferNewsHandler
 {
-    public static async Task<IEnumerable<NotificationAdded>> Handle(OfferNews news, IDocumentSession session, CancellationToken ct)
+    public static async Task<IEnumerable<object>> Handle(OfferNews news, IDocumentSession session, CancellationToken ct)
     {
         var coalition = await session.LoadAsync<CoalitionDetails>(news.CoalitionId, ct);
         if (coalition is null) return [];

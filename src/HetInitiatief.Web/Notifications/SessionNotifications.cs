@@ -48,7 +48,7 @@ public static class SessionNotifications
 
 public static class SessionNewsHandler
 {
-    public static async Task<IEnumerable<NotificationAdded>> Handle(SessionNews news, IDocumentSession session, CancellationToken ct)
+    public static async Task<IEnumerable<object>> Handle(SessionNews news, IDocumentSession session, CancellationToken ct)
     {
         var current = await session.LoadAsync<Session>(news.SessionId, ct);
         if (current is null) return [];

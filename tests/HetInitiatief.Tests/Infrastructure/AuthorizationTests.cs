@@ -75,6 +75,12 @@ public sealed class AuthorizationTests(AppFixture app)
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/handover" },
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/handover/accept" },
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/initiator" },
+        { "POST", "/api/invites" },
+        { "GET", "/api/invites" },
+        { "GET", "/api/me/notification-preferences" },
+        { "PUT", "/api/me/notification-preferences" },
+        { "GET", "/api/admin/outbox" },
+        { "POST", "/api/admin/digest/run" },
     };
 
     [Theory]

@@ -1,0 +1,35 @@
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Shared;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HetInitiatief.Notifications;
+
+public sealed class PreferencesPageModel(IDocumentStore store, TimeProvider clock) : PageModel
+{
+    /// <summary>Kind → inApp, immediate or digest; posted as <c>Choices[kind]</c>.</summary>
+    [BindProperty] public Dictionary<string, string?> Choices { get; set; } = new();
+
+    public bool Saved { get; private set; }
+
+    public async Task OnGetAsync(bool? opgeslagen, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var view = NotificationPreferencesEndpoints.ToView(await session.LoadAsync<NotificationPreferences>(User.MemberId(), ct));
+        Choices = view.Preferences.ToDictionary(p => p.Key, p => (string?)p.Value);
+        Saved = opgeslagen == true;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var outcome = await NotificationPreferencesEndpoints.SaveAsync(new SetNotificationPreferences(Choices), User.MemberId(), store, clock.GetUtcNow(), ct);
+        if (outcome.Problem is { } problem)
+        {
+            ModelState.AddProblem(problem);
+            Response.StatusCode = problem.Status;
+            return Page();
+        }
+        return RedirectToPage(new { opgeslagen = true });
+    }
+}
