@@ -1,6 +1,7 @@
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Live;
+using HetInitiatief.Membership;
 using HetInitiatief.Members;
 using HetInitiatief.Notifications;
 using HetInitiatief.Offers;
@@ -33,6 +34,7 @@ public static class Platform
         builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Network.NetworkConfiguration>();
         builder.Services.AddHostedService<HetInitiatief.Network.NetworkOpening>();
         builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
+        builder.Services.AddMembership(builder.Configuration);
 
         builder.AddMemberAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);
