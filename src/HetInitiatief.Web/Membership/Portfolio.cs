@@ -29,7 +29,7 @@ public static class PortfolioEndpoints
     /// <summary>Only attendance the host recorded counts: signing up is an intention, not professional development.</summary>
     public static Portfolio Build(MemberProfile member, IEnumerable<Session> sessions, IEnumerable<QuestionDetails> questions, DateTimeOffset now)
     {
-        var attended = sessions.Where(s => s.Attended?.Contains(member.Id) == true).OrderBy(s => s.StartsAt).ToList();
+        var attended = sessions.Where(s => s.Attended?.Contains(member.Id) == true).OrderBy(s => s.StartsAt).ThenBy(s => s.Title, StringComparer.Ordinal).ToList();
         var rows = attended
             .Select(s => new Portfolio.AttendedSession(s.Id, s.StartsAt, s.Title, s.Type, SessionKinds.Types.GetValueOrDefault(s.Type, s.Type), (s.EndsAt - s.StartsAt).TotalHours))
             .ToList();

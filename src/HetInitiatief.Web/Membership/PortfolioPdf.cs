@@ -12,17 +12,22 @@ namespace HetInitiatief.Membership;
 /// </summary>
 public static class PortfolioPdf
 {
-    static PortfolioPdf() => GlobalFontSettings.FontResolver = DejaVuFonts.Instance;
-
     private const double Margin = 56;
     private const double Width = 595.28 - 2 * Margin;
     private const double Bottom = 841.89 - Margin - 20;
 
-    private static readonly XFont Title = new(DejaVuFonts.Family, 18, XFontStyleEx.Bold);
-    private static readonly XFont Heading = new(DejaVuFonts.Family, 13, XFontStyleEx.Bold);
-    private static readonly XFont Bold = new(DejaVuFonts.Family, 10, XFontStyleEx.Bold);
-    private static readonly XFont Text = new(DejaVuFonts.Family, 10, XFontStyleEx.Regular);
-    private static readonly XFont Small = new(DejaVuFonts.Family, 8, XFontStyleEx.Regular);
+    private static readonly XFont Title, Heading, Bold, Text, Small;
+
+    static PortfolioPdf()
+    {
+        // PDFsharp must have its font resolver before the first font is made.
+        GlobalFontSettings.FontResolver = DejaVuFonts.Instance;
+        Title = new(DejaVuFonts.Family, 18, XFontStyleEx.Bold);
+        Heading = new(DejaVuFonts.Family, 13, XFontStyleEx.Bold);
+        Bold = new(DejaVuFonts.Family, 10, XFontStyleEx.Bold);
+        Text = new(DejaVuFonts.Family, 10, XFontStyleEx.Regular);
+        Small = new(DejaVuFonts.Family, 8, XFontStyleEx.Regular);
+    }
 
     // The sessions table: date, title, type, hours (right-aligned in the last column).
     private static readonly (string Label, double X, double Width)[] Columns =
