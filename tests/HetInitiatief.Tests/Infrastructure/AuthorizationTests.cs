@@ -65,6 +65,13 @@ public sealed class AuthorizationTests(AppFixture app)
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/handover" },
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/handover/accept" },
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/initiator" },
+        { "POST", "/api/memberships" },
+        { "GET", "/api/memberships" },
+        { "POST", $"/api/memberships/{Guid.NewGuid()}/end" },
+        { "GET", "/api/me/membership" },
+        { "GET", "/api/me/portfolio" },
+        { "GET", "/api/me/portfolio.csv" },
+        { "GET", "/api/me/portfolio.pdf" },
     };
 
     [Theory]
