@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs what running and testing the platform needs beyond the .NET SDK and Node: PostgreSQL's
-# server binaries (the app and the tests start their own server from them) and Debian's chromium
-# (for the browser tests). Does nothing for what is already there.
+# server binaries (the app and the tests start their own server from them), Debian's chromium
+# (for the browser tests), and for the portfolio PDF its font and the OCR tools of its test. Does
+# nothing for what is already there.
 set -euo pipefail
 
 missing=()
 command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ] || missing+=(postgresql-15)
 [ -n "${SKIP_BROWSER:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The portfolio PDF's font, and the tools its test renders (poppler) and reads it back with (tesseract).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

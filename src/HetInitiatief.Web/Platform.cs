@@ -1,6 +1,7 @@
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Live;
+using HetInitiatief.Membership;
 using HetInitiatief.Members;
 using HetInitiatief.Notifications;
 using HetInitiatief.Offers;
@@ -37,6 +38,7 @@ public static class Platform
         builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Invites.InvitesConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, NotificationMailConfiguration>();
         builder.Services.AddHostedService<DailyDigestSchedule>();
+        builder.Services.AddMembership(builder.Configuration);
 
         builder.AddMemberAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);

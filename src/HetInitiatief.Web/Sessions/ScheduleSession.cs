@@ -39,14 +39,15 @@ public static class ScheduleSessionEndpoint
             .Problem;
 
     /// <param name="sector">The sector the session is for: its coalition question's, or else the host's.</param>
-    public static Decision Decide(ScheduleSession c, Guid sessionId, bool coalitionExists, string? sector, Guid hostId, DateTimeOffset now) =>
+    /// <param name="providerLed">The host is a provider: signing up will take a paid membership's entitlement.</param>
+    public static Decision Decide(ScheduleSession c, Guid sessionId, bool coalitionExists, string? sector, Guid hostId, DateTimeOffset now, bool providerLed = false) =>
         CheckFields(c, now)
         ?? (c.CoalitionId is not null && !coalitionExists
             ? Problem.Invalid("coalitionId", "Deze coalitie bestaat niet.")
             : Decision.Accept(new SessionScheduled(
                     sessionId, hostId, c.Title!.Trim(), c.Description!.Trim(), c.Type!, c.Format!, c.StartsAt!.Value.ToUniversalTime(),
                     c.EndsAt!.Value.ToUniversalTime(), c.Location?.Trim(), c.MeetingLink?.Trim(), c.Capacity!.Value, c.Minimum!.Value,
-                    c.SignUpDeadline!.Value.ToUniversalTime(), c.Theme!, c.CoalitionId, c.PriorityUntil?.ToUniversalTime(), now, sector))
+                    c.SignUpDeadline!.Value.ToUniversalTime(), c.Theme!, c.CoalitionId, c.PriorityUntil?.ToUniversalTime(), now, sector, providerLed))
                 .Schedule([(new DecideGoNoGo(sessionId, c.SignUpDeadline!.Value.ToUniversalTime()), c.SignUpDeadline!.Value.ToUniversalTime())]));
 
     [Tags("Sessions")]
@@ -64,11 +65,12 @@ public static class ScheduleSessionEndpoint
     {
         await using var session = store.LightweightSession();
         var coalition = command.CoalitionId is { } coalitionId ? await session.LoadAsync<CoalitionDetails>(coalitionId, ct) : null;
+        var host = await session.LoadAsync<Members.MemberProfile>(hostId, ct);
         var sector = coalition is not null
             ? (await session.LoadAsync<Questions.QuestionBoardItem>(coalition.QuestionId, ct))?.Sector
-            : (await session.LoadAsync<Members.MemberProfile>(hostId, ct))?.Sector;
+            : host?.Sector;
         var sessionId = Guid.CreateVersion7();
-        var decision = Decide(command, sessionId, coalition is not null, sector, hostId, now);
+        var decision = Decide(command, sessionId, coalition is not null, sector, hostId, now, host?.Has(Members.MemberRoles.Provider) == true);
         if (decision.Refusal is { } refusal) return refusal;
 
         session.Events.StartStream<Session>(sessionId, decision.Events.ToArray());

@@ -2,10 +2,12 @@ namespace HetInitiatief.Sessions;
 
 // The events of a session's stream. Each carries the session's id, who did it and when. See docs/events.md.
 
+/// <remarks><c>ProviderLed</c>: the host had the provider role when scheduling it; signing up then takes the <c>providerSessions</c> entitlement.</remarks>
 public sealed record SessionScheduled(
     Guid SessionId, Guid HostId, string Title, string Description, string Type, string Format,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, string? MeetingLink, int Capacity, int Minimum,
-    DateTimeOffset SignUpDeadline, string Theme, Guid? CoalitionId, DateTimeOffset? PriorityUntil, DateTimeOffset ScheduledAt, string? Sector = null);
+    DateTimeOffset SignUpDeadline, string Theme, Guid? CoalitionId, DateTimeOffset? PriorityUntil, DateTimeOffset ScheduledAt, string? Sector = null,
+    bool ProviderLed = false);
 
 public sealed record MemberSignedUp(Guid SessionId, Guid MemberId, DateTimeOffset SignedUpAt);
 

@@ -7,7 +7,7 @@ using Wolverine.Marten;
 
 namespace HetInitiatief.Sessions;
 
-public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox, TimeProvider clock) : PageModel
+public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox, Membership.TierSettings tiers, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -23,6 +23,9 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
     public IReadOnlyList<Questions.Person> ParticipantsForHost { get; private set; } = [];
 
     public bool IsHost => View.Host.Id == User.MemberId();
+
+    /// <summary>False when the session is provider-led and the member's tier does not include it, so the page explains before they click.</summary>
+    public bool MayJoinProviderSessions { get; private set; } = true;
 
     public Task<IActionResult> OnPostCallOffAsync(CancellationToken ct) =>
         DecideAsync((s, memberId, now) => HostActions.DecideCancel(s, memberId, now), ct);
@@ -47,7 +50,7 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
 
     public async Task<IActionResult> OnPostSignUpAsync(CancellationToken ct)
     {
-        var outcome = await SignUpEndpoints.SignUpAsync(Id, User.MemberId(), store, clock.GetUtcNow(), ct);
+        var outcome = await SignUpEndpoints.SignUpAsync(Id, User.MemberId(), store, tiers, clock.GetUtcNow(), ct);
         return await AfterAsync(outcome.Problem, ct);
     }
 
@@ -71,6 +74,8 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
         var view = await GetSessionEndpoints.LoadAsync(Id, User.MemberId(), session, ct);
         if (view is null) return NotFound();
         View = view;
+        if (view.ProviderLed && view.Me.Status == SignUpEndpoints.None)
+            MayJoinProviderSessions = (await Membership.Tiers.LoadAsync(session, User.MemberId(), clock.GetUtcNow(), tiers, ct))?.Includes(Membership.Entitlements.ProviderSessions) == true;
         if (IsHost)
         {
             var seated = (await session.LoadAsync<Session>(Id, ct))!.Participants;

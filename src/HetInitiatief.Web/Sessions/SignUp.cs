@@ -17,10 +17,12 @@ public static class SignUpEndpoints
     public const string None = "none";
 
     /// <summary>A seat while there is one, otherwise a place at the end of the line. Never beyond capacity.</summary>
-    public static Decision DecideSignUp(Session session, bool isCoalitionMember, Guid memberId, DateTimeOffset now)
+    /// <param name="mayJoinProviderSessions">The member's tier has the <c>providerSessions</c> entitlement; only looked up for provider-led sessions.</param>
+    public static Decision DecideSignUp(Session session, bool isCoalitionMember, Guid memberId, DateTimeOffset now, bool mayJoinProviderSessions = true)
     {
         if (Session.MustTakeSignUps(session, now) is { } closed) return closed;
         if (session.Participants.Contains(memberId) || session.Waitlist.Contains(memberId)) return Decision.Accept();
+        if (session.ProviderLed && !mayJoinProviderSessions) return Problem.Forbidden(Membership.Entitlements.ProviderSessionsRefused);
         if (session.PriorityUntil > now && !isCoalitionMember)
             return Problem.Forbidden($"Tot {Shared.Display.Moment(session.PriorityUntil.Value)} kunnen alleen leden van de coalitie zich aanmelden.");
         return session.Participants.Count < session.Capacity
@@ -46,9 +48,9 @@ public static class SignUpEndpoints
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/sessions/{id}/sign-ups")]
-    public static async Task<IResult> Post(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(Guid id, ClaimsPrincipal user, IDocumentStore store, Membership.TierSettings tiers, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await SignUpAsync(id, user.MemberId(), store, clock.GetUtcNow(), ct);
+        var outcome = await SignUpAsync(id, user.MemberId(), store, tiers, clock.GetUtcNow(), ct);
         if (outcome.Problem is { } problem) return problem.ToResult();
         return outcome.Value!.Changed ? Results.Created($"/api/sessions/{id}/sign-ups/me", outcome.Value) : Results.Ok(outcome.Value);
     }
@@ -67,14 +69,18 @@ public static class SignUpEndpoints
         return Results.Ok(new SignUpStatus(id, None, null, outcome.Value!.Version, outcome.Value.Changed));
     }
 
-    public static async Task<Outcome<SignUpStatus>> SignUpAsync(Guid sessionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Outcome<SignUpStatus>> SignUpAsync(Guid sessionId, Guid memberId, IDocumentStore store, Membership.TierSettings tiers, DateTimeOffset now, CancellationToken ct)
     {
         await using var query = store.QuerySession();
-        var coalitionId = (await query.LoadAsync<Session>(sessionId, ct))?.CoalitionId;
+        var found = await query.LoadAsync<Session>(sessionId, ct);
+        var coalitionId = found?.CoalitionId;
         var isCoalitionMember = coalitionId is { } id && await query.LoadAsync<CoalitionDetails>(id, ct) is { } coalition
             && coalition.Members.Any(m => m.MemberId == memberId);
+        // Only provider-led sessions look the membership up, so the busy path of ordinary sign-ups does no extra reads.
+        var mayJoinProviderSessions = found?.ProviderLed != true
+            || (await Membership.Tiers.LoadAsync(query, memberId, now, tiers, ct))?.Includes(Membership.Entitlements.ProviderSessions) == true;
 
-        var outcome = await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideSignUp(s, isCoalitionMember, memberId, now), Session.NotFound, ct);
+        var outcome = await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideSignUp(s, isCoalitionMember, memberId, now, mayJoinProviderSessions), Session.NotFound, ct);
         if (outcome.Problem is { } problem) return problem;
         var after = await query.LoadAsync<Session>(sessionId, ct);
         return StatusOf(after!, memberId, outcome.Value!.Version, outcome.Value.Changed);

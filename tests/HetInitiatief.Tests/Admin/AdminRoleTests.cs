@@ -17,6 +17,13 @@ public sealed class AdminRoleTests(AppFixture app)
         { "GET", "/api/admin/members" },
         { "GET", "/beheer" },
         { "GET", "/beheer/rollen" },
+        { "POST", "/api/memberships" },
+        { "GET", "/api/memberships" },
+        { "POST", $"/api/memberships/{Guid.NewGuid()}/end" },
+        { "GET", "/beheer/lidmaatschappen" },
+        { "GET", "/api/admin/outbox" },
+        { "POST", "/api/admin/digest/run" },
+        { "GET", "/beheer/uitgaande-mail" },
     };
 
     [Theory]

@@ -81,6 +81,13 @@ public sealed class AuthorizationTests(AppFixture app)
         { "PUT", "/api/me/notification-preferences" },
         { "GET", "/api/admin/outbox" },
         { "POST", "/api/admin/digest/run" },
+        { "POST", "/api/memberships" },
+        { "GET", "/api/memberships" },
+        { "POST", $"/api/memberships/{Guid.NewGuid()}/end" },
+        { "GET", "/api/me/membership" },
+        { "GET", "/api/me/portfolio" },
+        { "GET", "/api/me/portfolio.csv" },
+        { "GET", "/api/me/portfolio.pdf" },
     };
 
     [Theory]

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Membership;
+
+public static class ListMembershipsEndpoint
+{
+    [Tags("Membership")]
+    [EndpointSummary("Every paid membership, newest first (admin only).")]
+    [ProducesResponseType(typeof(IReadOnlyList<MembershipView>), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [WolverineGet("/api/memberships")]
+    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await ListAsync(user.MemberId(), session, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<List<MembershipView>>> ListAsync(Guid adminId, IQuerySession session, DateTimeOffset now, CancellationToken ct)
+    {
+        var admin = await session.LoadAsync<MemberProfile>(adminId, ct);
+        if (MembershipAdmin.MustBeAdmin(admin, "de lidmaatschappen inzien") is { } refused) return refused;
+        var memberships = await session.Query<PaidMembership>().OrderByDescending(m => m.RecordedAt).Take(500).ToListAsync(ct);
+        return await MembershipView.ListAsync(session, memberships, Tiers.Today(now), ct);
+    }
+}

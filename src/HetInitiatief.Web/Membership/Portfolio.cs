@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using HetInitiatief.Questions;
+using HetInitiatief.Sessions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Membership;
+
+/// <summary>
+/// A member's professional development portfolio: the sessions the host recorded them as attending, with
+/// hours, the feedback they gave, and the goals reached on their own questions.
+/// </summary>
+public sealed record Portfolio(
+    Person Member, string School, DateTimeOffset CreatedAt, IReadOnlyList<Portfolio.AttendedSession> Sessions, double TotalHours,
+    IReadOnlyList<Portfolio.FeedbackGiven> Feedback, IReadOnlyList<Portfolio.GoalReached> Goals)
+{
+    public sealed record AttendedSession(Guid SessionId, DateTimeOffset StartsAt, string Title, string Type, string TypeName, double Hours);
+
+    public sealed record FeedbackGiven(Guid SessionId, string SessionTitle, DateTimeOffset GivenAt, int Rating, string ChangeInPractice);
+
+    public sealed record GoalReached(Guid QuestionId, string QuestionTitle, string Goal);
+}
+
+public static class PortfolioEndpoints
+{
+    /// <summary>Only attendance the host recorded counts: signing up is an intention, not professional development.</summary>
+    public static Portfolio Build(MemberProfile member, IEnumerable<Session> sessions, IEnumerable<QuestionDetails> questions, DateTimeOffset now)
+    {
+        var attended = sessions.Where(s => s.Attended?.Contains(member.Id) == true).OrderBy(s => s.StartsAt).ThenBy(s => s.Title, StringComparer.Ordinal).ToList();
+        var rows = attended
+            .Select(s => new Portfolio.AttendedSession(s.Id, s.StartsAt, s.Title, s.Type, SessionKinds.Types.GetValueOrDefault(s.Type, s.Type), (s.EndsAt - s.StartsAt).TotalHours))
+            .ToList();
+        var feedback = attended
+            .SelectMany(s => (s.Feedbacks ?? []).Where(f => f.MemberId == member.Id).Select(f => new Portfolio.FeedbackGiven(s.Id, s.Title, f.GivenAt, f.Rating, f.ChangeInPractice)))
+            .ToList();
+        var goals = questions
+            .Where(q => q.OwnerId == member.Id && q.GoalReached == true && !string.IsNullOrWhiteSpace(q.Goal))
+            .OrderBy(q => q.GoalSetAt)
+            .Select(q => new Portfolio.GoalReached(q.Id, q.Title, q.Goal!))
+            .ToList();
+        return new Portfolio(new Person(member.Id, member.Name), member.School, now, rows, rows.Sum(r => r.Hours), feedback, goals);
+    }
+
+    /// <summary>The caller's portfolio, or 403 when their tier does not include it.</summary>
+    public static async Task<Outcome<Portfolio>> LoadAsync(Guid memberId, IQuerySession session, TierSettings tiers, DateTimeOffset now, CancellationToken ct)
+    {
+        var member = await session.LoadAsync<MemberProfile>(memberId, ct);
+        if (member is null) return Problem.NotFound("Dit account bestaat niet meer.");
+        if (!(await Tiers.LoadAsync(session, member, now, tiers, ct)).Includes(Entitlements.Portfolio)) return Problem.Forbidden(Entitlements.PortfolioRefused);
+        var sessions = await session.Query<Session>().Where(s => s.Attended!.Contains(memberId)).ToListAsync(ct);
+        var questions = await session.Query<QuestionDetails>().Where(q => q.OwnerId == memberId && q.GoalReached == true).ToListAsync(ct);
+        return Build(member, sessions, questions, now);
+    }
+
+    [Tags("Membership")]
+    [EndpointSummary("My professional development portfolio: sessions attended with hours, feedback given, goals reached. Needs the portfolio entitlement.")]
+    [ProducesResponseType(typeof(Portfolio), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [WolverineGet("/api/me/portfolio")]
+    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await LoadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    [Tags("Membership")]
+    [EndpointSummary("My portfolio as CSV for Dutch Excel: UTF-8 with BOM, semicolon-separated.")]
+    [Produces("text/csv")]
+    [ProducesResponseType(200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [WolverineGet("/api/me/portfolio.csv")]
+    public static async Task<IResult> Csv(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await LoadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult()
+            ?? Results.File(PortfolioCsv.Write(outcome.Value!), "text/csv; charset=utf-8", FileName(outcome.Value!, "csv"));
+    }
+
+    [Tags("Membership")]
+    [EndpointSummary("My portfolio as a PDF document.")]
+    [Produces("application/pdf")]
+    [ProducesResponseType(200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [WolverineGet("/api/me/portfolio.pdf")]
+    public static async Task<IResult> Pdf(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await LoadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult()
+            ?? Results.File(PortfolioPdf.Render(outcome.Value!), "application/pdf", FileName(outcome.Value!, "pdf"));
+    }
+
+    private static string FileName(Portfolio portfolio, string extension) =>
+        $"portfolio-het-initiatief-{Tiers.Today(portfolio.CreatedAt):yyyy-MM-dd}.{extension}";
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using Alba;
+using HetInitiatief.Membership;
+using HetInitiatief.Tests.Infrastructure;
+
+namespace HetInitiatief.Tests.Membership;
+
+/// <summary>
+/// A network of its own beside the shared one, with one founding seat taken at once by <see cref="EarlyBird"/>:
+/// everyone registered through it afterwards is a free member, whatever other tests registered before.
+/// </summary>
+public sealed class NetworkOfOne(AppFixture app) : IAsyncLifetime
+{
+    private WebServer _server = null!;
+    private HttpClient _http = null!;
+
+    public TestMember EarlyBird { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await WebServer.StartAsync(app.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Platform:NetworkId"] = Guid.NewGuid().ToString(), ["Platform:EarlyBirdSeats"] = "1",
+        });
+        _http = new HttpClient { BaseAddress = _server.BaseAddress };
+        EarlyBird = await RegisterAsync("De Vroege Vogel");
+    }
+
+    /// <summary>Registers through this network; signs in on the shared app, which the rest of a test talks to.</summary>
+    public async Task<TestMember> RegisterAsync(string school, string? name = null)
+    {
+        name ??= $"Lid {Guid.NewGuid().ToString()[..8]}";
+        var email = $"{Guid.NewGuid():N}@school.example";
+        var registered = await _http.PostAsJsonAsync("/api/members", new { name, email, password = Api.Password, school, sector = "po" });
+        registered.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var token = await app.Host.Scenario(x => x.Post.Json(new { email, password = Api.Password }).ToUrl("/api/auth/token"));
+        var accessToken = (await token.ReadAsJsonAsync<Api.TokenResponse>())!.AccessToken;
+        var me = await app.Host.Scenario(x => { x.Get.Url("/api/me"); x.WithRequestHeader("Authorization", $"Bearer {accessToken}"); });
+        return new TestMember((await me.ReadAsJsonAsync<Api.MeResponse>())!.Id, name, email, Api.Password, accessToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+    }
+}
+
+public static class MembershipApi
+{
+    public static DateOnly Today => Tiers.Today(DateTimeOffset.UtcNow);
+
+    public static string ASchool(string name = "OBS De Paddenstoel") => $"{name} {Guid.NewGuid().ToString()[..8]}";
+
+    public static async Task<MembershipView> RecordMembershipAsync(this IAlbaHost host, TestMember admin, object membership)
+    {
+        var result = await host.Scenario(x => { x.Post.Json(membership).ToUrl("/api/memberships"); x.As(admin); x.StatusCodeShouldBe(201); });
+        return (await result.ReadAsJsonAsync<MembershipView>())!;
+    }
+
+    public static async Task<MembershipStatus> MembershipOfAsync(this IAlbaHost host, TestMember member)
+    {
+        var result = await host.Scenario(x => { x.Get.Url("/api/me/membership"); x.As(member); });
+        return (await result.ReadAsJsonAsync<MembershipStatus>())!;
+    }
+
+    /// <summary>A member an admin made provider, so the sessions they schedule are provider-led.</summary>
+    public static async Task<TestMember> ProviderAsync(this IAlbaHost host, TestMember admin)
+    {
+        var provider = await host.RegisterMemberAsync("Aanbieder APS");
+        await host.Scenario(x => { x.Post.Json(new { role = "provider" }).ToUrl($"/api/members/{provider.Id}/roles"); x.As(admin); });
+        return provider;
+    }
+
+    public static Task<IScenarioResult> SignUpAsync(this IAlbaHost host, TestMember member, Guid sessionId, int status) =>
+        host.Scenario(x => { x.Post.Url($"/api/sessions/{sessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(status); });
+}

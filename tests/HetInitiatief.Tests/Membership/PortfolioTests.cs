@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Alba;
+using HetInitiatief.Membership;
+using HetInitiatief.Tests.Infrastructure;
+
+namespace HetInitiatief.Tests.Membership;
+
+public sealed class PortfolioTests(AppFixture app, NetworkOfOne network) : IClassFixture<NetworkOfOne>
+{
+    private static object Plan(string title, string type, DateTimeOffset starts, double hours) => new
+    {
+        title, description = "Na afloop kun je het in je eigen les toepassen.", type, format = "fysiek",
+        startsAt = starts, endsAt = starts.AddHours(hours), location = "Lokaal 12", capacity = 10, minimum = 1,
+        signUpDeadline = starts.AddSeconds(-1), theme = "taal-en-lezen",
+    };
+
+    [Fact]
+    public async Task The_portfolio_PDF_opens_and_lists_exactly_the_attended_sessions()
+    {
+        var admin = await app.AdminAsync();
+        var host = await app.Host.RegisterMemberAsync();
+        var member = await app.Host.RegisterMemberAsync();
+        await app.Host.RecordMembershipAsync(admin, new { memberId = member.Id, from = MembershipApi.Today, until = MembershipApi.Today.AddDays(365) });
+        var starts = DateTimeOffset.UtcNow.AddSeconds(6);
+        var words = await app.Host.ScheduleSessionAsync(host, Plan("Werkplaats Woordenschat", "werkplaats", starts, 2));
+        var sums = await app.Host.ScheduleSessionAsync(host, Plan("Intervisie Rekenles", "intervisie", starts.AddSeconds(1), 1.5));
+        var missed = await app.Host.ScheduleSessionAsync(host, Plan("Lezing Burgerschap", "lezing", starts, 1));
+        foreach (var s in new[] { words, sums, missed }) await app.Host.SignUpAsync(member, s.SessionId, 201);
+        await Eventually.PassedAsync(starts.AddSeconds(1.3));
+        foreach (var (s, attended) in new[] { (words, new[] { member.Id }), (sums, [member.Id]), (missed, []) })
+            await app.Host.Scenario(x => { x.Put.Json(new { attended }).ToUrl($"/api/sessions/{s.SessionId}/attendance"); x.As(host); });
+        await app.Host.Scenario(x =>
+        {
+            x.Post.Json(new { rating = 5, changeInPractice = "Ik herhaal nieuwe woorden drie keer per week." }).ToUrl($"/api/sessions/{words.SessionId}/feedback");
+            x.As(member);
+            x.StatusCodeShouldBe(201);
+        });
+
+        var pdf = await app.Host.Scenario(x => { x.Get.Url("/api/me/portfolio.pdf"); x.As(member); x.ContentTypeShouldBe("application/pdf"); });
+        var text = Normalised(await OcrAsync(BytesOf(pdf)));
+        text.ShouldContain("werkplaats woordenschat");
+        text.ShouldContain("intervisie rekenles");
+        text.ShouldNotContain("lezing burgerschap");
+        text.ShouldContain("totaal: 3,5 uur");
+
+        var csv = await app.Host.Scenario(x => { x.Get.Url("/api/me/portfolio.csv"); x.As(member); });
+        var bytes = BytesOf(csv);
+        bytes.Take(3).ShouldBe(Encoding.UTF8.GetPreamble());
+        var rows = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
+        rows[0].ShouldBe(PortfolioCsv.Header);
+        rows.Where(r => r[0] == PortfolioCsv.SessionRow).Select(r => (r[2], r[3], r[4])).ShouldBe([("Werkplaats Woordenschat", "Werkplaats", "2"), ("Intervisie Rekenles", "Intervisie", "1,5")]);
+        rows.Single(r => r[0] == PortfolioCsv.TotalRow)[4].ShouldBe("3,5");
+        rows.Single(r => r[0] == PortfolioCsv.FeedbackRow)[2..].ShouldBe(["Werkplaats Woordenschat", "", "", "5", "Ik herhaal nieuwe woorden drie keer per week."]);
+
+        var json = await app.Host.Scenario(x => { x.Get.Url("/api/me/portfolio"); x.As(member); });
+        var portfolio = (await json.ReadAsJsonAsync<Portfolio>())!;
+        (portfolio.Sessions.Count, portfolio.TotalHours, portfolio.Feedback.Count).ShouldBe((2, 3.5, 1));
+    }
+
+    [Fact]
+    public async Task A_free_member_has_no_portfolio_and_the_page_says_why()
+    {
+        var member = await network.RegisterAsync(MembershipApi.ASchool());
+
+        foreach (var url in new[] { "/api/me/portfolio", "/api/me/portfolio.csv", "/api/me/portfolio.pdf" })
+        {
+            var refused = await app.Host.Scenario(x => { x.Get.Url(url); x.As(member); x.StatusCodeShouldBe(403); });
+            (await refused.ProblemAsync()).Detail.ShouldBe(Entitlements.PortfolioRefused);
+        }
+        var page = await (await app.Host.Scenario(x => { x.Get.Url("/portfolio"); x.As(member); })).ReadAsTextAsync();
+        page.ShouldContain("Gratis");
+        page.ShouldContain("hoort bij een betaald lidmaatschap");
+        page.ShouldNotContain("/api/me/portfolio.pdf");
+    }
+
+    [Fact]
+    public async Task An_entitled_member_finds_the_downloads_on_the_portfolio_page()
+    {
+        var page = await (await app.Host.Scenario(x => { x.Get.Url("/portfolio"); x.As(network.EarlyBird); })).ReadAsTextAsync();
+
+        page.ShouldContain("Early bird");
+        page.ShouldContain("/api/me/portfolio.pdf");
+        page.ShouldContain("/api/me/portfolio.csv");
+    }
+
+    /// <summary>Renders the PDF's first page at 150 dpi with poppler and reads it back with tesseract, as a person would see it.</summary>
+    private static async Task<string> OcrAsync(byte[] pdf)
+    {
+        var folder = Directory.CreateTempSubdirectory("portfolio-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "portfolio.pdf");
+            await File.WriteAllBytesAsync(file, pdf);
+            await RunAsync("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", file, Path.Combine(folder.FullName, "page"));
+            return await RunAsync("tesseract", Path.Combine(folder.FullName, "page.png"), "stdout");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> RunAsync(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(0, $"{tool} failed: {await error}");
+        return await output;
+    }
+
+    private static byte[] BytesOf(IScenarioResult result)
+    {
+        var body = result.Context.Response.Body;
+        if (body.CanSeek) body.Position = 0;
+        using var copy = new MemoryStream();
+        body.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static string Normalised(string text) => Regex.Replace(text, @"\s+", " ").ToLowerInvariant();
+}
