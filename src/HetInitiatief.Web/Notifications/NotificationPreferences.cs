@@ -56,8 +56,10 @@ public sealed record NotificationPreferences(Guid Id, IReadOnlyDictionary<string
             new(NotificationKinds.SessionCalledOff, "Een bijeenkomst gaat niet door"),
             new(NotificationKinds.SessionMoved, "Een bijeenkomst is verplaatst"),
         ]),
-        new("Uitnodigingen", [
+        new("Het netwerk", [
             new(NotificationKinds.InviteAccepted, "Een collega werd lid via mijn uitnodiging"),
+            new(NotificationKinds.JointStart, "De gezamenlijke start (early birds)"),
+            new(NotificationKinds.OpeningPlanned, "De feestelijke opening is gepland (early birds)"),
         ]),
     ];
 
