@@ -23,6 +23,7 @@ public sealed record CoalitionClosed(Guid CoalitionId, string Reason, int Partne
 {
     public const string NotViable = "notViable";
     public const string QuestionWithdrawn = "questionWithdrawn";
+    public const string QuestionMerged = "questionMerged";
 }
 
 /// <summary>The initiator moved the closing date later, before it passed.</summary>

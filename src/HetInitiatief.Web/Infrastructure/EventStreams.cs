@@ -73,6 +73,31 @@ public static class EventStreams
     }
 
     /// <summary>
+    /// A stream that may not exist yet: the decision sees null and its events start the stream. Two
+    /// writers starting the same stream at once collide on its id; the later one decides again.
+    /// </summary>
+    public static async Task<Outcome<Written>> DecideOrStartAsync<T>(IDocumentStore store, Guid streamId, Func<T?, Decision> decide, CancellationToken ct) where T : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            try
+            {
+                var stream = await session.Events.FetchForExclusiveWriting<T>(streamId, ct);
+                var decision = decide(stream.Aggregate);
+                if (decision.Refusal is { } refusal) return refusal;
+                stream.AppendMany(decision.Events);
+                if (decision.Events.Count > 0) await session.SaveChangesAsync(ct);
+                return new Written((stream.StartingVersion ?? 0) + decision.Events.Count, decision.Events.Count);
+            }
+            catch (Exception e) when (attempt < Attempts && e is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+            {
+                await Task.Delay(Random.Shared.Next(5, 25 * attempt), ct);
+            }
+        }
+    }
+
+    /// <summary>
     /// Two streams decided on and written in one transaction, both locked: the first always before the
     /// second. Every two-stream write here locks the coalition first, so none can deadlock another.
     /// The decision sees either aggregate as null when its stream does not exist, and says which of its

@@ -29,6 +29,7 @@ public sealed record QuestionChanged(Guid QuestionId, long Version, string Chang
         QuestionOwnershipTransferred o => new(o.QuestionId, e.Version, "ownerChanged"),
         QuestionLinked l => new(l.QuestionId, e.Version, "linked"),
         GoalOutcomeRecorded g => new(g.QuestionId, e.Version, "goalOutcome"),
+        QuestionMergedInto m => new(m.QuestionId, e.Version, "merged"),
         QuestionEndorsed n => new(n.QuestionId, e.Version, "endorsed"),
         QuestionEndorsementWithdrawn w => new(w.QuestionId, e.Version, "endorsementWithdrawn"),
         SuccessStoryPublished s => new(s.QuestionId, e.Version, "successStory"),

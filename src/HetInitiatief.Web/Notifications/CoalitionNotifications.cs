@@ -53,6 +53,8 @@ public static class CoalitionNotifications
             NotificationKinds.ClosingSoon => (
                 members,
                 $"Nog 48 uur: de coalitie rond \"{questionTitle}\" heeft nog {Math.Max(0, coalition.Threshold - coalition.Partners)} partners nodig."),
+            // A merge tells everyone where the conversation continues (MergeNews); a second message would only confuse.
+            NotificationKinds.Closed when news.Detail == CoalitionClosed.QuestionMerged => ([], ""),
             NotificationKinds.Closed => (
                 members.Union(followers).ToList(),
                 news.Detail == CoalitionClosed.QuestionWithdrawn

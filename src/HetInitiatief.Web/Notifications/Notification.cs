@@ -20,6 +20,10 @@ public static class NotificationKinds
     public const string JointStart = "jointStart";
     public const string OpeningPlanned = "openingPlanned";
     public const string InviteAccepted = "inviteAccepted";
+    public const string Nudged = "nudged";
+    public const string ContentHidden = "contentHidden";
+    public const string ContentRestored = "contentRestored";
+    public const string QuestionMerged = "questionMerged";
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using HetInitiatief.Infrastructure;
+using System.Security.Claims;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using Marten;
@@ -18,7 +20,15 @@ public static class GetProposalsEndpoint
     [EndpointSummary("The proposals made to a coalition, with the members' reactions; the co-creation visible to all.")]
     [ProducesResponseType(typeof(IReadOnlyList<ProposalView>), 200)]
     [WolverineGet("/api/coalitions/{id}/proposals")]
-    public static Task<IReadOnlyList<ProposalView>> Get(Guid id, IQuerySession session, CancellationToken ct) => LoadAsync(id, session, ct);
+    public static async Task<IReadOnlyList<ProposalView>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var proposals = await LoadAsync(id, session, ct);
+        var coalition = await session.LoadAsync<Coalitions.CoalitionDetails>(id, ct);
+        if (coalition is null) return proposals;
+        var hidden = await Moderation.HiddenContent.OnQuestionAsync(session, coalition.QuestionId, ct);
+        var moderator = Moderation.Moderators.Are(await session.LoadAsync<MemberProfile>(user.MemberId(), ct));
+        return Moderation.HiddenContent.Apply(proposals, hidden, user.MemberId(), moderator);
+    }
 
     public static async Task<IReadOnlyList<ProposalView>> LoadAsync(Guid coalitionId, IQuerySession session, CancellationToken ct)
     {

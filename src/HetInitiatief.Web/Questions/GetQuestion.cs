@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using HetInitiatief.Catalogue;
@@ -25,7 +26,8 @@ public sealed record QuestionView(
     Guid Id, long Version, string Status, Person Owner, string Title, string Context, string WhyMine, string AlreadyKnown,
     IReadOnlyList<ThemeView> Themes, string Sector, string? Goal, DateTimeOffset PostedAt, DateTimeOffset LastActivityAt,
     IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<FormulationView> Versions, DateTimeOffset? AsOf, IReadOnlyList<LinkedQuestion> Linked,
-    bool? GoalReached, IReadOnlyList<StoryView> Stories, IReadOnlyList<Endorsement>? Endorsements = null);
+    bool? GoalReached, IReadOnlyList<StoryView> Stories, IReadOnlyList<Endorsement>? Endorsements = null,
+    IReadOnlyList<Moderation.ModerationNotice>? Moderation = null, LinkedQuestion? MergedInto = null);
 
 public sealed record StoryView(Guid Id, string Text, DateTimeOffset At);
 
@@ -39,10 +41,11 @@ public static class GetQuestionEndpoint
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/questions/{id}")]
-    public static async Task<IResult> Get(Guid id, string? at, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, string? at, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var outcome = await LoadAsync(id, at, session, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        if (outcome.Problem is { } problem) return problem.ToResult();
+        return Results.Ok((await Moderation.HiddenContent.ForViewerAsync(session, outcome.Value!, [], user.MemberId(), ct)).View);
     }
 
     public static async Task<Outcome<QuestionView>> LoadAsync(Guid id, string? at, IQuerySession session, CancellationToken ct)
@@ -76,6 +79,8 @@ public static class GetQuestionEndpoint
             details.FollowUps.Select(f => new FollowUpView(f.Id, PersonOf(f.AskedBy), f.Text, f.AskedAt, f.Answer, f.AnsweredAt)).ToList(),
             details.Versions.Select(v => new FormulationView(v.Version, v.Title, v.Context, v.At, v.AnswersBefore)).ToList(),
             asOf, linked, details.GoalReached, (details.Stories ?? []).Select(s => new StoryView(s.Id, s.Text, s.At)).ToList(),
-            await Endorsements.ViewAsync(session, details.Endorsements, ct));
+            await Endorsements.ViewAsync(session, details.Endorsements, ct),
+            MergedInto: details.MergedInto is { } into && await session.LoadAsync<QuestionBoardItem>(into, ct) is { } target
+                ? new LinkedQuestion(target.Id, target.Title, target.Status) : null);
     }
 }

@@ -15,7 +15,7 @@ public static class QuestionStatus
 /// each time it is written to, so it never drifts from them.
 /// </summary>
 public sealed record Question(
-    Guid Id, Guid OwnerId, string Status, int FormulationVersion, ImmutableDictionary<Guid, bool> FollowUpsAnswered, ImmutableHashSet<Guid>? Links = null, ImmutableHashSet<Guid>? Endorsers = null)
+    Guid Id, Guid OwnerId, string Status, int FormulationVersion, ImmutableDictionary<Guid, bool> FollowUpsAnswered, ImmutableHashSet<Guid>? Links = null, ImmutableHashSet<Guid>? Endorsers = null, Guid? MergedInto = null)
 {
     public bool IsWithdrawn => Status == QuestionStatus.Withdrawn;
 
@@ -31,6 +31,8 @@ public sealed record Question(
     public Question Apply(GoalSet _) => this;
 
     public Question Apply(QuestionWithdrawn _) => this with { Status = QuestionStatus.Withdrawn };
+
+    public Question Apply(QuestionMergedInto e) => this with { Status = QuestionStatus.Withdrawn, MergedInto = e.IntoQuestionId };
 
     public Question Apply(QuestionOwnershipTransferred e) => this with { OwnerId = e.To };
 

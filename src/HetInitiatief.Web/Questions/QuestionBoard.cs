@@ -13,7 +13,7 @@ namespace HetInitiatief.Questions;
 public sealed record BoardCard(
     Guid Id, string Title, string Summary, Person Owner, IReadOnlyList<ThemeView> Themes, string Sector, string Status,
     int FollowUpCount, int UnansweredFollowUpCount, int FormulationVersion, bool HasGoal, DateTimeOffset PostedAt,
-    DateTimeOffset LastActivityAt, long Version, CoalitionMeter? Coalition);
+    DateTimeOffset LastActivityAt, long Version, CoalitionMeter? Coalition, Guid? MergedInto = null);
 
 public sealed record BoardPage(IReadOnlyList<BoardCard> Questions, int Page, bool HasMore);
 
@@ -52,6 +52,9 @@ public static class QuestionBoard
         if (!string.IsNullOrEmpty(theme)) query = query.Where(x => x.Themes.Contains(theme));
         if (!string.IsNullOrEmpty(sector)) query = query.Where(x => x.Sector == sector);
         if (status != AnyStatus) query = query.Where(x => x.Status == status);
+        // What the moderation hid is not on the board; its author still finds it through their own pages.
+        var hidden = await Moderation.HiddenContent.HiddenQuestionIdsAsync(session, ct);
+        if (hidden.Count > 0) query = query.Where(x => !x.Id.IsOneOf(hidden.ToArray()));
         if (PrefixQuery(q) is { } tsquery)
         {
             query = query.Where(x => x.MatchesSql(
@@ -67,7 +70,7 @@ public static class QuestionBoard
         var cards = items.Take(PageSize).Select(i => new BoardCard(
             i.Id, i.Title, i.Summary, Person.Of(i.OwnerId, names),
             i.Themes.Select(t => new ThemeView(t, Themes.Name(t))).ToList(), i.Sector, i.Status, i.FollowUpCount,
-            i.UnansweredFollowUpCount, i.FormulationVersion, i.HasGoal, i.PostedAt, i.LastActivityAt, i.Version, meters.GetValueOrDefault(i.Id))).ToList();
+            i.UnansweredFollowUpCount, i.FormulationVersion, i.HasGoal, i.PostedAt, i.LastActivityAt, i.Version, meters.GetValueOrDefault(i.Id), i.MergedInto)).ToList();
         return new BoardPage(cards, pageNumber, items.Count > PageSize);
     }
 

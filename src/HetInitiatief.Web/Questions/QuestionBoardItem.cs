@@ -20,7 +20,8 @@ public sealed record QuestionBoardItem(
     DateTimeOffset PostedAt,
     DateTimeOffset LastActivityAt,
     long Version,
-    string SearchText)
+    string SearchText,
+    Guid? MergedInto = null)
 {
     public const int SummaryLength = 280;
 
@@ -50,6 +51,8 @@ public sealed record QuestionBoardItem(
     public QuestionBoardItem Apply(GoalSet e) => Moved(e.SetAt) with { HasGoal = true, SearchText = string.Join('\n', SearchText, e.Goal) };
 
     public QuestionBoardItem Apply(QuestionWithdrawn e) => Moved(e.WithdrawnAt) with { Status = QuestionStatus.Withdrawn };
+
+    public QuestionBoardItem Apply(QuestionMergedInto e) => Moved(e.MergedAt) with { Status = QuestionStatus.Withdrawn, MergedInto = e.IntoQuestionId };
 
     public QuestionBoardItem Apply(QuestionOwnershipTransferred e) => Moved(e.TransferredAt) with { OwnerId = e.To };
 

@@ -27,7 +27,8 @@ public sealed record QuestionDetails(
     bool? GoalReached = null,
     IReadOnlyList<QuestionDetails.Story>? Stories = null,
     DateTimeOffset? LastStoryAt = null,
-    IReadOnlyList<Backing>? Endorsements = null)
+    IReadOnlyList<Backing>? Endorsements = null,
+    Guid? MergedInto = null)
 {
     public sealed record Story(Guid Id, Guid By, string Text, DateTimeOffset At);
 
@@ -66,6 +67,8 @@ public sealed record QuestionDetails(
     public QuestionDetails Apply(GoalSet e) => Moved(e.SetAt) with { Goal = e.Goal, GoalSetAt = e.SetAt };
 
     public QuestionDetails Apply(QuestionWithdrawn e) => Moved(e.WithdrawnAt) with { Status = QuestionStatus.Withdrawn };
+
+    public QuestionDetails Apply(QuestionMergedInto e) => Moved(e.MergedAt) with { Status = QuestionStatus.Withdrawn, MergedInto = e.IntoQuestionId };
 
     public QuestionDetails Apply(QuestionOwnershipTransferred e) => Moved(e.TransferredAt) with { OwnerId = e.To };
 

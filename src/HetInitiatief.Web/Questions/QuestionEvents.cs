@@ -26,6 +26,9 @@ public sealed record QuestionOwnershipTransferred(Guid QuestionId, Guid From, Gu
 public sealed record QuestionLinked(Guid QuestionId, Guid LinkedQuestionId, Guid LinkedBy, DateTimeOffset LinkedAt);
 
 /// <summary>Afterwards: the owner says whether the group reached its goal.</summary>
+/// <summary>A moderator merged this question into another: it closes, and the conversation continues there.</summary>
+public sealed record QuestionMergedInto(Guid QuestionId, Guid IntoQuestionId, Guid MergedBy, string Reason, DateTimeOffset MergedAt);
+
 public sealed record GoalOutcomeRecorded(Guid QuestionId, Guid RecordedBy, bool Reached, DateTimeOffset RecordedAt);
 
 /// <summary>A short success story, celebrated on the question page and the home page.</summary>

@@ -101,6 +101,7 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
         View = outcome.Value!;
         Coalition = View.AsOf is null ? await GetCoalitionEndpoint.LoadAsync(Id, session, ct) : null;
         Proposals = Coalition is { } coalition ? await Offers.GetProposalsEndpoint.LoadAsync(coalition.Id, session, ct) : [];
+        if (View.AsOf is null) (View, Proposals) = await Moderation.HiddenContent.ForViewerAsync(session, View, Proposals, User.MemberId(), ct);
         var followers = await FollowQuestionEndpoints.FollowerIdsAsync(session, Id, ct);
         Similar = View.AsOf is null && View.Status == QuestionStatus.Open
             ? await SimilarQuestions.FindAsync(session, $"{View.Title} {View.Context}", View.Themes.Select(t => t.Code).ToList(), Id, View.Linked.Select(l => l.Id).ToList(), ct)

@@ -16,7 +16,8 @@ public static class QuestionRules
     public const string NotFound = "Deze vraag bestaat niet.";
 
     public static Problem? MustBeOpen(Question question) =>
-        question.IsWithdrawn ? Problem.Conflict("Deze vraag is ingetrokken; er kan niets meer aan veranderen.") : null;
+        question.MergedInto is not null ? Problem.Conflict("Deze vraag is samengevoegd met een andere; het gesprek gaat daar verder.")
+        : question.IsWithdrawn ? Problem.Conflict("Deze vraag is ingetrokken; er kan niets meer aan veranderen.") : null;
 
     public static Problem? MustBeOwner(Question question, Guid memberId, string action) =>
         question.OwnerId == memberId ? null : Problem.Forbidden($"Alleen de inbrenger van deze vraag kan {action}.");

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using HetInitiatief.Coalitions;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using HetInitiatief.Notifications;
+using HetInitiatief.Questions;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Moderation;
+
+public sealed record MergeQuestion(Guid? IntoQuestionId, string? Reason);
+
+public static class MergeQuestionEndpoint
+{
+    /// <summary>The duplicate closes (and its open coalition with it); the target must be another open question.</summary>
+    public static Decision Decide(Question duplicate, Coalition? coalition, QuestionBoardItem? target, MergeQuestion command, MemberProfile moderator, DateTimeOffset now)
+    {
+        var invalid = new FieldRules()
+            .Check(command.IntoQuestionId is { } into && into != duplicate.Id, "intoQuestionId", "Kies een andere vraag om mee samen te voegen.")
+            .Text("reason", command.Reason, "waarom dit dubbel is", 500)
+            .Problem;
+        if (invalid is not null) return invalid;
+        if (target is null) return Problem.NotFound("De vraag om mee samen te voegen bestaat niet.");
+        if (target.Status != QuestionStatus.Open) return Problem.Conflict("Voeg samen met een open vraag.", "intoQuestionId");
+        if (QuestionRules.MustBeOpen(duplicate) is { } closed) return closed;
+        var merged = new QuestionMergedInto(duplicate.Id, target.Id, moderator.Id, command.Reason!.Trim(), now);
+        return coalition is { IsClosed: false }
+            ? Decision.Accept(merged, new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionMerged, coalition.Partners, coalition.Threshold, now))
+            : Decision.Accept(merged);
+    }
+
+    [Tags("Moderation")]
+    [EndpointSummary("Merge a duplicate question into another: it closes with its coalition, and its owner, followers and coalition members hear where the conversation continues (moderators only).")]
+    [ProducesResponseType(typeof(QuestionWritten), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/moderation/questions/{id}/merge")]
+    public static async Task<IResult> Post(Guid id, MergeQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await MergeAsync(id, command, user, store, clock.GetUtcNow(), ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<QuestionWritten>> MergeAsync(Guid id, MergeQuestion command, ClaimsPrincipal user, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var moderator = await Moderators.RequireAsync(query, user, ct);
+        if (moderator.Problem is { } refused) return refused;
+        var target = command.IntoQuestionId is { } into ? await query.LoadAsync<QuestionBoardItem>(into, ct) : null;
+        return (await EventStreams.DecideAsync<Coalition, Question>(store, Coalition.IdFor(id), id,
+                (coalition, question) => question is null ? Problem.NotFound(QuestionRules.NotFound) : Decide(question, coalition, target, command, moderator.Value!, now),
+                e => e is CoalitionClosed, ct))
+            .Map(written => new QuestionWritten(id, written.Second.Version));
+    }
+}
+
+/// <summary>A question was merged: everyone involved in it hears where the conversation continues.</summary>
+public sealed record MergeNews(Guid NewsId, Guid QuestionId, Guid IntoQuestionId, DateTimeOffset At)
+{
+    public static MergeNews? From(IEvent e) => e.Data is QuestionMergedInto m ? new(e.Id, m.QuestionId, m.IntoQuestionId, m.MergedAt) : null;
+}
+
+public static class MergeNewsHandler
+{
+    public static async Task<IEnumerable<object>> Handle(MergeNews news, IDocumentSession session, CancellationToken ct)
+    {
+        var duplicate = await session.LoadAsync<QuestionDetails>(news.QuestionId, ct);
+        var target = await session.LoadAsync<QuestionBoardItem>(news.IntoQuestionId, ct);
+        if (duplicate is null || target is null) return [];
+        var coalition = await session.LoadAsync<CoalitionDetails>(Coalition.IdFor(news.QuestionId), ct);
+        var followers = await FollowQuestionEndpoints.FollowerIdsAsync(session, news.QuestionId, ct);
+        var recipients = followers.Append(duplicate.OwnerId).Concat(coalition?.Members.Select(m => m.MemberId) ?? []).Distinct().ToList();
+        var text = $"\"{duplicate.Title}\" is samengevoegd met \"{target.Title}\": het gesprek gaat daar verder.";
+        return session.StoreAndAnnounce(recipients
+            .Select(r => new Notification(NotificationIds.For(news.NewsId, r), r, NotificationKinds.QuestionMerged, text, $"/vragen/{target.Id}", news.At, null)).ToList());
+    }
+}

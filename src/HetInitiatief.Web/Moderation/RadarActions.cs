@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Moderation;
+
+/// <summary>A moderator sent a friendly nudge about a radar item to these members.</summary>
+public sealed record RadarItemNudged(Guid ItemId, string Key, string Title, string Link, Guid NudgedBy, string Audience, IReadOnlyList<Guid> Recipients, string? Message, DateTimeOffset NudgedAt);
+
+/// <summary>A moderator took the item on: it is theirs to follow up.</summary>
+public sealed record RadarItemTakenOn(Guid ItemId, string Key, Guid TakenOnBy, DateTimeOffset TakenOnAt);
+
+/// <summary>A moderator decided the item needs nothing, and said why; it leaves the radar.</summary>
+public sealed record RadarItemDismissed(Guid ItemId, string Key, Guid DismissedBy, string Reason, DateTimeOffset DismissedAt);
+
+/// <summary>Everything moderators did with one radar item, shown on the item. One stream per item, started by its first action.</summary>
+public sealed record RadarItemLog(Guid Id, string Key, Guid? TakenOnBy, string? DismissedBecause, IReadOnlyList<RadarItemLog.Action> Actions)
+{
+    public sealed record Action(string Kind, Guid By, string Detail, DateTimeOffset At);
+
+    public bool Dismissed => DismissedBecause is not null;
+
+    public static RadarItemLog Create(RadarItemNudged e) => Empty(e.ItemId, e.Key).Apply(e);
+    public static RadarItemLog Create(RadarItemTakenOn e) => Empty(e.ItemId, e.Key).Apply(e);
+    public static RadarItemLog Create(RadarItemDismissed e) => Empty(e.ItemId, e.Key).Apply(e);
+
+    public static RadarItemLog Empty(Guid id, string key) => new(id, key, null, null, []);
+
+    public RadarItemLog Apply(RadarItemNudged e) =>
+        this with { Actions = [.. Actions, new("nudged", e.NudgedBy, $"{Nudges.AudienceNames.GetValueOrDefault(e.Audience, e.Audience)}: {e.Recipients.Count} {(e.Recipients.Count == 1 ? "lid" : "leden")}", e.NudgedAt)] };
+
+    public RadarItemLog Apply(RadarItemTakenOn e) => this with { TakenOnBy = e.TakenOnBy, Actions = [.. Actions, new("takenOn", e.TakenOnBy, "opgepakt", e.TakenOnAt)] };
+
+    public RadarItemLog Apply(RadarItemDismissed e) => this with { DismissedBecause = e.Reason, Actions = [.. Actions, new("dismissed", e.DismissedBy, e.Reason, e.DismissedAt)] };
+}
+
+public sealed record TakeOn;
+
+public sealed record Dismiss(string? Reason);
+
+public static class RadarActionEndpoints
+{
+    public static Decision DecideTakeOn(RadarItemLog log, MemberProfile moderator, DateTimeOffset now) =>
+        log.TakenOnBy == moderator.Id ? Decision.Accept() : Decision.Accept(new RadarItemTakenOn(log.Id, log.Key, moderator.Id, now));
+
+    public static Decision DecideDismiss(RadarItemLog log, Dismiss command, MemberProfile moderator, DateTimeOffset now) =>
+        new FieldRules().Text("reason", command.Reason, "waarom het niets hoeft", 500).Problem is { } invalid ? invalid
+        : log.Dismissed ? Problem.Conflict("Dit punt is al weggelegd.")
+        : Decision.Accept(new RadarItemDismissed(log.Id, log.Key, moderator.Id, command.Reason!.Trim(), now));
+
+    [Tags("Moderation")]
+    [EndpointSummary("Take a radar item on: it is yours to follow up (moderators only).")]
+    [ProducesResponseType(typeof(RadarItemLog), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [WolverinePost("/api/moderation/radar/{id}/take-on")]
+    public static Task<IResult> TakeOnItem(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, user, store, settings, clock.GetUtcNow(), (log, _, moderator, now) => DecideTakeOn(log, moderator, now), ct);
+
+    [Tags("Moderation")]
+    [EndpointSummary("Dismiss a radar item with a reason; it leaves the radar (moderators only).")]
+    [ProducesResponseType(typeof(RadarItemLog), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [WolverinePost("/api/moderation/radar/{id}/dismiss")]
+    public static Task<IResult> DismissItem(Guid id, Dismiss command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct) =>
+        ActAsync(id, user, store, settings, clock.GetUtcNow(), (log, _, moderator, now) => DecideDismiss(log, command, moderator, now), ct);
+
+    /// <summary>Checks the moderator and that the item is on the radar now, then decides on its log (started by the first action).</summary>
+    public static async Task<IResult> ActAsync(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now,
+        Func<RadarItemLog, RadarItem, MemberProfile, DateTimeOffset, Decision> decide, CancellationToken ct)
+    {
+        var outcome = await ActOnAsync(id, user, store, settings, now, decide, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    public static async Task<Outcome<RadarItemLog>> ActOnAsync(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now,
+        Func<RadarItemLog, RadarItem, MemberProfile, DateTimeOffset, Decision> decide, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var moderator = await Moderators.RequireAsync(query, user, ct);
+        if (moderator.Problem is { } refused) return refused;
+        var item = (await RadarEndpoints.ComputeAsync(query, settings, now, ct)).Items.FirstOrDefault(i => i.Id == id);
+        if (item is null) return Problem.NotFound("Dit punt staat (niet meer) op de radar.");
+        var written = await EventStreams.DecideOrStartAsync<RadarItemLog>(store, id, log => decide(log ?? RadarItemLog.Empty(id, item.Key), item, moderator.Value!, now), ct);
+        if (written.Problem is { } problem) return problem;
+        return await query.LoadAsync<RadarItemLog>(id, ct) ?? RadarItemLog.Empty(id, item.Key);
+    }
+}
+
+public sealed class ModerationConfiguration : IConfigureMarten
+{
+    public void Configure(IServiceProvider services, StoreOptions options)
+    {
+        options.Projections.Snapshot<RadarItemLog>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<ContentModeration>(SnapshotLifecycle.Inline);
+        options.Schema.For<ContentModeration>().Index(x => x.QuestionId);
+    }
+}
