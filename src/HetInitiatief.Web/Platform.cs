@@ -33,6 +33,8 @@ public static class Platform
         builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Network.NetworkConfiguration>();
         builder.Services.AddHostedService<HetInitiatief.Network.NetworkOpening>();
         builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
+        builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Moderation.HealthConfiguration>();
+        builder.Services.AddSingleton(HetInitiatief.Moderation.HealthSettings.From(builder.Configuration));
 
         builder.AddMemberAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);
