@@ -24,7 +24,7 @@ public static class HealthDashboardEndpoint
         if (moderator.Problem is { } refused) return refused.ToResult();
         var chosen = WeekOf(week, clock.GetUtcNow());
         if (chosen.Problem is { } invalid) return invalid.ToResult();
-        return Results.Ok(await LoadAsync(session, chosen.Value!, settings, ct));
+        return Results.Ok(await ReadAsync(session, chosen.Value!, settings, ct));
     }
 
     /// <summary>The week asked for, or this week when none is given.</summary>
@@ -33,8 +33,11 @@ public static class HealthDashboardEndpoint
         : HealthWeek.TryParse(week, out var parsed) ? parsed
         : Problem.Invalid("week", WeekFormat);
 
-    /// <summary>Only the facts before the end of the week are read: the dashboard of a past week is what was known then.</summary>
-    public static async Task<HealthDashboard> LoadAsync(IQuerySession session, HealthWeek week, HealthSettings settings, CancellationToken ct)
+    /// <summary>
+    /// Only the facts before the end of the week are read: the dashboard of a past week is what was known then.
+    /// (Not named LoadAsync: Wolverine would run a public static Load method beside an endpoint as its middleware.)
+    /// </summary>
+    public static async Task<HealthDashboard> ReadAsync(IQuerySession session, HealthWeek week, HealthSettings settings, CancellationToken ct)
     {
         var end = week.End;
         var facts = await session.Query<HealthFact>().Where(f => f.At < end).ToListAsync(ct);

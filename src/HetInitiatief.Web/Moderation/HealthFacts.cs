@@ -14,13 +14,14 @@ namespace HetInitiatief.Moderation;
 
 /// <summary>
 /// One event, reduced to what the health indicators count: who did what, when, about what. Its id is the
-/// event's id, so replaying the events gives the very same documents. It never holds a name, a text or a
+/// event's id and it keeps the event's place in the store (<c>Sequence</c>), so replaying the events gives
+/// the very same documents in the very same order. It never holds a name, a text or a
 /// school in clear: the indicators need none of them, and a departed member's data must not outlive them.
 /// </summary>
 /// <param name="Subject">The question, coalition, proposal or session the act was about.</param>
 /// <param name="Related">The question of a coalition; the coalition of a proposal or session.</param>
 /// <param name="Detail">A role, a school's key, or whether a goal was reached.</param>
-public sealed record HealthFact(Guid Id, string Kind, Guid MemberId, DateTimeOffset At, Guid? Subject = null, Guid? Related = null, string? Detail = null);
+public sealed record HealthFact(Guid Id, long Sequence, string Kind, Guid MemberId, DateTimeOffset At, Guid? Subject = null, Guid? Related = null, string? Detail = null);
 
 public static class HealthFactKinds
 {
@@ -52,30 +53,30 @@ public static class HealthFactKinds
 public static class HealthFacts
 {
     /// <summary>The fact an event contributes to the indicators, or null when it counts for none of them.</summary>
-    public static HealthFact? From(Guid eventId, object data) => data switch
+    public static HealthFact? From(Guid eventId, long sequence, object data) => data switch
     {
-        MemberRegistered e => new(eventId, HealthFactKinds.Registered, e.MemberId, e.RegisteredAt, Detail: SchoolKey(e.School)),
-        MemberProfileUpdated e => new(eventId, HealthFactKinds.SchoolSet, e.MemberId, e.UpdatedAt, Detail: SchoolKey(e.School)),
-        MemberRoleGranted e => new(eventId, HealthFactKinds.RoleGranted, e.MemberId, e.GrantedAt, Detail: e.Role),
-        MemberRoleRevoked e => new(eventId, HealthFactKinds.RoleRevoked, e.MemberId, e.RevokedAt, Detail: e.Role),
-        QuestionPosted e => new(eventId, HealthFactKinds.QuestionPosted, e.PostedBy, e.PostedAt, e.QuestionId),
-        QuestionOwnershipTransferred e => new(eventId, HealthFactKinds.OwnerChanged, e.To, e.TransferredAt, e.QuestionId),
-        FollowUpAsked e => new(eventId, HealthFactKinds.FollowUpAsked, e.AskedBy, e.AskedAt, e.QuestionId),
-        FollowUpAnswered e => new(eventId, HealthFactKinds.FollowUpAnswered, e.AnsweredBy, e.AnsweredAt, e.QuestionId),
-        GoalSet e => new(eventId, HealthFactKinds.GoalSet, e.SetBy, e.SetAt, e.QuestionId),
-        QuestionWithdrawn e => new(eventId, HealthFactKinds.QuestionWithdrawn, e.WithdrawnBy, e.WithdrawnAt, e.QuestionId),
-        GoalOutcomeRecorded e => new(eventId, HealthFactKinds.GoalOutcome, e.RecordedBy, e.RecordedAt, e.QuestionId,
+        MemberRegistered e => new(eventId, sequence, HealthFactKinds.Registered, e.MemberId, e.RegisteredAt, Detail: SchoolKey(e.School)),
+        MemberProfileUpdated e => new(eventId, sequence, HealthFactKinds.SchoolSet, e.MemberId, e.UpdatedAt, Detail: SchoolKey(e.School)),
+        MemberRoleGranted e => new(eventId, sequence, HealthFactKinds.RoleGranted, e.MemberId, e.GrantedAt, Detail: e.Role),
+        MemberRoleRevoked e => new(eventId, sequence, HealthFactKinds.RoleRevoked, e.MemberId, e.RevokedAt, Detail: e.Role),
+        QuestionPosted e => new(eventId, sequence, HealthFactKinds.QuestionPosted, e.PostedBy, e.PostedAt, e.QuestionId),
+        QuestionOwnershipTransferred e => new(eventId, sequence, HealthFactKinds.OwnerChanged, e.To, e.TransferredAt, e.QuestionId),
+        FollowUpAsked e => new(eventId, sequence, HealthFactKinds.FollowUpAsked, e.AskedBy, e.AskedAt, e.QuestionId),
+        FollowUpAnswered e => new(eventId, sequence, HealthFactKinds.FollowUpAnswered, e.AnsweredBy, e.AnsweredAt, e.QuestionId),
+        GoalSet e => new(eventId, sequence, HealthFactKinds.GoalSet, e.SetBy, e.SetAt, e.QuestionId),
+        QuestionWithdrawn e => new(eventId, sequence, HealthFactKinds.QuestionWithdrawn, e.WithdrawnBy, e.WithdrawnAt, e.QuestionId),
+        GoalOutcomeRecorded e => new(eventId, sequence, HealthFactKinds.GoalOutcome, e.RecordedBy, e.RecordedAt, e.QuestionId,
             Detail: e.Reached ? HealthFactKinds.Reached : HealthFactKinds.NotReached),
-        SuccessStoryPublished e => new(eventId, HealthFactKinds.StoryPublished, e.PublishedBy, e.PublishedAt, e.QuestionId),
-        CoalitionFormed e => new(eventId, HealthFactKinds.CoalitionFormed, e.FormedBy, e.FormedAt, e.CoalitionId, e.QuestionId),
-        MemberJoinedCoalition e => new(eventId, HealthFactKinds.CoalitionJoined, e.MemberId, e.JoinedAt, e.CoalitionId),
-        MemberLeftCoalition e => new(eventId, HealthFactKinds.CoalitionLeft, e.MemberId, e.LeftAt, e.CoalitionId),
-        CoalitionClosed e => new(eventId, HealthFactKinds.CoalitionClosed, Guid.Empty, e.ClosedAt, e.CoalitionId),
-        ProposalMade e => new(eventId, HealthFactKinds.ProposalMade, e.ProposedBy, e.MadeAt, e.ProposalId, e.CoalitionId),
-        SessionScheduled e => new(eventId, HealthFactKinds.SessionScheduled, e.HostId, e.ScheduledAt, e.SessionId, e.CoalitionId),
-        MemberSignedUp e => new(eventId, HealthFactKinds.SignedUp, e.MemberId, e.SignedUpAt, e.SessionId),
-        MemberWaitlisted e => new(eventId, HealthFactKinds.SignedUp, e.MemberId, e.WaitlistedAt, e.SessionId),
-        FeedbackGiven e => new(eventId, HealthFactKinds.FeedbackGiven, e.MemberId, e.GivenAt, e.SessionId),
+        SuccessStoryPublished e => new(eventId, sequence, HealthFactKinds.StoryPublished, e.PublishedBy, e.PublishedAt, e.QuestionId),
+        CoalitionFormed e => new(eventId, sequence, HealthFactKinds.CoalitionFormed, e.FormedBy, e.FormedAt, e.CoalitionId, e.QuestionId),
+        MemberJoinedCoalition e => new(eventId, sequence, HealthFactKinds.CoalitionJoined, e.MemberId, e.JoinedAt, e.CoalitionId),
+        MemberLeftCoalition e => new(eventId, sequence, HealthFactKinds.CoalitionLeft, e.MemberId, e.LeftAt, e.CoalitionId),
+        CoalitionClosed e => new(eventId, sequence, HealthFactKinds.CoalitionClosed, Guid.Empty, e.ClosedAt, e.CoalitionId),
+        ProposalMade e => new(eventId, sequence, HealthFactKinds.ProposalMade, e.ProposedBy, e.MadeAt, e.ProposalId, e.CoalitionId),
+        SessionScheduled e => new(eventId, sequence, HealthFactKinds.SessionScheduled, e.HostId, e.ScheduledAt, e.SessionId, e.CoalitionId),
+        MemberSignedUp e => new(eventId, sequence, HealthFactKinds.SignedUp, e.MemberId, e.SignedUpAt, e.SessionId),
+        MemberWaitlisted e => new(eventId, sequence, HealthFactKinds.SignedUp, e.MemberId, e.WaitlistedAt, e.SessionId),
+        FeedbackGiven e => new(eventId, sequence, HealthFactKinds.FeedbackGiven, e.MemberId, e.GivenAt, e.SessionId),
         _ => null,
     };
 
@@ -119,7 +120,7 @@ public sealed partial class HealthFactsProjection : EventProjection
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        if (HealthFacts.From(e.Id, e.Data) is { } fact) operations.Store(fact);
+        if (HealthFacts.From(e.Id, e.Sequence, e.Data) is { } fact) operations.Store(fact);
         return ValueTask.CompletedTask;
     }
 }

@@ -33,7 +33,7 @@ public sealed class HealthPageModel(IQuerySession session, HealthSettings settin
         }
         var week = chosen.Value ?? HealthWeek.Containing(now);
         Week = week.ToString();
-        Dashboard = await HealthDashboardEndpoint.LoadAsync(session, week, settings, ct);
+        Dashboard = await HealthDashboardEndpoint.ReadAsync(session, week, settings, ct);
         var questions = await session.LoadManyAsync<QuestionDetails>(ct, Dashboard.TalkingShops.Select(t => t.QuestionId).Distinct());
         Titles = questions.ToDictionary(q => q.Id, q => q.Title);
         return Page();

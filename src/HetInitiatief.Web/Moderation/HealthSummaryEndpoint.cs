@@ -24,9 +24,9 @@ public static class HealthSummaryEndpoint
     [ProducesResponseType(typeof(HealthSummary), 200)]
     [WolverineGet("/api/health/summary")]
     public static Task<HealthSummary> Get(IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct) =>
-        LoadAsync(session, settings, clock.GetUtcNow(), ct);
+        ReadAsync(session, settings, clock.GetUtcNow(), ct);
 
-    public static async Task<HealthSummary> LoadAsync(IQuerySession session, HealthSettings settings, DateTimeOffset now, CancellationToken ct)
+    public static async Task<HealthSummary> ReadAsync(IQuerySession session, HealthSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         // The summary shows no trend, so one week is computed rather than the dashboard's twelve.
         var week = HealthWeek.Containing(now);

@@ -10,5 +10,5 @@ public sealed class HealthSummaryPageModel(IQuerySession session, HealthSettings
 {
     public HealthSummary Summary { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Summary = await HealthSummaryEndpoint.LoadAsync(session, settings, clock.GetUtcNow(), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Summary = await HealthSummaryEndpoint.ReadAsync(session, settings, clock.GetUtcNow(), ct);
 }

@@ -71,10 +71,10 @@ public static class NetworkHealth
 
     /// <summary>
     /// Role changes before acts at the same moment, so "the role at that moment" includes a role granted then;
-    /// the event id breaks the remaining ties, so the order never depends on how the facts were loaded.
+    /// the order in the event store breaks the remaining ties, so the order never depends on how the facts were loaded.
     /// </summary>
     public static IReadOnlyList<HealthFact> InOrder(IEnumerable<HealthFact> facts) =>
-        facts.OrderBy(f => f.At).ThenBy(f => f.Kind is K.RoleGranted or K.RoleRevoked ? 0 : 1).ThenBy(f => f.Id).ToList();
+        facts.OrderBy(f => f.At).ThenBy(f => f.Kind is K.RoleGranted or K.RoleRevoked ? 0 : 1).ThenBy(f => f.Sequence).ThenBy(f => f.Id).ToList();
 
     public static (HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops) Compute(IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
     {

@@ -29,7 +29,7 @@ public static class RebuildHealthEndpoint
         if (chosen.Problem is { } invalid) return invalid.ToResult();
 
         await RebuildAsync(store, ct);
-        return Results.Ok(await HealthDashboardEndpoint.LoadAsync(query, chosen.Value!, settings, ct));
+        return Results.Ok(await HealthDashboardEndpoint.ReadAsync(query, chosen.Value!, settings, ct));
     }
 
     public static async Task RebuildAsync(IDocumentStore store, CancellationToken ct)
