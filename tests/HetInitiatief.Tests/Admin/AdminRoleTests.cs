@@ -17,6 +17,10 @@ public sealed class AdminRoleTests(AppFixture app)
         { "GET", "/api/admin/members" },
         { "GET", "/beheer" },
         { "GET", "/beheer/rollen" },
+        { "GET", "/api/health" },
+        { "GET", "/api/health?week=2026-W47" },
+        { "POST", "/api/health/rebuild" },
+        { "GET", "/moderatie/gezondheid" },
     };
 
     [Theory]

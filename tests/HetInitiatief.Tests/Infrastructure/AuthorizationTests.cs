@@ -75,6 +75,8 @@ public sealed class AuthorizationTests(AppFixture app)
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/handover" },
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/handover/accept" },
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/initiator" },
+        { "GET", "/api/health" },
+        { "POST", "/api/health/rebuild" },
     };
 
     [Theory]
