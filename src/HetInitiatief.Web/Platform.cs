@@ -39,6 +39,10 @@ public static class Platform
         builder.Services.AddSingleton<IConfigureMarten, NotificationMailConfiguration>();
         builder.Services.AddHostedService<DailyDigestSchedule>();
         builder.Services.AddMembership(builder.Configuration);
+        builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Moderation.HealthConfiguration>();
+        builder.Services.AddSingleton(HetInitiatief.Moderation.HealthSettings.From(builder.Configuration));
+        builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Moderation.ModerationConfiguration>();
+        builder.Services.AddSingleton(HetInitiatief.Moderation.RadarSettings.From(builder.Configuration));
 
         builder.AddMemberAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -34,11 +34,11 @@ public static class GetCoalitionEndpoint
     [WolverineGet("/api/questions/{id}/coalition")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
     {
-        var view = await LoadAsync(id, session, ct);
+        var view = await ReadAsync(id, session, ct);
         return view is null ? Problem.NotFound("Er is (nog) geen coalitie rond deze vraag.").ToResult() : Results.Ok(view);
     }
 
-    public static async Task<CoalitionView?> LoadAsync(Guid questionId, IQuerySession session, CancellationToken ct)
+    public static async Task<CoalitionView?> ReadAsync(Guid questionId, IQuerySession session, CancellationToken ct)
     {
         var details = await session.LoadAsync<CoalitionDetails>(Coalition.IdFor(questionId), ct);
         if (details is null) return null;

@@ -17,9 +17,9 @@ public static class MyCoalitionsEndpoint
     [ProducesResponseType(typeof(IReadOnlyList<MyCoalition>), 200)]
     [WolverineGet("/api/me/coalitions")]
     public static Task<IReadOnlyList<MyCoalition>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        LoadAsync(user.MemberId(), session, ct);
+        ReadAsync(user.MemberId(), session, ct);
 
-    public static async Task<IReadOnlyList<MyCoalition>> LoadAsync(Guid memberId, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<MyCoalition>> ReadAsync(Guid memberId, IQuerySession session, CancellationToken ct)
     {
         var coalitions = await session.Query<CoalitionDetails>()
             .Where(c => c.Members.Any(m => m.MemberId == memberId))

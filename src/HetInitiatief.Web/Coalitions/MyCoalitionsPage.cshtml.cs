@@ -8,5 +8,5 @@ public sealed class MyCoalitionsPageModel(IQuerySession session) : PageModel
 {
     public IReadOnlyList<MyCoalition> Coalitions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Coalitions = await MyCoalitionsEndpoint.LoadAsync(User.MemberId(), session, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Coalitions = await MyCoalitionsEndpoint.ReadAsync(User.MemberId(), session, ct);
 }

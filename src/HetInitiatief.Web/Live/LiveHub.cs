@@ -17,6 +17,9 @@ public sealed class LiveHub : Hub
     public const string BoardGroup = "board";
     public const string AgendaGroup = "agenda";
 
+    /// <summary>Moderators only: the radar refreshes as members act.</summary>
+    public const string RadarGroup = "radar";
+
     public static string SessionGroup(Guid sessionId) => $"session:{sessionId}";
 
     public static string QuestionGroup(Guid questionId) => $"question:{questionId}";
@@ -50,6 +53,14 @@ public sealed class LiveHub : Hub
         if (await session.LoadAsync<Sessions.Session>(sessionId, Context.ConnectionAborted) is null)
             throw new HubException(Sessions.Session.NotFound);
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(sessionId));
+    }
+
+    /// <summary>Checked against the stored profile, like every moderator endpoint: a member is refused, and a revoked moderator at once.</summary>
+    public async Task WatchRadar(IQuerySession session)
+    {
+        if (!Moderation.Moderators.Are(await session.LoadAsync<Members.MemberProfile>(Context.User!.MemberId(), Context.ConnectionAborted)))
+            throw new HubException(Moderation.Moderators.Refusal);
+        await Groups.AddToGroupAsync(Context.ConnectionId, RadarGroup);
     }
 
     public Task UnwatchSession(Guid sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, SessionGroup(sessionId));

@@ -1,4 +1,5 @@
 using HetInitiatief.Coalitions;
+using HetInitiatief.Moderation;
 using HetInitiatief.Network;
 using HetInitiatief.Notifications;
 using HetInitiatief.Offers;
@@ -124,7 +125,12 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
                 if (OfferNews.From(e, proposals) is { } offerNews) messages.Add(offerNews);
                 if (NetworkNews.From(e) is { } networkNews) messages.Add(networkNews);
                 if (InviteNews.From(e) is { } inviteNews) messages.Add(inviteNews);
+                if (NudgeNews.From(e) is { } nudge) messages.Add(nudge);
+                if (ModerationNews.From(e) is { } moderation) messages.Add(moderation);
+                if (MergeNews.From(e) is { } merge) messages.Add(merge);
             }
+            // One refresh of the radar per commit is enough, however many of its facts the commit changed.
+            if (commit.GetEvents().FirstOrDefault(e => RadarChanged.IsAbout(e.Data)) is { } radar) messages.Add(new RadarChanged(radar.EventTypeName));
             // One refresh of the landing page per commit is enough, however many of its events the commit holds.
             if (commit.GetEvents().Select(NetworkChanged.From).FirstOrDefault(c => c is not null) is { } network) messages.Add(network);
             if (messages.Count == 0) return;
@@ -153,6 +159,9 @@ public static class LivePushHandler
     public static Task Handle(SessionChanged message, IHubContext<LiveHub> hub, CancellationToken ct) =>
         hub.Clients.Groups(LiveHub.AgendaGroup, LiveHub.SessionGroup(message.SessionId)).SendAsync(SessionChanged.Method, message, ct);
 
+    public static Task Handle(RadarChanged message, IHubContext<LiveHub> hub, CancellationToken ct) =>
+        hub.Clients.Group(LiveHub.RadarGroup).SendAsync(RadarChanged.Method, message, ct);
+
     public static Task Handle(NotificationAdded message, IHubContext<LiveHub> hub, CancellationToken ct) =>
         hub.Clients.Group(LiveHub.MemberGroup(message.MemberId)).SendAsync("notificationAdded", message, ct);
 }
@@ -169,6 +178,7 @@ public static class LivePush
         options.PublishMessage<SessionChanged>().ToLocalQueue("live-push");
         options.PublishMessage<ProposalChanged>().ToLocalQueue("live-push");
         options.PublishMessage<NetworkChanged>().ToLocalQueue("live-push");
+        options.PublishMessage<RadarChanged>().ToLocalQueue("live-push");
 
         // News and deadlines must survive a restart: durable queues, stored in PostgreSQL.
         options.LocalQueue("notifications").UseDurableInbox();
@@ -177,6 +187,9 @@ public static class LivePush
         options.PublishMessage<OfferNews>().ToLocalQueue("notifications");
         options.PublishMessage<NetworkNews>().ToLocalQueue("notifications");
         options.PublishMessage<InviteNews>().ToLocalQueue("notifications");
+        options.PublishMessage<NudgeNews>().ToLocalQueue("notifications");
+        options.PublishMessage<ModerationNews>().ToLocalQueue("notifications");
+        options.PublishMessage<MergeNews>().ToLocalQueue("notifications");
         options.LocalQueue("deadlines").UseDurableInbox();
         options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("deadlines");
         options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("deadlines");

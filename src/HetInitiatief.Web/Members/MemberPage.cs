@@ -32,9 +32,9 @@ public static class MemberPageEndpoint
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/members/{id}")]
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        await LoadAsync(id, user.MemberId(), session, ct) is { } view ? Results.Ok(view) : Problem.NotFound("Dit lid bestaat niet (meer).").ToResult();
+        await ReadAsync(id, user.MemberId(), session, ct) is { } view ? Results.Ok(view) : Problem.NotFound("Dit lid bestaat niet (meer).").ToResult();
 
-    public static async Task<MemberView?> LoadAsync(Guid id, Guid viewerId, IQuerySession session, CancellationToken ct)
+    public static async Task<MemberView?> ReadAsync(Guid id, Guid viewerId, IQuerySession session, CancellationToken ct)
     {
         var profiles = await session.LoadManyAsync<MemberProfile>(ct, id, viewerId);
         var member = profiles.FirstOrDefault(p => p.Id == id);

@@ -13,7 +13,7 @@ public sealed class MemberPageModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await MemberPageEndpoint.LoadAsync(id, User.MemberId(), session, ct) is not { } member) return NotFound();
+        if (await MemberPageEndpoint.ReadAsync(id, User.MemberId(), session, ct) is not { } member) return NotFound();
         Member = member;
         return Page();
     }

@@ -40,7 +40,7 @@ public static class MyDataEndpoint
             await session.Query<QuestionDetails>().Where(q => q.OwnerId == me).ToListAsync(ct),
             await session.Events.QueryRawEventDataOnly<FollowUpAsked>().Where(f => f.AskedBy == me).ToListAsync(ct),
             await session.Query<CoalitionDetails>().Where(c => c.Members.Any(m => m.MemberId == me)).ToListAsync(ct),
-            await MySessionsEndpoint.LoadAsync(me, session, ct),
+            await MySessionsEndpoint.ReadAsync(me, session, ct),
             await session.Query<Notification>().Where(n => n.MemberId == me).ToListAsync(ct))
         {
             MyInvites = await session.Query<Invites.Invite>().Where(i => i.InviterId == me).ToListAsync(ct),

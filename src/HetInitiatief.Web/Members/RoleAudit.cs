@@ -25,7 +25,19 @@ public static class AdminAccess
         return member.Has(role) ? member : Problem.Forbidden(refusal);
     }
 
+    /// <summary>The same check for pages that any of several roles may see (moderators or admins).</summary>
+    public static async Task<Outcome<MemberProfile>> RequireAnyAsync(IQuerySession session, ClaimsPrincipal user, IReadOnlyList<string> roles, string refusal, CancellationToken ct)
+    {
+        var member = await session.LoadAsync<MemberProfile>(user.MemberId(), ct);
+        if (member is null) return Problem.Unauthorized("Log opnieuw in.");
+        return roles.Any(member.Has) ? member : Problem.Forbidden(refusal);
+    }
+
     public const string AdminsOnly = "Alleen een beheerder mag dit zien.";
+
+    public static readonly IReadOnlyList<string> Moderators = [MemberRoles.Moderator, MemberRoles.Admin];
+
+    public const string ModeratorsOnly = "Alleen moderatoren en beheerders mogen dit zien.";
 }
 
 public static class RoleAuditEndpoints

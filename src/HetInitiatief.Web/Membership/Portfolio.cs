@@ -45,7 +45,7 @@ public static class PortfolioEndpoints
     }
 
     /// <summary>The caller's portfolio, or 403 when their tier does not include it.</summary>
-    public static async Task<Outcome<Portfolio>> LoadAsync(Guid memberId, IQuerySession session, TierSettings tiers, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Outcome<Portfolio>> ReadAsync(Guid memberId, IQuerySession session, TierSettings tiers, DateTimeOffset now, CancellationToken ct)
     {
         var member = await session.LoadAsync<MemberProfile>(memberId, ct);
         if (member is null) return Problem.NotFound("Dit account bestaat niet meer.");
@@ -62,7 +62,7 @@ public static class PortfolioEndpoints
     [WolverineGet("/api/me/portfolio")]
     public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await LoadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
+        var outcome = await ReadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
         return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
     }
 
@@ -74,7 +74,7 @@ public static class PortfolioEndpoints
     [WolverineGet("/api/me/portfolio.csv")]
     public static async Task<IResult> Csv(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await LoadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
+        var outcome = await ReadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
         return outcome.Problem?.ToResult()
             ?? Results.File(PortfolioCsv.Write(outcome.Value!), "text/csv; charset=utf-8", FileName(outcome.Value!, "csv"));
     }
@@ -87,7 +87,7 @@ public static class PortfolioEndpoints
     [WolverineGet("/api/me/portfolio.pdf")]
     public static async Task<IResult> Pdf(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await LoadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
+        var outcome = await ReadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
         return outcome.Problem?.ToResult()
             ?? Results.File(PortfolioPdf.Render(outcome.Value!), "application/pdf", FileName(outcome.Value!, "pdf"));
     }

@@ -16,6 +16,6 @@ public sealed class PortfolioPageModel(IQuerySession session, TierSettings tiers
         var now = clock.GetUtcNow();
         Status = await Tiers.LoadAsync(session, User.MemberId(), now, tiers, ct);
         if (Status?.Includes(Entitlements.Portfolio) == true)
-            Portfolio = (await PortfolioEndpoints.LoadAsync(User.MemberId(), session, tiers, now, ct)).Value;
+            Portfolio = (await PortfolioEndpoints.ReadAsync(User.MemberId(), session, tiers, now, ct)).Value;
     }
 }

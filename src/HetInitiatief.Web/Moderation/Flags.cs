@@ -134,3 +134,6 @@ public static class FlagEndpoint
 }
 
 public sealed record FlagResult(Guid ModerationId, bool Hidden);
+
+/// <summary>What the flag form on a page needs: which contribution, and how to name it.</summary>
+public sealed record FlagForm(string ContentType, Guid ContentId, Guid? CommentBy, string What);

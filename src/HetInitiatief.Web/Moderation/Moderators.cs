@@ -10,14 +10,10 @@ public static class Moderators
 {
     public const string Refusal = "Alleen moderatoren (en beheerders) mogen dit.";
 
-    public static bool Are(MemberProfile? member) => member is not null && (member.Has(MemberRoles.Moderator) || member.Has(MemberRoles.Admin));
+    public static bool Are(MemberProfile? member) => member is not null && AdminAccess.Moderators.Any(member.Has);
 
-    public static async Task<Outcome<MemberProfile>> RequireAsync(IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var member = await session.LoadAsync<MemberProfile>(user.MemberId(), ct);
-        if (member is null) return Problem.Unauthorized("Log opnieuw in.");
-        return Are(member) ? member : Problem.Forbidden(Refusal);
-    }
+    public static Task<Outcome<MemberProfile>> RequireAsync(IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
+        AdminAccess.RequireAnyAsync(session, user, AdminAccess.Moderators, Refusal, ct);
 }
 
 /// <summary>The radar's durations (settings <c>Moderation:Radar:*</c>), so a network can tune what "stale" means.</summary>

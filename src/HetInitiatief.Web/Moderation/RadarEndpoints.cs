@@ -30,10 +30,10 @@ public static class RadarEndpoints
     public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
     {
         var moderator = await Moderators.RequireAsync(session, user, ct);
-        return moderator.Problem?.ToResult() ?? Results.Ok(await LoadAsync(session, settings, clock.GetUtcNow(), ct));
+        return moderator.Problem?.ToResult() ?? Results.Ok(await ReadAsync(session, settings, clock.GetUtcNow(), ct));
     }
 
-    public static async Task<RadarPage> LoadAsync(IQuerySession session, RadarSettings settings, DateTimeOffset now, CancellationToken ct)
+    public static async Task<RadarPage> ReadAsync(IQuerySession session, RadarSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         var radar = await ComputeAsync(session, settings, now, ct);
         var logs = (await session.LoadManyAsync<RadarItemLog>(ct, radar.Items.Select(i => i.Id))).ToDictionary(l => l.Id);

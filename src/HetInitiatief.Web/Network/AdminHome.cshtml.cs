@@ -56,7 +56,7 @@ public sealed class AdminHomeModel(IDocumentStore store, NetworkSettings setting
             return Page();
         }
         var now = clock.GetUtcNow();
-        Network = await NetworkEndpoints.LoadAsync(query, settings, now, ct);
+        Network = await NetworkEndpoints.ReadAsync(query, settings, now, ct);
         Upcoming = await query.Query<Session>()
             .Where(s => s.StartsAt > now && s.Status != SessionStatus.CalledOff)
             .OrderBy(s => s.StartsAt).Take(50).ToListAsync(ct);

@@ -21,7 +21,7 @@ public sealed record LandingView(
 
     public static async Task<LandingView> LoadAsync(IQuerySession session, NetworkSettings settings, DateTimeOffset now, CancellationToken ct)
     {
-        var network = await NetworkEndpoints.LoadAsync(session, settings, now, ct);
+        var network = await NetworkEndpoints.ReadAsync(session, settings, now, ct);
         var listed = await session.Query<MemberProfile>()
             .Where(m => m.ListedAsEarlyBird && m.EarlyBirdSeat != null)
             .OrderBy(m => m.EarlyBirdSeat)

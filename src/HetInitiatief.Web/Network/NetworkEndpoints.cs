@@ -31,7 +31,7 @@ public static class NetworkEndpoints
     [ProducesResponseType(typeof(NetworkView), 200)]
     [WolverineGet("/api/network")]
     public static Task<NetworkView> Get(IQuerySession session, NetworkSettings settings, TimeProvider clock, CancellationToken ct) =>
-        LoadAsync(session, settings, clock.GetUtcNow(), ct);
+        ReadAsync(session, settings, clock.GetUtcNow(), ct);
 
     [Tags("Network")]
     [EndpointSummary("Record the joint start before the last seat is taken (admin only).")]
@@ -45,10 +45,10 @@ public static class NetworkEndpoints
         var admin = await query.LoadAsync<MemberProfile>(user.MemberId(), ct);
         var now = clock.GetUtcNow();
         var outcome = await EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => DecideJointStart(n, admin, now), "Het netwerk is nog niet geopend.", ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(await LoadAsync(query, settings, now, ct));
+        return outcome.Problem?.ToResult() ?? Results.Ok(await ReadAsync(query, settings, now, ct));
     }
 
-    public static async Task<NetworkView> LoadAsync(IQuerySession session, NetworkSettings settings, DateTimeOffset now, CancellationToken ct)
+    public static async Task<NetworkView> ReadAsync(IQuerySession session, NetworkSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         var network = await session.LoadAsync<NetworkState>(settings.NetworkId, ct) ?? NetworkState.Empty(settings.NetworkId);
         var registered = await session.Query<MemberProfile>().Select(m => m.RegisteredAt).ToListAsync(ct);

@@ -8,5 +8,5 @@ public sealed class NetworkPageModel(IQuerySession session, NetworkSettings sett
 {
     public NetworkView Network { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Network = await NetworkEndpoints.LoadAsync(session, settings, clock.GetUtcNow(), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Network = await NetworkEndpoints.ReadAsync(session, settings, clock.GetUtcNow(), ct);
 }

@@ -48,7 +48,7 @@ public static class NetworkPushHandler
 {
     public static async Task Handle(NetworkChanged message, IQuerySession session, NetworkSettings settings, TimeProvider clock, IHubContext<NetworkHub> hub, CancellationToken ct)
     {
-        var view = await NetworkEndpoints.LoadAsync(session, settings, clock.GetUtcNow(), ct);
+        var view = await NetworkEndpoints.ReadAsync(session, settings, clock.GetUtcNow(), ct);
         await hub.Clients.Group(NetworkHub.Group).SendAsync(NetworkSeats.Method,
             new NetworkSeats(message.Change, view.Seats, view.SeatsTaken, view.SeatsLeft, view.Started, view.Members, view.Goal), ct);
     }

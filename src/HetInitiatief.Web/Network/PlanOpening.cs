@@ -35,6 +35,6 @@ public static class PlanOpeningEndpoint
         var opening = command.SessionId is { } id ? await query.LoadAsync<Session>(id, ct) : null;
         var now = clock.GetUtcNow();
         var outcome = await EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => Decide(n, opening, admin, now), "Het netwerk is nog niet geopend.", ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(await NetworkEndpoints.LoadAsync(query, settings, now, ct));
+        return outcome.Problem?.ToResult() ?? Results.Ok(await NetworkEndpoints.ReadAsync(query, settings, now, ct));
     }
 }

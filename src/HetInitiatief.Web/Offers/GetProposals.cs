@@ -22,7 +22,7 @@ public static class GetProposalsEndpoint
     [WolverineGet("/api/coalitions/{id}/proposals")]
     public static async Task<IReadOnlyList<ProposalView>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var proposals = await LoadAsync(id, session, ct);
+        var proposals = await ReadAsync(id, session, ct);
         var coalition = await session.LoadAsync<Coalitions.CoalitionDetails>(id, ct);
         if (coalition is null) return proposals;
         var hidden = await Moderation.HiddenContent.OnQuestionAsync(session, coalition.QuestionId, ct);
@@ -30,7 +30,7 @@ public static class GetProposalsEndpoint
         return Moderation.HiddenContent.Apply(proposals, hidden, user.MemberId(), moderator);
     }
 
-    public static async Task<IReadOnlyList<ProposalView>> LoadAsync(Guid coalitionId, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<ProposalView>> ReadAsync(Guid coalitionId, IQuerySession session, CancellationToken ct)
     {
         var proposals = await session.Query<Proposal>().Where(p => p.CoalitionId == coalitionId).OrderBy(p => p.MadeAt).ToListAsync(ct);
         var names = await MemberProfile.NamesAsync(session, proposals.SelectMany(p => p.Reactions.Select(r => r.MemberId).Append(p.ProposedBy)), ct);

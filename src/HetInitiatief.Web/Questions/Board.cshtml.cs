@@ -35,7 +35,7 @@ public sealed class BoardModel(IQuerySession session, HetInitiatief.Network.Netw
             Network = Landing.Network;
             return;
         }
-        Network = await HetInitiatief.Network.NetworkEndpoints.LoadAsync(session, settings, clock.GetUtcNow(), ct);
+        Network = await HetInitiatief.Network.NetworkEndpoints.ReadAsync(session, settings, clock.GetUtcNow(), ct);
         var outcome = await QuestionBoard.QueryAsync(Theme, Sector, Status, Q, PageNumber, session, ct);
         if (outcome.Problem is { } problem)
         {

@@ -43,12 +43,12 @@ public static class GetQuestionEndpoint
     [WolverineGet("/api/questions/{id}")]
     public static async Task<IResult> Get(Guid id, string? at, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var outcome = await LoadAsync(id, at, session, ct);
+        var outcome = await ReadAsync(id, at, session, ct);
         if (outcome.Problem is { } problem) return problem.ToResult();
         return Results.Ok((await Moderation.HiddenContent.ForViewerAsync(session, outcome.Value!, [], user.MemberId(), ct)).View);
     }
 
-    public static async Task<Outcome<QuestionView>> LoadAsync(Guid id, string? at, IQuerySession session, CancellationToken ct)
+    public static async Task<Outcome<QuestionView>> ReadAsync(Guid id, string? at, IQuerySession session, CancellationToken ct)
     {
         DateTimeOffset? asOf = null;
         if (!string.IsNullOrWhiteSpace(at))

@@ -88,19 +88,19 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
     private async Task<IActionResult?> ShowAsync(CancellationToken ct, bool keepForm = false)
     {
         await using var session = store.QuerySession();
-        var outcome = await GetQuestionEndpoint.LoadAsync(Id, At, session, ct);
+        var outcome = await GetQuestionEndpoint.ReadAsync(Id, At, session, ct);
         if (outcome.Problem is { Status: StatusCodes.Status404NotFound }) return NotFound();
         if (outcome.Problem is { } problem)
         {
             ModelState.AddProblem(problem);
             At = null;
-            outcome = await GetQuestionEndpoint.LoadAsync(Id, null, session, ct);
+            outcome = await GetQuestionEndpoint.ReadAsync(Id, null, session, ct);
             if (outcome.Problem is not null) return NotFound();
         }
 
         View = outcome.Value!;
-        Coalition = View.AsOf is null ? await GetCoalitionEndpoint.LoadAsync(Id, session, ct) : null;
-        Proposals = Coalition is { } coalition ? await Offers.GetProposalsEndpoint.LoadAsync(coalition.Id, session, ct) : [];
+        Coalition = View.AsOf is null ? await GetCoalitionEndpoint.ReadAsync(Id, session, ct) : null;
+        Proposals = Coalition is { } coalition ? await Offers.GetProposalsEndpoint.ReadAsync(coalition.Id, session, ct) : [];
         if (View.AsOf is null) (View, Proposals) = await Moderation.HiddenContent.ForViewerAsync(session, View, Proposals, User.MemberId(), ct);
         var followers = await FollowQuestionEndpoints.FollowerIdsAsync(session, Id, ct);
         Similar = View.AsOf is null && View.Status == QuestionStatus.Open
@@ -108,6 +108,7 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
             : [];
         (Follows, FollowerCount) = (followers.Contains(User.MemberId()), followers.Count);
         await LoadEndorsingAsync(session, ct);
+        await LoadModeratingAsync(session, ct);
         if (!keepForm)
         {
             Title = View.Title;

@@ -27,7 +27,7 @@ public sealed partial class QuestionPageModel
     public async Task<IActionResult> OnPostEndorseCoalitionAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var coalition = await GetCoalitionEndpoint.LoadAsync(Id, session, ct);
+        var coalition = await GetCoalitionEndpoint.ReadAsync(Id, session, ct);
         return await RunAsync(now => EndorseCoalitionEndpoints.EndorseAsync(coalition?.Id ?? Guid.Empty, User.MemberId(), Endorse, store, now, ct), "coalitie", ct);
     }
 

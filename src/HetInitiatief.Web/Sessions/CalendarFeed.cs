@@ -70,7 +70,7 @@ public static class CalendarFeedEndpoints
     {
         var feed = await session.Query<CalendarFeed>().FirstOrDefaultAsync(f => f.Token == token, ct);
         if (feed is null) return Results.NotFound();
-        var mine = (await MySessionsEndpoint.LoadAsync(feed.Id, session, ct)).Where(s => s.Me.Status != SignUpEndpoints.Waiting);
+        var mine = (await MySessionsEndpoint.ReadAsync(feed.Id, session, ct)).Where(s => s.Me.Status != SignUpEndpoints.Waiting);
         return Results.Text(GetSessionEndpoints.ICalendar(mine), "text/calendar; charset=utf-8", Encoding.UTF8);
     }
 }

@@ -33,7 +33,7 @@ public static class GetSessionEndpoints
     [WolverineGet("/api/sessions/{id}")]
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var view = await LoadAsync(id, user.MemberId(), session, ct);
+        var view = await ReadAsync(id, user.MemberId(), session, ct);
         return view is null ? Problem.NotFound(Session.NotFound).ToResult() : Results.Ok(view);
     }
 
@@ -60,7 +60,7 @@ public static class GetSessionEndpoints
     [WolverineGet("/api/sessions/{id}/calendar.ics")]
     public static async Task<IResult> Calendar(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var view = await LoadAsync(id, user.MemberId(), session, ct);
+        var view = await ReadAsync(id, user.MemberId(), session, ct);
         return view is null
             ? Problem.NotFound(Session.NotFound).ToResult()
             : Results.Text(ICalendar(view), "text/calendar; charset=utf-8", Encoding.UTF8);
@@ -77,7 +77,7 @@ public static class GetSessionEndpoints
         return sessions.Select(s => ToView(s, viewer, names)).ToList();
     }
 
-    public static async Task<SessionView?> LoadAsync(Guid id, Guid viewer, IQuerySession session, CancellationToken ct)
+    public static async Task<SessionView?> ReadAsync(Guid id, Guid viewer, IQuerySession session, CancellationToken ct)
     {
         var found = await session.LoadAsync<Session>(id, ct);
         if (found is null) return null;

@@ -14,9 +14,9 @@ public static class MySessionsEndpoint
     [ProducesResponseType(typeof(IReadOnlyList<SessionView>), 200)]
     [WolverineGet("/api/me/sessions")]
     public static Task<IReadOnlyList<SessionView>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        LoadAsync(user.MemberId(), session, ct);
+        ReadAsync(user.MemberId(), session, ct);
 
-    public static async Task<IReadOnlyList<SessionView>> LoadAsync(Guid memberId, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<SessionView>> ReadAsync(Guid memberId, IQuerySession session, CancellationToken ct)
     {
         var mine = await session.Query<Session>()
             .Where(s => s.HostId == memberId || s.Participants.Contains(memberId) || s.Waitlist.Contains(memberId))

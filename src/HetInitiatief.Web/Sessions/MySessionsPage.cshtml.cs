@@ -14,7 +14,7 @@ public sealed class MySessionsPageModel(IDocumentStore store, TimeProvider clock
     public async Task OnGetAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        Sessions = await MySessionsEndpoint.LoadAsync(User.MemberId(), session, ct);
+        Sessions = await MySessionsEndpoint.ReadAsync(User.MemberId(), session, ct);
         if (await session.LoadAsync<CalendarFeed>(User.MemberId(), ct) is { } feed)
             FeedUrl = $"{Request.Scheme}://{Request.Host}{CalendarFeedEndpoints.Path(feed.Token)}";
     }

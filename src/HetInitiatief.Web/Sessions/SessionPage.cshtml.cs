@@ -71,7 +71,7 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var view = await GetSessionEndpoints.LoadAsync(Id, User.MemberId(), session, ct);
+        var view = await GetSessionEndpoints.ReadAsync(Id, User.MemberId(), session, ct);
         if (view is null) return NotFound();
         View = view;
         if (view.ProviderLed && view.Me.Status == SignUpEndpoints.None)

@@ -24,6 +24,10 @@ public sealed class AdminRoleTests(AppFixture app)
         { "GET", "/api/admin/outbox" },
         { "POST", "/api/admin/digest/run" },
         { "GET", "/beheer/uitgaande-mail" },
+        { "GET", "/api/health" },
+        { "GET", "/api/health?week=2026-W47" },
+        { "POST", "/api/health/rebuild" },
+        { "GET", "/moderatie/gezondheid" },
     };
 
     [Theory]

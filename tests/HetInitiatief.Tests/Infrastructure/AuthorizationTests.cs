@@ -88,6 +88,8 @@ public sealed class AuthorizationTests(AppFixture app)
         { "GET", "/api/me/portfolio" },
         { "GET", "/api/me/portfolio.csv" },
         { "GET", "/api/me/portfolio.pdf" },
+        { "GET", "/api/health" },
+        { "POST", "/api/health/rebuild" },
     };
 
     [Theory]

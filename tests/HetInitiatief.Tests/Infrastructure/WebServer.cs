@@ -17,6 +17,9 @@ public sealed class WebServer : IAsyncDisposable
 
     public Uri BaseAddress => new(_app.Urls.First());
 
+    /// <summary>The server's own services, for a test that writes events straight into its store.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<WebServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var webProject = typeof(WebServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -10,6 +10,7 @@
   const question = document.querySelector("[data-live-question]:not([data-time-travel])");
   const agenda = document.querySelector("[data-live-agenda]");
   const meeting = document.querySelector("[data-live-session]");
+  const radar = document.querySelector("[data-live-radar]");
 
   const status = document.getElementById("live-status");
   const announcements = {
@@ -118,7 +119,14 @@
     scheduleRefresh();
   });
 
+  // Moderators' radar: items come and go as members act.
+  connection.on("radarChanged", () => {
+    if (!radar) return;
+    scheduleRefresh();
+  });
+
   async function watch() {
+    if (radar) await connection.invoke("WatchRadar");
     if (agenda) await connection.invoke("WatchAgenda");
     if (meeting) await connection.invoke("WatchSession", meeting.dataset.liveSession);
     if (board) await connection.invoke("WatchBoard");

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Members;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Moderation;
+
+/// <summary>The network health dashboard for moderators and admins: every indicator for a week, with its trend.</summary>
+public static class HealthDashboardEndpoint
+{
+    public const string WeekFormat = "Geef de week als jaar en weeknummer, bijvoorbeeld 2026-W47.";
+
+    [Tags("Moderation")]
+    [EndpointSummary("The network's health for a week (default: this week) with the trend of the weeks before it (moderators and admins).")]
+    [ProducesResponseType(typeof(HealthDashboard), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [WolverineGet("/api/health")]
+    public static async Task<IResult> Get(string? week, ClaimsPrincipal user, IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct)
+    {
+        var moderator = await AdminAccess.RequireAnyAsync(session, user, AdminAccess.Moderators, AdminAccess.ModeratorsOnly, ct);
+        if (moderator.Problem is { } refused) return refused.ToResult();
+        var chosen = WeekOf(week, clock.GetUtcNow());
+        if (chosen.Problem is { } invalid) return invalid.ToResult();
+        return Results.Ok(await ReadAsync(session, chosen.Value!, settings, ct));
+    }
+
+    /// <summary>The week asked for, or this week when none is given.</summary>
+    public static Outcome<HealthWeek> WeekOf(string? week, DateTimeOffset now) =>
+        string.IsNullOrWhiteSpace(week) ? HealthWeek.Containing(now)
+        : HealthWeek.TryParse(week, out var parsed) ? parsed
+        : Problem.Invalid("week", WeekFormat);
+
+    /// <summary>
+    /// Only the facts before the end of the week are read: the dashboard of a past week is what was known then.
+    /// (Not named LoadAsync: Wolverine would run a public static Load method beside an endpoint as its middleware.)
+    /// </summary>
+    public static async Task<HealthDashboard> ReadAsync(IQuerySession session, HealthWeek week, HealthSettings settings, CancellationToken ct)
+    {
+        var end = week.End;
+        var facts = await session.Query<HealthFact>().Where(f => f.At < end).ToListAsync(ct);
+        return NetworkHealth.Dashboard(facts, week, settings);
+    }
+}

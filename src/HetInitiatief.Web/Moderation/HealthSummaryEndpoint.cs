@@ -1,0 +1,37 @@
+using HetInitiatief.Network;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Moderation;
+
+/// <summary>What everyone may know about the network's health: a few numbers, no names, no questions.</summary>
+public sealed record HealthSummary(
+    string Week, int Members, int Goal, int NewMembers, int ActiveMembers,
+    double? Reciprocity, double? MemberOwnership, double? CrossSchool, double? DemandDriven, int GoalsReachedTotal, int SuccessStoriesTotal)
+{
+    public static HealthSummary Of(HealthIndicators i) => new(
+        i.Week, i.Members, NetworkEndpoints.Goal, i.NewMembers, i.ActiveMembers,
+        i.Reciprocity.Share, i.MemberOwnership.Share, i.CrossSchool.Share, i.DemandDriven.Share, i.GoalsReachedTotal, i.SuccessStoriesTotal);
+}
+
+public static class HealthSummaryEndpoint
+{
+    [AllowAnonymous]
+    [Tags("Moderation")]
+    [EndpointSummary("A public summary of the network's health this week: headline numbers only (no sign-in needed).")]
+    [ProducesResponseType(typeof(HealthSummary), 200)]
+    [WolverineGet("/api/health/summary")]
+    public static Task<HealthSummary> Get(IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct) =>
+        ReadAsync(session, settings, clock.GetUtcNow(), ct);
+
+    public static async Task<HealthSummary> ReadAsync(IQuerySession session, HealthSettings settings, DateTimeOffset now, CancellationToken ct)
+    {
+        // The summary shows no trend, so one week is computed rather than the dashboard's twelve.
+        var week = HealthWeek.Containing(now);
+        var end = week.End;
+        var facts = await session.Query<HealthFact>().Where(f => f.At < end).ToListAsync(ct);
+        return HealthSummary.Of(NetworkHealth.Compute(NetworkHealth.InOrder(facts), week, settings).Indicators);
+    }
+}

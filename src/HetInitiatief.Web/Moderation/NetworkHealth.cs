@@ -1,0 +1,266 @@
+using HetInitiatief.Members;
+using K = HetInitiatief.Moderation.HealthFactKinds;
+
+namespace HetInitiatief.Moderation;
+
+/// <summary>The dashboard's settings (section <c>Health</c>); docs/health.md explains each.</summary>
+public sealed record HealthSettings(
+    int WindowWeeks = 4, int TalkWeeks = 4, int TalkFollowUps = 5, int TalkCoalitionMembers = 5,
+    double FacilitatorShareWarning = 0.5, int TrendWeeks = 12)
+{
+    public static readonly IReadOnlyList<string> FacilitatorRoles = [MemberRoles.Moderator, MemberRoles.Provider, MemberRoles.Admin];
+
+    public static HealthSettings From(IConfiguration configuration)
+    {
+        var defaults = new HealthSettings();
+        int Whole(string key, int fallback) => int.TryParse(configuration[$"Health:{key}"], out var value) && value > 0 ? value : fallback;
+        return new HealthSettings(
+            Whole(nameof(WindowWeeks), defaults.WindowWeeks), Whole(nameof(TalkWeeks), defaults.TalkWeeks),
+            Whole(nameof(TalkFollowUps), defaults.TalkFollowUps), Whole(nameof(TalkCoalitionMembers), defaults.TalkCoalitionMembers),
+            double.TryParse(configuration[$"Health:{nameof(FacilitatorShareWarning)}"], System.Globalization.CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1
+                ? share : defaults.FacilitatorShareWarning,
+            Whole(nameof(TrendWeeks), defaults.TrendWeeks));
+    }
+}
+
+/// <summary>A share as the counts it came from, so a test (and a moderator) sees exactly what was counted.</summary>
+public sealed record Ratio(int Part, int Whole)
+{
+    public double? Share => Whole == 0 ? null : Math.Round((double)Part / Whole, 4);
+}
+
+/// <summary>Every indicator for one week; the windowed ones cover the settings' window ending with this week.</summary>
+/// <param name="Reciprocity">Active members in the window who both asked and gave, of all active members in it.</param>
+/// <param name="MemberOwnership">Coalitions formed and sessions scheduled in the window by members without a facilitating role, of all of them.</param>
+/// <param name="NotOurNetwork">The facilitators' share of that organising is above the setting.</param>
+/// <param name="Breadth">Contributions in the window by the most active tenth of contributors (rounded up), of all contributions.</param>
+/// <param name="CrossSchool">Open coalitions whose members come from two or more schools, of all open coalitions.</param>
+/// <param name="DemandDriven">Sessions scheduled in the window for a coalition, of all sessions scheduled in it.</param>
+public sealed record HealthIndicators(
+    string Week, DateOnly WeekStarting,
+    Ratio Reciprocity, Ratio MemberOwnership, bool NotOurNetwork, int TalkingShops, Ratio Breadth, int TopContributors,
+    Ratio CrossSchool, Ratio DemandDriven,
+    int Members, int NewMembers, int ActiveMembers, int GoalsReached, int GoalsReachedTotal, int SuccessStories, int SuccessStoriesTotal);
+
+/// <summary>A question or coalition with much talk and, after the set number of weeks, no session and no goal: a "praatgroep".</summary>
+/// <param name="Discussion">Follow-ups asked on the question, or members of the coalition.</param>
+public sealed record TalkingShop(string Kind, Guid QuestionId, Guid? CoalitionId, DateTimeOffset Since, int Discussion)
+{
+    public const string Question = "question";
+    public const string Coalition = "coalition";
+}
+
+public sealed record HealthDashboard(HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<HealthIndicators> Trend, HealthSettings Settings);
+
+/// <summary>
+/// The health indicators as a pure function of the facts: the dashboard for week W is what the facts up to
+/// the end of W say, so any past week can be shown again and a rebuild from the events gives the same numbers.
+/// </summary>
+public static class NetworkHealth
+{
+    public const int TopShareDivisor = 10;
+
+    public static HealthDashboard Dashboard(IEnumerable<HealthFact> facts, HealthWeek week, HealthSettings settings)
+    {
+        var ordered = InOrder(facts);
+        var (indicators, shops) = Compute(ordered, week, settings);
+        var trend = Enumerable.Range(0, settings.TrendWeeks).Reverse()
+            .Select(ago => ago == 0 ? indicators : Compute(ordered, week.Minus(ago), settings).Indicators).ToList();
+        return new HealthDashboard(indicators, shops, trend, settings);
+    }
+
+    /// <summary>
+    /// Role changes before acts at the same moment, so "the role at that moment" includes a role granted then;
+    /// the order in the event store breaks the remaining ties, so the order never depends on how the facts were loaded.
+    /// </summary>
+    public static IReadOnlyList<HealthFact> InOrder(IEnumerable<HealthFact> facts) =>
+        facts.OrderBy(f => f.At).ThenBy(f => f.Kind is K.RoleGranted or K.RoleRevoked ? 0 : 1).ThenBy(f => f.Sequence).ThenBy(f => f.Id).ToList();
+
+    public static (HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops) Compute(IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
+    {
+        var (weekStart, cutoff) = (week.Start, week.End);
+        var windowStart = weekStart.AddDays(-7 * (settings.WindowWeeks - 1));
+        var s = new State();
+
+        foreach (var f in ordered)
+        {
+            if (f.At >= cutoff) break;
+            var inWeek = f.At >= weekStart;
+            var inWindow = f.At >= windowStart;
+            void Act(bool asked = false, bool gave = false)
+            {
+                if (inWeek) s.ActiveInWeek.Add(f.MemberId);
+                if (!inWindow) return;
+                s.Contributions[f.MemberId] = s.Contributions.GetValueOrDefault(f.MemberId) + 1;
+                if (asked) s.Askers.Add(f.MemberId);
+                if (gave) s.Givers.Add(f.MemberId);
+            }
+            void Organised()
+            {
+                if (!inWindow) return;
+                s.Organised++;
+                var roles = s.Roles.GetValueOrDefault(f.MemberId);
+                if (roles is null || !roles.Overlaps(HealthSettings.FacilitatorRoles)) s.OrganisedByMembers++;
+            }
+
+            var subject = f.Subject ?? Guid.Empty;
+            switch (f.Kind)
+            {
+                case K.Registered:
+                    s.Members++;
+                    if (inWeek) s.NewMembers++;
+                    s.Schools[f.MemberId] = f.Detail;
+                    break;
+                case K.SchoolSet:
+                    s.Schools[f.MemberId] = f.Detail;
+                    break;
+                case K.RoleGranted:
+                    (s.Roles.TryGetValue(f.MemberId, out var granted) ? granted : s.Roles[f.MemberId] = []).Add(f.Detail!);
+                    break;
+                case K.RoleRevoked:
+                    s.Roles.GetValueOrDefault(f.MemberId)?.Remove(f.Detail!);
+                    break;
+                case K.QuestionPosted:
+                    s.Questions[subject] = new QuestionState(f.MemberId, f.At);
+                    Act(asked: true);
+                    break;
+                case K.OwnerChanged when s.Questions.TryGetValue(subject, out var moved):
+                    moved.Owner = f.MemberId;
+                    break;
+                case K.FollowUpAsked:
+                    var probed = s.Questions.GetValueOrDefault(subject);
+                    if (probed is not null) probed.FollowUps++;
+                    Act(gave: probed?.Owner != f.MemberId);
+                    break;
+                case K.FollowUpAnswered:
+                    Act();
+                    break;
+                case K.GoalSet when s.Questions.TryGetValue(subject, out var aimed):
+                    aimed.HasGoal = true;
+                    break;
+                case K.QuestionWithdrawn when s.Questions.TryGetValue(subject, out var withdrawn):
+                    withdrawn.Withdrawn = true;
+                    break;
+                case K.GoalOutcome:
+                    s.Outcomes[subject] = f.Detail == K.Reached;
+                    if (inWeek && f.Detail == K.Reached) s.ReachedInWeek.Add(subject);
+                    break;
+                case K.StoryPublished:
+                    s.StoriesTotal++;
+                    if (inWeek) s.Stories++;
+                    break;
+                case K.CoalitionFormed:
+                    s.Coalitions[subject] = new CoalitionState(f.Related ?? Guid.Empty, f.At) { Members = { f.MemberId } };
+                    Act();
+                    Organised();
+                    break;
+                case K.CoalitionJoined:
+                    s.Coalitions.GetValueOrDefault(subject)?.Members.Add(f.MemberId);
+                    Act();
+                    break;
+                case K.CoalitionLeft:
+                    s.Coalitions.GetValueOrDefault(subject)?.Members.Remove(f.MemberId);
+                    break;
+                case K.CoalitionClosed when s.Coalitions.TryGetValue(subject, out var closed):
+                    closed.Closed = true;
+                    break;
+                case K.ProposalMade:
+                    Act(gave: true);
+                    break;
+                case K.SessionScheduled:
+                    if (f.Related is { } forCoalition && s.Coalitions.TryGetValue(forCoalition, out var served)) served.HasSession = true;
+                    Act(gave: true);
+                    Organised();
+                    if (inWindow)
+                    {
+                        s.Sessions++;
+                        if (f.Related is not null) s.SessionsForCoalitions++;
+                    }
+                    break;
+                case K.SignedUp:
+                case K.FeedbackGiven:
+                    Act();
+                    break;
+            }
+        }
+
+        var ownership = new Ratio(s.OrganisedByMembers, s.Organised);
+        var shops = TalkingShops(s, cutoff, settings);
+        var indicators = new HealthIndicators(
+            week.ToString(), week.StartDate,
+            new Ratio(s.Askers.Count(s.Givers.Contains), s.Contributions.Count),
+            ownership,
+            ownership.Whole > 0 && (double)(ownership.Whole - ownership.Part) / ownership.Whole > settings.FacilitatorShareWarning,
+            shops.Count,
+            Breadth(s.Contributions.Values, out var top), top,
+            CrossSchool(s),
+            new Ratio(s.SessionsForCoalitions, s.Sessions),
+            s.Members, s.NewMembers, s.ActiveInWeek.Count,
+            s.ReachedInWeek.Count(q => s.Outcomes[q]), s.Outcomes.Count(o => o.Value), s.Stories, s.StoriesTotal);
+        return (indicators, shops);
+    }
+
+    /// <summary>The most active tenth of the contributors, rounded up (11 contributors: the top 2), and their share of all contributions.</summary>
+    public static Ratio Breadth(IEnumerable<int> contributionsPerMember, out int top)
+    {
+        var counts = contributionsPerMember.OrderDescending().ToList();
+        top = (counts.Count + TopShareDivisor - 1) / TopShareDivisor;
+        return new Ratio(counts.Take(top).Sum(), counts.Sum());
+    }
+
+    private static Ratio CrossSchool(State s)
+    {
+        var open = s.Coalitions.Values.Where(c => !c.Closed).ToList();
+        var spanning = open.Count(c => c.Members
+            .Select(m => s.Schools.GetValueOrDefault(m)).OfType<string>().Distinct().Count() >= 2);
+        return new Ratio(spanning, open.Count);
+    }
+
+    /// <summary>Old enough means at least the set number of weeks before the end of the week: exactly that many weeks counts.</summary>
+    private static List<TalkingShop> TalkingShops(State s, DateTimeOffset cutoff, HealthSettings settings)
+    {
+        var oldEnough = cutoff.AddDays(-7 * settings.TalkWeeks);
+        var coalitionOf = s.Coalitions.Where(c => !c.Value.Closed).ToDictionary(c => c.Value.QuestionId, c => (Id: c.Key, State: c.Value));
+        var shops = new List<TalkingShop>();
+        foreach (var (id, q) in s.Questions.Where(q => !q.Value.Withdrawn && !q.Value.HasGoal).OrderBy(q => q.Value.PostedAt))
+        {
+            var coalition = coalitionOf.TryGetValue(id, out var found) ? found : default;
+            if (coalition.State?.HasSession == true) continue;
+            if (q.PostedAt <= oldEnough && q.FollowUps >= settings.TalkFollowUps)
+                shops.Add(new TalkingShop(TalkingShop.Question, id, coalition.State is null ? null : coalition.Id, q.PostedAt, q.FollowUps));
+            if (coalition.State is { } c && c.FormedAt <= oldEnough && c.Members.Count >= settings.TalkCoalitionMembers)
+                shops.Add(new TalkingShop(TalkingShop.Coalition, id, coalition.Id, c.FormedAt, c.Members.Count));
+        }
+        return shops;
+    }
+
+    private sealed class State
+    {
+        public int Members, NewMembers, Organised, OrganisedByMembers, Sessions, SessionsForCoalitions, Stories, StoriesTotal;
+        public readonly Dictionary<Guid, string?> Schools = [];
+        public readonly Dictionary<Guid, HashSet<string>> Roles = [];
+        public readonly Dictionary<Guid, QuestionState> Questions = [];
+        public readonly Dictionary<Guid, CoalitionState> Coalitions = [];
+        public readonly Dictionary<Guid, bool> Outcomes = [];
+        public readonly HashSet<Guid> ReachedInWeek = [], ActiveInWeek = [], Askers = [], Givers = [];
+        public readonly Dictionary<Guid, int> Contributions = [];
+    }
+
+    private sealed class QuestionState(Guid owner, DateTimeOffset postedAt)
+    {
+        public Guid Owner { get; set; } = owner;
+        public DateTimeOffset PostedAt { get; } = postedAt;
+        public int FollowUps { get; set; }
+        public bool HasGoal { get; set; }
+        public bool Withdrawn { get; set; }
+    }
+
+    private sealed class CoalitionState(Guid questionId, DateTimeOffset formedAt)
+    {
+        public Guid QuestionId { get; } = questionId;
+        public DateTimeOffset FormedAt { get; } = formedAt;
+        public HashSet<Guid> Members { get; } = [];
+        public bool HasSession { get; set; }
+        public bool Closed { get; set; }
+    }
+}

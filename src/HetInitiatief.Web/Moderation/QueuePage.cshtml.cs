@@ -1,0 +1,47 @@
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Shared;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HetInitiatief.Moderation;
+
+/// <summary>The moderation queue: flagged contributions, hide or show them with a reason the author sees.</summary>
+public sealed class QueuePageModel(IDocumentStore store, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? Reason { get; set; }
+
+    public IReadOnlyList<QueueItem> Queue { get; private set; } = [];
+    public string? Refusal { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
+
+    public Task<IActionResult> OnPostHideAsync(Guid id, CancellationToken ct) =>
+        RunAsync(() => ModerationQueueEndpoints.ReviewOutcomeAsync(id, User, store, (m, mod) => ModerationQueueEndpoints.DecideHide(m, new Review(Reason), mod, clock.GetUtcNow()), ct), ct);
+
+    public Task<IActionResult> OnPostRestoreAsync(Guid id, CancellationToken ct) =>
+        RunAsync(() => ModerationQueueEndpoints.ReviewOutcomeAsync(id, User, store, (m, mod) => ModerationQueueEndpoints.DecideRestore(m, new Review(Reason), mod, clock.GetUtcNow()), ct), ct);
+
+    private async Task<IActionResult> RunAsync(Func<Task<Outcome<ContentModeration>>> action, CancellationToken ct)
+    {
+        var outcome = await action();
+        if (outcome.Problem is null) return RedirectToPage();
+        ModelState.AddProblem(outcome.Problem);
+        var page = await ShowAsync(ct);
+        Response.StatusCode = outcome.Problem.Status;
+        return page;
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var moderator = await Moderators.RequireAsync(session, User, ct);
+        if (moderator.Problem is { } refused)
+        {
+            (Refusal, Response.StatusCode) = (refused.Detail, refused.Status);
+            return Page();
+        }
+        Queue = await ModerationQueueEndpoints.QueueAsync(session, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,59 @@
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Shared;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HetInitiatief.Moderation;
+
+/// <summary>The moderators' radar: what needs a nudge, the heat map, and the actions on each item.</summary>
+public sealed class RadarPageModel(IDocumentStore store, RadarSettings settings, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? Item { get; set; }
+    [BindProperty] public string? Audience { get; set; }
+    [BindProperty] public List<Guid> MemberIds { get; set; } = [];
+    [BindProperty] public string? Message { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public RadarPage Radar { get; private set; } = null!;
+    public IReadOnlyList<NudgeAudience> Suggestions { get; private set; } = [];
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
+
+    public Task<IActionResult> OnPostTakeOnAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, now => RadarActionEndpoints.ActOnAsync(id, User, store, settings, now, (log, _, moderator, at) => RadarActionEndpoints.DecideTakeOn(log, moderator, at), ct), ct);
+
+    public Task<IActionResult> OnPostDismissAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, now => RadarActionEndpoints.ActOnAsync(id, User, store, settings, now, (log, _, moderator, at) => RadarActionEndpoints.DecideDismiss(log, new Dismiss(Reason), moderator, at), ct), ct);
+
+    public Task<IActionResult> OnPostNudgeAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, now => Nudges.NudgeAsync(id, new Nudge(Audience, MemberIds, Message), User, store, settings, now, ct), ct);
+
+    private async Task<IActionResult> RunAsync(Guid id, Func<DateTimeOffset, Task<Outcome<RadarItemLog>>> action, CancellationToken ct)
+    {
+        var outcome = await action(clock.GetUtcNow());
+        if (outcome.Problem is null) return Redirect($"/moderatie#item-{id}");
+        ModelState.AddProblem(outcome.Problem);
+        Item = id;
+        var page = await ShowAsync(ct);
+        Response.StatusCode = outcome.Problem.Status;
+        return page;
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var moderator = await Moderators.RequireAsync(session, User, ct);
+        if (moderator.Problem is { } refused)
+        {
+            (Refusal, Response.StatusCode) = (refused.Detail, refused.Status);
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        Radar = await RadarEndpoints.ReadAsync(session, settings, now, ct);
+        if (Item is { } id && (await RadarEndpoints.ComputeAsync(session, settings, now, ct)).Items.FirstOrDefault(i => i.Id == id) is { } item)
+            Suggestions = await Nudges.SuggestAsync(session, item, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using HetInitiatief.Members;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Moderation;
+
+/// <summary>
+/// History, checked: the health facts are thrown away and projected again from every event in the store,
+/// and the dashboard is returned, so it can be compared with the one shown before.
+/// </summary>
+public static class RebuildHealthEndpoint
+{
+    public static readonly TimeSpan ShardTimeout = TimeSpan.FromMinutes(5);
+
+    [Tags("Moderation")]
+    [EndpointSummary("Rebuild the health facts from the event store and return the dashboard for the week (admin only).")]
+    [ProducesResponseType(typeof(HealthDashboard), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [WolverinePost("/api/health/rebuild")]
+    public static async Task<IResult> Rebuild(string? week, ClaimsPrincipal user, IDocumentStore store, HealthSettings settings, TimeProvider clock, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var admin = await AdminAccess.RequireAsync(query, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
+        if (admin.Problem is { } refused) return refused.ToResult();
+        var chosen = HealthDashboardEndpoint.WeekOf(week, clock.GetUtcNow());
+        if (chosen.Problem is { } invalid) return invalid.ToResult();
+
+        await RebuildAsync(store, ct);
+        return Results.Ok(await HealthDashboardEndpoint.ReadAsync(query, chosen.Value!, settings, ct));
+    }
+
+    public static async Task RebuildAsync(IDocumentStore store, CancellationToken ct)
+    {
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync(HealthFactsProjection.ProjectionName, ShardTimeout, ct);
+    }
+}

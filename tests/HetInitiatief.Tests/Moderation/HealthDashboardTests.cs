@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HetInitiatief.Members;
+using HetInitiatief.Moderation;
+using HetInitiatief.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace HetInitiatief.Tests.Moderation;
+
+/// <summary>
+/// The dashboard end to end, on a network of its own: the shared test database holds every other test's
+/// members, so exact numbers need a database that holds only the seeded events (and the few members
+/// registered today, long after the seeded weeks).
+/// </summary>
+public sealed class HealthDashboardTests(AppFixture app)
+{
+    private static readonly string SeededWeek = HealthScenario.Week.ToString();
+
+    [Fact]
+    public async Task A_seeded_network_shows_every_hand_computed_indicator_to_moderators()
+    {
+        await using var network = await IsolatedNetwork.StartAsync(app.ConnectionString);
+        await network.SeedAsync();
+        var admin = await network.RegisterAsync(AppFixture.AdminEmail);
+        var moderator = await network.RegisterAsync();
+        await network.GrantAsync(admin, moderator, MemberRoles.Moderator);
+
+        var dashboard = (await network.GetAsync<HealthDashboard>(moderator, $"/api/health?week={SeededWeek}"))!;
+
+        HealthScenario.ShouldBeTheHandComputedWeek(dashboard.Indicators);
+        HealthScenario.ShouldBeTheHandComputedShops(dashboard.TalkingShops);
+        dashboard.Trend.Count.ShouldBe(12);
+        dashboard.Trend[^1].ShouldBe(dashboard.Indicators);
+        var page = await network.SendAsync(moderator, HttpMethod.Get, $"/moderatie/gezondheid?week={SeededWeek}");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("Wederkerigheid (#durftevragen): <span class=\"health-value\">50%</span>");
+
+        var malformed = await network.SendAsync(moderator, HttpMethod.Get, "/api/health?week=2024-20");
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await malformed.Content.ReadFromJsonAsync<Api.ProblemResponse>())!.Errors!.ShouldContainKey("week");
+        (await network.SendAsync(moderator, HttpMethod.Post, $"/api/health/rebuild?week={SeededWeek}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // Everyone sees this week's headline numbers: the seven seeded members and the two registered today.
+        var summary = (await network.Client.GetFromJsonAsync<HealthSummary>("/api/health/summary"))!;
+        (summary.Members, summary.Goal, summary.GoalsReachedTotal, summary.SuccessStoriesTotal).ShouldBe((9, 500, 1, 2));
+        (await network.Client.GetAsync("/netwerk/gezondheid")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_projection_from_the_events_reproduces_the_dashboard_exactly()
+    {
+        await using var network = await IsolatedNetwork.StartAsync(app.ConnectionString);
+        await network.SeedAsync();
+        var admin = await network.RegisterAsync(AppFixture.AdminEmail);
+        var before = await network.ReadAsync(admin, HttpMethod.Get, $"/api/health?week={SeededWeek}");
+
+        // Spoil the read model, so the test can tell a rebuild from a dashboard that never changed.
+        var store = network.Server.Services.GetRequiredService<IDocumentStore>();
+        var bogus = new HealthFact(Guid.NewGuid(), 0, HealthFactKinds.Registered, Guid.NewGuid(), HealthScenario.In(20));
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(bogus);
+            session.DeleteWhere<HealthFact>(f => f.Kind == HealthFactKinds.SessionScheduled);
+            await session.SaveChangesAsync();
+        }
+        (await network.ReadAsync(admin, HttpMethod.Get, $"/api/health?week={SeededWeek}")).ShouldNotBe(before);
+
+        var rebuilt = await network.ReadAsync(admin, HttpMethod.Post, $"/api/health/rebuild?week={SeededWeek}");
+
+        rebuilt.ShouldBe(before);
+        (await network.ReadAsync(admin, HttpMethod.Get, $"/api/health?week={SeededWeek}")).ShouldBe(before);
+        await using var query = store.QuerySession();
+        (await query.LoadAsync<HealthFact>(bogus.Id)).ShouldBeNull();
+        HealthScenario.ShouldBeTheHandComputedWeek(JsonSerializer.Deserialize<HealthDashboard>(rebuilt, JsonSerializerOptions.Web)!.Indicators);
+    }
+
+    /// <summary>The platform on a database of its own, created for one test and dropped after it.</summary>
+    private sealed class IsolatedNetwork : IAsyncDisposable
+    {
+        private readonly string _adminConnectionString;
+        private readonly string _database;
+
+        private IsolatedNetwork(string adminConnectionString, string database, WebServer server)
+        {
+            (_adminConnectionString, _database, Server) = (adminConnectionString, database, server);
+            Client = new HttpClient { BaseAddress = server.BaseAddress };
+        }
+
+        public WebServer Server { get; }
+        public HttpClient Client { get; }
+
+        public static async Task<IsolatedNetwork> StartAsync(string connectionString)
+        {
+            var database = $"health_{Guid.NewGuid():N}";
+            var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+            await using (var connection = new NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand($"create database {database}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+            var own = new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+            var settings = new Dictionary<string, string?>
+            {
+                ["Health:TalkFollowUps"] = HealthScenario.Settings.TalkFollowUps.ToString(),
+                ["Health:TalkCoalitionMembers"] = HealthScenario.Settings.TalkCoalitionMembers.ToString(),
+            };
+            return new IsolatedNetwork(admin, database, await WebServer.StartAsync(own, settings));
+        }
+
+        /// <summary>The scenario's events, written straight into the store with the moments they carry.</summary>
+        public async Task SeedAsync()
+        {
+            var store = Server.Services.GetRequiredService<IDocumentStore>();
+            await using var session = store.LightweightSession();
+            foreach (var stream in HealthScenario.Events().GroupBy(e => e.Stream))
+                session.Events.Append(stream.Key, stream.Select(e => e.Event).ToArray());
+            await session.SaveChangesAsync();
+        }
+
+        public async Task<TestMember> RegisterAsync(string? email = null)
+        {
+            email ??= $"{Guid.NewGuid():N}@school.example";
+            (await Client.PostAsJsonAsync("/api/members", new { name = "Lid van vandaag", email, password = Api.Password, school = "De Start", sector = "po" })).EnsureSuccessStatusCode();
+            var token = await (await Client.PostAsJsonAsync("/api/auth/token", new { email, password = Api.Password })).Content.ReadFromJsonAsync<Api.TokenResponse>();
+            using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken) } };
+            var profile = await (await Client.SendAsync(me)).Content.ReadFromJsonAsync<Api.MeResponse>();
+            return new TestMember(profile!.Id, profile.Name, email, Api.Password, token.AccessToken);
+        }
+
+        public async Task GrantAsync(TestMember admin, TestMember member, string role)
+        {
+            var response = await SendAsync(admin, HttpMethod.Post, $"/api/members/{member.Id}/roles", new { role });
+            response.EnsureSuccessStatusCode();
+        }
+
+        public async Task<HttpResponseMessage> SendAsync(TestMember member, HttpMethod method, string url, object? body = null)
+        {
+            using var request = new HttpRequestMessage(method, url) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", member.Token) } };
+            if (body is not null) request.Content = JsonContent.Create(body);
+            return await Client.SendAsync(request);
+        }
+
+        public async Task<T?> GetAsync<T>(TestMember member, string url)
+        {
+            var response = await SendAsync(member, HttpMethod.Get, url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            return await response.Content.ReadFromJsonAsync<T>();
+        }
+
+        /// <summary>The response body as sent, for comparing two dashboards to the last digit.</summary>
+        public async Task<string> ReadAsync(TestMember member, HttpMethod method, string url)
+        {
+            var response = await SendAsync(member, method, url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await Server.DisposeAsync();
+            await using var connection = new NpgsqlConnection(_adminConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists {_database} with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
