@@ -112,6 +112,7 @@ public static class Nudges
     {
         IReadOnlyList<NudgeAudience>? suggestions = null;
         await using var query = store.QuerySession();
+        if ((await Moderators.RequireAsync(query, user, ct)).Problem is { } refused) return refused;
         var item = (await RadarEndpoints.ComputeAsync(query, settings, now, ct)).Items.FirstOrDefault(i => i.Id == id);
         if (item is not null) suggestions = await SuggestAsync(query, item, ct);
         return await RadarActionEndpoints.ActOnAsync(id, user, store, settings, now,

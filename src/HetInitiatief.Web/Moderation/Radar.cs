@@ -110,7 +110,7 @@ public static class Radar
                 select new HeatCell(theme, sector, demand, supply)).ToList();
     }
 
-    private static string Hours(TimeSpan span) => span.TotalHours % 24 == 0 && span.TotalHours >= 48 ? Days(span) : $"{span.TotalHours:0} uur";
+    private static string Hours(TimeSpan span) => $"{span.TotalHours:0} uur";
 
     private static string Days(TimeSpan span) => span.TotalDays == 1 ? "1 dag" : $"{span.TotalDays:0} dagen";
 

@@ -28,6 +28,19 @@ public sealed class AdminRoleTests(AppFixture app)
         { "GET", "/api/health?week=2026-W47" },
         { "POST", "/api/health/rebuild" },
         { "GET", "/moderatie/gezondheid" },
+        { "GET", "/api/moderation/radar" },
+        { "GET", $"/api/moderation/radar/{Guid.NewGuid()}/suggestions" },
+        { "POST", $"/api/moderation/radar/{Guid.NewGuid()}/nudge" },
+        { "POST", $"/api/moderation/radar/{Guid.NewGuid()}/take-on" },
+        { "POST", $"/api/moderation/radar/{Guid.NewGuid()}/dismiss" },
+        { "GET", "/api/moderation/queue" },
+        { "POST", $"/api/moderation/content/{Guid.NewGuid()}/hide" },
+        { "POST", $"/api/moderation/content/{Guid.NewGuid()}/restore" },
+        { "GET", "/api/moderation/audit" },
+        { "POST", "/api/moderation/questions/{member}/merge" },
+        { "GET", "/moderatie" },
+        { "GET", "/moderatie/meldingen" },
+        { "GET", "/moderatie/logboek" },
     };
 
     [Theory]

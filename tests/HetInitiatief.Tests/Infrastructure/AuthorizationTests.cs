@@ -66,6 +66,7 @@ public sealed class AuthorizationTests(AppFixture app)
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/endorsements" },
         { "DELETE", $"/api/coalitions/{Guid.NewGuid()}/endorsements/me" },
         { "GET", "/api/admin/roles" },
+        { "POST", "/api/flags" },
         { "GET", "/api/admin/members" },
         { "GET", "/api/me/data" },
         { "POST", "/api/me/delete" },

@@ -1,0 +1,120 @@
+using Alba;
+using HetInitiatief.Moderation;
+using HetInitiatief.Notifications;
+using HetInitiatief.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HetInitiatief.Tests.Moderation;
+
+public sealed class FlagTests(AppFixture app)
+{
+    private Task<IScenarioResult> FlagAsync(TestMember member, string type, Guid id, string reason = "Dit is kwetsend.", int status = 200) =>
+        app.Host.Scenario(x => { x.Post.Json(new { contentType = type, contentId = id, reason }).ToUrl("/api/flags"); x.As(member); x.StatusCodeShouldBe(status); });
+
+    [Fact]
+    public async Task A_follow_up_flagged_by_three_members_is_hidden_until_a_moderator_restores_it_and_its_author_hears_why()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var author = await app.Host.RegisterMemberAsync();
+        var flaggers = new[] { await app.Host.RegisterMemberAsync(), await app.Host.RegisterMemberAsync(), await app.Host.RegisterMemberAsync() };
+        var question = await app.Host.PostQuestionAsync(owner);
+        var followUp = await app.Host.AskFollowUpAsync(author, question.QuestionId, "Waarom doe je niet gewoon je werk?");
+
+        await FlagAsync(flaggers[0], ContentTypes.FollowUp, followUp.FollowUpId);
+        await FlagAsync(flaggers[0], ContentTypes.FollowUp, followUp.FollowUpId);
+        await FlagAsync(flaggers[1], ContentTypes.FollowUp, followUp.FollowUpId);
+        (await app.Host.GetQuestionAsync(owner, question.QuestionId)).FollowUps.Single().Text.ShouldBe("Waarom doe je niet gewoon je werk?");
+        var third = await (await FlagAsync(flaggers[2], ContentTypes.FollowUp, followUp.FollowUpId)).ReadAsJsonAsync<FlagResult>();
+        third!.Hidden.ShouldBeTrue();
+
+        // Hidden for others; the author sees it with the reason; a moderator sees it in the queue.
+        (await app.Host.GetQuestionAsync(owner, question.QuestionId)).FollowUps.Single().Text.ShouldBe(HiddenContent.Placeholder);
+        var forAuthor = await app.Host.GetQuestionAsync(author, question.QuestionId);
+        forAuthor.FollowUps.Single().Text.ShouldBe("Waarom doe je niet gewoon je werk?");
+        forAuthor.Moderation!.ShouldHaveSingleItem().Mine.ShouldBeTrue();
+        (await app.Host.GetsNotifiedAsync(author, NotificationKinds.ContentHidden)).ShouldBeTrue();
+        var moderator = await app.ModeratorAsync();
+        var queue = await (await app.Host.Scenario(x => { x.Get.Url("/api/moderation/queue"); x.As(moderator); })).ReadAsJsonAsync<List<QueueItem>>();
+        var waiting = queue!.Single(q => q.ContentId == followUp.FollowUpId);
+        (waiting.Hidden, waiting.Flags.Count, waiting.Author.Id).ShouldBe((true, 3, author.Id));
+
+        // When the moderator restores it with a reason, everyone sees it again and the author hears why.
+        await app.Host.Scenario(x => { x.Post.Json(new { reason = "" }).ToUrl($"/api/moderation/content/{waiting.ModerationId}/restore"); x.As(moderator); x.StatusCodeShouldBe(400); });
+        await app.Host.Scenario(x => { x.Post.Json(new { reason = "Scherp, maar een echte vraag." }).ToUrl($"/api/moderation/content/{waiting.ModerationId}/restore"); x.As(moderator); });
+        (await app.Host.GetQuestionAsync(owner, question.QuestionId)).FollowUps.Single().Text.ShouldBe("Waarom doe je niet gewoon je werk?");
+        (await app.Host.GetsNotifiedAsync(author, NotificationKinds.ContentRestored)).ShouldBeTrue();
+        (await app.Host.NotificationsAsync(author)).Notifications.Single(n => n.Kind == NotificationKinds.ContentRestored).Text.ShouldContain("Scherp, maar een echte vraag.");
+        var audit = await (await app.Host.Scenario(x => { x.Get.Url("/api/moderation/audit"); x.As(moderator); })).ReadAsJsonAsync<List<ModerationAction>>();
+        audit!.ShouldContain(a => a.By == null && a.What.Contains("automatisch"));
+        audit!.ShouldContain(a => a.By!.Id == moderator.Id && a.Why == "Scherp, maar een echte vraag.");
+    }
+
+    [Fact]
+    public async Task Five_members_flagging_at_once_hide_a_question_exactly_once_and_it_leaves_the_board()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var title = $"Zoekwoord{Guid.NewGuid():N}";
+        var question = await app.Host.PostQuestionAsync(owner, Api.AQuestion(title));
+        var flaggers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => app.Host.RegisterMemberAsync()));
+
+        await Task.WhenAll(flaggers.Select(f => FlagAsync(f, ContentTypes.Question, question.QuestionId)));
+
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var events = (await session.Events.FetchStreamAsync(ContentModeration.IdFor(ContentTypes.Question, question.QuestionId))).Select(e => e.Data).ToList();
+        events.OfType<ContentFlagged>().Select(f => f.FlaggedBy).ShouldBe(flaggers.Select(f => f.Id), ignoreOrder: true);
+        events.OfType<ContentHidden>().ShouldHaveSingleItem().HiddenBy.ShouldBeNull();
+        var board = await (await app.Host.Scenario(x => { x.Get.Url($"/api/questions?q={title}"); x.As(flaggers[0]); })).ReadAsTextAsync();
+        board.ShouldNotContain(title);
+        (await app.Host.GetQuestionAsync(flaggers[0], question.QuestionId)).Title.ShouldBe(HiddenContent.Placeholder);
+        (await app.Host.GetQuestionAsync(owner, question.QuestionId)).Title.ShouldBe(title);
+    }
+
+    [Fact]
+    public async Task A_flag_needs_a_reason_content_that_exists_and_someone_else_as_its_author()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var colleague = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+
+        (await (await FlagAsync(colleague, ContentTypes.Question, question.QuestionId, "", 400)).ProblemAsync()).Errors!.Keys.ShouldContain("reason");
+        (await (await FlagAsync(owner, ContentTypes.Question, question.QuestionId, status: 400)).ProblemAsync()).Errors!.Keys.ShouldContain("contentId");
+        await FlagAsync(colleague, ContentTypes.FollowUp, Guid.NewGuid(), status: 404);
+        (await (await FlagAsync(colleague, "opmerking", question.QuestionId, status: 400)).ProblemAsync()).Errors!.Keys.ShouldContain("contentType");
+    }
+
+    [Fact]
+    public async Task A_moderator_hides_an_offer_with_a_reason_only_its_author_and_moderators_still_see_it()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var provider = await app.Host.RegisterMemberAsync();
+        var colleague = await app.Host.RegisterMemberAsync();
+        var moderator = await app.ModeratorAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+        await app.Host.AskFollowUpAsync(colleague, question.QuestionId);
+        var coalition = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3);
+        await app.Host.JoinAsync(colleague, coalition.CoalitionId);
+        await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), coalition.CoalitionId);
+        await app.Host.OffersAsync(provider, "taal-en-lezen");
+        var made = await app.Host.Scenario(x =>
+        {
+            x.Post.Json(new { title = "Koop mijn methode", outcome = "Na afloop heb je mijn boek gekocht.", type = "lezing", format = "online", proposedDates = "Altijd" })
+                .ToUrl($"/api/coalitions/{coalition.CoalitionId}/proposals");
+            x.As(provider);
+            x.StatusCodeShouldBe(201);
+        });
+        var proposalId = (await made.ReadAsJsonAsync<HetInitiatief.Offers.ProposalWritten>())!.ProposalId;
+        await FlagAsync(colleague, ContentTypes.Proposal, proposalId, "Reclame, geen aanbod voor onze vraag.");
+        var moderationId = ContentModeration.IdFor(ContentTypes.Proposal, proposalId);
+
+        await app.Host.Scenario(x => { x.Post.Json(new { reason = "Reclame hoort hier niet." }).ToUrl($"/api/moderation/content/{moderationId}/hide"); x.As(colleague); x.StatusCodeShouldBe(403); });
+        await app.Host.Scenario(x => { x.Post.Json(new { reason = "Reclame hoort hier niet." }).ToUrl($"/api/moderation/content/{moderationId}/hide"); x.As(moderator); });
+
+        async Task<string> TitleSeenBy(TestMember viewer) =>
+            (await (await app.Host.Scenario(x => { x.Get.Url($"/api/coalitions/{coalition.CoalitionId}/proposals"); x.As(viewer); })).ReadAsJsonAsync<List<HetInitiatief.Offers.ProposalView>>())!.Single().Title;
+        (await TitleSeenBy(colleague)).ShouldBe(HiddenContent.Placeholder);
+        (await TitleSeenBy(provider)).ShouldBe("Koop mijn methode");
+        (await TitleSeenBy(moderator)).ShouldBe("Koop mijn methode");
+        (await app.Host.GetsNotifiedAsync(provider, NotificationKinds.ContentHidden)).ShouldBeTrue();
+    }
+}

@@ -1,0 +1,38 @@
+using Alba;
+using HetInitiatief.Notifications;
+using HetInitiatief.Questions;
+using HetInitiatief.Tests.Infrastructure;
+
+namespace HetInitiatief.Tests.Moderation;
+
+public sealed class MergeTests(AppFixture app)
+{
+    [Fact]
+    public async Task Merging_a_duplicate_closes_it_with_its_coalition_and_tells_everyone_involved_where_it_continues()
+    {
+        var moderator = await app.ModeratorAsync();
+        var owner = await app.Host.RegisterMemberAsync();
+        var follower = await app.Host.RegisterMemberAsync();
+        var partner = await app.Host.RegisterMemberAsync();
+        var duplicate = await app.Host.PostQuestionAsync(owner);
+        var target = await app.Host.PostQuestionAsync(await app.Host.RegisterMemberAsync());
+        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{duplicate.QuestionId}/followers"); x.As(follower); x.StatusCodeShouldBe(201); });
+        var coalition = await app.Host.FormCoalitionAsync(owner, duplicate.QuestionId);
+        await app.Host.JoinAsync(partner, coalition.CoalitionId);
+
+        await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = target.QuestionId, reason = "Dubbel" }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(owner); x.StatusCodeShouldBe(403); });
+        await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = duplicate.QuestionId, reason = "Dubbel" }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(moderator); x.StatusCodeShouldBe(400); });
+        await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = target.QuestionId, reason = "Dezelfde vraag over woordenschat." }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(moderator); });
+
+        var merged = await app.Host.GetQuestionAsync(follower, duplicate.QuestionId);
+        (merged.Status, merged.MergedInto!.Id).ShouldBe((QuestionStatus.Withdrawn, target.QuestionId));
+        (await app.Host.GetCoalitionAsync(follower, duplicate.QuestionId)).Status.ShouldBe(HetInitiatief.Coalitions.CoalitionStatus.Closed);
+        foreach (var member in new[] { owner, follower, partner })
+        {
+            (await app.Host.GetsNotifiedAsync(member, NotificationKinds.QuestionMerged)).ShouldBeTrue();
+            (await app.Host.NotificationsAsync(member)).Notifications.Single(n => n.Kind == NotificationKinds.QuestionMerged).Link.ShouldBe($"/vragen/{target.QuestionId}");
+        }
+        (await app.Host.NotificationsAsync(partner)).Notifications.ShouldNotContain(n => n.Kind == NotificationKinds.Closed);
+        await app.Host.Scenario(x => { x.Post.Json(new { text = "Nog een vraag?" }).ToUrl($"/api/questions/{duplicate.QuestionId}/follow-ups"); x.As(follower); x.StatusCodeShouldBe(409); });
+    }
+}
