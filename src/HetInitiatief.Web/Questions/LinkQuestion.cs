@@ -12,16 +12,17 @@ public sealed record LinkedQuestion(Guid Id, string Title, string Status);
 
 public static class LinkQuestionEndpoint
 {
-    public static Decision Decide(Question question, LinkQuestion command, bool targetExists, Guid memberId, DateTimeOffset now)
+    /// <summary>The owner links their question; a moderator may link any two, to bring duplicates together.</summary>
+    public static Decision Decide(Question question, LinkQuestion command, bool targetExists, Guid memberId, DateTimeOffset now, bool moderator = false)
     {
-        if ((QuestionRules.MustBeOwner(question, memberId, "de vraag koppelen") ?? QuestionRules.MustBeOpen(question)) is { } refused) return refused;
+        if (((moderator ? null : QuestionRules.MustBeOwner(question, memberId, "de vraag koppelen")) ?? QuestionRules.MustBeOpen(question)) is { } refused) return refused;
         if (command.QuestionId is not { } target || target == question.Id) return Problem.Invalid("questionId", "Kies een andere vraag om aan te koppelen.");
         if (!targetExists) return Problem.NotFound("De vraag om aan te koppelen bestaat niet.");
         return question.Links?.Contains(target) == true ? Decision.Accept() : Decision.Accept(new QuestionLinked(question.Id, target, memberId, now));
     }
 
     [Tags("Questions")]
-    [EndpointSummary("Link your question to a similar one (owner only); both questions show the link. Linking twice changes nothing.")]
+    [EndpointSummary("Link your question to a similar one (owner, or a moderator for any question); both questions show the link. Linking twice changes nothing.")]
     [ProducesResponseType(typeof(QuestionWritten), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
@@ -38,7 +39,8 @@ public static class LinkQuestionEndpoint
     {
         await using var query = store.QuerySession();
         var targetExists = command.QuestionId is { } target && await query.LoadAsync<QuestionBoardItem>(target, ct) is not null;
-        return (await EventStreams.DecideAsync<Question>(store, questionId, null, q => Decide(q, command, targetExists, memberId, now), QuestionRules.NotFound, ct))
+        var moderator = Moderation.Moderators.Are(await query.LoadAsync<Members.MemberProfile>(memberId, ct));
+        return (await EventStreams.DecideAsync<Question>(store, questionId, null, q => Decide(q, command, targetExists, memberId, now, moderator), QuestionRules.NotFound, ct))
             .Map(written => new QuestionWritten(questionId, written.Version));
     }
 

@@ -8,6 +8,20 @@ namespace HetInitiatief.Tests.Moderation;
 public sealed class MergeTests(AppFixture app)
 {
     [Fact]
+    public async Task A_moderator_links_two_questions_that_are_not_theirs_and_a_member_may_not()
+    {
+        var moderator = await app.ModeratorAsync();
+        var colleague = await app.Host.RegisterMemberAsync();
+        var first = await app.Host.PostQuestionAsync(await app.Host.RegisterMemberAsync());
+        var second = await app.Host.PostQuestionAsync(await app.Host.RegisterMemberAsync());
+
+        await app.Host.Scenario(x => { x.Post.Json(new { questionId = second.QuestionId }).ToUrl($"/api/questions/{first.QuestionId}/links"); x.As(colleague); x.StatusCodeShouldBe(403); });
+        await app.Host.Scenario(x => { x.Post.Json(new { questionId = second.QuestionId }).ToUrl($"/api/questions/{first.QuestionId}/links"); x.As(moderator); });
+
+        (await app.Host.GetQuestionAsync(colleague, second.QuestionId)).Linked.ShouldContain(l => l.Id == first.QuestionId);
+    }
+
+    [Fact]
     public async Task Merging_a_duplicate_closes_it_with_its_coalition_and_tells_everyone_involved_where_it_continues()
     {
         var moderator = await app.ModeratorAsync();
