@@ -22,15 +22,8 @@ public sealed class QueuePageModel(IDocumentStore store, TimeProvider clock) : P
     public Task<IActionResult> OnPostRestoreAsync(Guid id, CancellationToken ct) =>
         RunAsync(() => ModerationQueueEndpoints.ReviewOutcomeAsync(id, User, store, (m, mod) => ModerationQueueEndpoints.DecideRestore(m, new Review(Reason), mod, clock.GetUtcNow()), ct), ct);
 
-    private async Task<IActionResult> RunAsync(Func<Task<Outcome<ContentModeration>>> action, CancellationToken ct)
-    {
-        var outcome = await action();
-        if (outcome.Problem is null) return RedirectToPage();
-        ModelState.AddProblem(outcome.Problem);
-        var page = await ShowAsync(ct);
-        Response.StatusCode = outcome.Problem.Status;
-        return page;
-    }
+    private async Task<IActionResult> RunAsync(Func<Task<Outcome<ContentModeration>>> action, CancellationToken ct) =>
+        await this.RedirectOrShowAsync((await action()).Problem, () => RedirectToPage(), () => ShowAsync(ct));
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

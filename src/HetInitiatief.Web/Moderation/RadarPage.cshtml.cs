@@ -33,12 +33,8 @@ public sealed class RadarPageModel(IDocumentStore store, RadarSettings settings,
     private async Task<IActionResult> RunAsync(Guid id, Func<DateTimeOffset, Task<Outcome<RadarItemLog>>> action, CancellationToken ct)
     {
         var outcome = await action(clock.GetUtcNow());
-        if (outcome.Problem is null) return Redirect($"/moderatie#item-{id}");
-        ModelState.AddProblem(outcome.Problem);
         Item = id;
-        var page = await ShowAsync(ct);
-        Response.StatusCode = outcome.Problem.Status;
-        return page;
+        return await this.RedirectOrShowAsync(outcome.Problem, () => Redirect($"/moderatie#item-{id}"), () => ShowAsync(ct));
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)

@@ -36,15 +36,8 @@ public sealed class AdminHomeModel(IDocumentStore store, NetworkSettings setting
         return await RunAsync(EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => PlanOpeningEndpoint.Decide(n, opening, admin, now), "Het netwerk is nog niet geopend.", ct), ct);
     }
 
-    private async Task<IActionResult> RunAsync(Task<Outcome<Written>> command, CancellationToken ct)
-    {
-        var outcome = await command;
-        if (outcome.Problem is null) return RedirectToPage();
-        ModelState.AddProblem(outcome.Problem);
-        var page = await ShowAsync(ct);
-        Response.StatusCode = outcome.Problem.Status;
-        return page;
-    }
+    private async Task<IActionResult> RunAsync(Task<Outcome<Written>> command, CancellationToken ct) =>
+        await this.RedirectOrShowAsync((await command).Problem, () => RedirectToPage(), () => ShowAsync(ct));
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

@@ -1,5 +1,7 @@
 using HetInitiatief.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Shared;
 
@@ -13,5 +15,15 @@ public static class PageProblems
         {
             foreach (var reason in reasons) modelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], reason);
         }
+    }
+
+    /// <summary>Post, redirect, get — or, when refused, the page again with the reasons and the refusal's status.</summary>
+    public static async Task<IActionResult> RedirectOrShowAsync(this PageModel page, Problem? refusal, Func<IActionResult> redirect, Func<Task<IActionResult>> show)
+    {
+        if (refusal is null) return redirect();
+        page.ModelState.AddProblem(refusal);
+        var shown = await show();
+        page.Response.StatusCode = refusal.Status;
+        return shown;
     }
 }
