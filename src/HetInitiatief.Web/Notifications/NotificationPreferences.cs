@@ -60,6 +60,10 @@ public sealed record NotificationPreferences(Guid Id, IReadOnlyDictionary<string
             new(NotificationKinds.InviteAccepted, "Een collega werd lid via mijn uitnodiging"),
             new(NotificationKinds.JointStart, "De gezamenlijke start (early birds)"),
             new(NotificationKinds.OpeningPlanned, "De feestelijke opening is gepland (early birds)"),
+            new(NotificationKinds.Nudged, "Een moderator denkt dat ik kan helpen"),
+            new(NotificationKinds.QuestionMerged, "Een vraag gaat verder bij een andere vraag"),
+            new(NotificationKinds.ContentHidden, "Mijn bijdrage is verborgen door de moderatie"),
+            new(NotificationKinds.ContentRestored, "Mijn bijdrage is weer zichtbaar"),
         ]),
     ];
 
