@@ -43,6 +43,7 @@ public static class Platform
         builder.Services.AddSingleton(HetInitiatief.Moderation.HealthSettings.From(builder.Configuration));
         builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Moderation.ModerationConfiguration>();
         builder.Services.AddSingleton(HetInitiatief.Moderation.RadarSettings.From(builder.Configuration));
+        builder.Services.AddHostedService<HetInitiatief.Moderation.RadarClock>();
 
         builder.AddMemberAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);

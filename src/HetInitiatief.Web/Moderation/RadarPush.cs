@@ -15,3 +15,30 @@ public sealed record RadarChanged(string Cause)
         or CoalitionClosed or CoalitionClosingDateExtended or ProposalMade or SessionScheduled or SessionCalledOff
         or RadarItemNudged or RadarItemTakenOn or RadarItemDismissed or ContentFlagged or ContentHidden or ContentRestored;
 }
+
+/// <summary>
+/// Radar items also appear by the clock alone (a question turns 48 hours old without anyone acting),
+/// so watching moderators are told to look again every so often (<c>Moderation:Radar:RefreshSeconds</c>,
+/// default 60). A failed push is only logged: the next tick tries again.
+/// </summary>
+public sealed class RadarClock(Microsoft.AspNetCore.SignalR.IHubContext<Live.LiveHub> hub, IConfiguration configuration, ILogger<RadarClock> logger) : BackgroundService
+{
+    public const string Cause = "time";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = int.TryParse(configuration["Moderation:Radar:RefreshSeconds"], out var s) && s > 0 ? s : 60;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await Microsoft.AspNetCore.SignalR.ClientProxyExtensions.SendAsync(hub.Clients.Group(Live.LiveHub.RadarGroup), RadarChanged.Method, new RadarChanged(Cause), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not remind the radar's watchers to look again");
+            }
+        }
+    }
+}

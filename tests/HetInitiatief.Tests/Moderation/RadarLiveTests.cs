@@ -38,6 +38,32 @@ public sealed class RadarLiveTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_radar_is_refreshed_by_the_clock_too_for_items_that_appear_without_anyone_acting()
+    {
+        await using var server = await WebServer.StartAsync(app.ConnectionString, new Dictionary<string, string?> { ["Moderation:Radar:RefreshSeconds"] = "1" });
+        var moderator = await app.ModeratorAsync();
+        await using var watching = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, LiveHub.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(moderator.Token))
+            .Build();
+        var pushes = Channel.CreateUnbounded<RadarChanged>();
+        watching.On<RadarChanged>(RadarChanged.Method, c => pushes.Writer.TryWrite(c));
+        await watching.StartAsync();
+        await watching.InvokeAsync("WatchRadar");
+
+        // Members' actions elsewhere may push too; within the margin a push by the clock must be among them.
+        var clockPushed = false;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            while (!clockPushed) clockPushed = (await pushes.Reader.ReadAsync(timeout.Token)).Cause == RadarClock.Cause;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        clockPushed.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task An_anonymous_connection_to_the_live_hub_is_refused()
     {
         await using var anonymous = Connect(null);
