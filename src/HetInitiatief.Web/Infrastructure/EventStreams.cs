@@ -32,9 +32,20 @@ public static class EventStreams
     /// — the version the member was looking at — a stream that moved since is refused with a 409, never
     /// silently overwritten.
     /// </summary>
-    public static async Task<Outcome<Written>> DecideAsync<T>(
+    public static Task<Outcome<Written>> DecideAsync<T>(
         IDocumentStore store, Guid streamId, long? expectedVersion, Func<T, Decision> decide, string notFound,
-        CancellationToken ct, IMartenOutbox? outbox = null) where T : class
+        CancellationToken ct, IMartenOutbox? outbox = null) where T : class =>
+        WriteAsync<T>(store, streamId, expectedVersion, aggregate => aggregate is null ? Problem.NotFound(notFound) : decide(aggregate), ct, outbox);
+
+    /// <summary>
+    /// A stream that may not exist yet: the decision sees null and its events start the stream. Two
+    /// writers starting the same stream at once collide on its id; the later one decides again.
+    /// </summary>
+    public static Task<Outcome<Written>> DecideOrStartAsync<T>(IDocumentStore store, Guid streamId, Func<T?, Decision> decide, CancellationToken ct) where T : class =>
+        WriteAsync(store, streamId, null, decide, ct, null);
+
+    private static async Task<Outcome<Written>> WriteAsync<T>(
+        IDocumentStore store, Guid streamId, long? expectedVersion, Func<T?, Decision> decide, CancellationToken ct, IMartenOutbox? outbox) where T : class
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -44,7 +55,6 @@ public static class EventStreams
                 var stream = expectedVersion is { } expected
                     ? await session.Events.FetchForWriting<T>(streamId, expected, ct)
                     : await session.Events.FetchForExclusiveWriting<T>(streamId, ct);
-                if (stream.Aggregate is null) return Problem.NotFound(notFound);
 
                 var decision = decide(stream.Aggregate);
                 if (decision.Refusal is { } refusal) return refusal;
@@ -60,42 +70,20 @@ public static class EventStreams
                     "Dit is intussen door iemand anders gewijzigd. Bekijk de nieuwste versie en probeer het opnieuw; je tekst is bewaard.",
                     "expectedVersion");
             }
-            catch (ConcurrencyException) when (attempt < Attempts)
+            catch (Exception e) when (IsRace(e) && attempt < Attempts)
             {
                 // Only a stream being created at this very moment gets here; decide again on what it holds now.
                 await Task.Delay(Random.Shared.Next(5, 25 * attempt), ct);
             }
-            catch (ConcurrencyException)
+            catch (Exception e) when (IsRace(e))
             {
                 return Problem.Conflict("Het is nu heel druk op deze vraag. Probeer het over een paar tellen opnieuw.");
             }
         }
     }
 
-    /// <summary>
-    /// A stream that may not exist yet: the decision sees null and its events start the stream. Two
-    /// writers starting the same stream at once collide on its id; the later one decides again.
-    /// </summary>
-    public static async Task<Outcome<Written>> DecideOrStartAsync<T>(IDocumentStore store, Guid streamId, Func<T?, Decision> decide, CancellationToken ct) where T : class
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var session = store.LightweightSession();
-            try
-            {
-                var stream = await session.Events.FetchForExclusiveWriting<T>(streamId, ct);
-                var decision = decide(stream.Aggregate);
-                if (decision.Refusal is { } refusal) return refusal;
-                stream.AppendMany(decision.Events);
-                if (decision.Events.Count > 0) await session.SaveChangesAsync(ct);
-                return new Written((stream.StartingVersion ?? 0) + decision.Events.Count, decision.Events.Count);
-            }
-            catch (Exception e) when (attempt < Attempts && e is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
-            {
-                await Task.Delay(Random.Shared.Next(5, 25 * attempt), ct);
-            }
-        }
-    }
+    private static bool IsRace(Exception e) =>
+        e is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException;
 
     /// <summary>
     /// Two streams decided on and written in one transaction, both locked: the first always before the
