@@ -108,16 +108,12 @@ public static class Nudges
         return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
     }
 
-    public static async Task<Outcome<RadarItemLog>> NudgeAsync(Guid id, Nudge command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now, CancellationToken ct)
-    {
-        IReadOnlyList<NudgeAudience>? suggestions = null;
-        await using var query = store.QuerySession();
-        if ((await Moderators.RequireAsync(query, user, ct)).Problem is { } refused) return refused;
-        var item = (await RadarEndpoints.ComputeAsync(query, settings, now, ct)).Items.FirstOrDefault(i => i.Id == id);
-        if (item is not null) suggestions = await SuggestAsync(query, item, ct);
-        return await RadarActionEndpoints.ActOnAsync(id, user, store, settings, now,
-            (log, current, moderator, at) => Decide(log, current, command, suggestions ?? [], moderator, at), ct);
-    }
+    public static Task<Outcome<RadarItemLog>> NudgeAsync(Guid id, Nudge command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now, CancellationToken ct) =>
+        RadarActionEndpoints.ActOnAsync(id, user, store, settings, now, async (query, item, moderator) =>
+        {
+            var suggestions = await SuggestAsync(query, item, ct);
+            return log => Decide(log, item, command, suggestions, moderator, now);
+        }, ct);
 }
 
 /// <summary>A nudge was committed: its recipients hear of it.</summary>

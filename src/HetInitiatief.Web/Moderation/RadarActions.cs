@@ -58,8 +58,11 @@ public static class RadarActionEndpoints
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/moderation/radar/{id}/take-on")]
-    public static Task<IResult> TakeOnItem(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, user, store, settings, clock.GetUtcNow(), (log, _, moderator, now) => DecideTakeOn(log, moderator, now), ct);
+    public static Task<IResult> TakeOnItem(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return ActAsync(id, user, store, settings, now, TakeOn(now), ct);
+    }
 
     [Tags("Moderation")]
     [EndpointSummary("Dismiss a radar item with a reason; it leaves the radar (moderators only).")]
@@ -69,26 +72,35 @@ public static class RadarActionEndpoints
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/moderation/radar/{id}/dismiss")]
-    public static Task<IResult> DismissItem(Guid id, Dismiss command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct) =>
-        ActAsync(id, user, store, settings, clock.GetUtcNow(), (log, _, moderator, now) => DecideDismiss(log, command, moderator, now), ct);
-
-    /// <summary>Checks the moderator and that the item is on the radar now, then decides on its log (started by the first action).</summary>
-    public static async Task<IResult> ActAsync(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now,
-        Func<RadarItemLog, RadarItem, MemberProfile, DateTimeOffset, Decision> decide, CancellationToken ct)
+    public static Task<IResult> DismissItem(Guid id, Dismiss command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await ActOnAsync(id, user, store, settings, now, decide, ct);
+        var now = clock.GetUtcNow();
+        return ActAsync(id, user, store, settings, now, Dismissing(command, now), ct);
+    }
+
+    /// <summary>What an action needs besides the item's log, read once the moderator and the item are known.</summary>
+    public delegate Task<Func<RadarItemLog, Decision>> Prepare(IQuerySession query, RadarItem item, MemberProfile moderator);
+
+    public static Prepare TakeOn(DateTimeOffset now) => (_, _, moderator) => Task.FromResult<Func<RadarItemLog, Decision>>(log => DecideTakeOn(log, moderator, now));
+
+    public static Prepare Dismissing(Dismiss command, DateTimeOffset now) => (_, _, moderator) => Task.FromResult<Func<RadarItemLog, Decision>>(log => DecideDismiss(log, command, moderator, now));
+
+    public static async Task<IResult> ActAsync(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now, Prepare prepare, CancellationToken ct)
+    {
+        var outcome = await ActOnAsync(id, user, store, settings, now, prepare, ct);
         return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
     }
 
-    public static async Task<Outcome<RadarItemLog>> ActOnAsync(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now,
-        Func<RadarItemLog, RadarItem, MemberProfile, DateTimeOffset, Decision> decide, CancellationToken ct)
+    /// <summary>Checks the moderator and that the item is on the radar now, then decides on its log (started by the first action).</summary>
+    public static async Task<Outcome<RadarItemLog>> ActOnAsync(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now, Prepare prepare, CancellationToken ct)
     {
         await using var query = store.QuerySession();
         var moderator = await Moderators.RequireAsync(query, user, ct);
         if (moderator.Problem is { } refused) return refused;
         var item = (await RadarEndpoints.ComputeAsync(query, settings, now, ct)).Items.FirstOrDefault(i => i.Id == id);
         if (item is null) return Problem.NotFound("Dit punt staat (niet meer) op de radar.");
-        var written = await EventStreams.DecideOrStartAsync<RadarItemLog>(store, id, log => decide(log ?? RadarItemLog.Empty(id, item.Key), item, moderator.Value!, now), ct);
+        var decide = await prepare(query, item, moderator.Value!);
+        var written = await EventStreams.DecideOrStartAsync<RadarItemLog>(store, id, log => decide(log ?? RadarItemLog.Empty(id, item.Key)), ct);
         if (written.Problem is { } problem) return problem;
         return await query.LoadAsync<RadarItemLog>(id, ct) ?? RadarItemLog.Empty(id, item.Key);
     }

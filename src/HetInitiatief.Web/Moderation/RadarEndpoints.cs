@@ -30,12 +30,14 @@ public static class RadarEndpoints
     public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
     {
         var moderator = await Moderators.RequireAsync(session, user, ct);
-        return moderator.Problem?.ToResult() ?? Results.Ok(await ReadAsync(session, settings, clock.GetUtcNow(), ct));
+        if (moderator.Problem is { } refused) return refused.ToResult();
+        var now = clock.GetUtcNow();
+        return Results.Ok(await ViewAsync(session, await ComputeAsync(session, settings, now, ct), now, ct));
     }
 
-    public static async Task<RadarPage> ReadAsync(IQuerySession session, RadarSettings settings, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The computed radar with what moderators did with each item; dismissed items are left out.</summary>
+    public static async Task<RadarPage> ViewAsync(IQuerySession session, RadarView radar, DateTimeOffset now, CancellationToken ct)
     {
-        var radar = await ComputeAsync(session, settings, now, ct);
         var logs = (await session.LoadManyAsync<RadarItemLog>(ct, radar.Items.Select(i => i.Id))).ToDictionary(l => l.Id);
         var names = await MemberProfile.NamesAsync(session, logs.Values.SelectMany(l => l.Actions.Select(a => a.By)), ct);
         var items = radar.Items

@@ -22,10 +22,10 @@ public sealed class RadarPageModel(IDocumentStore store, RadarSettings settings,
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
     public Task<IActionResult> OnPostTakeOnAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, now => RadarActionEndpoints.ActOnAsync(id, User, store, settings, now, (log, _, moderator, at) => RadarActionEndpoints.DecideTakeOn(log, moderator, at), ct), ct);
+        RunAsync(id, now => RadarActionEndpoints.ActOnAsync(id, User, store, settings, now, RadarActionEndpoints.TakeOn(now), ct), ct);
 
     public Task<IActionResult> OnPostDismissAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, now => RadarActionEndpoints.ActOnAsync(id, User, store, settings, now, (log, _, moderator, at) => RadarActionEndpoints.DecideDismiss(log, new Dismiss(Reason), moderator, at), ct), ct);
+        RunAsync(id, now => RadarActionEndpoints.ActOnAsync(id, User, store, settings, now, RadarActionEndpoints.Dismissing(new Dismiss(Reason), now), ct), ct);
 
     public Task<IActionResult> OnPostNudgeAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, now => Nudges.NudgeAsync(id, new Nudge(Audience, MemberIds, Message), User, store, settings, now, ct), ct);
@@ -47,8 +47,9 @@ public sealed class RadarPageModel(IDocumentStore store, RadarSettings settings,
             return Page();
         }
         var now = clock.GetUtcNow();
-        Radar = await RadarEndpoints.ReadAsync(session, settings, now, ct);
-        if (Item is { } id && (await RadarEndpoints.ComputeAsync(session, settings, now, ct)).Items.FirstOrDefault(i => i.Id == id) is { } item)
+        var radar = await RadarEndpoints.ComputeAsync(session, settings, now, ct);
+        Radar = await RadarEndpoints.ViewAsync(session, radar, now, ct);
+        if (Item is { } id && radar.Items.FirstOrDefault(i => i.Id == id) is { } item)
             Suggestions = await Nudges.SuggestAsync(session, item, ct);
         return Page();
     }
