@@ -21,13 +21,17 @@ public static class HiddenContent
     public static async Task<IReadOnlyList<ContentModeration>> OnQuestionAsync(IQuerySession session, Guid questionId, CancellationToken ct) =>
         await session.Query<ContentModeration>().Where(m => m.QuestionId == questionId && m.Hidden).ToListAsync(ct);
 
-    /// <summary>The question and its offers as this viewer may see them.</summary>
+    /// <summary>The question and its offers as this viewer may see them; the viewer's profile is read only when something is hidden.</summary>
     public static async Task<(QuestionView View, IReadOnlyList<ProposalView> Proposals)> ForViewerAsync(
-        IQuerySession session, QuestionView view, IReadOnlyList<ProposalView> proposals, Guid viewerId, CancellationToken ct)
+        IQuerySession session, QuestionView view, IReadOnlyList<ProposalView> proposals, Guid viewerId, CancellationToken ct) =>
+        await ForViewerAsync(session, view, proposals, viewerId, async () => Moderators.Are(await session.LoadAsync<Members.MemberProfile>(viewerId, ct)), ct);
+
+    public static async Task<(QuestionView View, IReadOnlyList<ProposalView> Proposals)> ForViewerAsync(
+        IQuerySession session, QuestionView view, IReadOnlyList<ProposalView> proposals, Guid viewerId, Func<Task<bool>> isModerator, CancellationToken ct)
     {
         var hidden = await OnQuestionAsync(session, view.Id, ct);
         if (hidden.Count == 0) return (view, proposals);
-        var moderator = Moderators.Are(await session.LoadAsync<Members.MemberProfile>(viewerId, ct));
+        var moderator = await isModerator();
         return (Apply(view, hidden, viewerId, moderator), Apply(proposals, hidden, viewerId, moderator));
     }
 

@@ -101,14 +101,16 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
         View = outcome.Value!;
         Coalition = View.AsOf is null ? await GetCoalitionEndpoint.ReadAsync(Id, session, ct) : null;
         Proposals = Coalition is { } coalition ? await Offers.GetProposalsEndpoint.ReadAsync(coalition.Id, session, ct) : [];
-        if (View.AsOf is null) (View, Proposals) = await Moderation.HiddenContent.ForViewerAsync(session, View, Proposals, User.MemberId(), ct);
+        // The viewer's profile is read once: for what the moderation hid, moderating, and backing as a school leader.
+        var viewer = await session.LoadAsync<Members.MemberProfile>(User.MemberId(), ct);
+        IsModerator = Moderation.Moderators.Are(viewer);
+        if (View.AsOf is null) (View, Proposals) = await Moderation.HiddenContent.ForViewerAsync(session, View, Proposals, User.MemberId(), () => Task.FromResult(IsModerator), ct);
         var followers = await FollowQuestionEndpoints.FollowerIdsAsync(session, Id, ct);
         Similar = View.AsOf is null && View.Status == QuestionStatus.Open
             ? await SimilarQuestions.FindAsync(session, $"{View.Title} {View.Context}", View.Themes.Select(t => t.Code).ToList(), Id, View.Linked.Select(l => l.Id).ToList(), ct)
             : [];
         (Follows, FollowerCount) = (followers.Contains(User.MemberId()), followers.Count);
-        await LoadEndorsingAsync(session, ct);
-        await LoadModeratingAsync(session, ct);
+        await LoadEndorsingAsync(session, viewer, ct);
         if (!keepForm)
         {
             Title = View.Title;

@@ -31,9 +31,8 @@ public sealed partial class QuestionPageModel
         return await RunAsync(now => EndorseCoalitionEndpoints.EndorseAsync(coalition?.Id ?? Guid.Empty, User.MemberId(), Endorse, store, now, ct), "coalitie", ct);
     }
 
-    private async Task LoadEndorsingAsync(IQuerySession session, CancellationToken ct)
+    private async Task LoadEndorsingAsync(IQuerySession session, MemberProfile? viewer, CancellationToken ct)
     {
-        var viewer = await session.LoadAsync<MemberProfile>(User.MemberId(), ct);
         if (viewer?.Has(MemberRoles.SchoolLeader) != true || View.AsOf is not null) return;
         var memberIds = new[] { View.Owner.Id }.Concat(Coalition?.Network.SelectMany(g => g.Members).Select(m => m.Member.Id) ?? []).Distinct().ToArray();
         var members = await session.LoadManyAsync<MemberProfile>(ct, memberIds);

@@ -1,5 +1,4 @@
 using HetInitiatief.Infrastructure;
-using HetInitiatief.Members;
 using HetInitiatief.Moderation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,6 +27,4 @@ public sealed partial class QuestionPageModel
     public Task<IActionResult> OnPostMergeAsync(CancellationToken ct) =>
         RunAsync(now => MergeQuestionEndpoint.MergeAsync(Id, new MergeQuestion(MergeInto, MergeReason), User, store, now, ct), "", ct);
 
-    private async Task LoadModeratingAsync(Marten.IQuerySession session, CancellationToken ct) =>
-        IsModerator = Moderators.Are(await session.LoadAsync<MemberProfile>(User.MemberId(), ct));
 }
