@@ -18,11 +18,9 @@ public static class EndorseCoalitionEndpoints
     public static Decision Decide(Coalition coalition, IReadOnlyList<MemberProfile> members, MemberProfile? leader, bool endorse, DateTimeOffset now)
     {
         if (endorse && coalition.IsClosed) return Problem.Conflict("Deze coalitie is gesloten.");
-        if (Endorsements.MayEndorse(leader, members.Where(m => coalition.Members.ContainsKey(m.Id))) is { } refused) return refused;
-        var endorsed = coalition.Endorsers?.Contains(leader!.Id) == true;
-        return endorse == endorsed ? Decision.Accept()
-            : endorse ? Decision.Accept(new CoalitionEndorsed(coalition.Id, leader!.Id, leader.School.Trim(), now))
-            : Decision.Accept(new CoalitionEndorsementWithdrawn(coalition.Id, leader!.Id, now));
+        return Endorsements.Decide(leader, members.Where(m => coalition.Members.ContainsKey(m.Id)), coalition.Endorsers, endorse,
+            l => new CoalitionEndorsed(coalition.Id, l.Id, l.School.Trim(), now),
+            l => new CoalitionEndorsementWithdrawn(coalition.Id, l.Id, now));
     }
 
     [Tags("Coalitions")]

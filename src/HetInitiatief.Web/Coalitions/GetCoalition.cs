@@ -57,6 +57,6 @@ public static class GetCoalitionEndpoint
             details.Id, details.QuestionId, details.Version, details.Status, details.SeeksInitiator ? null : PersonOf(details.InitiatorId),
             details.SeeksInitiator, details.Partners, details.Threshold, details.ThresholdReachedAt is not null, details.ThresholdReachedAt,
             details.ClosesAt, details.Invitation, details.LastJoined is { } last ? PersonOf(last) : null, network,
-            details.HandoverOfferedTo is { } to ? PersonOf(to) : null, (details.Endorsements ?? []).Select(e => new Questions.Endorsement(PersonOf(e.Leader), e.School, e.At)).ToList());
+            details.HandoverOfferedTo is { } to ? PersonOf(to) : null, Questions.Endorsements.View(details.Endorsements, names));
     }
 }

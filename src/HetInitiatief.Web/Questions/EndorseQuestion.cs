@@ -25,12 +25,23 @@ public static class Endorsements
         : !members.Any(m => m.SameSchool(leader)) ? Problem.Forbidden("Je kunt alleen initiatieven van leden van je eigen school steunen.")
         : null;
 
+    /// <summary>Backing or withdrawing it: allowed only as <see cref="MayEndorse"/> says, and the same choice twice changes nothing.</summary>
+    public static Decision Decide(MemberProfile? leader, IEnumerable<MemberProfile> members, IReadOnlySet<Guid>? endorsers, bool endorse,
+        Func<MemberProfile, object> endorsed, Func<MemberProfile, object> withdrawn)
+    {
+        if (MayEndorse(leader, members) is { } refused) return refused;
+        return endorse == (endorsers?.Contains(leader!.Id) == true) ? Decision.Accept()
+            : Decision.Accept(endorse ? endorsed(leader!) : withdrawn(leader!));
+    }
+
     public static async Task<IReadOnlyList<Endorsement>> ViewAsync(IQuerySession session, IReadOnlyList<Backing>? endorsements, CancellationToken ct)
     {
         if (endorsements is not { Count: > 0 }) return [];
-        var names = await MemberProfile.NamesAsync(session, endorsements.Select(e => e.Leader), ct);
-        return endorsements.Select(e => new Endorsement(Person.Of(e.Leader, names), e.School, e.At)).ToList();
+        return View(endorsements, await MemberProfile.NamesAsync(session, endorsements.Select(e => e.Leader), ct));
     }
+
+    public static IReadOnlyList<Endorsement> View(IReadOnlyList<Backing>? endorsements, IReadOnlyDictionary<Guid, string> names) =>
+        (endorsements ?? []).Select(e => new Endorsement(Person.Of(e.Leader, names), e.School, e.At)).ToList();
 }
 
 public static class EndorseQuestionEndpoints
@@ -38,11 +49,9 @@ public static class EndorseQuestionEndpoints
     public static Decision Decide(Question question, MemberProfile? owner, MemberProfile? leader, bool endorse, DateTimeOffset now)
     {
         if (QuestionRules.MustBeOpen(question) is { } closed) return closed;
-        if (Endorsements.MayEndorse(leader, owner is null ? [] : [owner]) is { } refused) return refused;
-        var endorsed = question.Endorsers?.Contains(leader!.Id) == true;
-        return endorse == endorsed ? Decision.Accept()
-            : endorse ? Decision.Accept(new QuestionEndorsed(question.Id, leader!.Id, leader.School.Trim(), now))
-            : Decision.Accept(new QuestionEndorsementWithdrawn(question.Id, leader!.Id, now));
+        return Endorsements.Decide(leader, owner is null ? [] : [owner], question.Endorsers, endorse,
+            l => new QuestionEndorsed(question.Id, l.Id, l.School.Trim(), now),
+            l => new QuestionEndorsementWithdrawn(question.Id, l.Id, now));
     }
 
     [Tags("Questions")]
