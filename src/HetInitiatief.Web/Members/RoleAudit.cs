@@ -18,12 +18,8 @@ public sealed record MemberRolesView(Guid Id, string Name, string Email, string 
 public static class AdminAccess
 {
     /// <summary>Roles are checked against the stored profile, not the sign-in's claims, so a revoked admin is refused at once.</summary>
-    public static async Task<Outcome<MemberProfile>> RequireAsync(IQuerySession session, ClaimsPrincipal user, string role, string refusal, CancellationToken ct)
-    {
-        var member = await session.LoadAsync<MemberProfile>(user.MemberId(), ct);
-        if (member is null) return Problem.Unauthorized("Log opnieuw in.");
-        return member.Has(role) ? member : Problem.Forbidden(refusal);
-    }
+    public static Task<Outcome<MemberProfile>> RequireAsync(IQuerySession session, ClaimsPrincipal user, string role, string refusal, CancellationToken ct) =>
+        RequireAnyAsync(session, user, [role], refusal, ct);
 
     /// <summary>The same check for pages that any of several roles may see (moderators or admins).</summary>
     public static async Task<Outcome<MemberProfile>> RequireAnyAsync(IQuerySession session, ClaimsPrincipal user, IReadOnlyList<string> roles, string refusal, CancellationToken ct)
@@ -36,8 +32,6 @@ public static class AdminAccess
     public const string AdminsOnly = "Alleen een beheerder mag dit zien.";
 
     public static readonly IReadOnlyList<string> Moderators = [MemberRoles.Moderator, MemberRoles.Admin];
-
-    public const string ModeratorsOnly = "Alleen moderatoren en beheerders mogen dit zien.";
 }
 
 public static class RoleAuditEndpoints

@@ -20,7 +20,7 @@ public static class HealthDashboardEndpoint
     [WolverineGet("/api/health")]
     public static async Task<IResult> Get(string? week, ClaimsPrincipal user, IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var moderator = await AdminAccess.RequireAnyAsync(session, user, AdminAccess.Moderators, AdminAccess.ModeratorsOnly, ct);
+        var moderator = await Moderators.RequireAsync(session, user, ct);
         if (moderator.Problem is { } refused) return refused.ToResult();
         var chosen = WeekOf(week, clock.GetUtcNow());
         if (chosen.Problem is { } invalid) return invalid.ToResult();

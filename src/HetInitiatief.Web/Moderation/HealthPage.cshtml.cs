@@ -19,7 +19,7 @@ public sealed class HealthPageModel(IQuerySession session, HealthSettings settin
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var moderator = await AdminAccess.RequireAnyAsync(session, User, AdminAccess.Moderators, AdminAccess.ModeratorsOnly, ct);
+        var moderator = await Moderators.RequireAsync(session, User, ct);
         if (moderator.Problem is { } refused)
         {
             (Refusal, Response.StatusCode) = (refused.Detail, refused.Status);
