@@ -19,22 +19,11 @@ public sealed class AdminHomeModel(IDocumentStore store, NetworkSettings setting
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
-    public async Task<IActionResult> OnPostJointStartAsync(CancellationToken ct)
-    {
-        await using var query = store.QuerySession();
-        var admin = await query.LoadAsync<MemberProfile>(User.MemberId(), ct);
-        var now = clock.GetUtcNow();
-        return await RunAsync(EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => NetworkEndpoints.DecideJointStart(n, admin, now), "Het netwerk is nog niet geopend.", ct), ct);
-    }
+    public Task<IActionResult> OnPostJointStartAsync(CancellationToken ct) =>
+        RunAsync(NetworkEndpoints.DecideAsAdminAsync(store, settings, User, (network, admin) => NetworkEndpoints.DecideJointStart(network, admin, clock.GetUtcNow()), ct), ct);
 
-    public async Task<IActionResult> OnPostOpeningAsync(CancellationToken ct)
-    {
-        await using var query = store.QuerySession();
-        var admin = await query.LoadAsync<MemberProfile>(User.MemberId(), ct);
-        var opening = SessionId is { } id ? await query.LoadAsync<Session>(id, ct) : null;
-        var now = clock.GetUtcNow();
-        return await RunAsync(EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => PlanOpeningEndpoint.Decide(n, opening, admin, now), "Het netwerk is nog niet geopend.", ct), ct);
-    }
+    public Task<IActionResult> OnPostOpeningAsync(CancellationToken ct) =>
+        RunAsync(PlanOpeningEndpoint.PlanAsync(new PlanOpening(SessionId), User, store, settings, clock.GetUtcNow(), ct), ct);
 
     private async Task<IActionResult> RunAsync(Task<Outcome<Written>> command, CancellationToken ct) =>
         await this.RedirectOrShowAsync((await command).Problem, () => RedirectToPage(), () => ShowAsync(ct));

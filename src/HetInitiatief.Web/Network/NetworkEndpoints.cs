@@ -41,11 +41,20 @@ public static class NetworkEndpoints
     [WolverinePost("/api/network/joint-start")]
     public static async Task<IResult> JointStart(ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        var outcome = await DecideAsAdminAsync(store, settings, user, (network, admin) => DecideJointStart(network, admin, now), ct);
+        if (outcome.Problem is { } problem) return problem.ToResult();
+        await using var query = store.QuerySession();
+        return Results.Ok(await ReadAsync(query, settings, now, ct));
+    }
+
+    /// <summary>A decision on the network's stream taken by the signed-in member, whose profile the decision checks for the admin role.</summary>
+    public static async Task<Outcome<Written>> DecideAsAdminAsync(IDocumentStore store, NetworkSettings settings, ClaimsPrincipal user,
+        Func<NetworkState, MemberProfile?, Decision> decide, CancellationToken ct)
+    {
         await using var query = store.QuerySession();
         var admin = await query.LoadAsync<MemberProfile>(user.MemberId(), ct);
-        var now = clock.GetUtcNow();
-        var outcome = await EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => DecideJointStart(n, admin, now), "Het netwerk is nog niet geopend.", ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(await ReadAsync(query, settings, now, ct));
+        return await EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => decide(n, admin), "Het netwerk is nog niet geopend.", ct);
     }
 
     public static async Task<NetworkView> ReadAsync(IQuerySession session, NetworkSettings settings, DateTimeOffset now, CancellationToken ct)

@@ -30,11 +30,17 @@ public static class PlanOpeningEndpoint
     [WolverinePost("/api/network/opening")]
     public static async Task<IResult> Post(PlanOpening command, ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        await using var query = store.QuerySession();
-        var admin = await query.LoadAsync<MemberProfile>(user.MemberId(), ct);
-        var opening = command.SessionId is { } id ? await query.LoadAsync<Session>(id, ct) : null;
         var now = clock.GetUtcNow();
-        var outcome = await EventStreams.DecideAsync<NetworkState>(store, settings.NetworkId, null, n => Decide(n, opening, admin, now), "Het netwerk is nog niet geopend.", ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(await NetworkEndpoints.ReadAsync(query, settings, now, ct));
+        var outcome = await PlanAsync(command, user, store, settings, now, ct);
+        if (outcome.Problem is { } problem) return problem.ToResult();
+        await using var query = store.QuerySession();
+        return Results.Ok(await NetworkEndpoints.ReadAsync(query, settings, now, ct));
+    }
+
+    public static async Task<Outcome<Written>> PlanAsync(PlanOpening command, ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var opening = command.SessionId is { } id ? await query.LoadAsync<Session>(id, ct) : null;
+        return await NetworkEndpoints.DecideAsAdminAsync(store, settings, user, (network, admin) => Decide(network, opening, admin, now), ct);
     }
 }
