@@ -17,10 +17,18 @@ public static class PageProblems
         }
     }
 
-    /// <summary>Post, redirect, get — or, when refused, the page again with the reasons and the refusal's status.</summary>
-    public static async Task<IActionResult> RedirectOrShowAsync(this PageModel page, Problem? refusal, Func<IActionResult> redirect, Func<Task<IActionResult>> show)
+    /// <summary>
+    /// Post, redirect, get — with the confirmation shown after the redirect — or, when refused, the page
+    /// again with the reasons and the refusal's status.
+    /// </summary>
+    public static async Task<IActionResult> RedirectOrShowAsync(
+        this PageModel page, Problem? refusal, Func<IActionResult> redirect, Func<Task<IActionResult>> show, string? confirmation = null)
     {
-        if (refusal is null) return redirect();
+        if (refusal is null)
+        {
+            if (confirmation is not null) page.Confirm(confirmation);
+            return redirect();
+        }
         page.ModelState.AddProblem(refusal);
         var shown = await show();
         page.Response.StatusCode = refusal.Status;
