@@ -62,8 +62,7 @@ public static class Platform
 
     public static void UsePlatform(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseErrorPages();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -82,7 +82,8 @@ public static class EventStreams
         }
     }
 
-    private static bool IsRace(Exception e) =>
+    /// <summary>The write lost a race: the stream moved, or a stream with the same id was started first.</summary>
+    public static bool IsRace(Exception e) =>
         e is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException;
 
     /// <summary>

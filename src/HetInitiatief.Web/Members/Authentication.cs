@@ -74,7 +74,7 @@ public static class Authentication
 
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (IsPageRequest(context.Request))
+        if (Infrastructure.PageRequests.Is(context.Request))
         {
             context.Response.Redirect(context.RedirectUri);
             return Task.CompletedTask;
@@ -82,7 +82,4 @@ public static class Authentication
         context.Response.StatusCode = status;
         return Task.CompletedTask;
     }
-
-    private static bool IsPageRequest(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs");
 }

@@ -18,6 +18,9 @@ public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLo
     [BindProperty] public string? Sector { get; set; }
     [BindProperty(SupportsGet = true, Name = "uitnodiging")] public string? Invite { get; set; }
 
+    /// <summary>Where the visitor came from (a shared question): they land there again once they are a member.</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
     public Invites.Invitation? Invitation { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -37,6 +40,7 @@ public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLo
             return Page();
         }
         await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(outcome.Value!, Authentication.Cookie));
-        return LocalRedirect("/");
+        this.Confirm($"Welkom bij Het Initiatief, {outcome.Value!.Name}! Je account is aangemaakt.");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

@@ -15,7 +15,8 @@ public sealed class BoardModel(IQuerySession session, HetInitiatief.Network.Netw
     [BindProperty(SupportsGet = true)] public string? Theme { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sector { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // Not "page": Razor Pages reserves that route value for the page path itself.
+    [BindProperty(SupportsGet = true, Name = "pagina")] public int? PageNumber { get; set; }
 
     public BoardPage? Board { get; private set; }
 
@@ -47,6 +48,6 @@ public sealed class BoardModel(IQuerySession session, HetInitiatief.Network.Netw
     }
 
     public string PageUrl(int page) =>
-        "/" + QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["theme"] = Theme, ["sector"] = Sector, ["status"] = Status, ["page"] = page.ToString() }
+        "/" + QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["theme"] = Theme, ["sector"] = Sector, ["status"] = Status, ["pagina"] = page.ToString() }
             .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }

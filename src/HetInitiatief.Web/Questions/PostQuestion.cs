@@ -49,16 +49,31 @@ public static class PostQuestionEndpoint
             ?? Results.Created($"/api/questions/{outcome.Value!.QuestionId}", outcome.Value);
     }
 
+    /// <param name="submissionId">
+    /// The form's one-time token, used as the question's id: a form sent twice (a double press, a resend after a
+    /// lost answer) starts the same stream twice, the second start collides, and the member is answered with the
+    /// question the first one posted — one question per submit, even when both arrive at once.
+    /// </param>
     public static async Task<Outcome<QuestionWritten>> PostAsync(
-        PostQuestion command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+        PostQuestion command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct, Guid? submissionId = null)
     {
-        var questionId = Guid.CreateVersion7();
+        var questionId = submissionId ?? Guid.CreateVersion7();
         var decision = Decide(command, questionId, memberId, now);
         if (decision.Refusal is { } refusal) return refusal;
 
-        await using var session = store.LightweightSession();
-        session.Events.StartStream<Question>(questionId, decision.Events.ToArray());
-        await session.SaveChangesAsync(ct);
-        return new QuestionWritten(questionId, decision.Events.Count);
+        try
+        {
+            await using var session = store.LightweightSession();
+            session.Events.StartStream<Question>(questionId, decision.Events.ToArray());
+            await session.SaveChangesAsync(ct);
+            return new QuestionWritten(questionId, decision.Events.Count);
+        }
+        catch (Exception e) when (submissionId is not null && EventStreams.IsRace(e))
+        {
+            await using var session = store.QuerySession();
+            return await session.LoadAsync<QuestionBoardItem>(questionId, ct) is { } posted && posted.OwnerId == memberId
+                ? new QuestionWritten(questionId, posted.Version)
+                : Problem.Conflict("Dit formulier is al gebruikt. Laad de pagina opnieuw om een nieuwe vraag te stellen.");
+        }
     }
 }

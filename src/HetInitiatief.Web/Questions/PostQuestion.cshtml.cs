@@ -16,8 +16,12 @@ public sealed class PostQuestionModel(IDocumentStore store, TimeProvider clock) 
     [BindProperty] public List<string> Themes { get; set; } = [];
     [BindProperty] public string? Sector { get; set; }
 
+    /// <summary>One-time token of this form; see <see cref="PostQuestionEndpoint.PostAsync"/>.</summary>
+    [BindProperty] public Guid? SubmissionId { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        SubmissionId = Guid.CreateVersion7();
         await using var session = store.QuerySession();
         Sector = (await session.LoadAsync<MemberProfile>(User.MemberId(), ct))?.Sector;
     }
@@ -25,13 +29,15 @@ public sealed class PostQuestionModel(IDocumentStore store, TimeProvider clock) 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var command = new PostQuestion(Title, Context, WhyMine, AlreadyKnown, Themes, Sector);
-        var outcome = await PostQuestionEndpoint.PostAsync(command, User.MemberId(), store, clock.GetUtcNow(), ct);
+        if (SubmissionId is null || SubmissionId == Guid.Empty) SubmissionId = Guid.CreateVersion7();
+        var outcome = await PostQuestionEndpoint.PostAsync(command, User.MemberId(), store, clock.GetUtcNow(), ct, SubmissionId);
         if (outcome.Problem is { } problem)
         {
             ModelState.AddProblem(problem);
             Response.StatusCode = problem.Status;
             return Page();
         }
+        this.Confirm("Je vraag staat erop — nodig collega's uit om door te vragen.");
         return Redirect($"/vragen/{outcome.Value!.QuestionId}");
     }
 }

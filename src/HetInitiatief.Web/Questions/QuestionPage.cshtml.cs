@@ -4,14 +4,17 @@ using HetInitiatief.Shared;
 using Marten;
 using Wolverine.Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Questions;
 
 /// <summary>
 /// One question: what is asked, the follow-ups and answers, and how the question sharpened over time.
-/// Every form posts back here and runs the same decision as the API.
+/// Every form posts back here and runs the same decision as the API. A visitor who was sent the link sees a
+/// preview and the way in; every form needs a member.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbox outbox, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -42,40 +45,72 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
 
     public bool IsTimeTravel => View.AsOf is not null;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct) ?? Page();
+    /// <summary>The one step this viewer takes next, for the "Wat nu?" box.</summary>
+    public NextStep? Next { get; private set; }
+
+    public CoalitionSession? CoalitionSession { get; private set; }
+
+    /// <summary>For a visitor: the public preview instead of the question page.</summary>
+    public QuestionPreview? Preview { get; private set; }
+
+    public bool ShowsAfterwards => NextSteps.ShowsAfterwards(View, CoalitionSession, clock.GetUtcNow());
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.IsSignedIn()) return await ShowAsync(ct) ?? Page();
+        await using var session = store.QuerySession();
+        Preview = await QuestionPreview.ReadAsync(Id, session, ct);
+        return Preview is null ? NotFound() : Page();
+    }
+
+    /// <summary>Reading the preview is open to visitors; every form on the page is for members only.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (!HttpMethods.IsGet(Request.Method) && !User.IsSignedIn())
+        {
+            context.Result = Challenge();
+            return;
+        }
+        await next();
+    }
 
     public Task<IActionResult> OnPostFollowUpAsync(CancellationToken ct) =>
-        RunAsync(now => AskFollowUpEndpoint.AskAsync(Id, new AskFollowUp(Text), User.MemberId(), store, now, ct), "vervolgvragen", ct);
+        RunAsync(now => AskFollowUpEndpoint.AskAsync(Id, new AskFollowUp(Text), User.MemberId(), store, now, ct), "vervolgvragen", "Je vervolgvraag staat erbij.", ct);
 
     public Task<IActionResult> OnPostAnswerAsync(CancellationToken ct) =>
-        RunAsync(now => AnswerFollowUpEndpoint.AnswerAsync(Id, FollowUpId ?? Guid.Empty, new AnswerFollowUp(Answer), User.MemberId(), store, now, ct), $"vervolgvraag-{FollowUpId}", ct);
+        RunAsync(now => AnswerFollowUpEndpoint.AnswerAsync(Id, FollowUpId ?? Guid.Empty, new AnswerFollowUp(Answer), User.MemberId(), store, now, ct), $"vervolgvraag-{FollowUpId}", "Je antwoord staat erbij.", ct);
 
     public Task<IActionResult> OnPostReformulateAsync(CancellationToken ct) =>
-        RunAsync(now => ReformulateQuestionEndpoint.ReformulateAsync(Id, new ReformulateQuestion(Title, Context, ExpectedVersion), User.MemberId(), store, now, ct), "geschiedenis", ct);
+        RunAsync(now => ReformulateQuestionEndpoint.ReformulateAsync(Id, new ReformulateQuestion(Title, Context, ExpectedVersion), User.MemberId(), store, now, ct), "geschiedenis", "Nieuwe versie bewaard. De vorige blijft te zien in de geschiedenis.", ct);
 
     public Task<IActionResult> OnPostGoalAsync(CancellationToken ct) =>
-        RunAsync(now => SetGoalEndpoint.SetAsync(Id, new SetGoal(Goal), User.MemberId(), store, now, ct), "doel", ct);
+        RunAsync(now => SetGoalEndpoint.SetAsync(Id, new SetGoal(Goal), User.MemberId(), store, now, ct), "doel", "Het doel is vastgelegd.", ct);
 
     public Task<IActionResult> OnPostFollowAsync(CancellationToken ct) =>
-        RunAsync(now => FollowQuestionEndpoints.SetAsync(Id, User.MemberId(), Follow, store, now, ct), "", ct);
+        RunAsync(now => FollowQuestionEndpoints.SetAsync(Id, User.MemberId(), Follow, store, now, ct), "", Follow ? "Je volgt deze vraag." : "Je volgt deze vraag niet meer.", ct);
 
     public Task<IActionResult> OnPostLinkAsync(CancellationToken ct) =>
-        RunAsync(now => LinkQuestionEndpoint.LinkAsync(Id, new LinkQuestion(LinkTo), User.MemberId(), store, now, ct), "lijkt-op", ct);
+        RunAsync(now => LinkQuestionEndpoint.LinkAsync(Id, new LinkQuestion(LinkTo), User.MemberId(), store, now, ct), "lijkt-op", "De vragen zijn gekoppeld.", ct);
 
     public Task<IActionResult> OnPostGoalOutcomeAsync(CancellationToken ct) =>
-        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideOutcome(q, new RecordGoalOutcome(Reached), User.MemberId(), now), QuestionRules.NotFound, ct), "doel", ct);
+        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideOutcome(q, new RecordGoalOutcome(Reached), User.MemberId(), now), QuestionRules.NotFound, ct), "doel", Reached == true ? "Vastgelegd: het doel is bereikt. Gefeliciteerd!" : "Vastgelegd: het doel is nog niet bereikt.", ct);
 
     public Task<IActionResult> OnPostStoryAsync(CancellationToken ct) =>
-        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideStory(q, new PublishSuccessStory(Story), Guid.CreateVersion7(), User.MemberId(), now), QuestionRules.NotFound, ct), "successen", ct);
+        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideStory(q, new PublishSuccessStory(Story), Guid.CreateVersion7(), User.MemberId(), now), QuestionRules.NotFound, ct), "successen", "Je succesverhaal is gepubliceerd.", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
-        RunAsync(now => WithdrawQuestionEndpoint.WithdrawAsync(Id, User.MemberId(), store, now, ct), "", ct);
+        RunAsync(now => WithdrawQuestionEndpoint.WithdrawAsync(Id, User.MemberId(), store, now, ct), "", "Je vraag is ingetrokken.", ct);
 
     /// <summary>Post, redirect, get — or, when refused, the page again with the reasons and everything typed still there.</summary>
-    private async Task<IActionResult> RunAsync<T>(Func<DateTimeOffset, Task<Outcome<T>>> command, string anchor, CancellationToken ct)
+    private async Task<IActionResult> RunAsync<T>(
+        Func<DateTimeOffset, Task<Outcome<T>>> command, string anchor, string confirmation, CancellationToken ct)
     {
         var outcome = await command(clock.GetUtcNow());
-        if (outcome.Problem is null) return Redirect($"/vragen/{Id}" + (anchor.Length > 0 ? "#" + anchor : ""));
+        if (outcome.Problem is null)
+        {
+            this.Confirm(confirmation);
+            return Redirect($"/vragen/{Id}" + (anchor.Length > 0 ? "#" + anchor : ""));
+        }
 
         if (outcome.Problem.Status == StatusCodes.Status404NotFound && await ShowAsync(ct) is { } notFound) return notFound;
         ModelState.AddProblem(outcome.Problem);
@@ -111,6 +146,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
             : [];
         (Follows, FollowerCount) = (followers.Contains(User.MemberId()), followers.Count);
         await LoadEndorsingAsync(session, viewer, ct);
+        CoalitionSession = Coalition is { } formed ? await LatestSessionAsync(session, formed.Id, ct) : null;
+        Next = NextSteps.For(View, Coalition, Proposals, CoalitionSession, User.MemberId(), clock.GetUtcNow());
         if (!keepForm)
         {
             Title = View.Title;
@@ -121,5 +158,14 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
         ExpectedVersion = View.Version;
         ModelState.Remove(nameof(ExpectedVersion));
         return null;
+    }
+
+    private async Task<CoalitionSession?> LatestSessionAsync(IQuerySession session, Guid coalitionId, CancellationToken ct)
+    {
+        var latest = await session.Query<Sessions.Session>().Where(s => s.CoalitionId == coalitionId)
+            .OrderByDescending(s => s.StartsAt).FirstOrDefaultAsync(ct);
+        var me = User.MemberId();
+        return latest is null ? null
+            : new CoalitionSession(latest.Id, latest.EndsAt, latest.IsCalledOff, latest.Participants.Contains(me) || latest.Waitlist.Contains(me));
     }
 }

@@ -22,13 +22,14 @@ public sealed partial class QuestionPageModel
     public bool EndorsesCoalition => Coalition?.Endorsements?.Any(e => e.Leader.Id == User.MemberId()) == true;
 
     public Task<IActionResult> OnPostEndorseAsync(CancellationToken ct) =>
-        RunAsync(now => EndorseQuestionEndpoints.EndorseAsync(Id, User.MemberId(), Endorse, store, now, ct), "", ct);
+        RunAsync(now => EndorseQuestionEndpoints.EndorseAsync(Id, User.MemberId(), Endorse, store, now, ct), "", Endorse ? "Je steun is vastgelegd." : "Je steun is ingetrokken.", ct);
 
     public async Task<IActionResult> OnPostEndorseCoalitionAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var coalition = await GetCoalitionEndpoint.ReadAsync(Id, session, ct);
-        return await RunAsync(now => EndorseCoalitionEndpoints.EndorseAsync(coalition?.Id ?? Guid.Empty, User.MemberId(), Endorse, store, now, ct), "coalitie", ct);
+        return await RunAsync(now => EndorseCoalitionEndpoints.EndorseAsync(coalition?.Id ?? Guid.Empty, User.MemberId(), Endorse, store, now, ct), "coalitie",
+            Endorse ? "Je steun voor de coalitie is vastgelegd." : "Je steun voor de coalitie is ingetrokken.", ct);
     }
 
     private async Task LoadEndorsingAsync(IQuerySession session, MemberProfile? viewer, CancellationToken ct)

@@ -26,6 +26,8 @@ public static class Display
 
     public static string Iso(DateTimeOffset moment) => moment.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Dutch) + text[1..];
+
     public static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 
     private static TimeZoneInfo FindAmsterdam()

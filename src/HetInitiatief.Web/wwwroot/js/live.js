@@ -51,11 +51,14 @@
     const next = new DOMParser().parseFromString(await response.text(), "text/html");
     const typed = typedValues(document);
     const focused = document.activeElement && document.activeElement.id;
+    // A step the member unfolded stays unfolded when its region is redrawn.
+    const unfolded = Array.from(document.querySelectorAll("details[open][id]"), (d) => d.id);
     document.querySelectorAll("[data-live-region][id]").forEach((region) => {
       const replacement = next.getElementById(region.id);
       if (replacement) region.replaceWith(document.importNode(replacement, true));
     });
     typed.forEach((value, id) => { const el = document.getElementById(id); if (el) el.value = value; });
+    unfolded.forEach((id) => { const el = document.getElementById(id); if (el) el.open = true; });
     if (focused) { const el = document.getElementById(focused); if (el) el.focus(); }
     const nextQuestion = next.querySelector("[data-live-question]");
     if (nextQuestion && question) question.dataset.version = nextQuestion.dataset.version;

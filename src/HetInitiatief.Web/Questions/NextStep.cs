@@ -1,0 +1,151 @@
+using HetInitiatief.Coalitions;
+using HetInitiatief.Offers;
+
+namespace HetInitiatief.Questions;
+
+/// <summary>What the question page's "Wat nu?" box asks of this viewer, and where that step is done.</summary>
+public sealed record NextStep(string Kind, string Title, string Text, string Href, string Action);
+
+/// <summary>The session that came out of a coalition, as far as the next step needs it.</summary>
+public sealed record CoalitionSession(Guid Id, DateTimeOffset EndsAt, bool CalledOff, bool SignedUp);
+
+/// <summary>
+/// The core loop as a rule: for one viewer and one state of a question, its coalition and the offers to it,
+/// the single step that moves the question forward. It reads the same states and rules the decisions use
+/// (open questions, the partner threshold, one accepted offer), so the box never offers what would be refused.
+/// </summary>
+public static class NextSteps
+{
+    public const string Answer = "answer";
+    public const string InviteFollowUps = "invite-follow-ups";
+    public const string Sharpen = "sharpen";
+    public const string StartCoalition = "start-coalition";
+    public const string Recruit = "recruit";
+    public const string Propose = "propose";
+    public const string ChooseProposal = "choose-proposal";
+    public const string React = "react";
+    public const string PlanSession = "plan-session";
+    public const string SessionPlanned = "session-planned";
+    public const string SignUp = "sign-up";
+    public const string Afterwards = "afterwards";
+    public const string AskFollowUp = "ask-follow-up";
+    public const string Join = "join";
+
+    public static NextStep? For(
+        QuestionView question, CoalitionView? coalition, IReadOnlyList<ProposalView> proposals, CoalitionSession? session,
+        Guid viewer, DateTimeOffset now)
+    {
+        if (question.Status != QuestionStatus.Open || question.MergedInto is not null || question.AsOf is not null) return null;
+        if (coalition is { Status: CoalitionStatus.Open } open && open.ThresholdReached && open.Includes(viewer))
+            return ForGroup(question, open, proposals, session, viewer, now);
+        if (coalition is { Status: CoalitionStatus.Open } recruiting && recruiting.Includes(viewer))
+            return Recruiting(recruiting);
+        return question.Owner.Id == viewer ? ForOwner(question, coalition, session, now) : ForColleague(question, coalition);
+    }
+
+    /// <summary>Before the group is large enough, the owner clarifies the question and gathers the group.</summary>
+    private static NextStep? ForOwner(QuestionView question, CoalitionView? coalition, CoalitionSession? session, DateTimeOffset now)
+    {
+        var unanswered = question.FollowUps.Where(f => f.Answer is null).ToList();
+        if (unanswered.Count > 0)
+        {
+            return new(Answer,
+                unanswered.Count == 1 ? $"Beantwoord de vervolgvraag van {unanswered[0].AskedBy.Name}" : $"Beantwoord {unanswered.Count} vervolgvragen",
+                "Collega's vragen door om de vraag achter je vraag te vinden. Je antwoord helpt hen én jezelf.",
+                $"#vervolgvraag-{unanswered[0].Id}", "Naar de vervolgvraag");
+        }
+        if (coalition is { Status: CoalitionStatus.Closed }) return AfterSession(question, session, now);
+        if (coalition is not null) return null;
+        var usedAnswers = question.Versions.SelectMany(v => v.AnswersBefore).ToHashSet();
+        if (question.FollowUps.Any(f => !usedAnswers.Contains(f.Id)))
+        {
+            return new(Sharpen, "Maak je vraag scherper",
+                "Je hebt vervolgvragen beantwoord. Wat is nu de vraag achter je vraag? Elke versie blijft bewaard.",
+                "#scherper", "Herformuleer je vraag");
+        }
+        if (question.FollowUps.Count == 0)
+        {
+            return new(InviteFollowUps, "Nodig collega's uit om door te vragen",
+                "Deel de link met collega's: hun vervolgvragen helpen je de vraag achter je vraag te vinden.",
+                "#delen", "Kopieer de link");
+        }
+        return new(StartCoalition, "Start een coalitie",
+            "Je vraag is helder. Zoek collega's die hetzelfde willen leren: is de groep groot genoeg, dan komt er een bijeenkomst.",
+            "#coalitie", "Start een coalitie");
+    }
+
+    private static NextStep ForColleague(QuestionView question, CoalitionView? coalition) =>
+        coalition is { Status: CoalitionStatus.Open }
+            ? new(Join, "Doe mee met de coalitie",
+                $"{question.Owner.Name} zoekt collega's die hetzelfde willen leren. Zeg hoe je meedoet.", "#coalitie", "Doe mee")
+            : new(AskFollowUp, $"Vraag door bij {question.Owner.Name}",
+                "Vraag door vóór je een oplossing bedenkt: waarom is dit een vraag, wat weet de inbrenger al?",
+                "#vervolgvraag-formulier", "Stel een vervolgvraag");
+
+    private static NextStep Recruiting(CoalitionView coalition)
+    {
+        var missing = coalition.Threshold - coalition.Partners;
+        return new(Recruit, missing == 1 ? "Nog 1 partner nodig" : $"Nog {missing} partners nodig",
+            "Deel de link met collega's die hetzelfde willen leren: bij genoeg partners kan er een bijeenkomst komen.",
+            "#delen", "Kopieer de link");
+    }
+
+    /// <summary>Once the group is large enough, it shapes an offer together and goes.</summary>
+    private static NextStep? ForGroup(
+        QuestionView question, CoalitionView coalition, IReadOnlyList<ProposalView> proposals, CoalitionSession? session,
+        Guid viewer, DateTimeOffset now)
+    {
+        var initiator = coalition.PositionOf(viewer) == Positions.Initiator;
+        var accepted = proposals.FirstOrDefault(p => p.Status == ProposalStatus.Accepted);
+        if (accepted is null)
+        {
+            if (proposals.Count == 0)
+            {
+                return new(Propose, "De groep is groot genoeg: wie biedt iets aan?",
+                    "Doe zelf een voorstel voor een bijeenkomst, of nodig iemand met de expertise uit om er een te doen.",
+                    "#aanbod", "Doe een voorstel");
+            }
+            return initiator
+                ? new(ChooseProposal, "Kies een voorstel namens de groep",
+                    "Bekijk de reacties van de groep en neem het voorstel aan dat past, of vraag aanpassingen.", "#aanbod", "Naar de voorstellen")
+                : new(React, "Reageer op de voorstellen",
+                    "Laat weten of een voorstel bij je past: de initiatiefnemer kiest met de groep.", "#aanbod", "Naar de voorstellen");
+        }
+        if (session is null || session.CalledOff)
+        {
+            return initiator || accepted.ProposedBy.Id == viewer
+                ? new(PlanSession, "Plan de bijeenkomst",
+                    $"Het voorstel \"{accepted.Title}\" is aangenomen. Zet de bijeenkomst in de agenda; de groep gaat voor bij het aanmelden.",
+                    $"/bijeenkomsten/nieuw?coalitie={coalition.Id}&voorstel={accepted.Id}", "Plan de bijeenkomst")
+                : new(SessionPlanned, "Het voorstel is aangenomen",
+                    $"\"{accepted.Title}\" wordt ingepland. Je hoort het zodra je je kunt aanmelden.", "#aanbod", "Bekijk het voorstel");
+        }
+        if (session.EndsAt > now)
+        {
+            return session.SignedUp
+                ? new(SessionPlanned, "Je bent aangemeld voor de bijeenkomst", "Tot dan! In je agenda vind je tijd en plaats.",
+                    $"/bijeenkomsten/{session.Id}", "Naar de bijeenkomst")
+                : new(SignUp, "Meld je aan voor de bijeenkomst", "De bijeenkomst staat in de agenda; de groep gaat voor.",
+                    $"/bijeenkomsten/{session.Id}", "Naar de bijeenkomst");
+        }
+        return question.Owner.Id == viewer ? AfterSession(question, session, now) : null;
+    }
+
+    private static NextStep? AfterSession(QuestionView question, CoalitionSession? session, DateTimeOffset now)
+    {
+        if (session is null || session.CalledOff || session.EndsAt > now) return null;
+        if (question.Goal is not null && question.GoalReached is null)
+        {
+            return new(Afterwards, "Na afloop: is het doel bereikt?",
+                "Kijk terug met de groep en leg vast of jullie nieuwe praktijk er is.", "#na-afloop", "Leg het vast");
+        }
+        return question.Stories.Count == 0
+            ? new(Afterwards, "Deel wat het opleverde",
+                "Wat kunnen jullie nu dat eerst niet lukte? Een succesverhaal helpt de volgende leraar.", "#na-afloop", "Deel een succesverhaal")
+            : null;
+    }
+
+    /// <summary>"Na afloop" belongs on the page once there is something to look back on: a goal, or a session held.</summary>
+    public static bool ShowsAfterwards(QuestionView question, CoalitionSession? session, DateTimeOffset now) =>
+        question.Goal is not null || question.Stories.Count > 0 || session is { CalledOff: false } held && held.EndsAt <= now;
+}
