@@ -44,6 +44,7 @@ public sealed class ResetPasswordPageModel(IDocumentStore store, IPasswordHasher
             Response.StatusCode = problem.Status;
             return Page();
         }
+        this.Confirm("Je nieuwe wachtwoord is bewaard. Log ermee in.");
         return Redirect("/inloggen");
     }
 }

@@ -38,24 +38,27 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
         }
         await DeleteAccountEndpoint.DeleteAsync(User.MemberId(), blankContributions, store, ct);
         await HttpContext.SignOutAsync(Authentication.Cookie);
+        this.Confirm("Je account is verwijderd. Bedankt dat je meedeed.");
         return Redirect("/");
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        SaveAsync((m, now) => OfferingEndpoints.DecideOffering(m, new UpdateOffering(Themes, Offering), now), ct);
+        SaveAsync((m, now) => OfferingEndpoints.DecideOffering(m, new UpdateOffering(Themes, Offering), now), "Wat je aanbiedt is bewaard.", ct);
 
     public Task<IActionResult> OnPostWhoAsync(CancellationToken ct) =>
         SaveAsync((m, now) => EditProfileEndpoints.Decide(m, new UpdateProfile(School, Sector,
-            (Subjects ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), LearningPreferences, About, Visibility), now), ct);
+            (Subjects ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), LearningPreferences, About, Visibility), now), "Je profiel is bewaard.", ct);
 
     public Task<IActionResult> OnPostListingAsync(bool listed, CancellationToken ct) =>
-        SaveAsync((m, now) => EditProfileEndpoints.DecideListing(m, listed, now), ct);
+        SaveAsync((m, now) => EditProfileEndpoints.DecideListing(m, listed, now),
+            listed ? "Je staat nu met naam bij de early birds." : "Je staat niet meer met naam bij de early birds.", ct);
 
     public Task<IActionResult> OnPostProviderThemesAsync(CancellationToken ct) =>
         SaveAsync((m, now) => OfferingEndpoints.DecideInventory(m, new InventoryThemes(
-            ProviderThemes.Where(t => !string.IsNullOrWhiteSpace(t.Value)).Select(t => new ProviderTheme(t.Key, t.Value!)).ToList()), now), ct);
+            ProviderThemes.Where(t => !string.IsNullOrWhiteSpace(t.Value)).Select(t => new ProviderTheme(t.Key, t.Value!)).ToList()), now),
+            "Je thema's als aanbieder zijn bewaard.", ct);
 
-    private async Task<IActionResult> SaveAsync(Func<MemberProfile, DateTimeOffset, Decision> decide, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(Func<MemberProfile, DateTimeOffset, Decision> decide, string confirmation, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var outcome = await EventStreams.DecideAsync<MemberProfile>(store, User.MemberId(), null, m => decide(m, now), "Dit account bestaat niet meer.", ct);
@@ -65,6 +68,7 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
             Response.StatusCode = problem.Status;
             return await LoadAsync(ct) is null ? NotFound() : Page();
         }
+        this.Confirm(confirmation);
         return RedirectToPage();
     }
 

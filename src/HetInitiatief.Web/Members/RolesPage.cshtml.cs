@@ -22,12 +22,13 @@ public sealed class RolesPageModel(IDocumentStore store, TimeProvider clock) : P
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct) ?? Page();
 
     public Task<IActionResult> OnPostGrantAsync(CancellationToken ct) =>
-        ChangeAsync((member, admin, now) => RoleEndpoints.DecideGrant(member, Role, admin, now), ct);
+        ChangeAsync((member, admin, now) => RoleEndpoints.DecideGrant(member, Role, admin, now), "De rol is toegekend.", ct);
 
     public Task<IActionResult> OnPostRevokeAsync(CancellationToken ct) =>
-        ChangeAsync((member, admin, now) => RoleEndpoints.DecideRevoke(member, Role ?? "", admin, now), ct);
+        ChangeAsync((member, admin, now) => RoleEndpoints.DecideRevoke(member, Role ?? "", admin, now), "De rol is ingetrokken.", ct);
 
-    private async Task<IActionResult> ChangeAsync(Func<MemberProfile, MemberProfile, DateTimeOffset, Decision> decide, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(
+        Func<MemberProfile, MemberProfile, DateTimeOffset, Decision> decide, string confirmation, CancellationToken ct)
     {
         await using var query = store.QuerySession();
         var admin = await AdminAccess.RequireAsync(query, User, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
@@ -40,6 +41,7 @@ public sealed class RolesPageModel(IDocumentStore store, TimeProvider clock) : P
             Response.StatusCode = problem.Status;
             return await ShowAsync(ct) ?? Page();
         }
+        this.Confirm(confirmation);
         return RedirectToPage(new { q = Q });
     }
 

@@ -27,23 +27,17 @@ public sealed class MembershipsPageModel(IDocumentStore store, TimeProvider cloc
     {
         var command = new RecordPaidMembership(null, Email, string.IsNullOrWhiteSpace(School) ? null : School, From, Until);
         var outcome = await RecordPaidMembershipEndpoint.RecordAsync(command, User.MemberId(), store, clock.GetUtcNow(), ct);
-        return await AfterAsync(outcome.Problem, ct);
+        return await AfterAsync(outcome.Problem, "Het betaalde lidmaatschap is vastgelegd.", ct);
     }
 
     public async Task<IActionResult> OnPostEndAsync(Guid membershipId, CancellationToken ct)
     {
         var outcome = await EndPaidMembershipEndpoint.EndAsync(membershipId, new EndPaidMembership(null), User.MemberId(), store, clock.GetUtcNow(), ct);
-        return await AfterAsync(outcome.Problem, ct);
+        return await AfterAsync(outcome.Problem, "Het betaalde lidmaatschap is beëindigd.", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Problem? problem, CancellationToken ct)
-    {
-        if (problem is null) return Redirect("/beheer/lidmaatschappen");
-        ModelState.AddProblem(problem);
-        var shown = await ShowAsync(ct);
-        Response.StatusCode = problem.Status;
-        return shown;
-    }
+    private Task<IActionResult> AfterAsync(Problem? problem, string confirmation, CancellationToken ct) =>
+        this.RedirectOrShowAsync(problem, () => Redirect("/beheer/lidmaatschappen"), () => ShowAsync(ct), confirmation);
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

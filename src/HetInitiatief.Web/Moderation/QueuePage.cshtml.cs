@@ -17,13 +17,15 @@ public sealed class QueuePageModel(IDocumentStore store, TimeProvider clock) : P
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     public Task<IActionResult> OnPostHideAsync(Guid id, CancellationToken ct) =>
-        RunAsync(() => ModerationQueueEndpoints.ReviewOutcomeAsync(id, User, store, (m, mod) => ModerationQueueEndpoints.DecideHide(m, new Review(Reason), mod, clock.GetUtcNow()), ct), ct);
+        RunAsync(() => ModerationQueueEndpoints.ReviewOutcomeAsync(id, User, store, (m, mod) => ModerationQueueEndpoints.DecideHide(m, new Review(Reason), mod, clock.GetUtcNow()), ct),
+            "De bijdrage is verborgen. De schrijver ziet je reden.", ct);
 
     public Task<IActionResult> OnPostRestoreAsync(Guid id, CancellationToken ct) =>
-        RunAsync(() => ModerationQueueEndpoints.ReviewOutcomeAsync(id, User, store, (m, mod) => ModerationQueueEndpoints.DecideRestore(m, new Review(Reason), mod, clock.GetUtcNow()), ct), ct);
+        RunAsync(() => ModerationQueueEndpoints.ReviewOutcomeAsync(id, User, store, (m, mod) => ModerationQueueEndpoints.DecideRestore(m, new Review(Reason), mod, clock.GetUtcNow()), ct),
+            "De bijdrage is weer zichtbaar.", ct);
 
-    private async Task<IActionResult> RunAsync(Func<Task<Outcome<ContentModeration>>> action, CancellationToken ct) =>
-        await this.RedirectOrShowAsync((await action()).Problem, () => RedirectToPage(), () => ShowAsync(ct));
+    private async Task<IActionResult> RunAsync(Func<Task<Outcome<ContentModeration>>> action, string confirmation, CancellationToken ct) =>
+        await this.RedirectOrShowAsync((await action()).Problem, () => RedirectToPage(), () => ShowAsync(ct), confirmation);
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

@@ -34,7 +34,7 @@ public sealed class RadarPageModel(IDocumentStore store, RadarSettings settings,
     {
         var outcome = await action(clock.GetUtcNow());
         Item = id;
-        return await this.RedirectOrShowAsync(outcome.Problem, () => Redirect($"/moderatie#item-{id}"), () => ShowAsync(ct));
+        return await this.RedirectOrShowAsync(outcome.Problem, () => Redirect($"/moderatie#item-{id}"), () => ShowAsync(ct), "Vastgelegd op de radar.");
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)

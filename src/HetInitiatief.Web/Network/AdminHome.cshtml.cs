@@ -20,13 +20,15 @@ public sealed class AdminHomeModel(IDocumentStore store, NetworkSettings setting
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
     public Task<IActionResult> OnPostJointStartAsync(CancellationToken ct) =>
-        RunAsync(NetworkEndpoints.DecideAsAdminAsync(store, settings, User, (network, admin) => NetworkEndpoints.DecideJointStart(network, admin, clock.GetUtcNow()), ct), ct);
+        RunAsync(NetworkEndpoints.DecideAsAdminAsync(store, settings, User, (network, admin) => NetworkEndpoints.DecideJointStart(network, admin, clock.GetUtcNow()), ct),
+            "Het netwerk is gestart. Iedereen hoort het nu.", ct);
 
     public Task<IActionResult> OnPostOpeningAsync(CancellationToken ct) =>
-        RunAsync(PlanOpeningEndpoint.PlanAsync(new PlanOpening(SessionId), User, store, settings, clock.GetUtcNow(), ct), ct);
+        RunAsync(PlanOpeningEndpoint.PlanAsync(new PlanOpening(SessionId), User, store, settings, clock.GetUtcNow(), ct),
+            "De feestelijke opening staat op de startpagina.", ct);
 
-    private async Task<IActionResult> RunAsync(Task<Outcome<Written>> command, CancellationToken ct) =>
-        await this.RedirectOrShowAsync((await command).Problem, () => RedirectToPage(), () => ShowAsync(ct));
+    private async Task<IActionResult> RunAsync(Task<Outcome<Written>> command, string confirmation, CancellationToken ct) =>
+        await this.RedirectOrShowAsync((await command).Problem, () => RedirectToPage(), () => ShowAsync(ct), confirmation);
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using HetInitiatief.Shared;
 using HetInitiatief.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,7 @@ public sealed class NotificationsPageModel(IDocumentStore store, TimeProvider cl
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
     {
         await MyNotificationsEndpoints.MarkReadAsync(User.MemberId(), null, store, clock.GetUtcNow(), ct);
+        this.Confirm("Alle meldingen zijn gelezen.");
         return RedirectToPage();
     }
 }
