@@ -63,6 +63,8 @@ public static class Platform
     public static void UsePlatform(this WebApplication app)
     {
         app.UseErrorPages();
+        // Routing after the error pages, so a re-executed error request finds the error page's endpoint.
+        app.UseRouting();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

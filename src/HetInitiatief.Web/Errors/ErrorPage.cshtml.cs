@@ -28,11 +28,13 @@ public sealed class ErrorPageModel : PageModel
 
     private PageResult Show()
     {
-        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
-            || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
-        Status = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null ? 500 : Code is >= 400 and < 600 ? Code.Value : 404;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var failed = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        Status = failed is not null ? 500
+            : reExecuted is not null ? reExecuted.OriginalStatusCode
+            : Code is >= 400 and < 600 ? Code.Value : 404;
         (Heading, Explanation) = Texts(Status);
-        if (reExecuted || Code is not null) Response.StatusCode = Status;
+        Response.StatusCode = Status;
         var referer = Request.Headers.Referer.ToString();
         Back = Uri.TryCreate(referer, UriKind.Absolute, out var from) && from.Host == Request.Host.Host ? from.PathAndQuery : null;
         return Page();

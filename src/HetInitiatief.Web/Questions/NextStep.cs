@@ -116,7 +116,7 @@ public static class NextSteps
             return initiator || accepted.ProposedBy.Id == viewer
                 ? new(PlanSession, "Plan de bijeenkomst",
                     $"Het voorstel \"{accepted.Title}\" is aangenomen. Zet de bijeenkomst in de agenda; de groep gaat voor bij het aanmelden.",
-                    $"/bijeenkomsten/nieuw?coalitie={coalition.Id}&voorstel={accepted.Id}", "Plan de bijeenkomst")
+                    $"/bijeenkomsten/nieuw?coalitie={coalition.Id}&voorstel={accepted.Id}", "Zet de bijeenkomst in de agenda")
                 : new(SessionPlanned, "Het voorstel is aangenomen",
                     $"\"{accepted.Title}\" wordt ingepland. Je hoort het zodra je je kunt aanmelden.", "#aanbod", "Bekijk het voorstel");
         }

@@ -32,28 +32,52 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(server, playwright, browser);
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(ViewportSize? screen = null, bool javaScript = true)
     {
-        var context = await _browser.NewContextAsync(new() { BaseURL = _server.BaseAddress.ToString(), Locale = "nl-NL", ViewportSize = new() { Width = 1100, Height = 900 } });
+        var context = await _browser.NewContextAsync(new()
+        {
+            BaseURL = _server.BaseAddress.ToString(), Locale = "nl-NL", JavaScriptEnabled = javaScript,
+            ViewportSize = screen ?? new() { Width = 1100, Height = 900 },
+        });
         return await context.NewPageAsync();
     }
 
     /// <summary>A teacher who registered through the form and landed on the board, signed in.</summary>
-    public async Task<IPage> NewTeacherAsync(string name) => (await NewTeacherWithEmailAsync(name)).Page;
+    public async Task<IPage> NewTeacherAsync(string name, ViewportSize? screen = null, bool javaScript = true) =>
+        (await NewTeacherWithEmailAsync(name, screen, javaScript)).Page;
 
-    public async Task<(IPage Page, string Email)> NewTeacherWithEmailAsync(string name)
+    public async Task<(IPage Page, string Email)> NewTeacherWithEmailAsync(string name, ViewportSize? screen = null, bool javaScript = true)
     {
-        var page = await NewPageAsync();
-        var email = $"{Guid.NewGuid():N}@school.example";
+        var page = await NewPageAsync(screen, javaScript);
         await page.GotoAsync("/registreren");
+        var email = await FillRegistrationAsync(page, name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Leervragen" }).WaitForAsync();
+        return (page, email);
+    }
+
+    /// <summary>Fills in the registration form that is open on the page; returns the new member's e-mail address.</summary>
+    public static async Task<string> FillRegistrationAsync(IPage page, string name)
+    {
+        var email = $"{Guid.NewGuid():N}@school.example";
         await page.GetByLabel("Je naam").FillAsync(name);
         await page.GetByLabel("Je e-mailadres").FillAsync(email);
         await page.GetByLabel("Kies een wachtwoord").FillAsync(Api.Password);
         await page.GetByLabel("Je school").FillAsync("Basisschool De Regenboog");
         await page.GetByLabel("Primair onderwijs (po)").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Leervragen" }).WaitForAsync();
-        return (page, email);
+        return email;
+    }
+
+    /// <summary>A member who already has an account signs in through the form.</summary>
+    public async Task<IPage> SignInAsync(string email, ViewportSize? screen = null)
+    {
+        var page = await NewPageAsync(screen);
+        await page.GotoAsync("/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(Api.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/inloggen"));
+        return page;
     }
 
     /// <summary>Posts a question through the form and waits for its page.</summary>

@@ -21,6 +21,8 @@ public sealed class CoalitionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         var cas = await _browser.NewTeacherAsync("Cas Visser");
         var title = $"Hoe geef ik feedback die leerlingen echt gebruiken ({Guid.NewGuid().ToString()[..4]})?";
         await BrowserSession.PostQuestionAsync(anna, title);
+        // Before anyone has asked a follow-up, starting a coalition is folded away behind its summary.
+        await anna.GetByText("Begin alvast een coalitie").ClickAsync();
         await anna.GetByLabel("Uitnodiging: wat gaan we samen leren?").FillAsync("In zes weken leren we feedback geven die leerlingen direct toepassen.");
         await anna.GetByLabel("Vanaf hoeveel partners gaan we door?", new() { Exact = false }).FillAsync("3");
         await anna.GetByRole(AriaRole.Button, new() { Name = "Start een coalitie" }).ClickAsync();
