@@ -42,6 +42,7 @@ public sealed class HealthInTheBrowserTests(AppFixture app) : IAsyncLifetime
         var week = (await mo.GetByLabel("Week").BoundingBoxAsync()).ShouldNotBeNull();
         var summary = (await mo.Locator(".health-tiles").BoundingBoxAsync()).ShouldNotBeNull();
         summary.Y.ShouldBeGreaterThan(week.Y, "the summary follows the week picker");
+        (summary.Y + summary.Height).ShouldBeLessThanOrEqualTo(800, "the whole summary fits the first screen");
         await mo.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "gezondheid-1-laptop-eerste-scherm.png") });
         await BrowserSession.ShotAsync(mo, "gezondheid-2-laptop-hele-pagina");
 
@@ -57,6 +58,7 @@ public sealed class HealthInTheBrowserTests(AppFixture app) : IAsyncLifetime
             (await mo.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"))
                 .ShouldBeTrue($"no sideways scroll at {width} px");
             await BrowserSession.ShotAsync(mo, $"gezondheid-3-telefoon-{width}");
+            await mo.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, $"gezondheid-4-telefoon-{width}-eerste-scherm.png") });
         }
     }
 

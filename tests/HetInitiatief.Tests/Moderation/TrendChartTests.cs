@@ -4,7 +4,7 @@ using HetInitiatief.Moderation;
 namespace HetInitiatief.Tests.Moderation;
 
 /// <summary>
-/// The sparkline's geometry and words. A chart of 106 by 26 keeps 3 units free on every side, so the line
+/// The dashboard summary's sparklines and words. A chart of 106 by 26 keeps 3 units free on every side, so the line
 /// runs from x 3 to 103 and from y 3 (the top) to 23 (zero): every expected coordinate is easy to check.
 /// </summary>
 public sealed class TrendChartTests
@@ -116,5 +116,22 @@ public sealed class TrendChartTests
         TrendChart.Change(null, 0.5, percentage: true).ShouldBe(new TrendChange(0, "vorige week nog geen cijfer"));
         TrendChart.Change(0.4, null, percentage: true).ShouldBe(new TrendChange(0, "vorige week 40%"));
         TrendChart.Change(null, null, percentage: false).ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_summary_warns_when_facilitators_organise_most_and_points_to_the_praatgroepen()
+    {
+        var texts = HealthIndicatorTexts.All(new HealthSettings()).ToDictionary(t => t.Id);
+        var week = new HealthIndicators("2024-W20", new DateOnly(2024, 5, 13),
+            new Ratio(0, 0), new Ratio(1, 4), NotOurNetwork: true, TalkingShops: 2, new Ratio(5, 20), 1,
+            new Ratio(2, 3), new Ratio(1, 2), 6, 1, 4, 1, 1, 1, 2);
+
+        texts["eigenaarschap"].Judge(week).ShouldBe(new HealthVerdict("Let op: niet ons netwerk? Begeleiders zetten 3 van de 4 op.", Warning: true));
+        texts["praatgroepen"].Judge(week)
+            .ShouldBe(new HealthVerdict("Veel gepraat, nog geen doel of bijeenkomst: zie de lijst.", Warning: true, Link: "#praatgroepen-lijst"));
+        texts["praatgroepen"].Judge(week with { TalkingShops = 0 })!.Warning.ShouldBeFalse();
+        texts["wederkerigheid"].Judge(week).ShouldBe(new HealthVerdict("Niemand was actief in de afgelopen 4 weken."));
+        texts["breedte"].Judge(week)!.Text.ShouldBe("De actiefste 1 lid: 5 van de 20 bijdragen.");
+        texts["actief"].Judge(week).ShouldBeNull();
     }
 }
