@@ -70,7 +70,9 @@ public sealed class TrendChart
             else Close();
         }
         Close();
-        var current = values.Count > 0 && values[^1] is { } last ? new TrendPoint(Round(X(values.Count - 1)), Round(Y(last))) : null;
+        var current = values.Count > 0 && values[^1] is { } last
+            ? new TrendPoint(Round(X(values.Count - 1)), Round(Y(last)))
+            : null;
         return new TrendChart(values, width, height, percentage, lines, dots, current, Round(height - Inset));
     }
 
@@ -78,11 +80,14 @@ public sealed class TrendChart
     public static string Number(double value) => Round(value).ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>A polyline's <c>points</c> attribute.</summary>
-    public static string Points(IEnumerable<TrendPoint> line) => string.Join(' ', line.Select(p => $"{Number(p.X)},{Number(p.Y)}"));
+    public static string Points(IEnumerable<TrendPoint> line) =>
+        string.Join(' ', line.Select(p => $"{Number(p.X)},{Number(p.Y)}"));
 
-    /// <summary>A value as the dashboard shows it: a share as a whole percentage, a count as a whole number, nothing as a dash.</summary>
+    /// <summary>A value as the dashboard shows it: a share as a whole percentage, a count whole, nothing as a dash.</summary>
     public static string Format(double? value, bool percentage) => value is { } v
-        ? percentage ? $"{Percent(v).ToString(CultureInfo.InvariantCulture)}%" : Math.Round(v).ToString("0", CultureInfo.InvariantCulture)
+        ? percentage
+            ? $"{Percent(v).ToString(CultureInfo.InvariantCulture)}%"
+            : Math.Round(v).ToString("0", CultureInfo.InvariantCulture)
         : "–";
 
     /// <summary>What the chart shows, in words, for its accessible name: "Leden, laatste 12 weken: van 3 naar 7".</summary>
@@ -91,7 +96,9 @@ public sealed class TrendChart
         var known = Known;
         var weeks = _values.Count == 1 ? "deze week" : $"laatste {_values.Count} weken";
         var missing = _values.Count - known.Count;
-        var gaps = missing == 0 || known.Count == 0 ? "" : missing == 1 ? "; 1 week zonder cijfer" : $"; {missing} weken zonder cijfer";
+        var gaps = missing == 0 || known.Count == 0 ? ""
+            : missing == 1 ? "; 1 week zonder cijfer"
+            : $"; {missing} weken zonder cijfer";
         var shape = known.Count switch
         {
             0 => "nog geen cijfers",
@@ -108,7 +115,9 @@ public sealed class TrendChart
     {
         if (current is null) return previous is null ? null : new TrendChange(0, $"vorige week {Format(previous, percentage)}");
         if (previous is null) return new TrendChange(0, "vorige week nog geen cijfer");
-        var difference = percentage ? Percent(current.Value) - Percent(previous.Value) : Math.Round(current.Value) - Math.Round(previous.Value);
+        var difference = percentage
+            ? Percent(current.Value) - Percent(previous.Value)
+            : Math.Round(current.Value) - Math.Round(previous.Value);
         var size = Math.Abs(difference).ToString("0", CultureInfo.InvariantCulture);
         return difference switch
         {
