@@ -37,7 +37,14 @@ public sealed class HealthDashboardTests(AppFixture app)
         dashboard.Trend[^1].ShouldBe(dashboard.Indicators);
         var page = await network.SendAsync(moderator, HttpMethod.Get, $"/moderatie/gezondheid?week={SeededWeek}");
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await page.Content.ReadAsStringAsync()).ShouldContain("Wederkerigheid (#durftevragen): <span class=\"health-value\">50%</span>");
+        var html = await page.Content.ReadAsStringAsync();
+        html.ShouldContain("Wederkerigheid (#durftevragen): <span class=\"health-value\">50%</span>");
+        // The summary: a verdict, the week-on-week change and a trend chart named in words (five members from W10, D in W20).
+        html.ShouldContain("Door leden opgezet: 3 van de 5.");
+        html.ShouldContain("1 meer dan vorige week");
+        html.ShouldContain("aria-label=\"Leden, laatste 12 weken: van 0 naar 6 (laagste 0, hoogste 6)\"");
+        html.ShouldContain($"<a href=\"#{HealthIndicatorTexts.TalkingShopsAnchor}\">");
+        html.ShouldContain($"<section id=\"{HealthIndicatorTexts.TalkingShopsAnchor}\"");
 
         var malformed = await network.SendAsync(moderator, HttpMethod.Get, "/api/health?week=2024-20");
         malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
