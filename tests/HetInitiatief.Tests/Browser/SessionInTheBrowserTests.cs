@@ -85,6 +85,7 @@ public sealed class SessionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         (await anna.GetByRole(AriaRole.Link, new() { Name = "Terug naar de vraag" }).GetAttributeAsync("href"))
             .ShouldBe(new Uri(questionUrl).AbsolutePath + "#coalitie");
         var sessionUrl = anna.Url.Split('#')[0];
+        await ShotsAsync(anna, "7c-bijeenkomst-staat-in-de-agenda");
         await BrowserSession.WaitUntilLiveAsync(anna);
 
         // Anna hosts it: she is offered no seat of her own.
@@ -105,6 +106,13 @@ public sealed class SessionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await anna.ReloadAsync();
         await anna.Locator("#deelnemers").GetByText("Cas Visser").WaitForAsync();
         await ShotsAsync(anna, "8-anna-ziet-plekken-vollopen");
+
+        // Anna moves it a day: an empty date is told at the date, a filled one is confirmed.
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Verplaats", Exact = true }).ClickAsync();
+        await anna.Locator("#Day-error").GetByText("Vul een datum in").WaitForAsync();
+        await anna.GetByLabel("Verplaats naar").FillAsync(day.AddDays(1).ToString("yyyy-MM-dd"));
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Verplaats", Exact = true }).ClickAsync();
+        await anna.GetByRole(AriaRole.Status).GetByText("De bijeenkomst is verplaatst").WaitForAsync();
 
         // The deadline comes (moved close, through the API) and the session goes ahead. In this test two
         // app instances share the database, and the deadline may fire in the other one, whose pushes do
@@ -127,11 +135,13 @@ public sealed class SessionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await anna.GetByLabel("Bram Jansen").CheckAsync();
         await anna.GetByLabel("Cas Visser").CheckAsync();
         await anna.GetByRole(AriaRole.Button, new() { Name = "Bewaar aanwezigheid" }).ClickAsync();
+        await anna.GetByRole(AriaRole.Status).GetByText("De aanwezigheid is bewaard").WaitForAsync();
         await bram.GotoAsync(sessionUrl);
         await bram.GetByLabel("4", new() { Exact = true }).CheckAsync();
         await bram.GetByLabel("Wat ga ik anders doen in mijn praktijk?").FillAsync("Ik laat zaakvakwoorden elke les terugkomen.");
         await bram.GetByRole(AriaRole.Button, new() { Name = "Geef feedback" }).ClickAsync();
         await bram.GetByText("1 deelnemer gaf feedback").WaitForAsync();
+        await bram.GetByRole(AriaRole.Status).GetByText("Dank je wel voor je feedback").WaitForAsync();
 
         await anna.GotoAsync(questionUrl);
         await anna.GetByRole(AriaRole.Button, new() { Name = "Ja, bereikt" }).ClickAsync();
