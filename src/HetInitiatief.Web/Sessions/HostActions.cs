@@ -31,7 +31,8 @@ public static class HostActions
             .Check(command.StartsAt is not null, "startsAt", ScheduleSessionEndpoint.MissingStart)
             .Check(command.StartsAt is null || command.StartsAt > now, "startsAt", "Kies een begin in de toekomst.")
             .Check(command.EndsAt is not null, "endsAt", ScheduleSessionEndpoint.MissingEnd)
-            .Check(command.EndsAt is null || command.StartsAt is null || command.EndsAt > command.StartsAt, "endsAt", "Het einde ligt na het begin.")
+            .Check(command.EndsAt is null || command.StartsAt is null || command.EndsAt > command.StartsAt,
+                "endsAt", "Het einde ligt na het begin.")
             .Check(command.SignUpDeadline is null || command.StartsAt is null || command.SignUpDeadline <= command.StartsAt,
                 "signUpDeadline", "De aanmeldtermijn sluit vóór het begin.")
             .Problem;

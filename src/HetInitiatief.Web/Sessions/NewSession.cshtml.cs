@@ -51,7 +51,7 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
         // A place is only asked for where people meet, a link only where they join online; what the form hid is not kept.
         var location = Format == "online" || string.IsNullOrWhiteSpace(Location) ? null : Location;
         var link = Format == "fysiek" || string.IsNullOrWhiteSpace(MeetingLink) ? null : MeetingLink;
-        var priorityUntil = CoalitionId is null || deadline is null ? (DateTimeOffset?)null : Min(now + CoalitionPriority, deadline.Value);
+        DateTimeOffset? priorityUntil = CoalitionId is null || deadline is null ? null : Min(now + CoalitionPriority, deadline.Value);
         var command = new ScheduleSession(Title, Description, Type, Format, Local(Day, From), Local(Day, Until), location, link,
             Capacity, Minimum, deadline, Theme, CoalitionId, priorityUntil);
         var outcome = await ScheduleSessionEndpoint.ScheduleAsync(command, User.MemberId(), store, outbox, now, ct);
@@ -64,7 +64,8 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
             return Page();
         }
         this.Confirm(priorityUntil is { } until
-            ? $"De bijeenkomst staat in de agenda. De leden van de coalitie krijgen bericht en kunnen zich tot {Display.Moment(until)} als eersten aanmelden."
+            ? "De bijeenkomst staat in de agenda. De leden van de coalitie krijgen bericht en kunnen zich tot "
+              + $"{Display.Moment(until)} als eersten aanmelden."
             : "De bijeenkomst staat in de agenda. Collega's kunnen zich nu aanmelden.");
         return Redirect($"/bijeenkomsten/{outcome.Value!.SessionId}");
     }

@@ -44,7 +44,8 @@ public static class ScheduleSessionEndpoint
                 "signUpDeadline", "De aanmeldtermijn sluit vóór het begin en ligt in de toekomst.")
             .Check(Themes.IsKnown(c.Theme), "theme", "Kies een bekend thema.")
             .Check(c.PriorityUntil is null || c.CoalitionId is not null, "priorityUntil", "Voorrang geldt alleen voor de leden van een coalitie.")
-            .Check(c.PriorityUntil is null || c.SignUpDeadline is null || c.PriorityUntil <= c.SignUpDeadline, "priorityUntil", "De voorrang eindigt uiterlijk bij de aanmeldtermijn.")
+            .Check(c.PriorityUntil is null || c.SignUpDeadline is null || c.PriorityUntil <= c.SignUpDeadline,
+                "priorityUntil", "De voorrang eindigt uiterlijk bij de aanmeldtermijn.")
             .Problem;
 
     /// <param name="sector">The sector the session is for: its coalition question's, or else the host's.</param>

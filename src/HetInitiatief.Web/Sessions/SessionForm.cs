@@ -17,7 +17,10 @@ public sealed record SessionForm(DateOnly? Day, TimeOnly? From, TimeOnly? Until,
 
     /// <summary>The form's fields in the order they appear, so the error summary reads from top to bottom.</summary>
     public static readonly IReadOnlyList<string> NewSessionFields =
-        ["Title", "Description", "Type", "Format", "Day", "From", "Until", "Location", "MeetingLink", "Capacity", "Minimum", "DeadlineDay", "Theme"];
+    [
+        "Title", "Description", "Type", "Format", "Day", "From", "Until", "Location", "MeetingLink", "Capacity", "Minimum",
+        "DeadlineDay", "Theme",
+    ];
 
     public static readonly IReadOnlyList<string> MoveFields = ["Day", "From", "Until"];
 

@@ -38,8 +38,10 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
             "De bijeenkomst is afgezegd. Wie was aangemeld of op de wachtlijst stond, krijgt bericht.", ct);
 
     public Task<IActionResult> OnPostMoveAsync(CancellationToken ct) =>
-        DecideAsync((s, memberId, now) => HostActions.DecideMove(s, new MoveSession(NewSessionModel.Local(Day, From), NewSessionModel.Local(Day, Until), null), memberId, now),
-            "De bijeenkomst is verplaatst. Wie is aangemeld of op de wachtlijst staat, krijgt bericht; de aanmeldingen blijven staan.", ct,
+        DecideAsync((s, memberId, now) => HostActions.DecideMove(
+                s, new MoveSession(NewSessionModel.Local(Day, From), NewSessionModel.Local(Day, Until), null), memberId, now),
+            "De bijeenkomst is verplaatst. Wie is aangemeld of op de wachtlijst staat, krijgt bericht; de aanmeldingen blijven staan.",
+            ct,
             new SessionForm(Day, From, Until, null, SessionForm.MoveFields));
 
     public Task<IActionResult> OnPostAttendanceAsync(CancellationToken ct) =>
@@ -70,14 +72,16 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
             : "Je bent aangemeld. Je vindt de bijeenkomst terug onder Mijn bijeenkomsten.", null, ct);
     }
 
-    private Task<IActionResult> DecideAsync(Func<Session, Guid, DateTimeOffset, Decision> decide, string confirmation, CancellationToken ct, SessionForm? form = null) =>
+    private Task<IActionResult> DecideAsync(
+        Func<Session, Guid, DateTimeOffset, Decision> decide, string confirmation, CancellationToken ct, SessionForm? form = null) =>
         DecideAsync(decide, () => confirmation, ct, form);
 
     private async Task<IActionResult> DecideAsync(
         Func<Session, Guid, DateTimeOffset, Decision> decide, Func<string> confirmation, CancellationToken ct, SessionForm? form = null)
     {
         var (memberId, now) = (User.MemberId(), clock.GetUtcNow());
-        var outcome = await EventStreams.DecideAsync<Session>(store, Id, null, s => decide(s, memberId, now), Session.NotFound, ct, outbox);
+        var outcome = await EventStreams.DecideAsync<Session>(
+            store, Id, null, s => decide(s, memberId, now), Session.NotFound, ct, outbox);
         return await AfterAsync(outcome.Problem, outcome.Problem is null ? confirmation() : null, form, ct);
     }
 
@@ -109,7 +113,8 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
             var names = await Members.MemberProfile.NamesAsync(session, seated, ct);
             Participants = seated.Select(m => Questions.Person.Of(m, names)).ToList();
         }
-        if (view.CoalitionId is { } coalitionId && await session.LoadAsync<Coalitions.CoalitionDetails>(coalitionId, ct) is { } coalition
+        if (view.CoalitionId is { } coalitionId
+            && await session.LoadAsync<Coalitions.CoalitionDetails>(coalitionId, ct) is { } coalition
             && await session.LoadAsync<Questions.QuestionBoardItem>(coalition.QuestionId, ct) is { } question)
             Question = (question.Id, question.Title);
         return Page();
