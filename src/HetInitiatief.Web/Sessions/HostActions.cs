@@ -28,9 +28,13 @@ public static class HostActions
         if ((MustBeHost(session, memberId, "de bijeenkomst verplaatsen") ?? (session.IsCalledOff ? Problem.Conflict("Deze bijeenkomst gaat niet door.") : null)) is { } refused)
             return refused;
         var invalid = new FieldRules()
-            .Check(command.StartsAt > now, "startsAt", "Kies een begin in de toekomst.")
-            .Check(command.EndsAt > command.StartsAt, "endsAt", "Het einde ligt na het begin.")
-            .Check(command.SignUpDeadline is null || command.SignUpDeadline <= command.StartsAt, "signUpDeadline", "De aanmeldtermijn sluit vóór het begin.")
+            .Check(command.StartsAt is not null, "startsAt", ScheduleSessionEndpoint.MissingStart)
+            .Check(command.StartsAt is null || command.StartsAt > now, "startsAt", "Kies een begin in de toekomst.")
+            .Check(command.EndsAt is not null, "endsAt", ScheduleSessionEndpoint.MissingEnd)
+            .Check(command.EndsAt is null || command.StartsAt is null || command.EndsAt > command.StartsAt,
+                "endsAt", "Het einde ligt na het begin.")
+            .Check(command.SignUpDeadline is null || command.StartsAt is null || command.SignUpDeadline <= command.StartsAt,
+                "signUpDeadline", "De aanmeldtermijn sluit vóór het begin.")
             .Problem;
         if (invalid is not null) return invalid;
         var deadline = (command.SignUpDeadline ?? session.SignUpDeadline).ToUniversalTime();

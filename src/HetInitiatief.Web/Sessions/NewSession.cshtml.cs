@@ -31,13 +31,16 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
 
     public string? CoalitionTitle { get; private set; }
 
+    public Guid? QuestionId { get; private set; }
+
+    /// <summary>The dates the accepted proposal suggested, as its proposer wrote them: a hint above the date fields.</summary>
+    public string? ProposedDates { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadCoalitionAsync(ct);
-        if (ProposalId is not { } id) return;
         // An accepted offer becomes the session: its plan fills the form.
-        await using var session = store.QuerySession();
-        if (await session.LoadAsync<Offers.Proposal>(id, ct) is { } proposal && proposal.CoalitionId == CoalitionId)
+        if (await LoadProposalAsync(ct) is { } proposal)
             (Title, Description, Type, Format) = (proposal.Title, proposal.Outcome, proposal.Type, proposal.Format);
     }
 
@@ -45,17 +48,25 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
     {
         var now = clock.GetUtcNow();
         var deadline = Local(DeadlineDay, new TimeOnly(23, 59));
-        var command = new ScheduleSession(Title, Description, Type, Format, Local(Day, From), Local(Day, Until), Location,
-            string.IsNullOrWhiteSpace(MeetingLink) ? null : MeetingLink, Capacity, Minimum, deadline, Theme, CoalitionId,
-            CoalitionId is null ? null : Min(now + CoalitionPriority, deadline ?? now));
+        // A place is only asked for where people meet, a link only where they join online; what the form hid is not kept.
+        var location = Format == "online" || string.IsNullOrWhiteSpace(Location) ? null : Location;
+        var link = Format == "fysiek" || string.IsNullOrWhiteSpace(MeetingLink) ? null : MeetingLink;
+        DateTimeOffset? priorityUntil = CoalitionId is null || deadline is null ? null : Min(now + CoalitionPriority, deadline.Value);
+        var command = new ScheduleSession(Title, Description, Type, Format, Local(Day, From), Local(Day, Until), location, link,
+            Capacity, Minimum, deadline, Theme, CoalitionId, priorityUntil);
         var outcome = await ScheduleSessionEndpoint.ScheduleAsync(command, User.MemberId(), store, outbox, now, ct);
         if (outcome.Problem is { } problem)
         {
-            ModelState.AddProblem(problem);
+            new SessionForm(Day, From, Until, DeadlineDay, SessionForm.NewSessionFields).AddTo(ModelState, problem);
             await LoadCoalitionAsync(ct);
+            await LoadProposalAsync(ct);
             Response.StatusCode = problem.Status;
             return Page();
         }
+        this.Confirm(priorityUntil is { } until
+            ? "De bijeenkomst staat in de agenda. De leden van de coalitie krijgen bericht en kunnen zich tot "
+              + $"{Display.Moment(until)} als eersten aanmelden."
+            : "De bijeenkomst staat in de agenda. Collega's kunnen zich nu aanmelden.");
         return Redirect($"/bijeenkomsten/{outcome.Value!.SessionId}");
     }
 
@@ -65,8 +76,17 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
         await using var session = store.QuerySession();
         if (await session.LoadAsync<CoalitionDetails>(id, ct) is not { } coalition) return;
         var question = await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct);
-        CoalitionTitle = question?.Title;
+        (CoalitionTitle, QuestionId) = (question?.Title, coalition.QuestionId);
         Theme ??= question?.Themes.FirstOrDefault();
+    }
+
+    private async Task<Offers.Proposal?> LoadProposalAsync(CancellationToken ct)
+    {
+        if (ProposalId is not { } id) return null;
+        await using var session = store.QuerySession();
+        if (await session.LoadAsync<Offers.Proposal>(id, ct) is not { } proposal || proposal.CoalitionId != CoalitionId) return null;
+        ProposedDates = string.IsNullOrWhiteSpace(proposal.ProposedDates) ? null : proposal.ProposedDates.Trim();
+        return proposal;
     }
 
     /// <summary>Dates and times in the form are Dutch local time.</summary>

@@ -20,22 +20,32 @@ public static class ScheduleSessionEndpoint
 {
     public const int MaxCapacity = 500;
 
+    // A missing moment gets its own reason, so "the end lies after the start" is never said about an empty field.
+    public const string MissingStart = "Vul een begin in.";
+    public const string MissingEnd = "Vul een einde in.";
+    public const string MissingDeadline = "Vul in tot wanneer aanmelden kan.";
+
     public static Problem? CheckFields(ScheduleSession c, DateTimeOffset now) =>
         new FieldRules()
             .Text("title", c.Title, "een titel", 150, min: 5)
             .Text("description", c.Description, "wat deelnemers na afloop kunnen", 4000)
             .Check(c.Type is not null && SessionKinds.Types.ContainsKey(c.Type), "type", "Kies een soort: werkplaats, intervisie, lesbezoek, praktijkpresentatie, lezing of onderzoeksgroep.")
             .Check(c.Format is not null && SessionKinds.Formats.ContainsKey(c.Format), "format", "Kies fysiek, online of hybride.")
-            .Check(c.StartsAt > now, "startsAt", "Kies een begin in de toekomst.")
-            .Check(c.EndsAt > c.StartsAt, "endsAt", "Het einde ligt na het begin.")
+            .Check(c.StartsAt is not null, "startsAt", MissingStart)
+            .Check(c.StartsAt is null || c.StartsAt > now, "startsAt", "Kies een begin in de toekomst.")
+            .Check(c.EndsAt is not null, "endsAt", MissingEnd)
+            .Check(c.EndsAt is null || c.StartsAt is null || c.EndsAt > c.StartsAt, "endsAt", "Het einde ligt na het begin.")
             .Check(c.Format == "online" || !string.IsNullOrWhiteSpace(c.Location), "location", "Vul de plek in waar de bijeenkomst is.")
             .Check(c.Format == "fysiek" || Uri.TryCreate(c.MeetingLink, UriKind.Absolute, out var link) && link.Scheme is "https" or "http", "meetingLink", "Vul een geldige link (https://…) voor online deelname in.")
             .Check(c.Capacity is >= 1 and <= MaxCapacity, "capacity", $"Kies een maximum van 1 tot {MaxCapacity} deelnemers.")
             .Check(c.Minimum is >= 1 && c.Minimum <= (c.Capacity ?? 0), "minimum", "Kies een minimum van 1 tot het maximum.")
-            .Check(c.SignUpDeadline > now && c.SignUpDeadline <= c.StartsAt, "signUpDeadline", "De aanmeldtermijn sluit vóór het begin en ligt in de toekomst.")
+            .Check(c.SignUpDeadline is not null, "signUpDeadline", MissingDeadline)
+            .Check(c.SignUpDeadline is null || c.SignUpDeadline > now && (c.StartsAt is null || c.SignUpDeadline <= c.StartsAt),
+                "signUpDeadline", "De aanmeldtermijn sluit vóór het begin en ligt in de toekomst.")
             .Check(Themes.IsKnown(c.Theme), "theme", "Kies een bekend thema.")
             .Check(c.PriorityUntil is null || c.CoalitionId is not null, "priorityUntil", "Voorrang geldt alleen voor de leden van een coalitie.")
-            .Check(c.PriorityUntil is null || c.PriorityUntil <= c.SignUpDeadline, "priorityUntil", "De voorrang eindigt uiterlijk bij de aanmeldtermijn.")
+            .Check(c.PriorityUntil is null || c.SignUpDeadline is null || c.PriorityUntil <= c.SignUpDeadline,
+                "priorityUntil", "De voorrang eindigt uiterlijk bij de aanmeldtermijn.")
             .Problem;
 
     /// <param name="sector">The sector the session is for: its coalition question's, or else the host's.</param>

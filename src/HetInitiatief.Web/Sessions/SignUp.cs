@@ -16,11 +16,16 @@ public static class SignUpEndpoints
     public const string Waiting = "waitlisted";
     public const string None = "none";
 
-    /// <summary>A seat while there is one, otherwise a place at the end of the line. Never beyond capacity.</summary>
+    public const string HostSignsUp =
+        "Je organiseert deze bijeenkomst zelf: je hoeft je niet aan te melden, de plekken zijn voor de deelnemers.";
+
+    /// <summary>A seat while there is one, otherwise a place at the end of the line. Never beyond capacity, never the host.</summary>
     /// <param name="mayJoinProviderSessions">The member's tier has the <c>providerSessions</c> entitlement; only looked up for provider-led sessions.</param>
     public static Decision DecideSignUp(Session session, bool isCoalitionMember, Guid memberId, DateTimeOffset now, bool mayJoinProviderSessions = true)
     {
         if (Session.MustTakeSignUps(session, now) is { } closed) return closed;
+        // The host runs the session; a seat of theirs would be one less for a colleague and would count towards the minimum.
+        if (session.HostId == memberId) return Problem.Conflict(HostSignsUp);
         if (session.Participants.Contains(memberId) || session.Waitlist.Contains(memberId)) return Decision.Accept();
         if (session.ProviderLed && !mayJoinProviderSessions) return Problem.Forbidden(Membership.Entitlements.ProviderSessionsRefused);
         if (session.PriorityUntil > now && !isCoalitionMember)

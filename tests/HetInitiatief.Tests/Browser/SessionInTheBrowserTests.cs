@@ -58,28 +58,61 @@ public sealed class SessionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await anna.GetByText("aangenomen", new() { Exact = true }).WaitForAsync();
         await BrowserSession.ShotAsync(anna, "7-anna-neemt-aanbod-aan");
 
-        // Anna plans it: the accepted plan fills the form.
+        // Anna plans it: the accepted plan fills the form, and the dates Bram proposed stand above the date fields.
         await anna.GetByRole(AriaRole.Link, new() { Name = "Plan de bijeenkomst" }).ClickAsync();
         (await anna.GetByLabel("Titel").InputValueAsync()).ShouldBe("Werkplaats zaakvakwoorden");
+        await anna.GetByText("Voorgesteld: Een woensdagmiddag in januari").WaitForAsync();
+        (await anna.GetByLabel("Link om online mee te doen").IsVisibleAsync()).ShouldBeFalse();
+
+        // She forgets the date: the form says so at the date field, and nothing about an end before the start.
         var day = DateTime.UtcNow.AddDays(3);
-        await anna.GetByLabel("Datum").FillAsync(day.ToString("yyyy-MM-dd"));
-        await anna.GetByLabel("Plaats (voor fysiek en hybride)").FillAsync("Basisschool De Regenboog");
+        await anna.GetByLabel("Plaats", new() { Exact = true }).FillAsync("Basisschool De Regenboog");
         await anna.GetByLabel("Minimum om door te gaan").FillAsync("2");
         await anna.GetByLabel("Aanmelden kan tot en met").FillAsync(day.AddDays(-1).ToString("yyyy-MM-dd"));
         await anna.GetByRole(AriaRole.Button, new() { Name = "Plaats in de agenda" }).ClickAsync();
+        var date = anna.GetByLabel("Datum", new() { Exact = true });
+        await anna.Locator("#Day-error").GetByText("Vul een datum in").WaitForAsync();
+        (await date.GetAttributeAsync("aria-invalid")).ShouldBe("true");
+        (await date.GetAttributeAsync("aria-describedby"))!.Split(' ').ShouldContain("Day-error");
+        (await anna.ContentAsync()).ShouldNotContain("Het einde ligt na het begin.");
+        await anna.GetByText("Voorgesteld: Een woensdagmiddag in januari").WaitForAsync();
+        await ShotsAsync(anna, "7b-formulier-zonder-datum");
+
+        await date.FillAsync(day.ToString("yyyy-MM-dd"));
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Plaats in de agenda" }).ClickAsync();
         await anna.GetByRole(AriaRole.Heading, new() { Name = "Werkplaats zaakvakwoorden", Level = 1 }).WaitForAsync();
+        await anna.GetByRole(AriaRole.Status).GetByText("De bijeenkomst staat in de agenda").WaitForAsync();
+        (await anna.GetByRole(AriaRole.Link, new() { Name = "Terug naar de vraag" }).GetAttributeAsync("href"))
+            .ShouldBe(new Uri(questionUrl).AbsolutePath + "#coalitie");
         var sessionUrl = anna.Url.Split('#')[0];
+        await ShotsAsync(anna, "7c-bijeenkomst-staat-in-de-agenda");
         await BrowserSession.WaitUntilLiveAsync(anna);
+
+        // Anna hosts it: she is offered no seat of her own.
+        await anna.GetByText("Je organiseert deze bijeenkomst.").WaitForAsync();
+        (await anna.GetByRole(AriaRole.Button, new() { Name = "Meld je aan" }).CountAsync()).ShouldBe(0);
 
         // Bram and Cas sign up (coalition members go first); Anna watches the seats fill.
         foreach (var (member, seats) in new[] { (bram, "1 van 20"), (cas, "2 van 20") })
         {
             await member.GotoAsync(sessionUrl);
             await member.GetByRole(AriaRole.Button, new() { Name = "Meld je aan" }).ClickAsync();
-            await member.GetByText("Je bent aangemeld.").WaitForAsync();
+            await member.GetByRole(AriaRole.Status).GetByText("Je bent aangemeld").WaitForAsync();
+            await member.Locator("#plekken").GetByText("Je bent aangemeld.").WaitForAsync();
             await anna.Locator("#plekken").GetByText(seats, new() { Exact = true }).WaitForAsync(new() { Timeout = 10_000 });
         }
-        await BrowserSession.ShotAsync(anna, "8-anna-ziet-plekken-vollopen");
+        await cas.Locator("#deelnemers").GetByText("Bram Jansen").WaitForAsync();
+        await ShotsAsync(cas, "8a-cas-is-aangemeld");
+        await anna.ReloadAsync();
+        await anna.Locator("#deelnemers").GetByText("Cas Visser").WaitForAsync();
+        await ShotsAsync(anna, "8-anna-ziet-plekken-vollopen");
+
+        // Anna moves it a day: an empty date is told at the date, a filled one is confirmed.
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Verplaats", Exact = true }).ClickAsync();
+        await anna.Locator("#Day-error").GetByText("Vul een datum in").WaitForAsync();
+        await anna.GetByLabel("Verplaats naar").FillAsync(day.AddDays(1).ToString("yyyy-MM-dd"));
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Verplaats", Exact = true }).ClickAsync();
+        await anna.GetByRole(AriaRole.Status).GetByText("De bijeenkomst is verplaatst").WaitForAsync();
 
         // The deadline comes (moved close, through the API) and the session goes ahead. In this test two
         // app instances share the database, and the deadline may fire in the other one, whose pushes do
@@ -102,11 +135,13 @@ public sealed class SessionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await anna.GetByLabel("Bram Jansen").CheckAsync();
         await anna.GetByLabel("Cas Visser").CheckAsync();
         await anna.GetByRole(AriaRole.Button, new() { Name = "Bewaar aanwezigheid" }).ClickAsync();
+        await anna.GetByRole(AriaRole.Status).GetByText("De aanwezigheid is bewaard").WaitForAsync();
         await bram.GotoAsync(sessionUrl);
         await bram.GetByLabel("4", new() { Exact = true }).CheckAsync();
         await bram.GetByLabel("Wat ga ik anders doen in mijn praktijk?").FillAsync("Ik laat zaakvakwoorden elke les terugkomen.");
         await bram.GetByRole(AriaRole.Button, new() { Name = "Geef feedback" }).ClickAsync();
         await bram.GetByText("1 deelnemer gaf feedback").WaitForAsync();
+        await bram.GetByRole(AriaRole.Status).GetByText("Dank je wel voor je feedback").WaitForAsync();
 
         await anna.GotoAsync(questionUrl);
         await anna.GetByRole(AriaRole.Button, new() { Name = "Ja, bereikt" }).ClickAsync();
@@ -116,6 +151,16 @@ public sealed class SessionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await bram.GotoAsync(questionUrl);
         await bram.Locator("#successen").GetByText(story).WaitForAsync();
         await BrowserSession.ShotAsync(bram, "9-bram-ziet-succesverhaal");
+    }
+
+    /// <summary>The page on a laptop and on a phone.</summary>
+    private static async Task ShotsAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(1280, 800);
+        await BrowserSession.ShotAsync(page, name + "-1280");
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserSession.ShotAsync(page, name + "-390");
+        await page.SetViewportSizeAsync(1100, 900);
     }
 
     public ValueTask DisposeAsync() => _browser.DisposeAsync();

@@ -74,4 +74,31 @@ public sealed class SessionDecisionTests
         ScheduleSessionEndpoint.CheckFields(plan with { Capacity = 10, Minimum = 11 }, Now)!.Errors.Keys.ShouldBe(["minimum"]);
         ScheduleSessionEndpoint.CheckFields(plan with { Capacity = 10, Minimum = 3 }, Now).ShouldBeNull();
     }
+
+    [Fact]
+    public void A_missing_moment_is_named_as_missing_never_as_an_end_before_the_start()
+    {
+        var plan = new ScheduleSession("Werkplaats feedback", "Na afloop…", "werkplaats", "fysiek", null, null,
+            "De Regenboog", null, 10, 3, null, "formatief-evalueren", Guid.NewGuid(), Now.AddDays(1));
+
+        var errors = ScheduleSessionEndpoint.CheckFields(plan, Now)!.Errors;
+
+        errors.Keys.ShouldBe(["startsAt", "endsAt", "signUpDeadline"], ignoreOrder: true);
+        errors["startsAt"].ShouldBe([ScheduleSessionEndpoint.MissingStart]);
+        errors["endsAt"].ShouldBe([ScheduleSessionEndpoint.MissingEnd]);
+        errors["signUpDeadline"].ShouldBe([ScheduleSessionEndpoint.MissingDeadline]);
+        var endOnly = plan with { StartsAt = Now.AddDays(2), SignUpDeadline = Now.AddDays(1) };
+        ScheduleSessionEndpoint.CheckFields(endOnly, Now)!.Errors["endsAt"].ShouldBe([ScheduleSessionEndpoint.MissingEnd]);
+        ScheduleSessionEndpoint.CheckFields(endOnly with { EndsAt = Now.AddDays(2) }, Now)!.Errors["endsAt"].ShouldBe(["Het einde ligt na het begin."]);
+    }
+
+    [Fact]
+    public void The_host_takes_no_seat_of_their_own_session()
+    {
+        var refused = SignUpEndpoints.DecideSignUp(Scheduled(), false, Host, Now).Refusal!;
+
+        refused.Status.ShouldBe(409);
+        refused.Detail.ShouldBe(SignUpEndpoints.HostSignsUp);
+        SignUpEndpoints.DecideSignUp(Scheduled(), false, Guid.NewGuid(), Now).Events.ShouldHaveSingleItem().ShouldBeOfType<MemberSignedUp>();
+    }
 }

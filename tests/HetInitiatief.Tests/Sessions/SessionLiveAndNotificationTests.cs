@@ -31,7 +31,7 @@ public sealed class SessionLiveAndNotificationTests(AppFixture app)
         await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{watched.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
 
         (await seats.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(new SessionChanged(watched.SessionId, 2, "signedUp", 1, 5, 0));
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{other.SessionId}/sign-ups"); x.As(host); x.StatusCodeShouldBe(201); });
+        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{other.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
         misrouted.ShouldBeEmpty();
     }
 

@@ -140,6 +140,22 @@ public sealed class SignUpTests(AppFixture app)
 
         (await Eventually.TrueAsync(async () => (await app.Host.GetSessionAsync(member, goes.SessionId)).Status == SessionStatus.Confirmed)).ShouldBeTrue();
         (await Eventually.TrueAsync(async () => (await app.Host.GetSessionAsync(member, fails.SessionId)).Status == SessionStatus.CalledOff)).ShouldBeTrue();
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{fails.SessionId}/sign-ups"); x.As(host); x.StatusCodeShouldBe(409); });
+        var late = await app.Host.RegisterMemberAsync();
+        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{fails.SessionId}/sign-ups"); x.As(late); x.StatusCodeShouldBe(409); });
+    }
+
+    [Fact]
+    public async Task The_host_is_refused_a_seat_of_their_own_session_and_sees_no_sign_up_button()
+    {
+        var host = await app.Host.RegisterMemberAsync();
+        var planned = await app.Host.ScheduleSessionAsync(host);
+
+        var refused = await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{planned.SessionId}/sign-ups"); x.As(host); x.StatusCodeShouldBe(409); });
+
+        (await refused.ProblemAsync()).Detail.ShouldBe(SignUpEndpoints.HostSignsUp);
+        (await app.Host.GetSessionAsync(host, planned.SessionId)).Participants.ShouldBe(0);
+        var page = await (await app.Host.Scenario(x => { x.Get.Url($"/bijeenkomsten/{planned.SessionId}"); x.As(host); })).ReadAsTextAsync();
+        page.ShouldContain("Je organiseert deze bijeenkomst.");
+        page.ShouldNotContain("Meld je aan");
     }
 }
