@@ -24,6 +24,7 @@ public sealed class SessionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         var cas = await _browser.NewTeacherAsync("Cas Visser");
         var title = $"Hoe laat ik woorden terugkomen in de zaakvakken ({Guid.NewGuid().ToString()[..4]})?";
         await BrowserSession.PostQuestionAsync(anna, title);
+        await anna.GetByText("Begin alvast een coalitie").ClickAsync();
         await anna.GetByLabel("Uitnodiging: wat gaan we samen leren?").FillAsync("Samen een aanpak voor zaakvakwoorden ontwerpen.");
         await anna.GetByLabel("Vanaf hoeveel partners gaan we door?", new() { Exact = false }).FillAsync("3");
         await anna.GetByRole(AriaRole.Button, new() { Name = "Start een coalitie" }).ClickAsync();
