@@ -103,7 +103,7 @@ public static class NextSteps
             {
                 return new(Propose, "De groep is groot genoeg: wie biedt iets aan?",
                     "Doe zelf een voorstel voor een bijeenkomst, of nodig iemand met de expertise uit om er een te doen.",
-                    "#aanbod", "Doe een voorstel");
+                    "#voorstel-doen", "Naar het voorstelformulier");
             }
             return initiator
                 ? new(ChooseProposal, "Kies een voorstel namens de groep",

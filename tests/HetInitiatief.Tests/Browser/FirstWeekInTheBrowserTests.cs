@@ -90,7 +90,7 @@ public sealed class FirstWeekInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await PageChecks.AssertGoodAsync(cas, at("12-cas-doet-mee-drempel-bereikt"));
 
         // Cas proposes a session; Anna accepts it for the group and schedules it.
-        await cas.GetByText("Doe een voorstel", new() { Exact = true }).Last.ClickAsync();
+        // The proposal form is open: proposing is Cas's next step.
         await cas.GetByLabel("Titel", new() { Exact = true }).FillAsync("Werkplaats zaakvakwoorden");
         await cas.GetByLabel("Wat kunnen deelnemers na afloop?").FillAsync("Na afloop ontwerp je een les waarin zaakvakwoorden vaak terugkomen.");
         await cas.GetByLabel("Voorgestelde data").FillAsync("Woensdag 13 of 20 januari, 15.30 uur");

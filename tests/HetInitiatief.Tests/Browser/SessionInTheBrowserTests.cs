@@ -46,7 +46,7 @@ public sealed class SessionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await bram.GotoAsync(questionUrl);
         await anna.GotoAsync(questionUrl);
         await BrowserSession.WaitUntilLiveAsync(anna);
-        await bram.GetByText("Doe een voorstel").ClickAsync();
+        // Proposing is Bram's next step, so the proposal form is already unfolded.
         await bram.GetByLabel("Titel", new() { Exact = true }).FillAsync("Werkplaats zaakvakwoorden");
         await bram.GetByLabel("Wat kunnen deelnemers na afloop?").FillAsync("Na afloop ontwerp je een les waarin zaakvakwoorden vaak terugkomen.");
         await bram.GetByLabel("Voorgestelde data").FillAsync("Een woensdagmiddag in januari");
