@@ -56,6 +56,7 @@ public static class Platform
             return Task.CompletedTask;
         }));
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddServing();
         builder.Services.AddSignalR(options => options.MaximumParallelInvocationsPerClient = 1);
         builder.Services.AddPlatformHealth();
     }
@@ -64,7 +65,7 @@ public static class Platform
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseStaticFiles();
+        app.UseServing();
         app.UseAuthentication();
         app.UseAuthorization();
 
