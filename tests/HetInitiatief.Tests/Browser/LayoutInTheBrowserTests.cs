@@ -28,7 +28,7 @@ public sealed class LayoutInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await teacher.SetViewportSizeAsync(Laptop.Width, Laptop.Height);
         await teacher.GotoAsync("/");
         var rows = await teacher.EvaluateAsync<double[]>(
-            "() => [...document.querySelectorAll('.brand, .nav-actions > li')].map(e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; })");
+            "() => [...document.querySelectorAll('.nav-actions > li')].map(e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; })");
         rows.Length.ShouldBe(4);
         rows.ShouldAllBe(middle => Math.Abs(middle - rows[0]) < 8);
         (await teacher.Locator(".site-header").BoundingBoxAsync())!.Height.ShouldBeLessThan(72);
@@ -93,8 +93,9 @@ public sealed class LayoutInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await bramPage.GotoAsync("/mijn-bijeenkomsten");
         await bramPage.GetByRole(AriaRole.Button, new() { Name = "Maak een agenda-adres" }).ClickAsync();
         await bramPage.Locator("code").WaitForAsync();
-        await AssertNoSidewaysScrollAsync(bramPage, "/mijn-bijeenkomsten", $"/vragen/{question.QuestionId}", "/", "/profiel", "/vragen/nieuw", "/meldingen");
+        await bramPage.GotoAsync($"/vragen/{question.QuestionId}");
         (await bramPage.GetByLabel("Anders betrokken?").IsVisibleAsync()).ShouldBeTrue();
+        await AssertNoSidewaysScrollAsync(bramPage, "/mijn-bijeenkomsten", $"/vragen/{question.QuestionId}", "/", "/profiel", "/vragen/nieuw", "/meldingen");
 
         var adminPage = await SignInAsync(await app.AdminAsync());
         await AssertNoSidewaysScrollAsync(adminPage, "/beheer/rollen", "/moderatie", "/moderatie/meldingen", "/beheer");
@@ -133,8 +134,8 @@ public sealed class LayoutInTheBrowserTests(AppFixture app) : IAsyncLifetime
             await visitor.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 }).WaitForAsync();
             (await visitor.Locator("html").GetAttributeAsync("lang")).ShouldBe("nl");
             await BrowserSession.ShotAsync(visitor, "layout-7" + path.Replace('/', '-'));
+            if (path == "/privacy") (await visitor.Locator("main").InnerTextAsync()).ShouldContain("oud-lid");
         }
-        (await visitor.Locator("main").InnerTextAsync()).ShouldContain("oud-lid");
         (await visitor.Locator(".site-footer").GetByRole(AriaRole.Link, new() { Name = "Privacy" }).GetAttributeAsync("href")).ShouldBe("/privacy");
     }
 
@@ -187,16 +188,17 @@ public sealed class LayoutInTheBrowserTests(AppFixture app) : IAsyncLifetime
             {
                 var response = await page.GotoAsync(path);
                 response!.Status.ShouldBe(200, path);
+                var name = Regex.Replace(path, "[0-9a-f]{8}-[0-9a-f-]{27}", "vraag").Trim('/').Replace('/', '-');
                 if (!await NoSidewaysScrollAsync(page))
                 {
-                    await BrowserSession.ShotAsync(page, $"layout-scrollt-{size.Width}-{path.Trim('/').Replace('/', '-')}");
+                    await BrowserSession.ShotAsync(page, $"layout-scrollt-{size.Width}-{name}");
                     var culprits = await page.EvaluateAsync<string[]>(
                         "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1)" +
                         ".slice(0, 5).map(e => e.tagName + '.' + e.className)");
                     throw new ShouldAssertException($"{path} scrolls sideways at {size.Width} px: {string.Join(", ", culprits)}");
                 }
-                if (page.Url.Contains("/vragen/", StringComparison.Ordinal) || path == "/mijn-bijeenkomsten" || path == "/beheer/rollen" || path == "/moderatie")
-                    await BrowserSession.ShotAsync(page, $"layout-{size.Width}-{path.Trim('/').Replace('/', '-')}");
+                if (name is "mijn-bijeenkomsten" or "beheer-rollen" or "moderatie" or "vragen-vraag")
+                    await BrowserSession.ShotAsync(page, $"layout-{size.Width}-{name}");
             }
             // The open menu hangs over the page and must not widen it either.
             if (await page.Locator("details.menu").CountAsync() > 0)
