@@ -168,6 +168,29 @@ public sealed class LayoutInTheBrowserTests(AppFixture app) : IAsyncLifetime
         (await visitor.EvaluateAsync<string>("() => document.activeElement.id")).ShouldBe("main");
     }
 
+    [Fact]
+    public async Task Every_kind_of_field_looks_like_a_text_field()
+    {
+        var visitor = await _browser.NewPageAsync();
+        await visitor.GotoAsync("/over");
+        var differences = await visitor.EvaluateAsync<string[]>("""
+            () => {
+              const looks = el => {
+                document.querySelector('main').append(el);
+                const s = getComputedStyle(el);
+                return [s.borderTopWidth, s.borderTopColor, s.borderTopLeftRadius, s.paddingLeft, s.fontSize, s.fontFamily, s.width].join(' | ');
+              };
+              const field = type => Object.assign(document.createElement('input'), { type });
+              const text = looks(field('text'));
+              const others = ['number', 'date', 'time', 'url', 'datetime-local', 'week', 'tel', 'email', 'search', 'password']
+                .map(t => [t, looks(field(t))]);
+              others.push(['select', looks(document.createElement('select'))], ['textarea', looks(document.createElement('textarea'))]);
+              return others.filter(([, l]) => l !== text).map(([t, l]) => `${t}: ${l} (text: ${text})`);
+            }
+            """);
+        differences.ShouldBeEmpty();
+    }
+
     private async Task<IPage> SignInAsync(TestMember member)
     {
         var page = await _browser.NewPageAsync();
