@@ -56,6 +56,7 @@ public static class Platform
             return Task.CompletedTask;
         }));
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddServing();
         builder.Services.AddSignalR(options => options.MaximumParallelInvocationsPerClient = 1);
         builder.Services.AddPlatformHealth();
     }
@@ -65,7 +66,7 @@ public static class Platform
         app.UseErrorPages();
         // Routing after the error pages, so a re-executed error request finds the error page's endpoint.
         app.UseRouting();
-        app.UseStaticFiles();
+        app.UseServing();
         app.UseAuthentication();
         app.UseAuthorization();
 

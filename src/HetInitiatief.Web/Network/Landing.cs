@@ -8,8 +8,8 @@ namespace HetInitiatief.Network;
 /// <summary>A founding member who chose to be listed on the landing page.</summary>
 public sealed record ListedEarlyBird(int Seat, string Name, string Sector);
 
-/// <summary>A learning question as the public sees it before the start: what is asked, never by whom.</summary>
-public sealed record CollectedQuestion(string Title, IReadOnlyList<string> Themes, string Sector);
+/// <summary>A learning question as the public sees it: what is asked, never by whom; it links to the question's public preview.</summary>
+public sealed record CollectedQuestion(Guid Id, string Title, IReadOnlyList<string> Themes, string Sector);
 
 public sealed record OpeningView(Guid SessionId, string Title, DateTimeOffset StartsAt, string Location);
 
@@ -34,7 +34,7 @@ public sealed record LandingView(
             network,
             listed.Select(m => new ListedEarlyBird(m.EarlyBirdSeat!.Value, m.Name, m.Sector)).ToList(),
             count,
-            latest.Select(q => new CollectedQuestion(q.Title, q.Themes, q.Sector)).ToList(),
+            latest.Select(q => new CollectedQuestion(q.Id, q.Title, q.Themes, q.Sector)).ToList(),
             opening is null || opening.IsCalledOff ? null : new OpeningView(opening.Id, opening.Title, opening.StartsAt, opening.Location ?? SessionKinds.Formats.GetValueOrDefault(opening.Format, opening.Format)));
     }
 }

@@ -41,7 +41,7 @@ public sealed class RadarInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await card.GetByText("Niemand vroeg door").WaitForAsync();
         await card.GetByRole(AriaRole.Link, new() { Name = "Porren…" }).ClickAsync();
         card = mo.Locator("li.card", new() { HasText = title });
-        var evaName = await eva.Locator(".who").InnerTextAsync();
+        var evaName = (await eva.Locator(".who").TextContentAsync())!.Trim();
         await card.GetByLabel(evaName).CheckAsync();
         await card.GetByLabel("Een vriendelijk woord (optioneel)").FillAsync("Jij geeft nieuwslessen, kun je Olga helpen?");
         await card.GetByRole(AriaRole.Button, new() { Name = "Por", Exact = true }).ClickAsync();
