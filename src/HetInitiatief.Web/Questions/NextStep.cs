@@ -7,7 +7,11 @@ namespace HetInitiatief.Questions;
 public sealed record NextStep(string Kind, string Title, string Text, string Href, string Action);
 
 /// <summary>The session that came out of a coalition, as far as the next step needs it.</summary>
-public sealed record CoalitionSession(Guid Id, DateTimeOffset EndsAt, bool CalledOff, bool SignedUp);
+public sealed record CoalitionSession(Guid Id, DateTimeOffset StartsAt, bool CalledOff, bool SignedUp)
+{
+    /// <summary>The group has met (or is meeting): from here on there is something to look back on.</summary>
+    public bool HeldBy(DateTimeOffset now) => !CalledOff && StartsAt <= now;
+}
 
 /// <summary>
 /// The core loop as a rule: for one viewer and one state of a question, its coalition and the offers to it,
@@ -22,6 +26,7 @@ public static class NextSteps
     public const string StartCoalition = "start-coalition";
     public const string Recruit = "recruit";
     public const string Propose = "propose";
+    public const string FindSupplier = "find-supplier";
     public const string ChooseProposal = "choose-proposal";
     public const string React = "react";
     public const string PlanSession = "plan-session";
@@ -31,13 +36,14 @@ public static class NextSteps
     public const string AskFollowUp = "ask-follow-up";
     public const string Join = "join";
 
+    /// <param name="canSupply">The viewer may make an offer on the question's themes (a provider, or a member who offers them).</param>
     public static NextStep? For(
         QuestionView question, CoalitionView? coalition, IReadOnlyList<ProposalView> proposals, CoalitionSession? session,
-        Guid viewer, DateTimeOffset now)
+        Guid viewer, bool canSupply, DateTimeOffset now)
     {
         if (question.Status != QuestionStatus.Open || question.MergedInto is not null || question.AsOf is not null) return null;
         if (coalition is { Status: CoalitionStatus.Open } open && open.ThresholdReached && open.Includes(viewer))
-            return ForGroup(question, open, proposals, session, viewer, now);
+            return ForGroup(question, open, proposals, session, viewer, canSupply, now);
         if (coalition is { Status: CoalitionStatus.Open } recruiting && recruiting.Includes(viewer))
             return Recruiting(recruiting);
         return question.Owner.Id == viewer ? ForOwner(question, coalition, session, now) : ForColleague(question, coalition);
@@ -93,7 +99,7 @@ public static class NextSteps
     /// <summary>Once the group is large enough, it shapes an offer together and goes.</summary>
     private static NextStep? ForGroup(
         QuestionView question, CoalitionView coalition, IReadOnlyList<ProposalView> proposals, CoalitionSession? session,
-        Guid viewer, DateTimeOffset now)
+        Guid viewer, bool canSupply, DateTimeOffset now)
     {
         var initiator = coalition.PositionOf(viewer) == Positions.Initiator;
         var accepted = proposals.FirstOrDefault(p => p.Status == ProposalStatus.Accepted);
@@ -101,9 +107,14 @@ public static class NextSteps
         {
             if (proposals.Count == 0)
             {
-                return new(Propose, "De groep is groot genoeg: wie biedt iets aan?",
-                    "Doe zelf een voorstel voor een bijeenkomst, of nodig iemand met de expertise uit om er een te doen.",
-                    "#voorstel-doen", "Naar het voorstelformulier");
+                // Only a provider or a member who offers the theme may propose (#durftevragen); the rest find one.
+                return canSupply
+                    ? new(Propose, "De groep is groot genoeg: doe een voorstel",
+                        "Je biedt dit thema aan. Stel een bijeenkomst voor: de groep reageert en de initiatiefnemer kiest.",
+                        "#voorstel-doen", "Naar het voorstelformulier")
+                    : new(FindSupplier, "De groep is groot genoeg: wie biedt iets aan?",
+                        "Ken je een collega die dit thema aanbiedt, of een aanbieder? Stuur hen de link. Bied je het zelf aan? Zet het op je profiel.",
+                        "#delen", "Kopieer de link");
             }
             return initiator
                 ? new(ChooseProposal, "Kies een voorstel namens de groep",
@@ -120,7 +131,7 @@ public static class NextSteps
                 : new(SessionPlanned, "Het voorstel is aangenomen",
                     $"\"{accepted.Title}\" wordt ingepland. Je hoort het zodra je je kunt aanmelden.", "#aanbod", "Bekijk het voorstel");
         }
-        if (session.EndsAt > now)
+        if (!session.HeldBy(now))
         {
             return session.SignedUp
                 ? new(SessionPlanned, "Je bent aangemeld voor de bijeenkomst", "Tot dan! In je agenda vind je tijd en plaats.",
@@ -133,10 +144,10 @@ public static class NextSteps
 
     private static NextStep? AfterSession(QuestionView question, CoalitionSession? session, DateTimeOffset now)
     {
-        if (session is null || session.CalledOff || session.EndsAt > now) return null;
-        if (question.Goal is not null && question.GoalReached is null)
+        if (session is null || !session.HeldBy(now)) return null;
+        if (question.GoalReached is null)
         {
-            return new(Afterwards, "Na afloop: is het doel bereikt?",
+            return new(Afterwards, question.Goal is null ? "Na afloop: is gelukt wat jullie wilden leren?" : "Na afloop: is het doel bereikt?",
                 "Kijk terug met de groep en leg vast of jullie nieuwe praktijk er is.", "#na-afloop", "Leg het vast");
         }
         return question.Stories.Count == 0
@@ -147,5 +158,5 @@ public static class NextSteps
 
     /// <summary>"Na afloop" belongs on the page once there is something to look back on: a goal, or a session held.</summary>
     public static bool ShowsAfterwards(QuestionView question, CoalitionSession? session, DateTimeOffset now) =>
-        question.Goal is not null || question.Stories.Count > 0 || session is { CalledOff: false } held && held.EndsAt <= now;
+        question.Goal is not null || question.Stories.Count > 0 || session?.HeldBy(now) == true;
 }

@@ -18,8 +18,8 @@ public static class PostQuestionEndpoint
     {
         var themes = command.Themes ?? [];
         return new FieldRules()
-            .Text("title", command.Title, "een titel", QuestionRules.TitleMax, min: 5)
-            .Text("context", command.Context, "je vraag en de situatie waarin je hem hebt", QuestionRules.ContextMax)
+            .Text("title", command.Title, "je leervraag in één zin", QuestionRules.TitleMax, min: 5)
+            .Text("context", command.Context, "de situatie", QuestionRules.ContextMax)
             .Text("whyMine", command.WhyMine, "waarom dit jouw vraag is", QuestionRules.WhyMineMax)
             .Text("alreadyKnown", command.AlreadyKnown, "wat je al weet of kunt", QuestionRules.AlreadyKnownMax)
             .Check(themes.Count > 0, "themes", "Kies minstens één thema.")

@@ -50,6 +50,9 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
 
     public CoalitionSession? CoalitionSession { get; private set; }
 
+    /// <summary>The viewer may make an offer to the coalition: a provider, or a member who offers one of its themes.</summary>
+    public bool CanSupply { get; private set; }
+
     /// <summary>For a visitor: the public preview instead of the question page.</summary>
     public QuestionPreview? Preview { get; private set; }
 
@@ -147,7 +150,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
         (Follows, FollowerCount) = (followers.Contains(User.MemberId()), followers.Count);
         await LoadEndorsingAsync(session, viewer, ct);
         CoalitionSession = Coalition is { } formed ? await LatestSessionAsync(session, formed.Id, ct) : null;
-        Next = NextSteps.For(View, Coalition, Proposals, CoalitionSession, User.MemberId(), clock.GetUtcNow());
+        CanSupply = viewer?.CanSupply(View.Themes.Select(t => t.Code)) == true;
+        Next = NextSteps.For(View, Coalition, Proposals, CoalitionSession, User.MemberId(), CanSupply, clock.GetUtcNow());
         if (!keepForm)
         {
             Title = View.Title;
@@ -166,6 +170,6 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
             .OrderByDescending(s => s.StartsAt).FirstOrDefaultAsync(ct);
         var me = User.MemberId();
         return latest is null ? null
-            : new CoalitionSession(latest.Id, latest.EndsAt, latest.IsCalledOff, latest.Participants.Contains(me) || latest.Waitlist.Contains(me));
+            : new CoalitionSession(latest.Id, latest.StartsAt, latest.IsCalledOff, latest.Participants.Contains(me) || latest.Waitlist.Contains(me));
     }
 }

@@ -17,7 +17,7 @@ public static class ReformulateQuestionEndpoint
 {
     public static Problem? CheckFields(ReformulateQuestion command) =>
         new FieldRules()
-            .Text("title", command.Title, "een titel", QuestionRules.TitleMax, min: 5)
+            .Text("title", command.Title, "je vraag in één zin", QuestionRules.TitleMax, min: 5)
             .Text("context", command.Context, "de nieuwe formulering", QuestionRules.ContextMax)
             .Check(command.ExpectedVersion is > 0, "expectedVersion", "Geef de versie van de vraag mee waarop je herformulering is gebaseerd.")
             .Problem;

@@ -13,5 +13,10 @@ public static class Confirmation
 
     public static void Confirm(this PageModel page, string message) => page.TempData[Key] = message;
 
-    public static string? Take(ITempDataDictionary tempData) => tempData[Key] as string;
+    /// <summary>
+    /// The confirmation, once. A live refresh (live.js fetching the page after a push) leaves it alone: that fetch can
+    /// race the redirect after the member's own post, and must not eat the confirmation meant for the page they land on.
+    /// </summary>
+    public static string? Take(HttpContext context, ITempDataDictionary tempData) =>
+        context.Request.Headers["X-Requested-With"] == "live" ? null : tempData[Key] as string;
 }

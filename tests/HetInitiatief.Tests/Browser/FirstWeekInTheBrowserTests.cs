@@ -86,26 +86,33 @@ public sealed class FirstWeekInTheBrowserTests(AppFixture app) : IAsyncLifetime
         var cas = await _browser.NewTeacherAsync("Cas Visser", screen);
         await cas.GotoAsync(questionUrl);
         await JoinAsync(cas, "Ik heb een kijkwijzer voor woordenschat.");
-        (await cas.Locator("#wat-nu").InnerTextAsync()).ShouldContain("De groep is groot genoeg");
+        (await cas.Locator("#wat-nu").InnerTextAsync()).ShouldContain("De groep is groot genoeg: wie biedt iets aan?");
         await PageChecks.AssertGoodAsync(cas, at("12-cas-doet-mee-drempel-bereikt"));
 
-        // Cas proposes a session; Anna accepts it for the group and schedules it.
-        // The proposal form is open: proposing is Cas's next step.
+        // Cas can run such a session: she says so on her profile (#durftevragen), then proposes one.
+        await cas.GotoAsync("/profiel");
+        await cas.GetByLabel("Taal, lezen en woordenschat").CheckAsync();
+        await cas.GetByLabel("Wat ik kan bieden").FillAsync("Ik geef al jaren werkplaatsen over woordenschat.");
+        await cas.GetByRole(AriaRole.Button, new() { Name = "Bewaar" }).ClickAsync();
+        await cas.GetByRole(AriaRole.Status).GetByText("Wat je aanbiedt is bewaard").WaitForAsync();
+        await PageChecks.AssertGoodAsync(cas, at("13-cas-biedt-thema-aan"));
+        await cas.GotoAsync(questionUrl);
+        (await cas.Locator("#wat-nu").InnerTextAsync()).ShouldContain("doe een voorstel");
         await cas.GetByLabel("Titel", new() { Exact = true }).FillAsync("Werkplaats zaakvakwoorden");
         await cas.GetByLabel("Wat kunnen deelnemers na afloop?").FillAsync("Na afloop ontwerp je een les waarin zaakvakwoorden vaak terugkomen.");
         await cas.GetByLabel("Voorgestelde data").FillAsync("Woensdag 13 of 20 januari, 15.30 uur");
         await cas.GetByRole(AriaRole.Button, new() { Name = "Stel voor" }).ClickAsync();
         await cas.GetByRole(AriaRole.Status).GetByText("Je voorstel staat erbij").WaitForAsync();
-        await PageChecks.AssertGoodAsync(cas, at("13-cas-deed-voorstel"));
+        await PageChecks.AssertGoodAsync(cas, at("14-cas-deed-voorstel"));
 
         await anna.ReloadAsync();
         (await anna.Locator("#wat-nu").InnerTextAsync()).ShouldContain("Kies een voorstel namens de groep");
         await anna.GetByRole(AriaRole.Button, new() { Name = "Neem aan namens de groep" }).ClickAsync();
         await anna.GetByRole(AriaRole.Status).GetByText("Het voorstel is aangenomen").WaitForAsync();
-        await PageChecks.AssertGoodAsync(anna, at("14-anna-nam-voorstel-aan"));
+        await PageChecks.AssertGoodAsync(anna, at("15-anna-nam-voorstel-aan"));
         await anna.GetByRole(AriaRole.Link, new() { Name = "Zet de bijeenkomst in de agenda" }).ClickAsync();
         (await anna.GetByLabel("Titel").InputValueAsync()).ShouldBe("Werkplaats zaakvakwoorden");
-        await PageChecks.AssertGoodAsync(anna, at("15-anna-plant-bijeenkomst"));
+        await PageChecks.AssertGoodAsync(anna, at("16-anna-plant-bijeenkomst"));
         var day = DateTime.Today.AddDays(21);
         await anna.GetByLabel("Datum", new() { Exact = true }).FillAsync(day.ToString("yyyy-MM-dd"));
         await anna.GetByLabel("Plaats", new() { Exact = false }).First.FillAsync("Basisschool De Regenboog");
@@ -113,7 +120,7 @@ public sealed class FirstWeekInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await anna.GetByLabel("Aanmelden kan tot en met").FillAsync(day.AddDays(-2).ToString("yyyy-MM-dd"));
         await anna.GetByRole(AriaRole.Button, new() { Name = "Plaats in de agenda" }).ClickAsync();
         await anna.GetByRole(AriaRole.Heading, new() { Name = "Werkplaats zaakvakwoorden", Level = 1 }).WaitForAsync();
-        await PageChecks.AssertGoodAsync(anna, at("16-anna-bijeenkomst-gepland"));
+        await PageChecks.AssertGoodAsync(anna, at("17-anna-bijeenkomst-gepland"));
         var sessionUrl = anna.Url;
 
         // Bram is asked to sign up, and does.
@@ -122,7 +129,7 @@ public sealed class FirstWeekInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await bram.GotoAsync(sessionUrl);
         await bram.GetByRole(AriaRole.Button, new() { Name = "Meld je aan" }).ClickAsync();
         await bram.GetByRole(AriaRole.Status).GetByText("aangemeld", new() { Exact = false }).First.WaitForAsync();
-        await PageChecks.AssertGoodAsync(bram, at("17-bram-aangemeld"));
+        await PageChecks.AssertGoodAsync(bram, at("18-bram-aangemeld"));
 
         // Cas reports a follow-up; it lands in the moderators' queue.
         await cas.GotoAsync(questionUrl);
@@ -132,13 +139,25 @@ public sealed class FirstWeekInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await followUp.GetByLabel("Waarom meld je deze vervolgvraag?").FillAsync(reason);
         await followUp.GetByRole(AriaRole.Button, new() { Name = "Stuur melding" }).ClickAsync();
         await cas.GetByRole(AriaRole.Status).GetByText("Bedankt voor je melding").WaitForAsync();
-        await PageChecks.AssertGoodAsync(cas, at("18-cas-meldde"));
+        await PageChecks.AssertGoodAsync(cas, at("19-cas-meldde"));
 
         await app.AdminAsync();
         var moderator = await _browser.SignInAsync(AppFixture.AdminEmail, screen);
         await moderator.GotoAsync("/moderatie/meldingen");
         await moderator.GetByText(reason).WaitForAsync();
-        await PageChecks.AssertGoodAsync(moderator, at("19-moderator-ziet-melding"));
+        await PageChecks.AssertGoodAsync(moderator, at("20-moderator-ziet-melding"));
+
+        // The narrowest phones: the board, the question, the session and the admin pages still fit.
+        if (width > 400) return;
+        foreach (var (page, url) in new[] { (anna, "/"), (anna, questionUrl), (bram, questionUrl), (bram, sessionUrl), (moderator, "/beheer"),
+                     (moderator, "/beheer/rollen"), (moderator, "/moderatie"), (moderator, "/moderatie/gezondheid") })
+        {
+            await page.SetViewportSizeAsync(320, 640);
+            await page.GotoAsync(url);
+            var (scrollWidth, viewport) = await PageChecks.WidthsAsync(page);
+            scrollWidth.ShouldBeLessThanOrEqualTo(viewport, $"{url} scrolls sideways at 320 px");
+        }
+        await BrowserSession.ShotAsync(bram, at("21-bijeenkomst-320px"));
     }
 
     private static async Task JoinAsync(IPage page, string contribution)

@@ -25,7 +25,8 @@ public sealed class HealthInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await mo.GetByLabel("E-mailadres").FillAsync(moderator.Email);
         await mo.GetByLabel("Wachtwoord").FillAsync(moderator.Password);
         await mo.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await mo.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).WaitForAsync();
+        // Signed in: the header offers the menu (sign-out lives in it).
+        await mo.GetByText("Menu", new() { Exact = true }).WaitForAsync();
 
         await mo.SetViewportSizeAsync(1280, 800);
         await mo.GotoAsync("/moderatie/gezondheid");

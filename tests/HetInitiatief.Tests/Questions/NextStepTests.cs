@@ -70,10 +70,13 @@ public sealed class NextStepTests
     }
 
     [Fact]
-    public void At_the_threshold_the_group_is_asked_for_an_offer_then_the_initiator_chooses_and_the_others_react()
+    public void At_the_threshold_a_member_who_offers_the_theme_proposes_then_the_initiator_chooses_and_the_others_react()
     {
         var coalition = AGroupAtThreshold();
-        For(AQuestion(), coalition, viewer: Bram)!.Kind.ShouldBe(NextSteps.Propose);
+        For(AQuestion(), coalition, viewer: Bram, canSupply: true)!.Kind.ShouldBe(NextSteps.Propose);
+        var find = For(AQuestion(), coalition, viewer: Cas)!;
+        find.Kind.ShouldBe(NextSteps.FindSupplier);
+        find.Href.ShouldBe("#delen");
 
         var proposal = AProposal(Bram, ProposalStatus.Open);
         For(AQuestion(), coalition, [proposal], viewer: Anna)!.Kind.ShouldBe(NextSteps.ChooseProposal);
@@ -109,14 +112,16 @@ public sealed class NextStepTests
     {
         var coalition = AGroupAtThreshold();
         var accepted = AProposal(Bram, ProposalStatus.Accepted);
-        var held = new CoalitionSession(Guid.NewGuid(), Now.AddDays(-1), CalledOff: false, SignedUp: true);
+        var held = new CoalitionSession(Guid.NewGuid(), Now.AddHours(-1), CalledOff: false, SignedUp: true);
         var withGoal = AQuestion() with { Goal = "Over zes weken geven we een woordenschatles." };
 
         For(withGoal, coalition, [accepted], held, viewer: Anna)!.Title.ShouldBe("Na afloop: is het doel bereikt?");
         For(withGoal with { GoalReached = true }, coalition, [accepted], held, viewer: Anna)!.Title.ShouldBe("Deel wat het opleverde");
+        For(AQuestion(), coalition, [accepted], held, viewer: Anna)!.Title.ShouldBe("Na afloop: is gelukt wat jullie wilden leren?");
         For(withGoal, coalition, [accepted], held, viewer: Cas).ShouldBeNull();
         NextSteps.ShowsAfterwards(AQuestion(), held, Now).ShouldBeTrue();
-        NextSteps.ShowsAfterwards(AQuestion(), held with { EndsAt = Now.AddDays(1) }, Now).ShouldBeFalse();
+        NextSteps.ShowsAfterwards(AQuestion(), held with { StartsAt = Now.AddDays(1) }, Now).ShouldBeFalse();
+        NextSteps.ShowsAfterwards(AQuestion(), held with { CalledOff = true }, Now).ShouldBeFalse();
     }
 
     [Fact]
@@ -129,8 +134,8 @@ public sealed class NextStepTests
 
     private static NextStep? For(
         QuestionView question, CoalitionView? coalition = null, IReadOnlyList<ProposalView>? proposals = null,
-        CoalitionSession? session = null, Person? viewer = null) =>
-        NextSteps.For(question, coalition, proposals ?? [], session, viewer!.Id, Now);
+        CoalitionSession? session = null, Person? viewer = null, bool canSupply = false) =>
+        NextSteps.For(question, coalition, proposals ?? [], session, viewer!.Id, canSupply, Now);
 
     private static QuestionView AQuestion(IReadOnlyList<FollowUpView>? followUps = null, IReadOnlyList<FormulationView>? versions = null) =>
         new(Guid.NewGuid(), 1, QuestionStatus.Open, Anna, "Hoe blijven woorden hangen?", "Context", "Waarom", "Wat ik weet",

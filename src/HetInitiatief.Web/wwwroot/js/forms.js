@@ -21,6 +21,11 @@
     window.setTimeout(function () { delete form.dataset.submitting; form.removeAttribute("aria-busy"); }, 5000);
   });
 
+  // Copy buttons only where copying works; without them the link stays selectable in its field.
+  if (navigator.clipboard) {
+    document.querySelectorAll("[data-copy][hidden]").forEach(function (button) { button.hidden = false; });
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target instanceof Element ? event.target.closest("[data-copy]") : null;
     if (!button || !navigator.clipboard) return;
