@@ -20,13 +20,7 @@ public sealed class HealthInTheBrowserTests(AppFixture app) : IAsyncLifetime
     public async Task A_moderator_sees_every_trend_on_the_first_screen_and_no_sideways_scroll_on_a_phone()
     {
         var moderator = await app.ModeratorAsync();
-        var mo = await _browser.NewPageAsync();
-        await mo.GotoAsync("/inloggen");
-        await mo.GetByLabel("E-mailadres").FillAsync(moderator.Email);
-        await mo.GetByLabel("Wachtwoord").FillAsync(moderator.Password);
-        await mo.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        // Signed in: the header offers the menu (sign-out lives in it).
-        await mo.GetByText("Menu", new() { Exact = true }).WaitForAsync();
+        var mo = await _browser.SignInAsync(moderator.Email);
 
         await mo.SetViewportSizeAsync(1280, 800);
         await mo.GotoAsync("/moderatie/gezondheid");

@@ -34,6 +34,7 @@ public static class PageChecks
         unprotected.ShouldBeEmpty($"{state}: post forms without an antiforgery token");
 
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagAa } });
+        result.Passes.ShouldNotBeEmpty($"{state}: axe checked nothing");
         foreach (var minor in result.Violations.Where(v => v.Impact is not ("serious" or "critical")))
             TestContext.Current.TestOutputHelper?.WriteLine($"axe {state}: {minor.Impact} {minor.Id} — {minor.Help} ({minor.Nodes.Length}×)");
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")

@@ -31,11 +31,7 @@ public sealed class RadarInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await eva.GetByRole(AriaRole.Button, new() { Name = "Bewaar", Exact = true }).ClickAsync();
 
         var moderator = await app.ModeratorAsync();
-        var mo = await _browser.NewPageAsync();
-        await mo.GotoAsync("/inloggen");
-        await mo.GetByLabel("E-mailadres").FillAsync(moderator.Email);
-        await mo.GetByLabel("Wachtwoord").FillAsync(moderator.Password);
-        await mo.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        var mo = await _browser.SignInAsync(moderator.Email);
         await mo.GotoAsync("/moderatie");
         var card = mo.Locator("li.card", new() { HasText = title });
         await card.GetByText("Niemand vroeg door").WaitForAsync();
