@@ -71,7 +71,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
     {
         if (!HttpMethods.IsGet(Request.Method) && !User.IsSignedIn())
         {
-            context.Result = Challenge();
+            // After signing in they come back to the question, not to the form's handler URL.
+            context.Result = Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = $"/vragen/{Id}" });
             return;
         }
         await next();
