@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HetInitiatief.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -7,14 +8,32 @@ namespace HetInitiatief.Shared;
 
 public static class PageProblems
 {
+    /// <summary>
+    /// The order in which a refusal named its fields: the decision checks them in the form's order, while model
+    /// state enumerates its keys in an order of its own.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ModelStateDictionary, List<string>> FieldOrder = new();
+
     /// <summary>Shows a refusal on the form: each field's reason beside that field, the rest at the top.</summary>
     public static void AddProblem(this ModelStateDictionary modelState, Problem problem)
     {
         if (problem.Errors.Count == 0) modelState.AddModelError(string.Empty, problem.Detail);
+        var order = FieldOrder.GetOrCreateValue(modelState);
         foreach (var (field, reasons) in problem.Errors)
         {
-            foreach (var reason in reasons) modelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], reason);
+            var key = char.ToUpperInvariant(field[0]) + field[1..];
+            if (!order.Contains(key)) order.Add(key);
+            foreach (var reason in reasons) modelState.AddModelError(key, reason);
         }
+    }
+
+    /// <summary>Every error for the error summary: the general ones first, then the fields in the order of the form.</summary>
+    public static IEnumerable<(string Field, string Message)> ErrorsInFieldOrder(this ModelStateDictionary modelState)
+    {
+        var order = FieldOrder.TryGetValue(modelState, out var known) ? known : [];
+        int Position(string key) => key.Length == 0 ? -1 : order.IndexOf(key) is var i and >= 0 ? i : int.MaxValue;
+        return modelState.Where(e => e.Value is { Errors.Count: > 0 }).OrderBy(e => Position(e.Key))
+            .SelectMany(e => e.Value!.Errors.Select(error => (e.Key, error.ErrorMessage)));
     }
 
     /// <summary>

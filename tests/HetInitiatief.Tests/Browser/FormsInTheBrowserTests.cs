@@ -25,6 +25,8 @@ public sealed class FormsInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await anna.Locator("#error-summary").WaitForAsync();
         (await FocusedAsync(anna, "#error-summary")).ShouldBeTrue("focus moves to the error summary after a refused submit");
         (await anna.Locator("#error-summary h2").InnerTextAsync()).ShouldBe("Controleer deze velden");
+        (await anna.Locator("#error-summary li").AllInnerTextsAsync()).ShouldBe(
+            ["Vul de situatie in.", "Vul waarom dit jouw vraag is in.", "Vul wat je al weet of kunt in.", "Kies minstens één thema."]);
         (await anna.Locator("#Context").GetAttributeAsync("aria-invalid")).ShouldBe("true");
         (await anna.Locator("#Context").GetAttributeAsync("aria-describedby"))!.Split(' ').ShouldContain("Context-error");
         await BrowserSession.ShotAsync(anna, "toetsenbord-1-foutmelding");
