@@ -1,4 +1,5 @@
 using HetInitiatief.Infrastructure;
+using HetInitiatief.Shared;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace HetInitiatief.Sessions;
@@ -43,10 +44,7 @@ public sealed record SessionForm(DateOnly? Day, TimeOnly? From, TimeOnly? Until,
         return errors.Distinct().OrderBy(e => e.Field.Length == 0 ? -1 : IndexOf(e.Field)).ToList();
     }
 
-    public void AddTo(ModelStateDictionary modelState, Problem problem)
-    {
-        foreach (var (field, reason) in Errors(problem)) modelState.AddModelError(field, reason);
-    }
+    public void AddTo(ModelStateDictionary modelState, Problem problem) => modelState.AddErrors(Errors(problem));
 
     /// <summary>Where the API's field is on the form; null when a missing part already says what is wrong.</summary>
     private string? FieldOf(string name) => name switch

@@ -18,12 +18,18 @@ public static class PageProblems
     public static void AddProblem(this ModelStateDictionary modelState, Problem problem)
     {
         if (problem.Errors.Count == 0) modelState.AddModelError(string.Empty, problem.Detail);
+        modelState.AddErrors(problem.Errors.SelectMany(e =>
+            e.Value.Select(reason => (char.ToUpperInvariant(e.Key[0]) + e.Key[1..], reason))));
+    }
+
+    /// <summary>Adds form errors, remembering the order of their fields for the error summary.</summary>
+    public static void AddErrors(this ModelStateDictionary modelState, IEnumerable<(string Field, string Reason)> errors)
+    {
         var order = FieldOrder.GetOrCreateValue(modelState);
-        foreach (var (field, reasons) in problem.Errors)
+        foreach (var (field, reason) in errors)
         {
-            var key = char.ToUpperInvariant(field[0]) + field[1..];
-            if (!order.Contains(key)) order.Add(key);
-            foreach (var reason in reasons) modelState.AddModelError(key, reason);
+            if (!order.Contains(field)) order.Add(field);
+            modelState.AddModelError(field, reason);
         }
     }
 
