@@ -47,7 +47,7 @@ public static class Platform
 
         builder.AddMemberAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Errors.DutchProblemDetails.Customize);
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi(options => options.AddOperationTransformer((operation, _, _) =>
         {

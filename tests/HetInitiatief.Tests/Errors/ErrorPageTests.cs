@@ -78,4 +78,18 @@ public sealed class ErrorPageTests(AppFixture app)
         });
         unknown.Context.Response.ContentType!.ShouldNotStartWith("text/html");
     }
+
+    [Fact]
+    public async Task The_frameworks_own_refusals_speak_Dutch_too()
+    {
+        var anonymous = await app.Host.Scenario(x =>
+        {
+            x.Get.Url($"/api/questions/{Guid.NewGuid()}");
+            x.StatusCodeShouldBe(401);
+        });
+
+        var problem = await anonymous.ProblemAsync();
+        problem.Title.ShouldBe("Niet ingelogd");
+        problem.Detail.ShouldContain("Log in");
+    }
 }
