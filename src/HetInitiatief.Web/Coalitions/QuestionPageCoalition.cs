@@ -20,30 +20,38 @@ public sealed partial class QuestionPageModel
     public string? MyPosition => Coalition?.PositionOf(User.MemberId());
 
     public Task<IActionResult> OnPostFormCoalitionAsync(CancellationToken ct) =>
-        RunAsync(now => FormCoalitionEndpoint.FormAsync(Id, new FormCoalition(Threshold, EndOfDay(ClosesAt), Invitation), User.MemberId(), store, outbox, now, ct), "coalitie", "Je coalitie is gestart. Nodig collega's uit die hetzelfde willen leren.", ct);
+        RunAsync(now => FormCoalitionEndpoint.FormAsync(Id, new FormCoalition(Threshold, EndOfDay(ClosesAt), Invitation), User.MemberId(), store, outbox, now, ct),
+            "coalitie", "Je coalitie is gestart. Nodig collega's uit die hetzelfde willen leren.", ct);
 
     public Task<IActionResult> OnPostJoinAsync(CancellationToken ct) =>
-        RunAsync(now => JoinCoalitionEndpoint.JoinAsync(Coalitions.Coalition.IdFor(Id), new JoinCoalition(Position, Contribution), User.MemberId(), store, now, ct), "coalitie", "Je doet mee met de coalitie.", ct);
+        RunAsync(now => JoinCoalitionEndpoint.JoinAsync(Coalitions.Coalition.IdFor(Id), new JoinCoalition(Position, Contribution), User.MemberId(), store, now, ct),
+            "coalitie", "Je doet mee met de coalitie.", ct);
 
     public Task<IActionResult> OnPostChangePositionAsync(CancellationToken ct) =>
-        RunAsync(now => ChangePositionEndpoint.ChangeAsync(Coalitions.Coalition.IdFor(Id), new ChangePosition(Position), User.MemberId(), store, now, ct), "coalitie", "Je betrokkenheid is gewijzigd.", ct);
+        RunAsync(now => ChangePositionEndpoint.ChangeAsync(Coalitions.Coalition.IdFor(Id), new ChangePosition(Position), User.MemberId(), store, now, ct),
+            "coalitie", "Je betrokkenheid is gewijzigd.", ct);
 
     public Task<IActionResult> OnPostLeaveAsync(CancellationToken ct) =>
-        RunAsync(now => LeaveCoalitionEndpoint.LeaveAsync(Coalitions.Coalition.IdFor(Id), User.MemberId(), store, now, ct), "coalitie", "Je hebt de coalitie verlaten.", ct);
+        RunAsync(now => LeaveCoalitionEndpoint.LeaveAsync(Coalitions.Coalition.IdFor(Id), User.MemberId(), store, now, ct),
+            "coalitie", "Je hebt de coalitie verlaten.", ct);
 
     [BindProperty] public DateOnly? NewClosesAt { get; set; }
 
     public Task<IActionResult> OnPostExtendAsync(CancellationToken ct) =>
-        RunAsync(now => ClosingDate.ExtendAsync(Coalitions.Coalition.IdFor(Id), new ExtendClosingDate(EndOfDay(NewClosesAt)), User.MemberId(), store, outbox, now, ct), "coalitie", "De sluitingsdatum is verschoven.", ct);
+        RunAsync(now => ClosingDate.ExtendAsync(Coalitions.Coalition.IdFor(Id), new ExtendClosingDate(EndOfDay(NewClosesAt)), User.MemberId(), store, outbox, now, ct),
+            "coalitie", "De sluitingsdatum is verschoven.", ct);
 
     public Task<IActionResult> OnPostOfferHandoverAsync(CancellationToken ct) =>
-        RunAsync(now => HandoverEndpoints.OfferAsync(Coalitions.Coalition.IdFor(Id), new OfferHandover(HandoverTo), User.MemberId(), store, now, ct), "coalitie", "Je vraag om het initiatief over te nemen is verstuurd.", ct);
+        RunAsync(now => HandoverEndpoints.OfferAsync(Coalitions.Coalition.IdFor(Id), new OfferHandover(HandoverTo), User.MemberId(), store, now, ct),
+            "coalitie", "Je vraag om het initiatief over te nemen is verstuurd.", ct);
 
     public Task<IActionResult> OnPostAcceptHandoverAsync(CancellationToken ct) =>
-        RunAsync(now => HandoverEndpoints.TransferAsync(Coalitions.Coalition.IdFor(Id), (c, q) => HandoverEndpoints.DecideAccept(c, q, User.MemberId(), now), store, ct), "coalitie", "Je bent nu de initiatiefnemer en de eigenaar van de vraag.", ct);
+        RunAsync(now => HandoverEndpoints.TransferAsync(Coalitions.Coalition.IdFor(Id), (c, q) => HandoverEndpoints.DecideAccept(c, q, User.MemberId(), now), store, ct),
+            "coalitie", "Je bent nu de initiatiefnemer en de eigenaar van de vraag.", ct);
 
     public Task<IActionResult> OnPostTakeOnAsync(CancellationToken ct) =>
-        RunAsync(now => HandoverEndpoints.TransferAsync(Coalitions.Coalition.IdFor(Id), (c, q) => HandoverEndpoints.DecideTakeOn(c, q, User.MemberId(), now), store, ct), "coalitie", "Je bent nu de initiatiefnemer en de eigenaar van de vraag.", ct);
+        RunAsync(now => HandoverEndpoints.TransferAsync(Coalitions.Coalition.IdFor(Id), (c, q) => HandoverEndpoints.DecideTakeOn(c, q, User.MemberId(), now), store, ct),
+            "coalitie", "Je bent nu de initiatiefnemer en de eigenaar van de vraag.", ct);
 
     /// <summary>A closing date means: until the end of that day, Dutch time.</summary>
     private static DateTimeOffset? EndOfDay(DateOnly? date)

@@ -21,14 +21,18 @@ public sealed partial class QuestionPageModel
     public IReadOnlyList<ProposalView> Proposals { get; private set; } = [];
 
     public Task<IActionResult> OnPostProposeAsync(CancellationToken ct) =>
-        RunAsync(now => MakeProposalEndpoints.MakeAsync(Coalitions.Coalition.IdFor(Id), new MakeProposal(ProposalTitle, Outcome, SessionType, SessionFormat, ProposedDates), User.MemberId(), store, now, ct), "aanbod", "Je voorstel staat erbij. De groep kan erop reageren.", ct);
+        RunAsync(now => MakeProposalEndpoints.MakeAsync(Coalitions.Coalition.IdFor(Id), new MakeProposal(ProposalTitle, Outcome, SessionType, SessionFormat, ProposedDates), User.MemberId(), store, now, ct),
+            "aanbod", "Je voorstel staat erbij. De groep kan erop reageren.", ct);
 
     public Task<IActionResult> OnPostReactAsync(CancellationToken ct) =>
-        RunAsync(now => ReactAndDecideEndpoints.ReactAsync(ProposalId ?? Guid.Empty, new ReactToProposal(Reaction, Comment), User.MemberId(), store, now, ct), "aanbod", "Je reactie staat erbij.", ct);
+        RunAsync(now => ReactAndDecideEndpoints.ReactAsync(ProposalId ?? Guid.Empty, new ReactToProposal(Reaction, Comment), User.MemberId(), store, now, ct),
+            "aanbod", "Je reactie staat erbij.", ct);
 
     public Task<IActionResult> OnPostRequestChangesAsync(CancellationToken ct) =>
-        RunAsync(now => ReactAndDecideEndpoints.WithCoalitionAsync(ProposalId ?? Guid.Empty, (p, c) => ReactAndDecideEndpoints.DecideChanges(p, c, new RequestChanges(Note), User.MemberId(), now), store, ct), "aanbod", "Je vraag om aanpassingen staat bij het voorstel.", ct);
+        RunAsync(now => ReactAndDecideEndpoints.WithCoalitionAsync(ProposalId ?? Guid.Empty, (p, c) => ReactAndDecideEndpoints.DecideChanges(p, c, new RequestChanges(Note), User.MemberId(), now), store, ct),
+            "aanbod", "Je vraag om aanpassingen staat bij het voorstel.", ct);
 
     public Task<IActionResult> OnPostAcceptProposalAsync(CancellationToken ct) =>
-        RunAsync(now => ReactAndDecideEndpoints.WithCoalitionAsync(ProposalId ?? Guid.Empty, (p, c) => ReactAndDecideEndpoints.DecideAccept(p, c, User.MemberId(), now), store, ct), "aanbod", "Het voorstel is aangenomen namens de groep. Plan nu de bijeenkomst.", ct);
+        RunAsync(now => ReactAndDecideEndpoints.WithCoalitionAsync(ProposalId ?? Guid.Empty, (p, c) => ReactAndDecideEndpoints.DecideAccept(p, c, User.MemberId(), now), store, ct),
+            "aanbod", "Het voorstel is aangenomen namens de groep. Plan nu de bijeenkomst.", ct);
 }

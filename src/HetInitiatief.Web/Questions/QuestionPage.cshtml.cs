@@ -79,31 +79,40 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
     }
 
     public Task<IActionResult> OnPostFollowUpAsync(CancellationToken ct) =>
-        RunAsync(now => AskFollowUpEndpoint.AskAsync(Id, new AskFollowUp(Text), User.MemberId(), store, now, ct), "vervolgvragen", "Je vervolgvraag staat erbij.", ct);
+        RunAsync(now => AskFollowUpEndpoint.AskAsync(Id, new AskFollowUp(Text), User.MemberId(), store, now, ct),
+            "vervolgvragen", "Je vervolgvraag staat erbij.", ct);
 
     public Task<IActionResult> OnPostAnswerAsync(CancellationToken ct) =>
-        RunAsync(now => AnswerFollowUpEndpoint.AnswerAsync(Id, FollowUpId ?? Guid.Empty, new AnswerFollowUp(Answer), User.MemberId(), store, now, ct), $"vervolgvraag-{FollowUpId}", "Je antwoord staat erbij.", ct);
+        RunAsync(now => AnswerFollowUpEndpoint.AnswerAsync(Id, FollowUpId ?? Guid.Empty, new AnswerFollowUp(Answer), User.MemberId(), store, now, ct),
+            $"vervolgvraag-{FollowUpId}", "Je antwoord staat erbij.", ct);
 
     public Task<IActionResult> OnPostReformulateAsync(CancellationToken ct) =>
-        RunAsync(now => ReformulateQuestionEndpoint.ReformulateAsync(Id, new ReformulateQuestion(Title, Context, ExpectedVersion), User.MemberId(), store, now, ct), "geschiedenis", "Nieuwe versie bewaard. De vorige blijft te zien in de geschiedenis.", ct);
+        RunAsync(now => ReformulateQuestionEndpoint.ReformulateAsync(Id, new ReformulateQuestion(Title, Context, ExpectedVersion), User.MemberId(), store, now, ct),
+            "geschiedenis", "Nieuwe versie bewaard. De vorige blijft te zien in de geschiedenis.", ct);
 
     public Task<IActionResult> OnPostGoalAsync(CancellationToken ct) =>
-        RunAsync(now => SetGoalEndpoint.SetAsync(Id, new SetGoal(Goal), User.MemberId(), store, now, ct), "doel", "Het doel is vastgelegd.", ct);
+        RunAsync(now => SetGoalEndpoint.SetAsync(Id, new SetGoal(Goal), User.MemberId(), store, now, ct),
+            "doel", "Het doel is vastgelegd.", ct);
 
     public Task<IActionResult> OnPostFollowAsync(CancellationToken ct) =>
-        RunAsync(now => FollowQuestionEndpoints.SetAsync(Id, User.MemberId(), Follow, store, now, ct), "", Follow ? "Je volgt deze vraag." : "Je volgt deze vraag niet meer.", ct);
+        RunAsync(now => FollowQuestionEndpoints.SetAsync(Id, User.MemberId(), Follow, store, now, ct),
+            "", Follow ? "Je volgt deze vraag." : "Je volgt deze vraag niet meer.", ct);
 
     public Task<IActionResult> OnPostLinkAsync(CancellationToken ct) =>
-        RunAsync(now => LinkQuestionEndpoint.LinkAsync(Id, new LinkQuestion(LinkTo), User.MemberId(), store, now, ct), "lijkt-op", "De vragen zijn gekoppeld.", ct);
+        RunAsync(now => LinkQuestionEndpoint.LinkAsync(Id, new LinkQuestion(LinkTo), User.MemberId(), store, now, ct),
+            "lijkt-op", "De vragen zijn gekoppeld.", ct);
 
     public Task<IActionResult> OnPostGoalOutcomeAsync(CancellationToken ct) =>
-        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideOutcome(q, new RecordGoalOutcome(Reached), User.MemberId(), now), QuestionRules.NotFound, ct), "doel", Reached == true ? "Vastgelegd: het doel is bereikt. Gefeliciteerd!" : "Vastgelegd: het doel is nog niet bereikt.", ct);
+        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideOutcome(q, new RecordGoalOutcome(Reached), User.MemberId(), now), QuestionRules.NotFound, ct),
+            "doel", Reached == true ? "Vastgelegd: het doel is bereikt. Gefeliciteerd!" : "Vastgelegd: het doel is nog niet bereikt.", ct);
 
     public Task<IActionResult> OnPostStoryAsync(CancellationToken ct) =>
-        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideStory(q, new PublishSuccessStory(Story), Guid.CreateVersion7(), User.MemberId(), now), QuestionRules.NotFound, ct), "successen", "Je succesverhaal is gepubliceerd.", ct);
+        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideStory(q, new PublishSuccessStory(Story), Guid.CreateVersion7(), User.MemberId(), now), QuestionRules.NotFound, ct),
+            "successen", "Je succesverhaal is gepubliceerd.", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
-        RunAsync(now => WithdrawQuestionEndpoint.WithdrawAsync(Id, User.MemberId(), store, now, ct), "", "Je vraag is ingetrokken.", ct);
+        RunAsync(now => WithdrawQuestionEndpoint.WithdrawAsync(Id, User.MemberId(), store, now, ct),
+            "", "Je vraag is ingetrokken.", ct);
 
     /// <summary>Post, redirect, get — or, when refused, the page again with the reasons and everything typed still there.</summary>
     private async Task<IActionResult> RunAsync<T>(

@@ -22,7 +22,8 @@ public sealed partial class QuestionPageModel
     public bool EndorsesCoalition => Coalition?.Endorsements?.Any(e => e.Leader.Id == User.MemberId()) == true;
 
     public Task<IActionResult> OnPostEndorseAsync(CancellationToken ct) =>
-        RunAsync(now => EndorseQuestionEndpoints.EndorseAsync(Id, User.MemberId(), Endorse, store, now, ct), "", Endorse ? "Je steun is vastgelegd." : "Je steun is ingetrokken.", ct);
+        RunAsync(now => EndorseQuestionEndpoints.EndorseAsync(Id, User.MemberId(), Endorse, store, now, ct),
+            "", Endorse ? "Je steun is vastgelegd." : "Je steun is ingetrokken.", ct);
 
     public async Task<IActionResult> OnPostEndorseCoalitionAsync(CancellationToken ct)
     {
