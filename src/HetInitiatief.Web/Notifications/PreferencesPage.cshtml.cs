@@ -11,14 +11,11 @@ public sealed class PreferencesPageModel(IDocumentStore store, TimeProvider cloc
     /// <summary>Kind → inApp, immediate or digest; posted as <c>Choices[kind]</c>.</summary>
     [BindProperty] public Dictionary<string, string?> Choices { get; set; } = new();
 
-    public bool Saved { get; private set; }
-
-    public async Task OnGetAsync(bool? opgeslagen, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var view = NotificationPreferencesEndpoints.ToView(await session.LoadAsync<NotificationPreferences>(User.MemberId(), ct));
         Choices = view.Preferences.ToDictionary(p => p.Key, p => (string?)p.Value);
-        Saved = opgeslagen == true;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -30,6 +27,7 @@ public sealed class PreferencesPageModel(IDocumentStore store, TimeProvider cloc
             Response.StatusCode = problem.Status;
             return Page();
         }
-        return RedirectToPage(new { opgeslagen = true });
+        this.Confirm("Je keuzes zijn bewaard.");
+        return RedirectToPage();
     }
 }

@@ -56,6 +56,12 @@ public sealed class EveryPageInTheBrowserTests(AppFixture app) : IAsyncLifetime
             await admin.GotoAsync(url);
             await PageChecks.AssertGoodAsync(admin, $"pagina-{device}-beheerder-{name}");
         }
+
+        // An admin's action confirms like a member's.
+        await admin.GotoAsync($"/beheer/rollen?q={Uri.EscapeDataString($"Lid {device}")}");
+        await admin.GetByRole(AriaRole.Button, new() { Name = $"Maak Lid {device} moderator" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Status).GetByText("De rol is toegekend.").WaitForAsync();
+        await PageChecks.AssertGoodAsync(admin, $"pagina-{device}-beheerder-rol-toegekend");
     }
 
     public ValueTask DisposeAsync() => _browser.DisposeAsync();
