@@ -33,6 +33,10 @@ public static class PageProblems
         }
     }
 
+    /// <summary>Any of these fields was refused: its folded-away form opens again to show why.</summary>
+    public static bool HasErrorsFor(this ModelStateDictionary modelState, params string[] fields) =>
+        fields.Any(field => modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0);
+
     /// <summary>Every error for the error summary: the general ones first, then the fields in the order of the form.</summary>
     public static IEnumerable<(string Field, string Message)> ErrorsInFieldOrder(this ModelStateDictionary modelState)
     {
