@@ -54,6 +54,11 @@ public sealed class FormsInTheBrowserTests(AppFixture app) : IAsyncLifetime
         var bram = await _browser.NewTeacherAsync("Bram Zonder Script", javaScript: false);
         var title = $"Hoe maak ik rekenen betekenisvol ({Guid.NewGuid().ToString()[..4]})?";
 
+        await anna.GotoAsync("/vragen/nieuw");
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Plaats mijn leervraag" }).ClickAsync();
+        await anna.Locator("#error-summary").WaitForAsync();
+        (await FocusedAsync(anna, "#error-summary")).ShouldBeTrue("without JavaScript, autofocus takes focus to the error summary");
+
         await BrowserSession.PostQuestionAsync(anna, title);
         await anna.GetByText("Je vraag staat erop").WaitForAsync();
         await anna.GetByText("Begin alvast een coalitie").ClickAsync();
