@@ -14,6 +14,8 @@ public sealed record QuestionWritten(Guid QuestionId, long Version);
 
 public static class PostQuestionEndpoint
 {
+    public const string IdempotencyKey = "Idempotency-Key";
+
     public static Problem? CheckFields(PostQuestion command)
     {
         var themes = command.Themes ?? [];
@@ -42,9 +44,18 @@ public static class PostQuestionEndpoint
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [WolverinePost("/api/questions")]
-    public static async Task<IResult> Post(PostQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(
+        PostQuestion command, ClaimsPrincipal user, HttpRequest request, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await PostAsync(command, user.MemberId(), store, clock.GetUtcNow(), ct);
+        // An API client may send the form's guard too: a repeat with the same key answers with the question it posted.
+        Guid? submissionId = null;
+        if (request.Headers.TryGetValue(IdempotencyKey, out var key))
+        {
+            if (!Guid.TryParse(key, out var parsed) || parsed == Guid.Empty)
+                return Problem.Invalid(IdempotencyKey, "Geef als Idempotency-Key een GUID, bijvoorbeeld een nieuwe UUID per vraag.").ToResult();
+            submissionId = parsed;
+        }
+        var outcome = await PostAsync(command, user.MemberId(), store, clock.GetUtcNow(), ct, submissionId);
         return outcome.Problem?.ToResult()
             ?? Results.Created($"/api/questions/{outcome.Value!.QuestionId}", outcome.Value);
     }

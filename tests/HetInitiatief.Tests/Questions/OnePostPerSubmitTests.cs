@@ -44,4 +44,34 @@ public sealed class OnePostPerSubmitTests(AppFixture app)
         await using var session = store.QuerySession();
         (await session.LoadAsync<QuestionBoardItem>(submission))!.OwnerId.ShouldBe(anna.Id);
     }
+
+    [Fact]
+    public async Task An_api_client_repeating_a_post_with_its_idempotency_key_gets_the_same_question()
+    {
+        var owner = await app.Host.RegisterMemberAsync();
+        var key = Guid.NewGuid().ToString();
+        var title = $"Een vraag via de API {Guid.NewGuid():N}";
+
+        var posts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.Host.Scenario(x =>
+        {
+            x.Post.Json(Api.AQuestion(title)).ToUrl("/api/questions");
+            x.WithRequestHeader("Idempotency-Key", key);
+            x.As(owner);
+            x.StatusCodeShouldBe(201);
+        })));
+
+        posts.Select(p => p.Context.Response.Headers.Location.ToString()).Distinct().ShouldBe([$"/api/questions/{key}"]);
+        var store = app.Host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        (await session.Query<QuestionBoardItem>().CountAsync(q => q.Title == title)).ShouldBe(1);
+
+        var invalid = await app.Host.Scenario(x =>
+        {
+            x.Post.Json(Api.AQuestion(title)).ToUrl("/api/questions");
+            x.WithRequestHeader("Idempotency-Key", "eens-kijken");
+            x.As(owner);
+            x.StatusCodeShouldBe(400);
+        });
+        (await invalid.ProblemAsync()).Errors!.Keys.ShouldBe(["Idempotency-Key"]);
+    }
 }
