@@ -42,6 +42,8 @@ public static class NextSteps
         Guid viewer, bool canSupply, DateTimeOffset now)
     {
         if (question.Status != QuestionStatus.Open || question.MergedInto is not null || question.AsOf is not null) return null;
+        // A colleague waiting for an answer comes first, whatever else the owner has on.
+        if (question.Owner.Id == viewer && ToAnswer(question) is { } answer) return answer;
         if (coalition is { Status: CoalitionStatus.Open } open && open.ThresholdReached && open.Includes(viewer))
             return ForGroup(question, open, proposals, session, viewer, canSupply, now);
         if (coalition is { Status: CoalitionStatus.Open } recruiting && recruiting.Includes(viewer))
@@ -50,16 +52,17 @@ public static class NextSteps
     }
 
     /// <summary>Before the group is large enough, the owner clarifies the question and gathers the group.</summary>
-    private static NextStep? ForOwner(QuestionView question, CoalitionView? coalition, CoalitionSession? session, DateTimeOffset now)
+    private static NextStep? ToAnswer(QuestionView question)
     {
         var unanswered = question.FollowUps.Where(f => f.Answer is null).ToList();
-        if (unanswered.Count > 0)
-        {
-            return new(Answer,
-                unanswered.Count == 1 ? $"Beantwoord de vervolgvraag van {unanswered[0].AskedBy.Name}" : $"Beantwoord {unanswered.Count} vervolgvragen",
-                "Collega's vragen door om de vraag achter je vraag te vinden. Je antwoord helpt hen én jezelf.",
-                $"#vervolgvraag-{unanswered[0].Id}", "Naar de vervolgvraag");
-        }
+        return unanswered.Count == 0 ? null : new(Answer,
+            unanswered.Count == 1 ? $"Beantwoord de vervolgvraag van {unanswered[0].AskedBy.Name}" : $"Beantwoord {unanswered.Count} vervolgvragen",
+            "Collega's vragen door om de vraag achter je vraag te vinden. Je antwoord helpt hen én jezelf.",
+            $"#vervolgvraag-{unanswered[0].Id}", "Naar de vervolgvraag");
+    }
+
+    private static NextStep? ForOwner(QuestionView question, CoalitionView? coalition, CoalitionSession? session, DateTimeOffset now)
+    {
         if (coalition is { Status: CoalitionStatus.Closed }) return AfterSession(question, session, now);
         if (coalition is not null) return null;
         var usedAnswers = question.Versions.SelectMany(v => v.AnswersBefore).ToHashSet();

@@ -31,6 +31,15 @@ public sealed class NextStepTests
     }
 
     [Fact]
+    public void An_unanswered_follow_up_comes_first_even_while_the_owners_coalition_recruits_or_chooses_an_offer()
+    {
+        var question = AQuestion(followUps: [AFollowUp(Bram)]);
+        For(question, ACoalition(partners: 1), viewer: Anna)!.Kind.ShouldBe(NextSteps.Answer);
+        For(question, AGroupAtThreshold(), [AProposal(Cas, ProposalStatus.Open)], viewer: Anna)!.Kind.ShouldBe(NextSteps.Answer);
+        For(question, AGroupAtThreshold(), [AProposal(Cas, ProposalStatus.Open)], viewer: Cas)!.Kind.ShouldBe(NextSteps.React);
+    }
+
+    [Fact]
     public void Answers_not_yet_worked_into_a_new_version_ask_the_owner_to_sharpen()
     {
         var step = For(AQuestion(followUps: [AFollowUp(Bram, answered: true)]), viewer: Anna);
