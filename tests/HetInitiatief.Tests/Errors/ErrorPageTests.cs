@@ -54,7 +54,9 @@ public sealed class ErrorPageTests(AppFixture app)
         });
 
         result.Context.Response.ContentType.ShouldStartWith("text/html");
-        (await result.ReadAsTextAsync()).ShouldContain("Geen toegang");
+        var html = await result.ReadAsTextAsync();
+        html.ShouldContain("Geen toegang");
+        html.ShouldContain("href=\"/\">Naar de startpagina</a>");
     }
 
     [Fact]
