@@ -9,7 +9,8 @@ public sealed record MemberProfile(
     IReadOnlyList<string>? Roles = null, IReadOnlyList<string>? OfferedThemes = null, string? Offering = null,
     IReadOnlyList<ProviderTheme>? ProviderThemes = null, int? EarlyBirdSeat = null,
     IReadOnlyList<string>? Subjects = null, IReadOnlyList<string>? LearningPreferences = null, string? About = null,
-    IReadOnlyDictionary<string, string>? Visibility = null, bool ListedAsEarlyBird = false)
+    IReadOnlyDictionary<string, string>? Visibility = null, bool ListedAsEarlyBird = false,
+    IReadOnlyList<string>? FollowedThemes = null)
 {
     public static MemberProfile Create(MemberRegistered e) =>
         new(e.MemberId, e.Name, e.Email, e.School, e.Sector, e.RegisteredAt, EarlyBirdSeat: e.EarlyBirdSeat);
@@ -34,6 +35,12 @@ public sealed record MemberProfile(
     };
 
     public MemberProfile Apply(EarlyBirdListingChosen e) => this with { ListedAsEarlyBird = e.Listed };
+
+    public MemberProfile Apply(MemberFollowedTheme e) => this with { FollowedThemes = [.. (FollowedThemes ?? []).Where(t => t != e.Theme), e.Theme] };
+
+    public MemberProfile Apply(MemberUnfollowedTheme e) => this with { FollowedThemes = (FollowedThemes ?? []).Where(t => t != e.Theme).ToList() };
+
+    public bool Follows(string theme) => FollowedThemes?.Contains(theme) == true;
 
     /// <summary>Whether a viewer may see a part of this profile; the member themself always sees everything.</summary>
     public bool Shows(string part, MemberProfile? viewer) =>

@@ -76,7 +76,7 @@ public static class MergeNewsHandler
         var followers = await FollowQuestionEndpoints.FollowerIdsAsync(session, news.QuestionId, ct);
         var recipients = followers.Append(duplicate.OwnerId).Concat(coalition?.Members.Select(m => m.MemberId) ?? []).Distinct().ToList();
         var text = $"\"{duplicate.Title}\" is samengevoegd met \"{target.Title}\": het gesprek gaat daar verder.";
-        return session.StoreAndAnnounce(recipients
-            .Select(r => new Notification(NotificationIds.For(news.NewsId, r), r, NotificationKinds.QuestionMerged, text, $"/vragen/{target.Id}", news.At, null)).ToList());
+        return await session.StoreAndAnnounceAsync(recipients
+            .Select(r => new Notification(NotificationIds.For(news.NewsId, r), r, NotificationKinds.QuestionMerged, text, $"/vragen/{target.Id}", news.At, null)).ToList(), ct);
     }
 }

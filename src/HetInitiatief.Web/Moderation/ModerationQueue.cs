@@ -119,7 +119,7 @@ public static class ModerationNewsHandler
         var text = news.Kind == NotificationKinds.ContentHidden
             ? $"Je {what} is verborgen door de moderatie: {news.Reason}"
             : $"Je {what} is weer zichtbaar: {news.Reason}";
-        return session.StoreAndAnnounce([new Notification(NotificationIds.For(news.NewsId, moderation.AuthorId), moderation.AuthorId, news.Kind, text,
-            $"/vragen/{moderation.QuestionId}", news.At, null)]);
+        return await session.StoreAndAnnounceAsync([new Notification(NotificationIds.For(news.NewsId, moderation.AuthorId), moderation.AuthorId, news.Kind, text,
+            $"/vragen/{moderation.QuestionId}", news.At, null)], ct);
     }
 }

@@ -130,7 +130,7 @@ public static class NudgeNewsHandler
         if (events.FirstOrDefault(e => e.Id == news.NewsId)?.Data is not RadarItemNudged nudged) return [];
         var moderator = (await session.LoadAsync<MemberProfile>(nudged.NudgedBy, ct))?.Name ?? "Een moderator";
         var text = $"{moderator} denkt dat jij kunt helpen bij \"{nudged.Title}\".{(nudged.Message is { } m ? " " + m : "")}";
-        return session.StoreAndAnnounce(nudged.Recipients
-            .Select(r => new Notification(NotificationIds.For(news.NewsId, r), r, NotificationKinds.Nudged, text, nudged.Link, nudged.NudgedAt, null)).ToList());
+        return await session.StoreAndAnnounceAsync(nudged.Recipients
+            .Select(r => new Notification(NotificationIds.For(news.NewsId, r), r, NotificationKinds.Nudged, text, nudged.Link, nudged.NudgedAt, null)).ToList(), ct);
     }
 }

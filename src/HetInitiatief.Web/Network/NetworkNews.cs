@@ -40,6 +40,6 @@ public static class NetworkNewsHandler
         var network = await session.LoadAsync<NetworkState>(news.NetworkId, ct);
         if (network is null) return [];
         var opening = news.SessionId is { } id ? await session.LoadAsync<Session>(id, ct) : null;
-        return session.StoreAndAnnounce(NetworkNotifications.For(news, network, opening));
+        return await session.StoreAndAnnounceAsync(NetworkNotifications.For(news, network, opening), ct);
     }
 }

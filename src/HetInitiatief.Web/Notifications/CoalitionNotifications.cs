@@ -85,6 +85,6 @@ public static class CoalitionNewsHandler
         var actor = news.ActorId is { } actorId ? await session.LoadAsync<MemberProfile>(actorId, ct) : null;
 
         var notifications = CoalitionNotifications.For(news, coalition, question?.Title ?? "", followers, actor?.Name);
-        return session.StoreAndAnnounce(notifications);
+        return await session.StoreAndAnnounceAsync(notifications, ct);
     }
 }

@@ -26,6 +26,6 @@ public static class InviteNewsHandler
         var invite = await session.LoadAsync<Invite>(news.InviteId, ct);
         var member = await session.LoadAsync<MemberProfile>(news.MemberId, ct);
         if (invite is null || member is null) return [];
-        return session.StoreAndAnnounce(InviteNotifications.For(news, invite, member.Name));
+        return await session.StoreAndAnnounceAsync(InviteNotifications.For(news, invite, member.Name), ct);
     }
 }

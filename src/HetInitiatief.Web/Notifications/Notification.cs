@@ -24,6 +24,18 @@ public static class NotificationKinds
     public const string ContentHidden = "contentHidden";
     public const string ContentRestored = "contentRestored";
     public const string QuestionMerged = "questionMerged";
+
+    // Doorvragen: the conversation on a question.
+    public const string FollowUpAsked = "followUpAsked";
+    public const string FollowUpAnswered = "followUpAnswered";
+    public const string QuestionSharpened = "questionSharpened";
+    public const string FollowedQuestionFollowUp = "followedQuestionFollowUp";
+
+    // The makelfunctie: the platform brings questions, experts and colleagues together.
+    public const string NewQuestionInTheme = "newQuestionInTheme";
+    public const string ExpertiseRequested = "expertiseRequested";
+    public const string SimilarQuestionPosted = "similarQuestionPosted";
+    public const string CoalitionNeedsYou = "coalitionNeedsYou";
 }
 
 /// <summary>
@@ -40,9 +52,17 @@ public static class NotificationStore
     /// <summary>
     /// Stores the notifications in the handler's session (committed by Wolverine) and returns their live
     /// pushes, sent after the commit, and their mail delivery, stored in the same transaction (Wolverine's outbox).
+    /// A member who switched a kind off gets nothing of it, not even a line in the list.
     /// </summary>
-    public static IEnumerable<object> StoreAndAnnounce(this IDocumentSession session, IReadOnlyList<Notification> notifications)
+    public static async Task<IEnumerable<object>> StoreAndAnnounceAsync(
+        this IDocumentSession session, IReadOnlyList<Notification> notifications, CancellationToken ct)
     {
+        if (notifications.Count == 0) return [];
+        var preferences = (await session.LoadManyAsync<NotificationPreferences>(ct, notifications.Select(n => n.MemberId).Distinct()))
+            .ToDictionary(p => p.Id);
+        notifications = notifications
+            .Where(n => NotificationPreferences.DeliveryFor(preferences.GetValueOrDefault(n.MemberId), n.Kind) != Deliveries.Off)
+            .ToList();
         foreach (var notification in notifications) session.Store(notification);
         return notifications.Select(n => (object)new NotificationAdded(n.MemberId, n.Id, n.Kind, n.Text, n.Link))
             .Concat(notifications.Select(n => new NotificationStored(n.Id, n.MemberId, n.Kind))).ToList();

@@ -16,7 +16,7 @@ public sealed record DigestItem(Guid Id, Guid MemberId, DateTimeOffset QueuedAt,
 
 public static class NotificationMail
 {
-    public static string DeliveryFor(NotificationPreferences? preferences, string kind) => preferences?.For(kind) ?? Deliveries.InApp;
+    public static string DeliveryFor(NotificationPreferences? preferences, string kind) => NotificationPreferences.DeliveryFor(preferences, kind);
 
     public static MailMessageToSend Immediate(MemberProfile member, Notification notification, string siteUrl) =>
         new(member.Email, "Nieuwe melding op Het Initiatief",

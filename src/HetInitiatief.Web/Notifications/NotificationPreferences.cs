@@ -9,12 +9,14 @@ namespace HetInitiatief.Notifications;
 /// <summary>How a member hears of one kind of notification.</summary>
 public static class Deliveries
 {
+    public const string Off = "off";
     public const string InApp = "inApp";
     public const string Immediate = "immediate";
     public const string Digest = "digest";
 
     public static readonly IReadOnlyList<(string Code, string Label)> All =
     [
+        (Off, "Uit"),
         (InApp, "Alleen hier in Het Initiatief"),
         (Immediate, "Meteen per e-mail"),
         (Digest, "In een dagelijks overzicht per e-mail"),
@@ -30,15 +32,52 @@ public sealed record NotificationKindGroup(string Title, IReadOnlyList<Notificat
 /// <summary>
 /// A member's choice per kind of notification: in the app only, an e-mail at once, or a daily digest.
 /// Its own document (id = the member's), so the member's profile stays about who they are.
-/// Kinds without a choice are in-app only: mail goes only to members who asked for it.
+/// A kind without a choice gets its default (<see cref="Defaults"/>): in the app only, except the conversation on
+/// one's own question, which a teacher who closed the tab must still hear of, and news from the makelfunctie, which
+/// comes in the daily digest so it never floods.
 /// </summary>
-public sealed record NotificationPreferences(Guid Id, IReadOnlyDictionary<string, string> Kinds, DateTimeOffset UpdatedAt)
+public sealed record NotificationPreferences(
+    Guid Id, IReadOnlyDictionary<string, string> Kinds, DateTimeOffset UpdatedAt, int? ExpertiseRequestsPerWeek = null)
 {
-    public string For(string kind) => Kinds.GetValueOrDefault(kind, Deliveries.InApp);
+    public string For(string kind) => Kinds.GetValueOrDefault(kind, Default(kind));
+
+    /// <summary>How many times a week at most the platform asks a member for their expertise.</summary>
+    public int ExpertiseCap => ExpertiseRequestsPerWeek ?? DefaultExpertiseRequestsPerWeek;
+
+    public const int DefaultExpertiseRequestsPerWeek = 3;
+    public const int MaxExpertiseRequestsPerWeek = 20;
+
+    public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>
+    {
+        [NotificationKinds.FollowUpAsked] = Deliveries.Immediate,
+        [NotificationKinds.FollowUpAnswered] = Deliveries.Immediate,
+        [NotificationKinds.QuestionSharpened] = Deliveries.Digest,
+        [NotificationKinds.FollowedQuestionFollowUp] = Deliveries.Digest,
+        [NotificationKinds.NewQuestionInTheme] = Deliveries.Digest,
+        [NotificationKinds.ExpertiseRequested] = Deliveries.Digest,
+        [NotificationKinds.SimilarQuestionPosted] = Deliveries.Digest,
+        [NotificationKinds.CoalitionNeedsYou] = Deliveries.Digest,
+    };
+
+    public static string Default(string kind) => Defaults.GetValueOrDefault(kind, Deliveries.InApp);
+
+    public static string DeliveryFor(NotificationPreferences? preferences, string kind) => preferences?.For(kind) ?? Default(kind);
 
     /// <summary>The kinds a member can choose for, in the groups the page shows them in.</summary>
     public static readonly IReadOnlyList<NotificationKindGroup> Groups =
     [
+        new("Doorvragen", [
+            new(NotificationKinds.FollowUpAsked, "Iemand vraagt door op mijn vraag"),
+            new(NotificationKinds.FollowUpAnswered, "Mijn vervolgvraag is beantwoord"),
+            new(NotificationKinds.QuestionSharpened, "Een vraag waarop ik doorvroeg, die ik volg of waarvan ik in de coalitie zit, is aangescherpt"),
+            new(NotificationKinds.FollowedQuestionFollowUp, "Iemand vraagt door op een vraag die ik volg"),
+        ]),
+        new("Jouw thema's en expertise", [
+            new(NotificationKinds.NewQuestionInTheme, "Een nieuwe vraag in een thema dat ik volg"),
+            new(NotificationKinds.ExpertiseRequested, "Mijn expertise wordt gevraagd bij een nieuwe vraag"),
+            new(NotificationKinds.SimilarQuestionPosted, "Een collega stelt een vraag die op de mijne lijkt"),
+            new(NotificationKinds.CoalitionNeedsYou, "Een coalitie in mijn thema komt bijna aan genoeg partners"),
+        ]),
         new("Jouw coalities", [
             new(NotificationKinds.JoinedMyCoalition, "Iemand doet mee met mijn coalitie"),
             new(NotificationKinds.ThresholdReached, "Een coalitie is groot genoeg"),
@@ -70,10 +109,14 @@ public sealed record NotificationPreferences(Guid Id, IReadOnlyDictionary<string
     public static readonly IReadOnlyList<string> ChoosableKinds = Groups.SelectMany(g => g.Kinds).Select(k => k.Kind).ToList();
 }
 
-/// <summary>Every choosable kind with its choice; kinds left out are set to in-app only.</summary>
-public sealed record SetNotificationPreferences(IReadOnlyDictionary<string, string?>? Preferences);
+/// <summary>
+/// Every choosable kind with its choice; kinds left out get their default. <c>ExpertiseRequestsPerWeek</c>: how
+/// often at most the platform may ask for the member's expertise (1 to 20; left out: 3). Switching
+/// <c>expertiseRequested</c> off is the opt-out.
+/// </summary>
+public sealed record SetNotificationPreferences(IReadOnlyDictionary<string, string?>? Preferences, int? ExpertiseRequestsPerWeek = null);
 
-public sealed record NotificationPreferencesView(IReadOnlyDictionary<string, string> Preferences);
+public sealed record NotificationPreferencesView(IReadOnlyDictionary<string, string> Preferences, int ExpertiseRequestsPerWeek);
 
 public static class NotificationPreferencesEndpoints
 {
@@ -83,8 +126,12 @@ public static class NotificationPreferencesEndpoints
         foreach (var (kind, delivery) in command.Preferences ?? new Dictionary<string, string?>())
         {
             rules.Check(NotificationPreferences.ChoosableKinds.Contains(kind), $"preferences.{kind}", $"Onbekend soort melding: {kind}.")
-                .Check(Deliveries.IsKnown(delivery), $"preferences.{kind}", "Kies inApp, immediate of digest.");
+                .Check(Deliveries.IsKnown(delivery), $"preferences.{kind}", "Kies off, inApp, immediate of digest.");
         }
+        rules.Check(command.ExpertiseRequestsPerWeek is null or >= 1 and <= NotificationPreferences.MaxExpertiseRequestsPerWeek,
+            "expertiseRequestsPerWeek",
+            $"Kies hoe vaak per week we je expertise mogen vragen: 1 tot {NotificationPreferences.MaxExpertiseRequestsPerWeek} keer. "
+            + "Wil je helemaal niet gevraagd worden? Zet die melding dan uit.");
         return rules.Problem;
     }
 
@@ -92,20 +139,23 @@ public static class NotificationPreferencesEndpoints
         CheckFields(command) is { } invalid
             ? invalid
             : new NotificationPreferences(memberId,
-                NotificationPreferences.ChoosableKinds.ToDictionary(k => k, k => command.Preferences?.GetValueOrDefault(k) ?? Deliveries.InApp), now);
+                NotificationPreferences.ChoosableKinds.ToDictionary(
+                    k => k, k => command.Preferences?.GetValueOrDefault(k) ?? NotificationPreferences.Default(k)),
+                now, command.ExpertiseRequestsPerWeek);
 
     public static NotificationPreferencesView ToView(NotificationPreferences? preferences) =>
-        new(NotificationPreferences.ChoosableKinds.ToDictionary(k => k, k => preferences?.For(k) ?? Deliveries.InApp));
+        new(NotificationPreferences.ChoosableKinds.ToDictionary(k => k, k => NotificationPreferences.DeliveryFor(preferences, k)),
+            preferences?.ExpertiseCap ?? NotificationPreferences.DefaultExpertiseRequestsPerWeek);
 
     [Tags("Notifications")]
-    [EndpointSummary("How I hear of each kind of notification: inApp, immediate (an e-mail at once) or digest (a daily e-mail).")]
+    [EndpointSummary("How I hear of each kind of notification: off, inApp, immediate (an e-mail at once) or digest (a daily e-mail).")]
     [ProducesResponseType(typeof(NotificationPreferencesView), 200)]
     [WolverineGet("/api/me/notification-preferences")]
     public static async Task<NotificationPreferencesView> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         ToView(await session.LoadAsync<NotificationPreferences>(user.MemberId(), ct));
 
     [Tags("Notifications")]
-    [EndpointSummary("Choose per kind of notification: inApp, immediate or digest. Kinds left out become inApp.")]
+    [EndpointSummary("Choose per kind of notification: off, inApp, immediate or digest (kinds left out get their default), and how often a week you may be asked for your expertise.")]
     [ProducesResponseType(typeof(NotificationPreferencesView), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverinePut("/api/me/notification-preferences")]

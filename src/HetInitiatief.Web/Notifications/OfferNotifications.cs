@@ -43,6 +43,6 @@ public static class OfferNewsHandler
         if (coalition is null) return [];
         var question = await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct);
         var notifications = OfferNotifications.For(news, coalition, question?.Title ?? "");
-        return session.StoreAndAnnounce(notifications);
+        return await session.StoreAndAnnounceAsync(notifications, ct);
     }
 }

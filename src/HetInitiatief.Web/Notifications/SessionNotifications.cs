@@ -53,6 +53,6 @@ public static class SessionNewsHandler
         var current = await session.LoadAsync<Session>(news.SessionId, ct);
         if (current is null) return [];
         var notifications = SessionNotifications.For(news, current);
-        return session.StoreAndAnnounce(notifications);
+        return await session.StoreAndAnnounceAsync(notifications, ct);
     }
 }
