@@ -37,6 +37,7 @@ public static class Platform
         builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Invites.InvitesConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, NotificationMailConfiguration>();
+        builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Matching.MatchingConfiguration>();
         builder.Services.AddHostedService<DailyDigestSchedule>();
         builder.Services.AddMembership(builder.Configuration);
         builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Moderation.HealthConfiguration>();

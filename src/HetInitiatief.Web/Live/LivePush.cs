@@ -128,6 +128,8 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
                 if (NudgeNews.From(e) is { } nudge) messages.Add(nudge);
                 if (ModerationNews.From(e) is { } moderation) messages.Add(moderation);
                 if (MergeNews.From(e) is { } merge) messages.Add(merge);
+                if (QuestionNews.From(e) is { } conversation) messages.Add(conversation);
+                if (Matching.QuestionToMatch.From(e) is { } toMatch) messages.Add(toMatch);
             }
             // One refresh of the radar per commit is enough, however many of its facts the commit changed.
             if (commit.GetEvents().FirstOrDefault(e => RadarChanged.IsAbout(e.Data)) is { } radar) messages.Add(new RadarChanged(radar.EventTypeName));
@@ -190,6 +192,8 @@ public static class LivePush
         options.PublishMessage<NudgeNews>().ToLocalQueue("notifications");
         options.PublishMessage<ModerationNews>().ToLocalQueue("notifications");
         options.PublishMessage<MergeNews>().ToLocalQueue("notifications");
+        options.PublishMessage<QuestionNews>().ToLocalQueue("notifications");
+        options.PublishMessage<Matching.QuestionToMatch>().ToLocalQueue("notifications");
         options.LocalQueue("deadlines").UseDurableInbox();
         options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("deadlines");
         options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("deadlines");

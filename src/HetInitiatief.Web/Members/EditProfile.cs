@@ -41,6 +41,7 @@ public static class ProfileOptions
         ["subjects"] = "Vakken",
         ["learning"] = "Hoe ik graag leer",
         ["about"] = "Over mij",
+        ["offering"] = "Wat ik aanbied",
         ["activity"] = "Wat ik vroeg, bood, organiseerde en meedeed",
     };
 

@@ -41,7 +41,8 @@ public static class MemberPageEndpoint
         if (member is null) return null;
         var viewer = profiles.FirstOrDefault(p => p.Id == viewerId);
         bool Shows(string part) => member.Shows(part, viewer);
-        return new MemberView(member.Id, member.Name, member.Sector, member.EarlyBirdSeat, member.Roles ?? [], member.OfferedThemes ?? [], member.Offering,
+        return new MemberView(member.Id, member.Name, member.Sector, member.EarlyBirdSeat, member.Roles ?? [],
+            Shows("offering") ? member.OfferedThemes ?? [] : [], Shows("offering") ? member.Offering : null,
             Shows("school") ? member.School : null,
             Shows("subjects") ? member.Subjects ?? [] : null,
             Shows("learning") ? member.LearningPreferences ?? [] : null,

@@ -45,6 +45,10 @@ public static class HealthFactKinds
     public const string SessionScheduled = "sessionScheduled";
     public const string SignedUp = "signedUp";
     public const string FeedbackGiven = "feedbackGiven";
+    public const string Matched = "matched";
+
+    public const string ByPlatform = "platform";
+    public const string ByModerator = "moderator";
 
     public const string Reached = "reached";
     public const string NotReached = "notReached";
@@ -77,6 +81,8 @@ public static class HealthFacts
         MemberSignedUp e => new(eventId, sequence, HealthFactKinds.SignedUp, e.MemberId, e.SignedUpAt, e.SessionId),
         MemberWaitlisted e => new(eventId, sequence, HealthFactKinds.SignedUp, e.MemberId, e.WaitlistedAt, e.SessionId),
         FeedbackGiven e => new(eventId, sequence, HealthFactKinds.FeedbackGiven, e.MemberId, e.GivenAt, e.SessionId),
+        Matching.MemberMatched e => new(eventId, sequence, HealthFactKinds.Matched, e.MemberId, e.MatchedAt, e.QuestionId,
+            Detail: e.MatchedBy is null ? HealthFactKinds.ByPlatform : HealthFactKinds.ByModerator),
         _ => null,
     };
 
@@ -98,6 +104,7 @@ public static class HealthFacts
         typeof(QuestionWithdrawn), typeof(GoalOutcomeRecorded), typeof(SuccessStoryPublished),
         typeof(CoalitionFormed), typeof(MemberJoinedCoalition), typeof(MemberLeftCoalition), typeof(CoalitionClosed),
         typeof(ProposalMade), typeof(SessionScheduled), typeof(MemberSignedUp), typeof(MemberWaitlisted), typeof(FeedbackGiven),
+        typeof(Matching.MemberMatched),
     ];
 }
 

@@ -75,6 +75,12 @@ public static class HealthIndicatorTexts
                 $"Het deel van de bijeenkomsten die de afgelopen {s.WindowWeeks} weken zijn gepland voor een coalitie, in plaats van als los aanbod.",
                 i => i.DemandDriven.Share, true,
                 i => Of(i.DemandDriven, "Bijeenkomsten voor een coalitie", $"Geen bijeenkomsten gepland in {window}.")),
+            new("makelfunctie", "Makelfunctie: door het platform",
+                $"Van alle keren dat de afgelopen {s.WindowWeeks} weken een lid bij een vraag werd gehaald (omdat het lid het thema " +
+                "aanbiedt, aanbieder is, een vergelijkbare vraag stelde of het thema volgt): het deel dat het platform zelf deed. " +
+                "De rest deden moderatoren met een por vanaf de radar. Hoe hoger, hoe minder het netwerk op begeleiders leunt.",
+                i => i.Matchmaking?.Share, true,
+                i => Of(i.Matchmaking ?? new Ratio(0, 0), "Door het platform gelegd", $"Geen matches in {window}."), "Makelfunctie"),
             new("leden", "Leden", "Alle leden aan het eind van de week, op weg naar 500.", i => i.Members, false,
                 i => new HealthVerdict(i.Members < NetworkEndpoints.Goal
                     ? $"Nog {NetworkEndpoints.Goal - i.Members} tot {NetworkEndpoints.Goal}." : $"Het doel van {NetworkEndpoints.Goal} is gehaald.")),

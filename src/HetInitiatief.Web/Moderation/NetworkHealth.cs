@@ -36,11 +36,13 @@ public sealed record Ratio(int Part, int Whole)
 /// <param name="Breadth">Contributions in the window by the most active tenth of contributors (rounded up), of all contributions.</param>
 /// <param name="CrossSchool">Open coalitions whose members come from two or more schools, of all open coalitions.</param>
 /// <param name="DemandDriven">Sessions scheduled in the window for a coalition, of all sessions scheduled in it.</param>
+/// <param name="Matchmaking">Matches in the window the platform made by itself, of all matches (the rest: moderators' nudges).</param>
 public sealed record HealthIndicators(
     string Week, DateOnly WeekStarting,
     Ratio Reciprocity, Ratio MemberOwnership, bool NotOurNetwork, int TalkingShops, Ratio Breadth, int TopContributors,
     Ratio CrossSchool, Ratio DemandDriven,
-    int Members, int NewMembers, int ActiveMembers, int GoalsReached, int GoalsReachedTotal, int SuccessStories, int SuccessStoriesTotal);
+    int Members, int NewMembers, int ActiveMembers, int GoalsReached, int GoalsReachedTotal, int SuccessStories, int SuccessStoriesTotal,
+    Ratio? Matchmaking = null);
 
 /// <summary>A question or coalition with much talk and, after the set number of weeks, no session and no goal: a "praatgroep".</summary>
 /// <param name="Discussion">Follow-ups asked on the question, or members of the coalition.</param>
@@ -177,6 +179,10 @@ public static class NetworkHealth
                         if (f.Related is not null) s.SessionsForCoalitions++;
                     }
                     break;
+                case K.Matched when inWindow:
+                    s.Matches++;
+                    if (f.Detail == K.ByPlatform) s.MatchesByPlatform++;
+                    break;
                 case K.SignedUp:
                 case K.FeedbackGiven:
                     Act();
@@ -196,7 +202,8 @@ public static class NetworkHealth
             CrossSchool(s),
             new Ratio(s.SessionsForCoalitions, s.Sessions),
             s.Members, s.NewMembers, s.ActiveInWeek.Count,
-            s.ReachedInWeek.Count(q => s.Outcomes[q]), s.Outcomes.Count(o => o.Value), s.Stories, s.StoriesTotal);
+            s.ReachedInWeek.Count(q => s.Outcomes[q]), s.Outcomes.Count(o => o.Value), s.Stories, s.StoriesTotal,
+            new Ratio(s.MatchesByPlatform, s.Matches));
         return (indicators, shops);
     }
 
@@ -237,6 +244,7 @@ public static class NetworkHealth
     private sealed class State
     {
         public int Members, NewMembers, Organised, OrganisedByMembers, Sessions, SessionsForCoalitions, Stories, StoriesTotal;
+        public int Matches, MatchesByPlatform;
         public readonly Dictionary<Guid, string?> Schools = [];
         public readonly Dictionary<Guid, HashSet<string>> Roles = [];
         public readonly Dictionary<Guid, QuestionState> Questions = [];

@@ -46,7 +46,7 @@ public static class Nudges
         if (recipients.Any(r => !allowed.Contains(r))) return Problem.Invalid("memberIds", "Kies leden uit de suggesties van de radar.");
         if (recipients.Count == 0) return Problem.Invalid("audience", "De radar weet hier niemand voor; kies een andere groep.");
         return Decision.Accept(new RadarItemNudged(log.Id, log.Key, item.Title, item.Link, moderator.Id, command.Audience!, recipients,
-            string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim(), now));
+            string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim(), now, item.QuestionId));
     }
 
     public static async Task<IReadOnlyList<NudgeAudience>> SuggestAsync(IQuerySession session, RadarItem item, CancellationToken ct)
@@ -68,9 +68,9 @@ public static class Nudges
             .Select(g => new NudgeSuggestion(g.Key, g.First().Owner.Name, $"vroeg \"{g.First().Title}\"")).ToList();
         var known = (await session.LoadManyAsync<MemberProfile>(ct, similarOwners.Select(s => s.MemberId))).Select(m => m.Id).ToHashSet();
 
-        var experts = (await session.Query<MemberProfile>().Where(m => m.OfferedThemes != null || m.ProviderThemes != null).ToListAsync(ct))
-            .Where(m => m.Id != exclude && themes.Any(t => m.OfferedThemes?.Contains(t) == true || (m.Has(MemberRoles.Provider) && m.ProviderThemes?.Any(p => p.Theme == t) == true)))
-            .Select(m => new NudgeSuggestion(m.Id, m.Name, m.Has(MemberRoles.Provider) ? "aanbieder voor dit thema" : "biedt dit thema aan op het profiel"))
+        var experts = (await Matching.Expertise.ForThemesAsync(session, themes, exclude, ct))
+            .Select(e => new NudgeSuggestion(e.Member.Id, e.Member.Name,
+                e.Reason == Matching.MatchReasons.ProvidesTheme ? "aanbieder voor dit thema" : "biedt dit thema aan op het profiel"))
             .ToList();
 
         return
@@ -130,7 +130,21 @@ public static class NudgeNewsHandler
         if (events.FirstOrDefault(e => e.Id == news.NewsId)?.Data is not RadarItemNudged nudged) return [];
         var moderator = (await session.LoadAsync<MemberProfile>(nudged.NudgedBy, ct))?.Name ?? "Een moderator";
         var text = $"{moderator} denkt dat jij kunt helpen bij \"{nudged.Title}\".{(nudged.Message is { } m ? " " + m : "")}";
+        await RecordMatchesAsync(session, news, nudged, ct);
         return await session.StoreAndAnnounceAsync(nudged.Recipients
             .Select(r => new Notification(NotificationIds.For(news.NewsId, r), r, NotificationKinds.Nudged, text, nudged.Link, nudged.NudgedAt, null)).ToList(), ct);
+    }
+
+    /// <summary>
+    /// A nudge is a match a moderator made, recorded like the platform's own, so the health dashboard can weigh one
+    /// against the other. Once per recipient, also when the message is handled again.
+    /// </summary>
+    private static async Task RecordMatchesAsync(IDocumentSession session, NudgeNews news, RadarItemNudged nudged, CancellationToken ct)
+    {
+        var matches = nudged.Recipients.ToDictionary(r => NotificationIds.For(news.NewsId, $"match:{r:N}"));
+        var made = (await session.LoadManyAsync<Matching.Match>(ct, matches.Keys)).Select(m => m.Id).ToHashSet();
+        foreach (var (matchId, member) in matches.Where(m => !made.Contains(m.Key)))
+            session.Events.Append(member, new Matching.MemberMatched(
+                member, matchId, nudged.QuestionId, null, Matching.MatchReasons.Nudged, nudged.NudgedBy, true, nudged.NudgedAt));
     }
 }

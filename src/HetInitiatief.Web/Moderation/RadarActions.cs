@@ -9,7 +9,10 @@ using Wolverine.Http;
 namespace HetInitiatief.Moderation;
 
 /// <summary>A moderator sent a friendly nudge about a radar item to these members.</summary>
-public sealed record RadarItemNudged(Guid ItemId, string Key, string Title, string Link, Guid NudgedBy, string Audience, IReadOnlyList<Guid> Recipients, string? Message, DateTimeOffset NudgedAt);
+/// <remarks><c>QuestionId</c>: the question the item is about, if any (absent in nudges from before it was recorded).</remarks>
+public sealed record RadarItemNudged(
+    Guid ItemId, string Key, string Title, string Link, Guid NudgedBy, string Audience, IReadOnlyList<Guid> Recipients, string? Message,
+    DateTimeOffset NudgedAt, Guid? QuestionId = null);
 
 /// <summary>A moderator took the item on: it is theirs to follow up.</summary>
 public sealed record RadarItemTakenOn(Guid ItemId, string Key, Guid TakenOnBy, DateTimeOffset TakenOnAt);

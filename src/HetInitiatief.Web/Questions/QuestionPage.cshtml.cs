@@ -35,6 +35,9 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
 
     public IReadOnlyList<SimilarQuestion> Similar { get; private set; } = [];
 
+    /// <summary>For the owner: colleagues who know about the question's themes (the makelfunctie).</summary>
+    public IReadOnlyList<Matching.Colleague> Colleagues { get; private set; } = [];
+
     public QuestionView View { get; private set; } = null!;
 
     public bool Follows { get; private set; }
@@ -161,6 +164,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
         await LoadEndorsingAsync(session, viewer, ct);
         CoalitionSession = Coalition is { } formed ? await LatestSessionAsync(session, formed.Id, ct) : null;
         CanSupply = viewer?.CanSupply(View.Themes.Select(t => t.Code)) == true;
+        if (IsOwner && View.AsOf is null && View.Status == QuestionStatus.Open)
+            Colleagues = (await Matching.QuestionMatchesEndpoint.ReadAsync(Id, User.MemberId(), session, ct)).Value?.Colleagues ?? [];
         Next = NextSteps.For(View, Coalition, Proposals, CoalitionSession, User.MemberId(), CanSupply, clock.GetUtcNow());
         if (!keepForm)
         {

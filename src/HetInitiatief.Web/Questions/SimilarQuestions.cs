@@ -38,11 +38,17 @@ public static class SimilarQuestions
     public static async Task<IReadOnlyList<SimilarQuestion>> ForDraft(string? text, string? themes, IQuerySession session, CancellationToken ct) =>
         await FindAsync(session, text ?? "", (themes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(Themes.IsKnown).ToList(), null, [], ct);
 
+    /// <param name="closely">
+    /// Both a theme and words in common: strict enough to tell another teacher, where the page's list may be looser.
+    /// </param>
     public static async Task<IReadOnlyList<SimilarQuestion>> FindAsync(
-        IQuerySession session, string text, IReadOnlyList<string> themes, Guid? except, IReadOnlyList<Guid> linked, CancellationToken ct)
+        IQuerySession session, string text, IReadOnlyList<string> themes, Guid? except, IReadOnlyList<Guid> linked, CancellationToken ct,
+        bool closely = false)
     {
         var words = AnyWordQuery(text);
         if (words is null && themes.Count == 0) return [];
+        if (closely && (words is null || themes.Count == 0)) return [];
+        var match = closely ? "and" : "or";
 
         // Themes in common weigh 0.2 each; the text rank (0..~1) adds to that.
         var table = $"{Database.Schema}.mt_doc_questionboarditem";
@@ -50,7 +56,7 @@ public static class SimilarQuestions
         var items = await session.QueryAsync<QuestionBoardItem>($"""
             select data from {table}
             where id <> ? and data ->> 'Status' = 'open'
-              and (jsonb_exists_any(data -> 'Themes', ?) or to_tsvector('{config}', data ->> 'SearchText') @@ to_tsquery('{config}', ?))
+              and (jsonb_exists_any(data -> 'Themes', ?) {match} to_tsvector('{config}', data ->> 'SearchText') @@ to_tsquery('{config}', ?))
             order by (select count(*) from jsonb_array_elements_text(data -> 'Themes') t where t = any(?)) * 0.2
                    + ts_rank(to_tsvector('{config}', data ->> 'SearchText'), to_tsquery('{config}', ?)) desc,
                      data ->> 'LastActivityAt' desc
