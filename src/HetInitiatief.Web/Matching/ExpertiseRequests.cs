@@ -6,19 +6,23 @@ namespace HetInitiatief.Matching;
 /// The matches a member received, replayed from their own stream: what the weekly cap counts. Writing a match locks
 /// the member's stream, so two questions posted at the same moment cannot both take the last place of the week.
 /// </summary>
-public sealed record ExpertiseRequests(IReadOnlyList<ExpertiseRequests.Received> Matches)
+public sealed record ExpertiseRequests(Guid Id, IReadOnlyList<ExpertiseRequests.Received> Matches)
 {
     public sealed record Received(Guid MatchId, string Reason, bool Notified, DateTimeOffset At);
 
     public static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
-    public ExpertiseRequests() : this([]) { }
+    /// <summary>Every member stream starts with the registration: nobody has been asked anything yet.</summary>
+    public static ExpertiseRequests Create(Members.MemberRegistered e) => new(e.MemberId, []);
 
     public ExpertiseRequests Apply(MemberMatched e) => this with { Matches = [.. Matches, new(e.MatchId, e.Reason, e.Notified, e.MatchedAt)] };
 
-    /// <summary>Requests for expertise the member was told of in the seven days before <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Requests for expertise the member was told of in the seven days before <paramref name="now"/>, and any made
+    /// after it: questions are matched in any order, so a question posted a moment earlier may be handled later.
+    /// </summary>
     public int RequestsInWeekBefore(DateTimeOffset now) =>
-        Matches.Count(m => m.Notified && CountsTowardsCap(m.Reason) && m.At > now - Week && m.At <= now);
+        Matches.Count(m => m.Notified && CountsTowardsCap(m.Reason) && m.At > now - Week);
 
     public static bool CountsTowardsCap(string reason) => reason is MatchReasons.OffersTheme or MatchReasons.ProvidesTheme;
 

@@ -57,6 +57,24 @@ public static class Api
         sector = "po",
     };
 
+    /// <summary>
+    /// A question in words no other test uses, so the makelfunctie finds no similar question for it and tells no other
+    /// test's members of it: for tests that count exactly what one member receives.
+    /// </summary>
+    public static object AUniqueQuestion(params string[] themes)
+    {
+        static string Word() => "w" + Guid.NewGuid().ToString("N")[..10];
+        return new
+        {
+            title = $"Hoe pak ik {Word()} aan?",
+            context = $"{Word()} {Word()} {Word()} {Word()} {Word()}.",
+            whyMine = $"{Word()} {Word()} {Word()}.",
+            alreadyKnown = $"{Word()} {Word()}.",
+            themes = themes.Length == 0 ? ["taal-en-lezen"] : themes,
+            sector = "po",
+        };
+    }
+
     public static async Task<QuestionWritten> PostQuestionAsync(this IAlbaHost host, TestMember owner, object? question = null)
     {
         var result = await host.Scenario(x =>

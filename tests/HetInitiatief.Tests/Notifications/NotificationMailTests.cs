@@ -30,7 +30,7 @@ public sealed class NotificationMailTests(AppFixture app)
         var admin = await app.AdminAsync();
         var anna = await app.Host.RegisterMemberAsync("Anna Overzicht");
         await ChooseAsync(anna, NotificationKinds.JoinedMyCoalition, Deliveries.Digest);
-        var question = await app.Host.PostQuestionAsync(anna);
+        var question = await app.Host.PostQuestionAsync(anna, Api.AUniqueQuestion());
         var formed = await app.Host.FormCoalitionAsync(anna, question.QuestionId, threshold: 5);
 
         await app.Host.JoinAsync(await app.Host.RegisterMemberAsync("Bram Overzicht"), formed.CoalitionId);
@@ -56,7 +56,11 @@ public sealed class NotificationMailTests(AppFixture app)
         var initial = await app.Host.Scenario(x => { x.Get.Url("/api/me/notification-preferences"); x.As(member); });
         var view = (await initial.ReadAsJsonAsync<NotificationPreferencesView>())!;
         view.Preferences.Keys.ShouldBe(NotificationPreferences.ChoosableKinds, ignoreOrder: true);
-        view.Preferences.Values.ShouldAllBe(v => v == Deliveries.InApp);
+        view.Preferences.ShouldAllBe(p => p.Value == NotificationPreferences.Default(p.Key));
+        view.Preferences[NotificationKinds.FollowUpAsked].ShouldBe(Deliveries.Immediate);
+        view.Preferences[NotificationKinds.FollowedQuestionFollowUp].ShouldBe(Deliveries.Digest);
+        view.Preferences[NotificationKinds.ClosingSoon].ShouldBe(Deliveries.InApp);
+        view.ExpertiseRequestsPerWeek.ShouldBe(NotificationPreferences.DefaultExpertiseRequestsPerWeek);
 
         await ChooseAsync(member, NotificationKinds.SessionMoved, Deliveries.Digest);
         var changed = await app.Host.Scenario(x => { x.Get.Url("/api/me/notification-preferences"); x.As(member); });
@@ -69,6 +73,45 @@ public sealed class NotificationMailTests(AppFixture app)
             x.StatusCodeShouldBe(400);
         });
         (await refused.ProblemAsync()).Errors!.Keys.Order().ShouldBe(["preferences.astrologie", "preferences.closed"]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(21)]
+    public async Task The_weekly_cap_on_expertise_requests_is_between_one_and_twenty(int cap)
+    {
+        var member = await app.Host.RegisterMemberAsync();
+
+        var refused = await app.Host.Scenario(x =>
+        {
+            x.Put.Json(new { preferences = new Dictionary<string, string>(), expertiseRequestsPerWeek = cap }).ToUrl("/api/me/notification-preferences");
+            x.As(member);
+            x.StatusCodeShouldBe(400);
+        });
+
+        var problem = await refused.ProblemAsync();
+        problem.Errors!.Keys.ShouldBe(["expertiseRequestsPerWeek"]);
+        problem.Errors["expertiseRequestsPerWeek"].Single().ShouldContain("1 tot 20 keer");
+    }
+
+    [Fact]
+    public async Task A_member_who_switched_a_kind_off_gets_not_even_a_line_in_the_list()
+    {
+        var anna = await app.Host.RegisterMemberAsync();
+        await ChooseAsync(anna, NotificationKinds.JoinedMyCoalition, Deliveries.Off);
+        var now = DateTimeOffset.UtcNow;
+        Notification Of(string kind) => new(Guid.NewGuid(), anna.Id, kind, "tekst", "/", now, null);
+        var (off, on) = (Of(NotificationKinds.JoinedMyCoalition), Of(NotificationKinds.ThresholdReached));
+
+        await using (var session = app.Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            var announced = (await session.StoreAndAnnounceAsync([off, on], CancellationToken.None)).ToList();
+            announced.OfType<NotificationAdded>().Select(a => a.NotificationId).ShouldBe([on.Id]);
+            announced.OfType<NotificationStored>().Select(a => a.NotificationId).ShouldBe([on.Id]);
+            await session.SaveChangesAsync();
+        }
+
+        (await app.Host.NotificationsAsync(anna)).Notifications.Select(n => n.Id).ShouldBe([on.Id]);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class NotificationTests(AppFixture app)
     {
         var owner = await app.Host.RegisterMemberAsync();
         var other = await app.Host.RegisterMemberAsync();
-        var question = await app.Host.PostQuestionAsync(owner);
+        var question = await app.Host.PostQuestionAsync(owner, Api.AUniqueQuestion());
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 10);
         await app.Host.JoinAsync(other, formed.CoalitionId);
         await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), formed.CoalitionId);
