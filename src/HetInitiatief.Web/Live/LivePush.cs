@@ -128,6 +128,8 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
                 if (NudgeNews.From(e) is { } nudge) messages.Add(nudge);
                 if (ModerationNews.From(e) is { } moderation) messages.Add(moderation);
                 if (MergeNews.From(e) is { } merge) messages.Add(merge);
+                if (ThemeNews.From(e) is { } themeNews) messages.Add(themeNews);
+                if (coalitions.GetValueOrDefault(e.StreamId) is { } near && CoalitionShortNews.From(e, near) is { } shortNews) messages.Add(shortNews);
             }
             // One refresh of the radar per commit is enough, however many of its facts the commit changed.
             if (commit.GetEvents().FirstOrDefault(e => RadarChanged.IsAbout(e.Data)) is { } radar) messages.Add(new RadarChanged(radar.EventTypeName));
@@ -190,6 +192,10 @@ public static class LivePush
         options.PublishMessage<NudgeNews>().ToLocalQueue("notifications");
         options.PublishMessage<ModerationNews>().ToLocalQueue("notifications");
         options.PublishMessage<MergeNews>().ToLocalQueue("notifications");
+        options.PublishMessage<ThemeNews>().ToLocalQueue("notifications");
+        // One at a time: "invited once per coalition, ever" is checked against what the previous invitation stored.
+        options.LocalQueue("coalition-invitations").Sequential().UseDurableInbox();
+        options.PublishMessage<CoalitionShortNews>().ToLocalQueue("coalition-invitations");
         options.LocalQueue("deadlines").UseDurableInbox();
         options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("deadlines");
         options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("deadlines");
