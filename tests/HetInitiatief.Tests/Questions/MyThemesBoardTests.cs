@@ -58,6 +58,6 @@ public sealed class MyThemesBoardTests(AppFixture app)
         var page = await browser.GetStringAsync("/?theme=mijn");
         page.ShouldContain("Je volgt nog geen thema's.");
         page.ShouldContain("<a href=\"/themas\">");
-        page.ShouldContain("<option value=\"mijn\" selected=\"selected\">Mijn thema&#x27;s</option>");
+        page.ShouldContain("<option value=\"mijn\" selected=\"selected\">Mijn thema's</option>");
     }
 }
