@@ -130,6 +130,8 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
                 if (MergeNews.From(e) is { } merge) messages.Add(merge);
                 if (QuestionNews.From(e) is { } conversation) messages.Add(conversation);
                 if (Matching.QuestionToMatch.From(e) is { } toMatch) messages.Add(toMatch);
+                if (ThemeNews.From(e) is { } themeNews) messages.Add(themeNews);
+                if (coalitions.GetValueOrDefault(e.StreamId) is { } near && CoalitionShortNews.From(e, near) is { } shortNews) messages.Add(shortNews);
             }
             // One refresh of the radar per commit is enough, however many of its facts the commit changed.
             if (commit.GetEvents().FirstOrDefault(e => RadarChanged.IsAbout(e.Data)) is { } radar) messages.Add(new RadarChanged(radar.EventTypeName));
@@ -194,6 +196,10 @@ public static class LivePush
         options.PublishMessage<MergeNews>().ToLocalQueue("notifications");
         options.PublishMessage<QuestionNews>().ToLocalQueue("notifications");
         options.PublishMessage<Matching.QuestionToMatch>().ToLocalQueue("notifications");
+        options.PublishMessage<ThemeNews>().ToLocalQueue("notifications");
+        // One at a time: "invited once per coalition, ever" is checked against what the previous invitation stored.
+        options.LocalQueue("coalition-invitations").Sequential().UseDurableInbox();
+        options.PublishMessage<CoalitionShortNews>().ToLocalQueue("coalition-invitations");
         options.LocalQueue("deadlines").UseDurableInbox();
         options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue("deadlines");
         options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue("deadlines");

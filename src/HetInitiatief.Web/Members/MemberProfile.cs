@@ -10,7 +10,7 @@ public sealed record MemberProfile(
     IReadOnlyList<ProviderTheme>? ProviderThemes = null, int? EarlyBirdSeat = null,
     IReadOnlyList<string>? Subjects = null, IReadOnlyList<string>? LearningPreferences = null, string? About = null,
     IReadOnlyDictionary<string, string>? Visibility = null, bool ListedAsEarlyBird = false,
-    IReadOnlyList<string>? FollowedThemes = null)
+    IReadOnlyList<string>? FollowedThemes = null, IReadOnlyList<string>? FollowedSectors = null)
 {
     public static MemberProfile Create(MemberRegistered e) =>
         new(e.MemberId, e.Name, e.Email, e.School, e.Sector, e.RegisteredAt, EarlyBirdSeat: e.EarlyBirdSeat);
@@ -41,6 +41,21 @@ public sealed record MemberProfile(
     public MemberProfile Apply(MemberUnfollowedTheme e) => this with { FollowedThemes = (FollowedThemes ?? []).Where(t => t != e.Theme).ToList() };
 
     public bool Follows(string theme) => FollowedThemes?.Contains(theme) == true;
+
+    public MemberProfile Apply(MemberFollowedSector e) => this with { FollowedSectors = [.. (FollowedSectors ?? []).Where(s => s != e.Sector), e.Sector] };
+
+    public MemberProfile Apply(MemberUnfollowedSector e) => this with { FollowedSectors = (FollowedSectors ?? []).Where(s => s != e.Sector).ToList() };
+
+    public bool FollowsSector(string sector) => FollowedSectors?.Contains(sector) == true;
+
+    /// <summary>
+    /// The themes this member follows that a question is in, when the question is theirs to hear of: in a followed
+    /// theme and, if they follow sectors, in one of those (sectors narrow, they never widen). Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> FollowedThemesOf(IEnumerable<string> themes, string sector) =>
+        (FollowedSectors is { Count: > 0 } sectors && !sectors.Contains(sector))
+            ? []
+            : themes.Where(Follows).ToList();
 
     /// <summary>Whether a viewer may see a part of this profile; the member themself always sees everything.</summary>
     public bool Shows(string part, MemberProfile? viewer) =>

@@ -20,7 +20,12 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
     [BindProperty] public string? About { get; set; }
     [BindProperty] public Dictionary<string, string> Visibility { get; set; } = [];
 
+    [BindProperty] public List<string> FollowedThemes { get; set; } = [];
+    [BindProperty] public List<string> FollowedSectors { get; set; } = [];
+
     public MemberProfile Profile { get; private set; } = null!;
+
+    private bool _postedFollowing;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -48,6 +53,22 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
     public Task<IActionResult> OnPostWhoAsync(CancellationToken ct) =>
         SaveAsync((m, now) => EditProfileEndpoints.Decide(m, new UpdateProfile(School, Sector,
             (Subjects ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), LearningPreferences, About, Visibility), now), "Je profiel is bewaard.", ct);
+
+    public async Task<IActionResult> OnPostFollowingAsync(CancellationToken ct)
+    {
+        _postedFollowing = true;
+        var outcome = await FollowThemeEndpoints.SetFollowingAsync(User.MemberId(), FollowedThemes, FollowedSectors, store, clock.GetUtcNow(), ct);
+        if (outcome.Problem is { } problem)
+        {
+            ModelState.AddProblem(problem);
+            Response.StatusCode = problem.Status;
+            return await LoadAsync(ct) is null ? NotFound() : Page();
+        }
+        this.Confirm(FollowedThemes.Count == 0
+            ? "Je volgt geen thema's meer."
+            : "De thema's die je volgt zijn bewaard. Nieuwe vragen daarin zie je bij \"Mijn thema's\" op het vragenbord.");
+        return RedirectToPage();
+    }
 
     public Task<IActionResult> OnPostListingAsync(bool listed, CancellationToken ct) =>
         SaveAsync((m, now) => EditProfileEndpoints.DecideListing(m, listed, now),
@@ -85,6 +106,8 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
                 (profile.School, profile.Sector, string.Join(", ", profile.Subjects ?? []), [.. profile.LearningPreferences ?? []], profile.About);
             Visibility = profile.Visibility?.ToDictionary() ?? [];
         }
+        // A refused follow form shows what was ticked; every other time, what the member follows.
+        if (!_postedFollowing) (FollowedThemes, FollowedSectors) = ([.. profile.FollowedThemes ?? []], [.. profile.FollowedSectors ?? []]);
         return profile;
     }
 }

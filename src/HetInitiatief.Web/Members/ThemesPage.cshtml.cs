@@ -1,11 +1,46 @@
+using HetInitiatief.Catalogue;
+using HetInitiatief.Infrastructure;
+using HetInitiatief.Shared;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Members;
 
-public sealed class ThemesPageModel(IQuerySession session) : PageModel
+public sealed class ThemesPageModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ThemeSupply> Themes { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Themes = await OfferingEndpoints.ThemesWithSupply(session, ct);
+    public MemberProfile? Me { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public Task<IActionResult> OnPostFollowAsync(string theme, CancellationToken ct) =>
+        SetAsync(theme, true, $"Je volgt nu \"{Catalogue.Themes.Name(theme)}\". Nieuwe vragen in dit thema zie je bij "
+            + "\"Mijn thema's\" op het vragenbord, en je krijgt er een melding van.", ct);
+
+    public Task<IActionResult> OnPostUnfollowAsync(string theme, CancellationToken ct) =>
+        SetAsync(theme, false, $"Je volgt \"{Catalogue.Themes.Name(theme)}\" niet meer.", ct);
+
+    private async Task<IActionResult> SetAsync(string theme, bool follow, string confirmation, CancellationToken ct)
+    {
+        var outcome = await FollowThemeEndpoints.SetThemeAsync(User.MemberId(), theme ?? "", follow, store, clock.GetUtcNow(), ct);
+        if (outcome.Problem is { } problem)
+        {
+            ModelState.AddProblem(problem);
+            Response.StatusCode = problem.Status;
+            await LoadAsync(ct);
+            return Page();
+        }
+        this.Confirm(confirmation);
+        // Back to the theme the member acted on, so a long list does not jump to the top.
+        return Redirect($"/themas#thema-{theme}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        Themes = await OfferingEndpoints.ThemesWithSupply(session, ct);
+        Me = await session.LoadAsync<MemberProfile>(User.MemberId(), ct);
+    }
 }

@@ -81,7 +81,7 @@ public static class HealthFacts
         MemberSignedUp e => new(eventId, sequence, HealthFactKinds.SignedUp, e.MemberId, e.SignedUpAt, e.SessionId),
         MemberWaitlisted e => new(eventId, sequence, HealthFactKinds.SignedUp, e.MemberId, e.WaitlistedAt, e.SessionId),
         FeedbackGiven e => new(eventId, sequence, HealthFactKinds.FeedbackGiven, e.MemberId, e.GivenAt, e.SessionId),
-        Matching.MemberMatched e => new(eventId, sequence, HealthFactKinds.Matched, e.MemberId, e.MatchedAt, e.QuestionId,
+        Matching.MemberMatched { Notified: true } e => new(eventId, sequence, HealthFactKinds.Matched, e.MemberId, e.MatchedAt, e.QuestionId,
             Detail: e.MatchedBy is null ? HealthFactKinds.ByPlatform : HealthFactKinds.ByModerator),
         _ => null,
     };

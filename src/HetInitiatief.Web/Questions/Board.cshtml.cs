@@ -37,7 +37,7 @@ public sealed class BoardModel(IQuerySession session, HetInitiatief.Network.Netw
             return;
         }
         Network = await HetInitiatief.Network.NetworkEndpoints.ReadAsync(session, settings, clock.GetUtcNow(), ct);
-        var outcome = await QuestionBoard.QueryAsync(Theme, Sector, Status, Q, PageNumber, session, ct);
+        var outcome = await QuestionBoard.QueryAsync(Theme, Sector, Status, Q, PageNumber, session, ct, User.MemberId());
         if (outcome.Problem is { } problem)
         {
             ModelState.AddProblem(problem);

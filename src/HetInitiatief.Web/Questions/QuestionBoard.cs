@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Coalitions;
@@ -15,32 +16,39 @@ public sealed record BoardCard(
     int FollowUpCount, int UnansweredFollowUpCount, int FormulationVersion, bool HasGoal, DateTimeOffset PostedAt,
     DateTimeOffset LastActivityAt, long Version, CoalitionMeter? Coalition, Guid? MergedInto = null);
 
-public sealed record BoardPage(IReadOnlyList<BoardCard> Questions, int Page, bool HasMore);
+/// <remarks><c>MyThemes</c> is set only for <c>theme=mijn</c>: the themes the filter used (empty: the member follows none).</remarks>
+public sealed record BoardPage(IReadOnlyList<BoardCard> Questions, int Page, bool HasMore, IReadOnlyList<ThemeView>? MyThemes = null);
 
 public static class QuestionBoard
 {
     public const int PageSize = 30;
     public const string AnyStatus = "all";
 
+    /// <summary>The theme filter's value for "the themes I follow" (narrowed to the sectors I follow, if any).</summary>
+    public const string MyThemes = "mijn";
+
     /// <summary>The board: newest activity first, filtered by theme, sector and status, searched in Dutch.</summary>
     [Tags("Questions")]
-    [EndpointSummary("The board: newest activity first; filter by theme, sector, status (open, withdrawn, all) and Dutch full-text q.")]
+    [EndpointSummary("The board: newest activity first; filter by theme (a code, or \"mijn\" for the themes you follow), sector, "
+        + "status (open, withdrawn, all) and Dutch full-text q.")]
     [ProducesResponseType(typeof(BoardPage), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [WolverineGet("/api/questions")]
-    public static async Task<IResult> Get(string? theme, string? sector, string? status, string? q, int? page, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(
+        string? theme, string? sector, string? status, string? q, int? page, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var outcome = await QueryAsync(theme, sector, status, q, page, session, ct);
+        var outcome = await QueryAsync(theme, sector, status, q, page, session, ct, user.MemberId());
         return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
     }
 
     public static async Task<Outcome<BoardPage>> QueryAsync(
-        string? theme, string? sector, string? status, string? q, int? page, IQuerySession session, CancellationToken ct)
+        string? theme, string? sector, string? status, string? q, int? page, IQuerySession session, CancellationToken ct,
+        Guid? viewer = null)
     {
         status = string.IsNullOrWhiteSpace(status) ? QuestionStatus.Open : status;
         var invalid = new FieldRules()
-            .Check(string.IsNullOrEmpty(theme) || Themes.IsKnown(theme), "theme", "Onbekend thema.")
+            .Check(string.IsNullOrEmpty(theme) || Themes.IsKnown(theme) || theme == MyThemes, "theme", "Onbekend thema.")
             .Check(string.IsNullOrEmpty(sector) || Sectors.IsKnown(sector), "sector", Sectors.Unknown)
             .Check(status == AnyStatus || QuestionStatus.All.Contains(status), "status", "Kies open, withdrawn of all.")
             .Check((q?.Length ?? 0) <= 200, "q", "Een zoekopdracht mag hoogstens 200 tekens hebben.")
@@ -49,7 +57,22 @@ public static class QuestionBoard
         if (invalid is not null) return invalid;
 
         var query = session.Query<QuestionBoardItem>().AsQueryable();
-        if (!string.IsNullOrEmpty(theme)) query = query.Where(x => x.Themes.Contains(theme));
+        IReadOnlyList<ThemeView>? myThemes = null;
+        if (theme == MyThemes)
+        {
+            var me = viewer is { } id ? await session.LoadAsync<MemberProfile>(id, ct) : null;
+            myThemes = FollowThemeEndpoints.ThemesOf(me);
+            // Following nothing yet: an empty board, and the page explains how to follow themes.
+            if (myThemes.Count == 0) return new BoardPage([], page ?? 1, false, myThemes);
+            var codes = myThemes.Select(t => t.Code).ToArray();
+            query = query.Where(x => x.Themes.Any(t => codes.Contains(t)));
+            if (me!.FollowedSectors is { Count: > 0 } sectors)
+            {
+                var sectorCodes = sectors.ToArray();
+                query = query.Where(x => sectorCodes.Contains(x.Sector));
+            }
+        }
+        else if (!string.IsNullOrEmpty(theme)) query = query.Where(x => x.Themes.Contains(theme));
         if (!string.IsNullOrEmpty(sector)) query = query.Where(x => x.Sector == sector);
         if (status != AnyStatus) query = query.Where(x => x.Status == status);
         // What the moderation hid is not on the board; its author still finds it through their own pages.
@@ -71,7 +94,7 @@ public static class QuestionBoard
             i.Id, i.Title, i.Summary, Person.Of(i.OwnerId, names),
             i.Themes.Select(t => new ThemeView(t, Themes.Name(t))).ToList(), i.Sector, i.Status, i.FollowUpCount,
             i.UnansweredFollowUpCount, i.FormulationVersion, i.HasGoal, i.PostedAt, i.LastActivityAt, i.Version, meters.GetValueOrDefault(i.Id), i.MergedInto)).ToList();
-        return new BoardPage(cards, pageNumber, items.Count > PageSize);
+        return new BoardPage(cards, pageNumber, items.Count > PageSize, myThemes);
     }
 
     /// <summary>

@@ -91,9 +91,9 @@ public sealed class FirstWeekInTheBrowserTests(AppFixture app) : IAsyncLifetime
 
         // Cas can run such a session: she says so on her profile (#durftevragen), then proposes one.
         await cas.GotoAsync("/profiel");
-        await cas.GetByLabel("Taal, lezen en woordenschat").CheckAsync();
+        await cas.GetByLabel("Taal, lezen en woordenschat").First.CheckAsync();
         await cas.GetByLabel("Wat ik kan bieden").FillAsync("Ik geef al jaren werkplaatsen over woordenschat.");
-        await cas.GetByRole(AriaRole.Button, new() { Name = "Bewaar" }).ClickAsync();
+        await cas.GetByRole(AriaRole.Button, new() { Name = "Bewaar", Exact = true }).ClickAsync();
         await cas.GetByRole(AriaRole.Status).GetByText("Wat je aanbiedt is bewaard").WaitForAsync();
         await PageChecks.AssertGoodAsync(cas, at("13-cas-biedt-thema-aan"));
         await cas.GotoAsync(questionUrl);

@@ -40,9 +40,9 @@ public sealed class SessionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         // Bram says on his profile what he can offer (#durftevragen), then proposes; Anna, on her page,
         // sees it arrive; Cas is interested; Anna accepts for the group.
         await bram.GotoAsync("/profiel");
-        await bram.GetByLabel("Taal, lezen en woordenschat").CheckAsync();
+        await bram.GetByLabel("Taal, lezen en woordenschat").First.CheckAsync();
         await bram.GetByLabel("Wat ik kan bieden").FillAsync("Ik heb een aanpak voor woordenschat in de zaakvakken.");
-        await bram.GetByRole(AriaRole.Button, new() { Name = "Bewaar" }).ClickAsync();
+        await bram.GetByRole(AriaRole.Button, new() { Name = "Bewaar", Exact = true }).ClickAsync();
         await bram.GotoAsync(questionUrl);
         await anna.GotoAsync(questionUrl);
         await BrowserSession.WaitUntilLiveAsync(anna);
