@@ -146,7 +146,7 @@ public static class MyWorkspace
     public static IReadOnlyList<WaitingItem> FollowUpsToAnswer(IEnumerable<QuestionDetails> myOpenQuestions, IReadOnlyDictionary<Guid, string> names) =>
         myOpenQuestions
             .SelectMany(q => q.FollowUps.Where(f => f.Answer is null).Select(f => new WaitingItem(
-                WaitingKinds.FollowUpToAnswer, $"{Person.Of(f.AskedBy, names).Name} vraagt door", q.Title, Shorten(f.Text),
+                WaitingKinds.FollowUpToAnswer, $"Beantwoord de vervolgvraag van {Person.Of(f.AskedBy, names).Name}", q.Title, Shorten(f.Text),
                 $"/vragen/{q.Id}#vervolgvraag-{f.Id}", f.AskedAt)))
             .OrderBy(i => i.At).ToList();
 
@@ -155,7 +155,7 @@ public static class MyWorkspace
         IEnumerable<QuestionDetails> questions, Guid memberId, IReadOnlyDictionary<Guid, string> names, DateTimeOffset since) =>
         questions
             .SelectMany(q => q.FollowUps.Where(f => f.AskedBy == memberId && f.AnsweredAt >= since).Select(f => new WaitingItem(
-                WaitingKinds.FollowUpAnswered, $"{Person.Of(q.OwnerId, names).Name} antwoordde", q.Title, Shorten(f.Answer!),
+                WaitingKinds.FollowUpAnswered, $"{Person.Of(q.OwnerId, names).Name} beantwoordde je vervolgvraag", q.Title, Shorten(f.Answer!),
                 $"/vragen/{q.Id}#vervolgvraag-{f.Id}", f.AnsweredAt!.Value)))
             .OrderByDescending(i => i.At).ToList();
 

@@ -44,7 +44,7 @@ public sealed class WorkspaceInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await bram.GetByRole(AriaRole.Button, new() { Name = "Vraag door" }).ClickAsync();
 
         // It appears on Anna's werkplek without a reload.
-        var item = anna.Locator("#wacht-op-jou").GetByRole(AriaRole.Link, new() { Name = $"Bram Werkplek {suffix} vraagt door" });
+        var item = anna.Locator("#wacht-op-jou").GetByRole(AriaRole.Link, new() { Name = $"Beantwoord de vervolgvraag van Bram Werkplek {suffix}" });
         await item.WaitForAsync(new() { Timeout = 10_000 });
         (await anna.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue("the werkplek reloaded instead of updating live");
         (await anna.Locator("#wacht-op-jou").InnerTextAsync()).ShouldContain("Wat bespreken ze nu al samen?");
@@ -59,11 +59,11 @@ public sealed class WorkspaceInTheBrowserTests(AppFixture app) : IAsyncLifetime
 
         // Bram finds the answer on his werkplek.
         await bram.GotoAsync("/werkplek");
-        var answer = bram.Locator("#wacht-op-jou").GetByRole(AriaRole.Link, new() { Name = $"Anna Werkplek {suffix} antwoordde" });
+        var answer = bram.Locator("#wacht-op-jou").GetByRole(AriaRole.Link, new() { Name = $"Anna Werkplek {suffix} beantwoordde je vervolgvraag" });
         await answer.WaitForAsync();
         await PageChecks.AssertGoodAsync(bram, at("3-bram-ziet-antwoord"));
         await anna.GotoAsync("/werkplek");
-        (await anna.Locator("#wacht-op-jou").InnerTextAsync()).ShouldNotContain("vraagt door");
+        (await anna.Locator("#wacht-op-jou").InnerTextAsync()).ShouldNotContain("Beantwoord de vervolgvraag");
         await PageChecks.AssertGoodAsync(anna, at("4-anna-niets-meer-open"));
     }
 

@@ -47,7 +47,7 @@ public sealed class WorkspaceTests(AppFixture app)
 
         var item = Waiting(await WorkspaceAsync(owner), WaitingKinds.FollowUpToAnswer).ShouldHaveSingleItem();
         (item.Title, item.Subject, item.Text, item.Link).ShouldBe(
-            ("Bram Werkplek vraagt door", "Hoe laat ik leerlingen elkaar feedback geven?", "Wat doe je nu al met feedback?", $"/vragen/{question.QuestionId}#vervolgvraag-{followUp.FollowUpId}"));
+            ("Beantwoord de vervolgvraag van Bram Werkplek", "Hoe laat ik leerlingen elkaar feedback geven?", "Wat doe je nu al met feedback?", $"/vragen/{question.QuestionId}#vervolgvraag-{followUp.FollowUpId}"));
         (await WorkspaceAsync(owner)).FirstSteps.AskedAQuestion.ShouldBeTrue();
         Waiting(await WorkspaceAsync(colleague), WaitingKinds.FollowUpAnswered).ShouldBeEmpty();
         (await PageAsync(owner)).ShouldContain($"href=\"/vragen/{question.QuestionId}#vervolgvraag-{followUp.FollowUpId}\"");
@@ -60,7 +60,7 @@ public sealed class WorkspaceTests(AppFixture app)
 
         Waiting(await WorkspaceAsync(owner), WaitingKinds.FollowUpToAnswer).ShouldBeEmpty();
         var answer = Waiting(await WorkspaceAsync(colleague), WaitingKinds.FollowUpAnswered).ShouldHaveSingleItem();
-        (answer.Title, answer.Text, answer.Link).ShouldBe(("Anna Werkplek antwoordde", "Nog weinig: ik geef zelf de feedback.", $"/vragen/{question.QuestionId}#vervolgvraag-{followUp.FollowUpId}"));
+        (answer.Title, answer.Text, answer.Link).ShouldBe(("Anna Werkplek beantwoordde je vervolgvraag", "Nog weinig: ik geef zelf de feedback.", $"/vragen/{question.QuestionId}#vervolgvraag-{followUp.FollowUpId}"));
     }
 
     [Fact]
