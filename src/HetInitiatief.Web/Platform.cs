@@ -56,7 +56,12 @@ public static class Platform
             if (operation.Responses is { } responses && (responses.ContainsKey("201") || responses.ContainsKey("204"))) responses.Remove("200");
             return Task.CompletedTask;
         }));
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/").AddMvcOptions(Errors.DutchModelBinding.Apply);
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/";
+            // The board's own address; "/" is the welcome for visitors and leads members to their werkplek (BoardModel).
+            options.Conventions.AddPageRoute("/Questions/Board", "vragen");
+        }).AddMvcOptions(Errors.DutchModelBinding.Apply);
         builder.Services.AddServing();
         builder.Services.AddSignalR(options => options.MaximumParallelInvocationsPerClient = 1);
         builder.Services.AddPlatformHealth();

@@ -112,6 +112,7 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
             var coalitions = written.OfType<CoalitionDetails>().ToDictionary(c => c.Id);
             var sessions = written.OfType<Session>().ToDictionary(s => s.Id);
             var proposals = written.OfType<Proposal>().ToDictionary(p => p.Id);
+            var questions = written.OfType<QuestionDetails>().ToDictionary(q => q.Id);
             foreach (var e in commit.GetEvents())
             {
                 if (QuestionChanged.From(e) is { } question) messages.Add(question);
@@ -120,6 +121,7 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
                 else if (e.Data is ProposalMade or ProposalReacted or ProposalChangesRequested or ProposalRevised or ProposalAccepted
                          && proposals.GetValueOrDefault(e.StreamId) is { } proposal)
                     messages.Add(new ProposalChanged(proposal.QuestionId, proposal.Id, e.Version, proposal.Status));
+                messages.AddRange(Workspace.WorkspaceChanged.From(e, questions, coalitions));
                 if (CoalitionNews.From(e) is { } news) messages.Add(news);
                 if (SessionNews.From(e) is { } sessionNews) messages.Add(sessionNews);
                 if (OfferNews.From(e, proposals) is { } offerNews) messages.Add(offerNews);
@@ -183,6 +185,7 @@ public static class LivePush
         options.PublishMessage<ProposalChanged>().ToLocalQueue("live-push");
         options.PublishMessage<NetworkChanged>().ToLocalQueue("live-push");
         options.PublishMessage<RadarChanged>().ToLocalQueue("live-push");
+        options.PublishMessage<Workspace.WorkspaceChanged>().ToLocalQueue("live-push");
 
         // News and deadlines must survive a restart: durable queues, stored in PostgreSQL.
         options.LocalQueue("notifications").UseDurableInbox();

@@ -41,6 +41,6 @@ public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLo
         }
         await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(outcome.Value!, Authentication.Cookie));
         this.Confirm($"Welkom bij Het Initiatief, {outcome.Value!.Name}! Je account is aangemaakt.");
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/werkplek");
     }
 }

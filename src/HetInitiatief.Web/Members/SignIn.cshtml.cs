@@ -30,7 +30,7 @@ public sealed class SignInModel(IDocumentStore store, IPasswordHasher<MemberLogi
             return Page();
         }
         await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(outcome.Value!, Authentication.Cookie));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/werkplek");
     }
 }
 

@@ -90,7 +90,7 @@ public static class Radar
             items.Add(new($"{RadarKinds.ThemeWithoutSupply}:{cell.Theme}:{cell.Sector}", RadarKinds.ThemeWithoutSupply,
                 $"{Themes.Name(cell.Theme)} · {Sectors.Name(cell.Sector)}",
                 $"Vraag van {cell.Demand} (vragen en coalitieleden), geen aanbod of bijeenkomst in {Days(settings.SupplyWindow)}.", since,
-                $"/?theme={cell.Theme}&sector={cell.Sector}", null, cell.Theme, cell.Sector));
+                $"/vragen?theme={cell.Theme}&sector={cell.Sector}", null, cell.Theme, cell.Sector));
         }
         return new RadarView(items.OrderBy(i => i.Since).ToList(), heat);
     }

@@ -3,11 +3,15 @@ using HetInitiatief.Shared;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Questions;
 
-/// <summary>The home page: a welcome for visitors, the question board for members.</summary>
+/// <summary>
+/// The home page for visitors (a welcome) and the question board for members at /vragen. A member who opens "/" starts on
+/// their werkplek; "/" with filters (an older link) shows the board at /vragen.
+/// </summary>
 [AllowAnonymous]
 public sealed class BoardModel(IQuerySession session, HetInitiatief.Network.NetworkSettings settings, TimeProvider clock) : PageModel
 {
@@ -47,7 +51,15 @@ public sealed class BoardModel(IQuerySession session, HetInitiatief.Network.Netw
         Board = outcome.Value;
     }
 
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (User.IsSignedIn() && Request.Path == "/")
+            context.Result = LocalRedirect(Request.QueryString.HasValue ? BoardPath + Request.QueryString : "/werkplek");
+    }
+
+    public const string BoardPath = "/vragen";
+
     public string PageUrl(int page) =>
-        "/" + QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["theme"] = Theme, ["sector"] = Sector, ["status"] = Status, ["pagina"] = page.ToString() }
+        BoardPath + QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["theme"] = Theme, ["sector"] = Sector, ["status"] = Status, ["pagina"] = page.ToString() }
             .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }

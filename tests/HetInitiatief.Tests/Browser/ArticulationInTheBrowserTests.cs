@@ -21,7 +21,7 @@ public sealed class ArticulationInTheBrowserTests(AppFixture app) : IAsyncLifeti
         var title = $"Hoe blijven nieuwe woorden hangen in groep {Random.Shared.Next(3, 9)}?";
 
         // Bram watches the board while Anna posts.
-        await bram.GotoAsync("/");
+        await bram.GotoAsync("/vragen");
         await BrowserSession.WaitUntilLiveAsync(bram);
         await BrowserSession.PostQuestionAsync(anna, title);
 

@@ -42,7 +42,7 @@ public sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    /// <summary>A teacher who registered through the form and landed on the board, signed in.</summary>
+    /// <summary>A teacher who registered through the form and landed on her werkplek, signed in.</summary>
     public async Task<IPage> NewTeacherAsync(string name, ViewportSize? screen = null, bool javaScript = true) =>
         (await NewTeacherWithEmailAsync(name, screen, javaScript)).Page;
 
@@ -52,7 +52,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.GotoAsync("/registreren");
         var email = await FillRegistrationAsync(page, name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Leervragen" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Mijn werkplek", Level = 1 }).WaitForAsync();
         return (page, email);
     }
 

@@ -32,7 +32,7 @@ public sealed class EveryPageInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await PageChecks.AssertGoodAsync(visitor, $"pagina-{device}-bezoeker-404");
 
         var member = await _browser.NewTeacherAsync($"Lid {device}", screen);
-        foreach (var (url, name) in new[] { ("/", "bord"), ("/vragen/nieuw", "nieuwe-vraag"), ("/bijeenkomsten", "agenda"), ("/themas", "themas"),
+        foreach (var (url, name) in new[] { ("/werkplek", "werkplek"), ("/vragen", "bord"), ("/vragen/nieuw", "nieuwe-vraag"), ("/bijeenkomsten", "agenda"), ("/themas", "themas"),
                      ("/mijn-coalities", "mijn-coalities"), ("/mijn-bijeenkomsten", "mijn-bijeenkomsten"), ("/uitnodigen", "uitnodigen"),
                      ("/portfolio", "portfolio"), ("/meldingen", "meldingen"), ("/profiel", "profiel"), ("/meldingen/voorkeuren", "voorkeuren") })
         {

@@ -26,7 +26,7 @@ public sealed class FirstWeekInTheBrowserTests(AppFixture app) : IAsyncLifetime
 
         // Anna, a member for a while, posts her question and is told what to do next.
         var anna = await _browser.NewTeacherAsync("Anna de Vries", screen);
-        await PageChecks.AssertGoodAsync(anna, at("01-anna-bord"));
+        await PageChecks.AssertGoodAsync(anna, at("01-anna-werkplek"));
         await BrowserSession.PostQuestionAsync(anna, title);
         await anna.GetByRole(AriaRole.Status).GetByText("Je vraag staat erop").WaitForAsync();
         (await anna.Locator("#wat-nu").InnerTextAsync()).ShouldContain("Nodig collega's uit om door te vragen");
@@ -149,7 +149,7 @@ public sealed class FirstWeekInTheBrowserTests(AppFixture app) : IAsyncLifetime
 
         // The narrowest phones: the board, the question, the session and the admin pages still fit.
         if (width > 400) return;
-        foreach (var (page, url) in new[] { (anna, "/"), (anna, questionUrl), (bram, questionUrl), (bram, sessionUrl), (moderator, "/beheer"),
+        foreach (var (page, url) in new[] { (anna, "/werkplek"), (anna, "/vragen"), (anna, questionUrl), (bram, questionUrl), (bram, sessionUrl), (moderator, "/beheer"),
                      (moderator, "/beheer/rollen"), (moderator, "/moderatie"), (moderator, "/moderatie/gezondheid") })
         {
             await page.SetViewportSizeAsync(320, 640);

@@ -105,7 +105,7 @@ public sealed class FormsInTheBrowserTests(AppFixture app) : IAsyncLifetime
 
         twice.Select(r => r.Status).ShouldAllBe(s => s == 302);
         twice[0].Headers["location"].ShouldBe(twice[1].Headers["location"]);
-        await anna.GotoAsync($"/?q={Uri.EscapeDataString(title)}");
+        await anna.GotoAsync($"/vragen?q={Uri.EscapeDataString(title)}");
         (await anna.GetByRole(AriaRole.Link, new() { Name = title }).CountAsync()).ShouldBe(1);
     }
 

@@ -37,7 +37,7 @@ public sealed class InviteInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await bram.GetByLabel("Je school").FillAsync("Basisschool De Regenboog");
         await bram.GetByLabel("Primair onderwijs (po)").CheckAsync();
         await bram.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
-        await bram.GetByRole(AriaRole.Heading, new() { Name = "Leervragen" }).WaitForAsync();
+        await bram.GetByRole(AriaRole.Heading, new() { Name = "Mijn werkplek", Level = 1 }).WaitForAsync();
 
         await anna.GotoAsync("/uitnodigen");
         var row = anna.Locator("table.invites tr", new() { HasText = colleague });

@@ -1,7 +1,7 @@
 // Live updates for signed-in members: the server pushes a small "questionChanged" or
 // "coalitionChanged" message to the watchers of the board or of one question; this page then fetches
 // itself again and swaps in the regions that changed. What a member is typing is never thrown away.
-// Notifications arrive on every page.
+// Notifications arrive on every page; the werkplek refreshes on them and on "workspaceChanged".
 (function () {
   "use strict";
   if (!window.signalR) return;
@@ -11,6 +11,7 @@
   const agenda = document.querySelector("[data-live-agenda]");
   const meeting = document.querySelector("[data-live-session]");
   const radar = document.querySelector("[data-live-radar]");
+  const workspace = document.querySelector("[data-live-workspace]");
 
   const status = document.getElementById("live-status");
   const announcements = {
@@ -106,6 +107,19 @@
       badge.hidden = false;
     }
     announce(notification.text);
+    if (workspace) scheduleRefresh();
+  });
+
+  // Mijn werkplek: what waits for this member changed (a follow-up, an answer, a coalition's meter).
+  const workspaceAnnouncements = {
+    followUpAsked: "Een collega vraagt door op je vraag.",
+    followUpAnswered: "Je vervolgvraag is beantwoord.",
+    coalitionChanged: "Er is iets veranderd in een coalitie van je.",
+  };
+  connection.on("workspaceChanged", (change) => {
+    if (!workspace) return;
+    announce(workspaceAnnouncements[change.change] || "Er is iets nieuw op je werkplek.");
+    scheduleRefresh();
   });
 
   // Offers to the coalition are shaped together: every reaction shows for everyone on the page.
