@@ -68,8 +68,10 @@ public static class Matchmaker
 public static class MatchmakerHandler
 {
     public static async Task<IEnumerable<object>> Handle(
-        QuestionToMatch news, IDocumentSession session, IDocumentStore store, CancellationToken ct)
+        QuestionToMatch news, IDocumentSession session, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
+        // A match happens when it is made, not when the question was posted: the cap counts the week before now.
+        var now = clock.GetUtcNow();
         var question = await session.LoadAsync<QuestionDetails>(news.QuestionId, ct);
         if (question is null || question.Status != QuestionStatus.Open) return [];
         if ((await HiddenContent.OnQuestionAsync(session, question.Id, ct)).Any(h => h.ContentType == ContentTypes.Question)) return [];
@@ -82,7 +84,7 @@ public static class MatchmakerHandler
 
         var preferences = (await session.LoadManyAsync<NotificationPreferences>(ct, candidates.Select(c => c.MemberId).Distinct()))
             .ToDictionary(p => p.Id);
-        var askedThisWeek = await RequestsInWeekBeforeAsync(session, candidates.Select(c => c.MemberId).ToList(), news.At, ct);
+        var askedThisWeek = await RequestsInWeekBeforeAsync(session, candidates.Select(c => c.MemberId).ToList(), now, ct);
         var owner = (await session.LoadAsync<MemberProfile>(question.OwnerId, ct))?.Name ?? "Een collega";
         // A message handled again finds the matches it made the first time, and tells them under the same ids.
         var made = (await session.Query<Match>().Where(m => m.QuestionId == question.Id).ToListAsync(ct)).Select(m => m.Id).ToHashSet();
@@ -92,7 +94,7 @@ public static class MatchmakerHandler
             var matchId = Matchmaker.MatchIdFor(question.Id, candidate.MemberId, candidate.Reason);
             if (made.Contains(matchId))
             {
-                notifications.Add(Matchmaker.Notification(candidate, matchId, question, owner, news.At));
+                notifications.Add(Matchmaker.Notification(candidate, matchId, question, owner, now));
                 continue;
             }
             var memberPreferences = preferences.GetValueOrDefault(candidate.MemberId);
@@ -102,8 +104,8 @@ public static class MatchmakerHandler
             // Most experts of a busy theme reached their cap long ago: skip them without locking their stream.
             if (ExpertiseRequests.CountsTowardsCap(candidate.Reason) && askedThisWeek.GetValueOrDefault(candidate.MemberId) >= cap) continue;
 
-            if (await MatchAsync(store, candidate, matchId, question.Id, cap, news.At, ct))
-                notifications.Add(Matchmaker.Notification(candidate, matchId, question, owner, news.At));
+            if (await MatchAsync(store, candidate, matchId, question.Id, cap, now, ct))
+                notifications.Add(Matchmaker.Notification(candidate, matchId, question, owner, now));
         }
         return await session.StoreAndAnnounceAsync(notifications, ct);
     }

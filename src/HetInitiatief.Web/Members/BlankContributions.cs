@@ -72,6 +72,12 @@ public static class Contributions
             .Concat(await events.QueryRawEventDataOnly<ProposalChangesRequested>().Where(e => e.RequestedBy == memberId).Select(e => e.ProposalId).ToListAsync(ct))
             .Distinct().ToList();
 
+        // Read before the masking blanks them: the conversation's notifications quote follow-ups, answers and goals.
+        var quoted = (await events.QueryRawEventDataOnly<FollowUpAsked>().Where(e => e.AskedBy == memberId).Select(e => e.Text).ToListAsync(ct))
+            .Concat(await events.QueryRawEventDataOnly<FollowUpAnswered>().Where(e => e.AnsweredBy == memberId).Select(e => e.Answer).ToListAsync(ct))
+            .Concat(await events.QueryRawEventDataOnly<GoalSet>().Where(e => e.SetBy == memberId).Select(e => e.Goal).ToListAsync(ct))
+            .Select(text => Notifications.QuestionNotifications.Shorten(text)).Distinct().ToList();
+
         var streams = questions.Concat(coalitions).Concat(sessions).Concat(proposals).ToList();
         if (streams.Count == 0) return;
         await store.Advanced.ApplyEventDataMasking(masking =>
@@ -90,6 +96,7 @@ public static class Contributions
 
         // Notifications quote question titles; the titles the member wrote go with the rest.
         await ReplaceInNotificationsAsync(store, titles, "een verwijderde vraag", ct);
+        await ReplaceInNotificationsAsync(store, quoted, "[verwijderd]", ct);
     }
 
     /// <summary>Notifications are text written once; what must be forgotten is replaced in them too.</summary>

@@ -35,7 +35,7 @@ public sealed class ArticulationInTheBrowserTests(AppFixture app) : IAsyncLifeti
         await bram.GetByLabel("Stel een vervolgvraag aan Anna de Vries").FillAsync("Welke woorden kies je nu, en hoe vaak komen ze terug?");
         await bram.GetByRole(AriaRole.Button, new() { Name = "Vraag door" }).ClickAsync();
 
-        await anna.GetByText("Welke woorden kies je nu, en hoe vaak komen ze terug?").WaitForAsync(new() { Timeout = 10_000 });
+        await anna.Locator("#follow-up-list").GetByText("Welke woorden kies je nu, en hoe vaak komen ze terug?").WaitForAsync(new() { Timeout = 10_000 });
         // Her next step changed with it, without a reload.
         await anna.Locator("#wat-nu").GetByText("Beantwoord de vervolgvraag van Bram Jansen").WaitForAsync(new() { Timeout = 10_000 });
         await BrowserSession.ShotAsync(anna, "2-anna-ziet-vervolgvraag");
