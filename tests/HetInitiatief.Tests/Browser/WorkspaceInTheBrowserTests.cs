@@ -6,7 +6,8 @@ namespace HetInitiatief.Tests.Browser;
 
 /// <summary>
 /// Mijn werkplek in two browsers: a new teacher is told what to do first; Anna posts and goes to her werkplek, Bram
-/// finds her question new in his theme on his werkplek and asks a follow-up, and it appears on Anna's werkplek without a reload, one click from where she answers it.
+/// is asked for his expertise, finds her question new in his theme on his werkplek and asks a follow-up; it appears on
+/// Anna's werkplek without a reload and in her Meldingen, one click from where she answers it, and Bram hears of the answer.
 /// </summary>
 public sealed class WorkspaceInTheBrowserTests(AppFixture app) : IAsyncLifetime
 {
@@ -34,10 +35,18 @@ public sealed class WorkspaceInTheBrowserTests(AppFixture app) : IAsyncLifetime
         // Bram offers her theme on his profile.
         using var bramApi = await ApiAsAsync(bramEmail);
         (await bramApi.PutAsJsonAsync("/api/me/offering", new { themes = new[] { "taal-en-lezen" }, offering = "Woordenschat in de zaakvakken." })).EnsureSuccessStatusCode();
+        // Other tests post in this theme at the same time; his weekly cap must not be used up by theirs.
+        (await bramApi.PutAsJsonAsync("/api/me/notification-preferences", new { preferences = new { }, expertiseRequestsPerWeek = 20 })).EnsureSuccessStatusCode();
 
         // She posts, and goes back to her werkplek from the header.
         await BrowserSession.PostQuestionAsync(anna, title);
         var questionUrl = anna.Url;
+        await anna.Locator("#kenners summary").ClickAsync();
+        (await anna.Locator("#kenners").InnerTextAsync()).ShouldContain($"Bram Werkplek {suffix}");
+
+        // The platform asks Bram, who offers the theme, without a moderator.
+        await InMeldingenAsync(bram, $"Je expertise wordt gevraagd: Anna Werkplek {suffix} stelde een vraag over");
+        await PageChecks.AssertGoodAsync(bram, at("1b-bram-expertise-gevraagd"));
         await anna.GetByRole(AriaRole.Link, new() { Name = "Het Initiatief", Exact = true }).ClickAsync();
         await anna.GetByRole(AriaRole.Heading, new() { Name = "Mijn werkplek", Level = 1 }).WaitForAsync();
         await BrowserSession.WaitUntilLiveAsync(anna);
@@ -58,6 +67,9 @@ public sealed class WorkspaceInTheBrowserTests(AppFixture app) : IAsyncLifetime
         (await anna.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue("the werkplek reloaded instead of updating live");
         (await anna.Locator("#wacht-op-jou").InnerTextAsync()).ShouldContain("Wat bespreken ze nu al samen?");
         await PageChecks.AssertGoodAsync(anna, at("3-anna-ziet-vervolgvraag"));
+        await anna.Locator(".notifications-link [data-unread-count]:not([hidden])").WaitForAsync(new() { Timeout = 10_000 });
+        await InMeldingenAsync(anna, $"Bram Werkplek {suffix} vraagt door op je vraag");
+        await anna.GotoAsync("/werkplek");
 
         // One click takes her to the follow-up, where she answers.
         await item.ClickAsync();
@@ -71,9 +83,22 @@ public sealed class WorkspaceInTheBrowserTests(AppFixture app) : IAsyncLifetime
         var answer = bram.Locator("#wacht-op-jou").GetByRole(AriaRole.Link, new() { Name = $"Anna Werkplek {suffix} beantwoordde je vervolgvraag" });
         await answer.WaitForAsync();
         await PageChecks.AssertGoodAsync(bram, at("4-bram-ziet-antwoord"));
+        await InMeldingenAsync(bram, $"Anna Werkplek {suffix} beantwoordde je vervolgvraag");
         await anna.GotoAsync("/werkplek");
         (await anna.Locator("#wacht-op-jou").InnerTextAsync()).ShouldNotContain("Beantwoord de vervolgvraag");
         await PageChecks.AssertGoodAsync(anna, at("5-anna-niets-meer-open"));
+    }
+
+    /// <summary>Notifications are written just after the act that caused them: look again until the line is there.</summary>
+    private static async Task InMeldingenAsync(IPage page, string text)
+    {
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            await page.GotoAsync("/meldingen");
+            if (await page.Locator("ol.notifications").GetByText(text).CountAsync() > 0) return;
+            await Task.Delay(500);
+        }
+        (await page.Locator("ol.notifications").InnerTextAsync()).ShouldContain(text);
     }
 
     private async Task<HttpClient> ApiAsAsync(string email)
