@@ -15,7 +15,8 @@ public sealed record ExpertiseRequests(Guid Id, IReadOnlyList<ExpertiseRequests.
     /// <summary>Every member stream starts with the registration: nobody has been asked anything yet.</summary>
     public static ExpertiseRequests Create(Members.MemberRegistered e) => new(e.MemberId, []);
 
-    public ExpertiseRequests Apply(MemberMatched e) => this with { Matches = [.. Matches, new(e.MatchId, e.Reason, e.Notified, e.MatchedAt)] };
+    public ExpertiseRequests Apply(MemberMatched e) =>
+        this with { Matches = [.. Matches, new(e.MatchId, e.Reason, e.Notified, e.MatchedAt)] };
 
     /// <summary>
     /// Requests for expertise the member was told of in the seven days before <paramref name="now"/>, and any made
@@ -37,6 +38,8 @@ public sealed record ExpertiseRequests(Guid Id, IReadOnlyList<ExpertiseRequests.
     {
         if (received.Matches.Any(m => m.MatchId == matchId)) return Decision.Accept();
         var tell = wantsToHear && (!CountsTowardsCap(reason) || received.RequestsInWeekBefore(now) < cap);
-        return tell ? Decision.Accept(new MemberMatched(memberId, matchId, questionId, coalitionId, reason, null, true, now)) : Decision.Accept();
+        return tell
+            ? Decision.Accept(new MemberMatched(memberId, matchId, questionId, coalitionId, reason, MatchedBy: null, Notified: true, now))
+            : Decision.Accept();
     }
 }

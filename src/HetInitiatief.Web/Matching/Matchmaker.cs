@@ -9,14 +9,15 @@ using Marten;
 
 namespace HetInitiatief.Matching;
 
-/// <summary>A question was posted: the makelfunctie looks for colleagues who know about it and for similar questions.</summary>
+/// <summary>A question was posted: the makelfunctie looks for colleagues who know about it, and for similar questions.</summary>
 public sealed record QuestionToMatch(Guid NewsId, Guid QuestionId, DateTimeOffset At)
 {
     public static QuestionToMatch? From(IEvent e) => e.Data is QuestionPosted p ? new(e.Id, p.QuestionId, p.PostedAt) : null;
 }
 
 /// <summary>One colleague the makelfunctie wants to bring to a question, before their preferences and cap are applied.</summary>
-public sealed record MatchCandidate(Guid MemberId, string Reason, IReadOnlyList<string> Themes, Guid? TheirQuestionId = null, string? TheirTitle = null);
+public sealed record MatchCandidate(
+    Guid MemberId, string Reason, IReadOnlyList<string> Themes, Guid? TheirQuestionId = null, string? TheirTitle = null);
 
 /// <summary>
 /// The makelfunctie without a moderator: when a question is posted, members and providers who offer its theme are
@@ -32,7 +33,7 @@ public static class Matchmaker
     public static Guid MatchIdFor(Guid questionId, Guid memberId, string reason) =>
         NotificationIds.For(questionId, $"match:{reason}:{memberId:N}");
 
-    /// <summary>Who the platform brings to a new question: a pure function of the question, the experts and the similar questions.</summary>
+    /// <summary>Who the platform brings to a new question: a pure function of the question, experts and similar questions.</summary>
     public static IReadOnlyList<MatchCandidate> Candidates(
         QuestionDetails question, IReadOnlyList<Expert> experts, IReadOnlyList<SimilarQuestion> similar)
     {
@@ -45,7 +46,8 @@ public static class Matchmaker
         return candidates;
     }
 
-    public static Notification Notification(MatchCandidate candidate, Guid matchId, QuestionDetails question, string ownerName, DateTimeOffset at)
+    public static Notification Notification(
+        MatchCandidate candidate, Guid matchId, QuestionDetails question, string ownerName, DateTimeOffset at)
     {
         var themes = string.Join(" en ", candidate.Themes.Select(t => $"\"{Themes.Name(t)}\""));
         var (kind, text, link) = candidate.Reason switch
@@ -55,10 +57,12 @@ public static class Matchmaker
                 "Koppel jullie vragen, dan vinden jullie elkaar.",
                 $"/vragen/{candidate.TheirQuestionId}#lijkt-op"),
             MatchReasons.ProvidesTheme => (NotificationKinds.ExpertiseRequested,
-                $"Je expertise wordt gevraagd: {ownerName} stelde een vraag over {themes}, waarvoor je aanbieder bent: \"{question.Title}\"",
+                $"Je expertise wordt gevraagd: {ownerName} stelde een vraag over {themes}, waarvoor je aanbieder bent: " +
+                $"\"{question.Title}\"",
                 $"/vragen/{question.Id}"),
             _ => (NotificationKinds.ExpertiseRequested,
-                $"Je expertise wordt gevraagd: {ownerName} stelde een vraag over {themes}, wat je op je profiel aanbiedt: \"{question.Title}\"",
+                $"Je expertise wordt gevraagd: {ownerName} stelde een vraag over {themes}, wat je op je profiel aanbiedt: " +
+                $"\"{question.Title}\"",
                 $"/vragen/{question.Id}"),
         };
         return new Notification(NotificationIds.For(matchId, candidate.MemberId), candidate.MemberId, kind, text, link, at, null);
@@ -74,7 +78,8 @@ public static class MatchmakerHandler
         var now = clock.GetUtcNow();
         var question = await session.LoadAsync<QuestionDetails>(news.QuestionId, ct);
         if (question is null || question.Status != QuestionStatus.Open) return [];
-        if ((await HiddenContent.OnQuestionAsync(session, question.Id, ct)).Any(h => h.ContentType == ContentTypes.Question)) return [];
+        var hidden = await HiddenContent.OnQuestionAsync(session, question.Id, ct);
+        if (hidden.Any(h => h.ContentType == ContentTypes.Question)) return [];
 
         var experts = await Expertise.ForThemesAsync(session, question.Themes, question.OwnerId, ct);
         var similar = await SimilarQuestions.FindAsync(
@@ -82,12 +87,13 @@ public static class MatchmakerHandler
         var candidates = Matchmaker.Candidates(question, experts, similar);
         if (candidates.Count == 0) return [];
 
-        var preferences = (await session.LoadManyAsync<NotificationPreferences>(ct, candidates.Select(c => c.MemberId).Distinct()))
-            .ToDictionary(p => p.Id);
-        var askedThisWeek = await RequestsInWeekBeforeAsync(session, candidates.Select(c => c.MemberId).ToList(), now, ct);
+        var members = candidates.Select(c => c.MemberId).Distinct().ToList();
+        var preferences = (await session.LoadManyAsync<NotificationPreferences>(ct, members)).ToDictionary(p => p.Id);
+        var askedThisWeek = await RequestsInWeekBeforeAsync(session, members, now, ct);
         var owner = (await session.LoadAsync<MemberProfile>(question.OwnerId, ct))?.Name ?? "Een collega";
         // A message handled again finds the matches it made the first time, and tells them under the same ids.
-        var made = (await session.Query<Match>().Where(m => m.QuestionId == question.Id).ToListAsync(ct)).Select(m => m.Id).ToHashSet();
+        var made = (await session.Query<Match>().Where(m => m.QuestionId == question.Id).Select(m => m.Id).ToListAsync(ct))
+            .ToHashSet();
         var notifications = new List<Notification>();
         foreach (var candidate in candidates.DistinctBy(c => c.MemberId))
         {
@@ -99,10 +105,13 @@ public static class MatchmakerHandler
             }
             var memberPreferences = preferences.GetValueOrDefault(candidate.MemberId);
             var cap = memberPreferences?.ExpertiseCap ?? NotificationPreferences.DefaultExpertiseRequestsPerWeek;
-            var kind = candidate.Reason == MatchReasons.SimilarQuestion ? NotificationKinds.SimilarQuestionPosted : NotificationKinds.ExpertiseRequested;
+            var kind = candidate.Reason == MatchReasons.SimilarQuestion
+                ? NotificationKinds.SimilarQuestionPosted
+                : NotificationKinds.ExpertiseRequested;
             if (NotificationPreferences.DeliveryFor(memberPreferences, kind) == Deliveries.Off) continue;
             // Most experts of a busy theme reached their cap long ago: skip them without locking their stream.
-            if (ExpertiseRequests.CountsTowardsCap(candidate.Reason) && askedThisWeek.GetValueOrDefault(candidate.MemberId) >= cap) continue;
+            var capped = ExpertiseRequests.CountsTowardsCap(candidate.Reason);
+            if (capped && askedThisWeek.GetValueOrDefault(candidate.MemberId) >= cap) continue;
 
             if (await MatchAsync(store, candidate, matchId, question.Id, cap, now, ct))
                 notifications.Add(Matchmaker.Notification(candidate, matchId, question, owner, now));
@@ -127,12 +136,14 @@ public static class MatchmakerHandler
     /// member's stream locked. A retried message finds the match already made and tells it again, under the same id.
     /// </summary>
     private static async Task<bool> MatchAsync(
-        IDocumentStore store, MatchCandidate candidate, Guid matchId, Guid questionId, int cap, DateTimeOffset at, CancellationToken ct)
+        IDocumentStore store, MatchCandidate candidate, Guid matchId, Guid questionId, int cap, DateTimeOffset at,
+        CancellationToken ct)
     {
         var told = false;
         var outcome = await EventStreams.DecideAsync<ExpertiseRequests>(store, candidate.MemberId, null, received =>
         {
-            var decision = ExpertiseRequests.Decide(received, candidate.MemberId, matchId, questionId, null, candidate.Reason, true, cap, at);
+            var decision = ExpertiseRequests.Decide(
+                received, candidate.MemberId, matchId, questionId, null, candidate.Reason, wantsToHear: true, cap, at);
             told = decision.Events.Count > 0 || received.Matches.Any(m => m.MatchId == matchId);
             return decision;
         }, "Dit account bestaat niet meer.", ct);

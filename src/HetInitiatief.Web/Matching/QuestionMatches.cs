@@ -10,11 +10,12 @@ using Wolverine.Http;
 
 namespace HetInitiatief.Matching;
 
-/// <summary>A colleague who knows about the question's themes, as its owner sees them; <c>Asked</c>: the platform asked them.</summary>
+/// <summary>A colleague who knows about the question's themes, as its owner sees them. <c>Asked</c>: the platform asked them.</summary>
 public sealed record Colleague(Guid MemberId, string Name, string Why, bool Asked);
 
 /// <summary>One match made for the question: who, why, by the platform or a moderator, and whether they were told.</summary>
-public sealed record MatchView(Guid MemberId, string Name, string Reason, string Why, bool ByPlatform, bool Notified, DateTimeOffset At);
+public sealed record MatchView(
+    Guid MemberId, string Name, string Reason, string Why, bool ByPlatform, bool Notified, DateTimeOffset At);
 
 public sealed record QuestionMatches(IReadOnlyList<Colleague> Colleagues, IReadOnlyList<MatchView> Matches);
 
@@ -37,7 +38,8 @@ public static class QuestionMatchesEndpoint
     }
 
     [Tags("Questions")]
-    [EndpointSummary("Colleagues who know about this question's themes, and every match the platform or a moderator made for it (owner and moderators only).")]
+    [EndpointSummary("Colleagues who know about this question's themes, and every match the platform or a moderator "
+        + "made for it (owner and moderators only).")]
     [ProducesResponseType(typeof(QuestionMatches), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
@@ -52,7 +54,8 @@ public static class QuestionMatchesEndpoint
     /// As the viewer may see it: a member who hides what they offer is not shown to the owner, also not as a match
     /// (they may still have been asked, privately); moderators see every match.
     /// </summary>
-    public static async Task<Outcome<QuestionMatches>> ReadAsync(Guid questionId, Guid viewerId, IQuerySession session, CancellationToken ct)
+    public static async Task<Outcome<QuestionMatches>> ReadAsync(
+        Guid questionId, Guid viewerId, IQuerySession session, CancellationToken ct)
     {
         var question = await session.LoadAsync<QuestionDetails>(questionId, ct);
         if (question is null) return Problem.NotFound(QuestionRules.NotFound);
@@ -60,18 +63,21 @@ public static class QuestionMatchesEndpoint
         var moderator = Moderators.Are(viewer);
         if (question.OwnerId != viewerId && !moderator) return Problem.Forbidden(Refusal);
 
-        var matches = await session.Query<Match>().Where(m => m.QuestionId == questionId).OrderBy(m => m.At).ToListAsync(ct);
+        var matches = await session.Query<Match>().Where(m => m.QuestionId == questionId).OrderBy(m => m.At)
+            .ToListAsync(ct);
         var experts = await Expertise.ForThemesAsync(session, question.Themes, question.OwnerId, ct);
         var colleagues = experts.Where(e => moderator || Expertise.ShownTo(e, viewer))
             .Select(e => new Colleague(e.Member.Id, e.Member.Name, Why(e.Reason, e.Themes),
                 matches.Any(m => m.MemberId == e.Member.Id && m.Notified)))
             .ToList();
 
-        var profiles = (await session.LoadManyAsync<MemberProfile>(ct, matches.Select(m => m.MemberId).Distinct())).ToDictionary(p => p.Id);
+        var profiles = (await session.LoadManyAsync<MemberProfile>(ct, matches.Select(m => m.MemberId).Distinct()))
+            .ToDictionary(p => p.Id);
         var shown = matches.Where(m => profiles.ContainsKey(m.MemberId))
             .Where(m => moderator || m.Reason != MatchReasons.OffersTheme || profiles[m.MemberId].Shows("offering", viewer))
             .Select(m => new MatchView(m.MemberId, profiles[m.MemberId].Name, m.Reason,
-                Why(m.Reason, Expertise.Of(profiles[m.MemberId], question.Themes)?.Themes ?? []), m.ByPlatform, m.Notified, m.At))
+                Why(m.Reason, Expertise.Of(profiles[m.MemberId], question.Themes)?.Themes ?? []),
+                m.ByPlatform, m.Notified, m.At))
             .ToList();
         return new QuestionMatches(colleagues, shown);
     }

@@ -44,7 +44,7 @@ public sealed class ArticulationInTheBrowserTests(AppFixture app) : IAsyncLifeti
         await BrowserSession.WaitUntilLiveAsync(bram);
         await anna.GetByLabel("Jouw antwoord").FillAsync("Woorden uit de zaakvakken; ze komen maar één keer terug.");
         await anna.GetByRole(AriaRole.Button, new() { Name = "Beantwoord" }).ClickAsync();
-        await bram.GetByText("Woorden uit de zaakvakken; ze komen maar één keer terug.").WaitForAsync(new() { Timeout = 10_000 });
+        await bram.Locator("#follow-up-list").GetByText("Woorden uit de zaakvakken; ze komen maar één keer terug.").WaitForAsync(new() { Timeout = 10_000 });
 
         await BrowserSession.WaitUntilLiveAsync(anna);
         const string sharper = "Hoe laat ik zaakvakwoorden vaak genoeg terugkomen?";

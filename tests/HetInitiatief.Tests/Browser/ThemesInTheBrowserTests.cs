@@ -15,7 +15,7 @@ public sealed class ThemesInTheBrowserTests(AppFixture app) : IAsyncLifetime
     {
         var page = await _browser.NewTeacherAsync($"Tessa Thema {Guid.NewGuid().ToString()[..4]}");
 
-        await page.GotoAsync("/?theme=mijn");
+        await page.GotoAsync("/vragen?theme=mijn");
         await page.GetByText("Je volgt nog geen thema's.").WaitForAsync();
         await PageChecks.AssertGoodAsync(page, "thema-01-nog-geen-themas");
 

@@ -55,7 +55,7 @@ public sealed class MyThemesBoardTests(AppFixture app)
 
         (board.Questions.Count, board.MyThemes!.Count).ShouldBe((0, 0));
         var browser = await PageVisitor.SignInAsync(app, member);
-        var page = await browser.GetStringAsync("/?theme=mijn");
+        var page = await browser.GetStringAsync("/vragen?theme=mijn");
         page.ShouldContain("Je volgt nog geen thema's.");
         page.ShouldContain("<a href=\"/themas\">");
         page.ShouldContain("<option value=\"mijn\" selected=\"selected\">Mijn thema's</option>");
