@@ -70,6 +70,7 @@ public static class Platform
     public static void UsePlatform(this WebApplication app)
     {
         app.UseErrorPages();
+        app.UseRequestBodyChecks();
         // Routing after the error pages, so a re-executed error request finds the error page's endpoint.
         app.UseRouting();
         app.UseServing();

@@ -68,7 +68,8 @@ public static class SendInviteEndpoint
         session.Events.StartStream<Invite>(inviteId, decision.Events.ToArray());
         await session.SaveChangesAsync(ct);
 
-        var link = Invite.LinkFor(baseUrl, created.Token);
+        // The mailed link comes from the platform's own address, never from the request's Host header.
+        var link = Invite.LinkFor(mailer.SiteUrl, created.Token);
         if (created.Email is { } email) await mailer.SendAsync(InvitationMail(email, inviter.Name, created.Note, link), ct);
         return MyInvitesEndpoint.ToView(Invite.Create(created), baseUrl, new Dictionary<Guid, string>());
     }

@@ -14,8 +14,21 @@ public sealed class Mailer(IConfiguration configuration, ILogger<Mailer> logger)
 {
     public string OutboxDirectory { get; } = configuration["Mail:OutboxDirectory"] ?? Path.Combine(Path.GetTempPath(), "het-initiatief-outbox");
 
-    /// <summary>Where links in mail sent outside a request point (setting <c>Platform:BaseUrl</c>).</summary>
-    public string SiteUrl => configuration["Platform:BaseUrl"] ?? "http://localhost:5000";
+    /// <summary>
+    /// Where every link in mail points: the setting <c>Platform:BaseUrl</c>, or without it the first address the app
+    /// listens on. Never the request's Host header: whoever sends the request chooses that, and a password-reset link
+    /// pointing at their server would hand them the account.
+    /// </summary>
+    public string SiteUrl => (configuration["Platform:BaseUrl"] is { Length: > 0 } configured ? configured : Listening()).TrimEnd('/');
+
+    private string Listening()
+    {
+        var first = configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (first is null || !Uri.TryCreate(first.Replace("://+", "://localhost").Replace("://*", "://localhost")
+                .Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost"), UriKind.Absolute, out var uri))
+            return "http://localhost:5000";
+        return uri.GetLeftPart(UriPartial.Authority);
+    }
 
     public bool SmtpConfigured => configuration["Mail:SmtpHost"] is { Length: > 0 };
 

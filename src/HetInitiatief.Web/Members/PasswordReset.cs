@@ -30,9 +30,9 @@ public static class PasswordResetEndpoints
     [EndpointSummary("Ask for a password reset link by e-mail (always 202).")]
     [ProducesResponseType(202)]
     [WolverinePost("/api/auth/password-reset")]
-    public static async Task<IResult> Request(RequestPasswordReset command, HttpRequest http, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Request(RequestPasswordReset command, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
     {
-        await RequestAsync(command.Email, $"{http.Scheme}://{http.Host}", store, mailer, clock.GetUtcNow(), ct);
+        await RequestAsync(command.Email, store, mailer, clock.GetUtcNow(), ct);
         return Results.Accepted();
     }
 
@@ -45,7 +45,8 @@ public static class PasswordResetEndpoints
     public static async Task<IResult> Confirm(ResetPassword command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock, CancellationToken ct) =>
         (await ConfirmAsync(command, store, hasher, clock.GetUtcNow(), ct))?.ToResult() ?? Results.NoContent();
 
-    public static async Task RequestAsync(string? email, string baseUrl, IDocumentStore store, Mailer mailer, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The link comes from the platform's own address (<see cref="Mailer.SiteUrl"/>), never from the request.</summary>
+    public static async Task RequestAsync(string? email, IDocumentStore store, Mailer mailer, DateTimeOffset now, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(email)) return;
         await using var session = store.LightweightSession();
@@ -55,7 +56,7 @@ public static class PasswordResetEndpoints
         session.Store(new PasswordResetToken(Hash(token), login.MemberId, login.Id, now + ValidFor));
         await session.SaveChangesAsync(ct);
         await mailer.SendAsync(new MailMessageToSend(login.Id, "Een nieuw wachtwoord voor Het Initiatief",
-            $"Je vroeg om een nieuw wachtwoord. Kies het binnen een uur via:\n\n{baseUrl}/wachtwoord-herstellen?token={token}\n\nVroeg je dit niet? Dan kun je dit bericht negeren."), ct);
+            $"Je vroeg om een nieuw wachtwoord. Kies het binnen een uur via:\n\n{mailer.SiteUrl}/wachtwoord-herstellen?token={token}\n\nVroeg je dit niet? Dan kun je dit bericht negeren."), ct);
     }
 
     public static async Task<Problem?> ConfirmAsync(ResetPassword command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, DateTimeOffset now, CancellationToken ct)

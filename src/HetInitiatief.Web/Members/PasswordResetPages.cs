@@ -21,7 +21,7 @@ public sealed class ForgotPasswordModel(IDocumentStore store, Mailer mailer, Tim
 
     public async Task OnPostAsync(CancellationToken ct)
     {
-        await PasswordResetEndpoints.RequestAsync(Email, $"{Request.Scheme}://{Request.Host}", store, mailer, clock.GetUtcNow(), ct);
+        await PasswordResetEndpoints.RequestAsync(Email, store, mailer, clock.GetUtcNow(), ct);
         Sent = true;
     }
 }

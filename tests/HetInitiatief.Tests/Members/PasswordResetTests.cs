@@ -26,6 +26,42 @@ public sealed class PasswordResetTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_reset_link_points_at_the_platform_whatever_host_the_request_names()
+    {
+        var member = await app.Host.RegisterMemberAsync();
+
+        await app.Host.Scenario(x =>
+        {
+            x.Post.Json(new { email = member.Email }).ToUrl("/api/auth/password-reset");
+            x.ConfigureHttpContext(c => c.Request.Host = new Microsoft.AspNetCore.Http.HostString("aanvaller.example"));
+            x.StatusCodeShouldBe(202);
+        });
+
+        var mail = (await app.MailToAsync(member.Email, "wachtwoord")).ShouldNotBeNull();
+        mail.ShouldNotContain("aanvaller.example");
+        mail.ShouldContain("http://localhost:5000/wachtwoord-herstellen?token=");
+    }
+
+    [Fact]
+    public async Task An_invitation_link_points_at_the_platform_whatever_host_the_request_names()
+    {
+        var inviter = await app.Host.RegisterMemberAsync();
+        var colleague = $"{Guid.NewGuid():N}@school.example";
+
+        await app.Host.Scenario(x =>
+        {
+            x.Post.Json(new { email = colleague }).ToUrl("/api/invites");
+            x.As(inviter);
+            x.ConfigureHttpContext(c => c.Request.Host = new Microsoft.AspNetCore.Http.HostString("aanvaller.example"));
+            x.StatusCodeShouldBe(201);
+        });
+
+        var mail = Directory.GetFiles(app.Outbox, "*.eml").Select(File.ReadAllText).Single(m => m.Contains($"To: {colleague}"));
+        mail.ShouldNotContain("aanvaller.example");
+        mail.ShouldContain("http://localhost:5000/registreren?uitnodiging=");
+    }
+
+    [Fact]
     public async Task An_unknown_address_gets_the_same_answer_and_no_mail()
     {
         var address = $"{Guid.NewGuid():N}@nergens.example";
