@@ -115,4 +115,27 @@ public sealed class BadInputTests(AppFixture app)
             (await query.LoadAsync<MemberLogin>(MemberLogin.Normalise(member.Email))).ShouldNotBeNull();
         }
     }
+
+    [Theory]
+    [InlineData("/api/questions", "{\"title\":\"Hoe?\",\"themes\":5}", "themes")]
+    [InlineData("/api/sessions", "{\"title\":\"x\",\"startsAt\":\"gisteren\"}", "startsAt")]
+    [InlineData("/api/questions/00000000-0000-0000-0000-000000000001/links", "{\"questionId\":\"geen-guid\"}", "questionId")]
+    public async Task A_value_of_the_wrong_type_is_a_Dutch_400_naming_the_field(string url, string body, string field)
+    {
+        var member = await app.Host.RegisterMemberAsync();
+
+        var refused = await app.Host.Scenario(x =>
+        {
+            x.Post.Text(body).ToUrl(url);
+            x.WithRequestHeader("Content-Type", "application/json");
+            x.As(member);
+            x.StatusCodeShouldBe(400);
+        });
+
+        var text = await refused.ReadAsTextAsync();
+        text.ShouldNotContain("HetInitiatief.");
+        var problem = System.Text.Json.JsonSerializer.Deserialize<Api.ProblemResponse>(text, System.Text.Json.JsonSerializerOptions.Web)!;
+        problem.Errors.ShouldNotBeNull().Keys.ShouldBe([field]);
+        problem.Title.ShouldBe("Ongeldige invoer");
+    }
 }
