@@ -69,6 +69,7 @@ public static class Platform
 
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseErrorPages();
         app.UseRequestBodyChecks();
         // Routing after the error pages, so a re-executed error request finds the error page's endpoint.

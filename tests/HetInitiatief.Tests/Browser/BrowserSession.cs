@@ -39,7 +39,9 @@ public sealed class BrowserSession : IAsyncDisposable
             BaseURL = _server.BaseAddress.ToString(), Locale = "nl-NL", JavaScriptEnabled = javaScript,
             ViewportSize = screen ?? new() { Width = 1100, Height = 900 },
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        PageChecks.WatchContentSecurityPolicy(page);
+        return page;
     }
 
     /// <summary>A teacher who registered through the form and landed on her werkplek, signed in.</summary>

@@ -14,10 +14,24 @@ public static class PageChecks
     /// <summary>WCAG 2.0, 2.1 and 2.2, levels A and AA.</summary>
     private static readonly List<string> WcagAa = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Blocked = new();
+
+    /// <summary>Records what the Content-Security-Policy blocked on this page: an inline script, or something from elsewhere.</summary>
+    public static void WatchContentSecurityPolicy(IPage page)
+    {
+        var blocked = Blocked.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (blocked) blocked.Add(message.Text);
+        };
+    }
+
     public static async Task AssertGoodAsync(IPage page, string state, bool errorExpected = false)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await BrowserSession.ShotAsync(page, state);
+        if (Blocked.TryGetValue(page, out var blocked))
+            lock (blocked) blocked.ShouldBeEmpty($"{state}: the Content-Security-Policy blocked something");
 
         var (scrollWidth, viewport) = await WidthsAsync(page);
         scrollWidth.ShouldBeLessThanOrEqualTo(viewport, $"{state}: the page scrolls sideways ({scrollWidth}px on a {viewport}px screen)");
