@@ -10,7 +10,7 @@ public sealed record MailMessageToSend(string To, string Subject, string Body);
 /// <c>Mail:From</c>); with none configured, writes each message as an .eml file to an outbox folder
 /// (<c>Mail:OutboxDirectory</c>) so nothing is lost silently.
 /// </summary>
-public sealed class Mailer(IConfiguration configuration, ILogger<Mailer> logger)
+public sealed class Mailer(IConfiguration configuration, IServiceProvider services, ILogger<Mailer> logger)
 {
     public string OutboxDirectory { get; } = configuration["Mail:OutboxDirectory"] ?? Path.Combine(Path.GetTempPath(), "het-initiatief-outbox");
 
@@ -23,7 +23,11 @@ public sealed class Mailer(IConfiguration configuration, ILogger<Mailer> logger)
 
     private string Listening()
     {
-        var first = configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        // The addresses the server really bound (a configured port 0 becomes the port it got), else the configured ones.
+        var bound = services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
+        var first = bound?.FirstOrDefault()
+            ?? configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         if (first is null || !Uri.TryCreate(first.Replace("://+", "://localhost").Replace("://*", "://localhost")
                 .Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost"), UriKind.Absolute, out var uri))
             return "http://localhost:5000";
@@ -47,5 +51,16 @@ public sealed class Mailer(IConfiguration configuration, ILogger<Mailer> logger)
         var path = Path.Combine(OutboxDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
         await File.WriteAllTextAsync(path, $"From: {From}\r\nTo: {message.To}\r\nSubject: {message.Subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{message.Body}\r\n", ct);
         logger.LogInformation("No SMTP server configured; wrote the message to {Path}", path);
+    }
+
+    /// <summary>Removes the mail written to the outbox folder for this address (a member who deleted their account).</summary>
+    public void ForgetMailTo(string address)
+    {
+        if (!Directory.Exists(OutboxDirectory) || address.Length == 0) return;
+        var header = $"To: {address}\r\n";
+        foreach (var file in Directory.EnumerateFiles(OutboxDirectory, "*.eml"))
+        {
+            if (File.ReadAllText(file).Contains(header, StringComparison.OrdinalIgnoreCase)) File.Delete(file);
+        }
     }
 }

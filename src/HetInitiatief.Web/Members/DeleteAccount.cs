@@ -26,15 +26,16 @@ public static class DeleteAccountEndpoint
     [ProducesResponseType(204)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverinePost("/api/me/delete")]
-    public static async Task<IResult> Delete(DeleteAccount command, ClaimsPrincipal user, HttpContext context, IDocumentStore store, CancellationToken ct)
+    public static async Task<IResult> Delete(
+        DeleteAccount command, ClaimsPrincipal user, HttpContext context, IDocumentStore store, Mail.Mailer mailer, CancellationToken ct)
     {
         if (command.Confirm != true) return Problem.Invalid("confirm", "Bevestig dat je je account wilt verwijderen.").ToResult();
-        await DeleteAsync(user.MemberId(), command.BlankContributions, store, ct);
+        await DeleteAsync(user.MemberId(), command.BlankContributions, store, mailer, ct);
         await context.SignOutAsync(Authentication.Cookie);
         return Results.NoContent();
     }
 
-    public static async Task DeleteAsync(Guid memberId, bool blankContributions, IDocumentStore store, CancellationToken ct)
+    public static async Task DeleteAsync(Guid memberId, bool blankContributions, IDocumentStore store, Mail.Mailer mailer, CancellationToken ct)
     {
         if (blankContributions) await Contributions.BlankAsync(store, memberId, ct);
         await store.Advanced.ApplyEventDataMasking(x => x.IncludeStream(memberId), ct);
@@ -47,6 +48,8 @@ public static class DeleteAccountEndpoint
             session.Delete<SignInAttempts>(MemberLogin.Normalise(profile.Email));
             // Others' notifications name who did what ("Lotte doet mee…"); the name goes, the news stays.
             await Contributions.ReplaceInNotificationsAsync(store, [profile.Name], MemberProfile.FormerMember, ct);
+            // Mail kept in the outbox folder carries the address and the name; the admins' listing must not outlive them.
+            mailer.ForgetMailTo(profile.Email);
         }
         session.Delete<MemberProfile>(memberId);
         session.Delete<CalendarFeed>(memberId);

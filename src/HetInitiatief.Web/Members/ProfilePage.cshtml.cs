@@ -34,14 +34,15 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(bool confirm, bool blankContributions, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(
+        bool confirm, bool blankContributions, [FromServices] Mail.Mailer mailer, CancellationToken ct)
     {
         if (!confirm)
         {
             ModelState.AddModelError(string.Empty, "Bevestig dat je je account wilt verwijderen.");
             return await LoadAsync(ct) is null ? NotFound() : Page();
         }
-        await DeleteAccountEndpoint.DeleteAsync(User.MemberId(), blankContributions, store, ct);
+        await DeleteAccountEndpoint.DeleteAsync(User.MemberId(), blankContributions, store, mailer, ct);
         await HttpContext.SignOutAsync(Authentication.Cookie);
         this.Confirm("Je account is verwijderd. Bedankt dat je meedeed.");
         return Redirect("/");

@@ -9,7 +9,7 @@ public sealed class SecurityHeadersTests(AppFixture app)
     [InlineData("/", 200)]
     [InlineData("/inloggen", 200)]
     [InlineData("/api/questions", 401)]
-    [InlineData("/api/bestaat-niet", 404)]
+    [InlineData("/api/invites/onbekend", 404)]
     [InlineData("/css/site.css", 200)]
     public async Task Every_response_says_no_inline_script_no_framing_no_sniffing_and_no_full_referrer(string url, int status)
     {

@@ -9,6 +9,21 @@ namespace HetInitiatief.Tests.Members;
 public sealed class DeleteAccountTests(AppFixture app)
 {
     [Fact]
+    public async Task After_deleting_an_account_the_admins_mail_listing_no_longer_shows_the_address()
+    {
+        var admin = await app.AdminAsync();
+        var leaver = await app.Host.RegisterMemberAsync("Mila Vertrek");
+        await app.Host.Scenario(x => { x.Post.Json(new { email = leaver.Email }).ToUrl("/api/auth/password-reset"); x.StatusCodeShouldBe(202); });
+        (await app.MailToAsync(leaver.Email, "wachtwoord")).ShouldNotBeNull();
+
+        await app.Host.Scenario(x => { x.Post.Json(new { confirm = true }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(204); });
+
+        app.To(leaver.Email).ShouldBeEmpty();
+        var listing = await app.Host.Scenario(x => { x.Get.Url("/api/admin/outbox"); x.As(admin); x.StatusCodeShouldBeOk(); });
+        (await listing.ReadAsTextAsync()).ShouldNotContain(leaver.Email);
+    }
+
+    [Fact]
     public async Task Deleting_an_account_forgets_the_person_but_keeps_what_others_took_part_in()
     {
         var leaver = await app.Host.RegisterMemberAsync("Lotte Vertrek");
