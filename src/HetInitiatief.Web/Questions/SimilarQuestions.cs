@@ -34,9 +34,16 @@ public static class SimilarQuestions
     [Tags("Questions")]
     [EndpointSummary("Open questions that look like a question still being written (title/text and themes), for the posting form.")]
     [ProducesResponseType(typeof(IReadOnlyList<SimilarQuestion>), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverineGet("/api/questions/similar")]
-    public static async Task<IReadOnlyList<SimilarQuestion>> ForDraft(string? text, string? themes, IQuerySession session, CancellationToken ct) =>
-        await FindAsync(session, text ?? "", (themes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(Themes.IsKnown).ToList(), null, [], ct);
+    public static async Task<IResult> ForDraft(string? text, string? themes, IQuerySession session, CancellationToken ct)
+    {
+        var codes = (themes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        // An unknown theme is refused like everywhere else, not silently left out of the search.
+        if (codes.FirstOrDefault(c => !Themes.IsKnown(c)) is { } unknown)
+            return Problem.Invalid("themes", $"Onbekend thema: {unknown}.").ToResult();
+        return Results.Ok(await FindAsync(session, text ?? "", codes, null, [], ct));
+    }
 
     /// <param name="closely">
     /// Both a theme and words in common: strict enough to tell another teacher, where the page's list may be looser.

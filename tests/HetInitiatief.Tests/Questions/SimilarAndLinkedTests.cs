@@ -80,4 +80,15 @@ public sealed class SimilarAndLinkedTests(AppFixture app)
         SimilarQuestions.AnyWordQuery("Hoe geef ik 'betere' woordenschat-lessen? | & !").ShouldBe("geef | betere | woordenschat | lessen");
         SimilarQuestions.AnyWordQuery("ik en de").ShouldBeNull();
     }
+
+    [Fact]
+    public async Task An_unknown_theme_in_the_draft_search_is_a_400_naming_themes()
+    {
+        var member = await app.Host.RegisterMemberAsync();
+
+        var refused = await app.Host.Scenario(x => { x.Get.Url("/api/questions/similar?text=woorden&themes=rekenen,astrologie"); x.As(member); x.StatusCodeShouldBe(400); });
+
+        var problem = await refused.ProblemAsync();
+        problem.Errors!["themes"].ShouldBe(["Onbekend thema: astrologie."]);
+    }
 }
