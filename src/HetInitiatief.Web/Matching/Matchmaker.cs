@@ -78,8 +78,7 @@ public static class MatchmakerHandler
         var now = clock.GetUtcNow();
         var question = await session.LoadAsync<QuestionDetails>(news.QuestionId, ct);
         if (question is null || question.Status != QuestionStatus.Open) return [];
-        var hidden = await HiddenContent.OnQuestionAsync(session, question.Id, ct);
-        if (hidden.Any(h => h.ContentType == ContentTypes.Question)) return [];
+        if (await HiddenContent.IsQuestionHiddenAsync(session, question.Id, ct)) return [];
 
         var experts = await Expertise.ForThemesAsync(session, question.Themes, question.OwnerId, ct);
         var similar = await SimilarQuestions.FindAsync(

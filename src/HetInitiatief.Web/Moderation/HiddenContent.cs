@@ -18,6 +18,11 @@ public static class HiddenContent
     public static async Task<IReadOnlyList<Guid>> HiddenQuestionIdsAsync(IQuerySession session, CancellationToken ct) =>
         await session.Query<ContentModeration>().Where(m => m.Hidden && m.ContentType == ContentTypes.Question).Select(m => m.ContentId).ToListAsync(ct);
 
+    /// <summary>Whether the moderation hid the question itself: then it tells, matches and invites no one.</summary>
+    public static async Task<bool> IsQuestionHiddenAsync(IQuerySession session, Guid questionId, CancellationToken ct) =>
+        await session.Query<ContentModeration>()
+            .AnyAsync(m => m.ContentId == questionId && m.Hidden && m.ContentType == ContentTypes.Question, ct);
+
     public static async Task<IReadOnlyList<ContentModeration>> OnQuestionAsync(IQuerySession session, Guid questionId, CancellationToken ct) =>
         await session.Query<ContentModeration>().Where(m => m.QuestionId == questionId && m.Hidden).ToListAsync(ct);
 

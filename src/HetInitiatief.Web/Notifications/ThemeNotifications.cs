@@ -87,10 +87,6 @@ public static class ThemeNotifications
         return await session.Query<MemberProfile>().Where(m => m.FollowedThemes!.Any(t => codes.Contains(t))).ToListAsync(ct);
     }
 
-    public static async Task<bool> IsHiddenAsync(IQuerySession session, Guid questionId, CancellationToken ct) =>
-        await session.Query<ContentModeration>()
-            .AnyAsync(m => m.ContentId == questionId && m.Hidden && m.ContentType == ContentTypes.Question, ct);
-
     private static string Names(IReadOnlyList<string> themes)
     {
         var names = themes.Select(t => $"\"{Themes.Name(t)}\"").ToList();
@@ -104,7 +100,7 @@ public static class ThemeNewsHandler
     {
         var question = await session.LoadAsync<QuestionBoardItem>(news.QuestionId, ct);
         if (question is null) return [];
-        var visible = question.Status == QuestionStatus.Open && !await ThemeNotifications.IsHiddenAsync(session, question.Id, ct);
+        var visible = question.Status == QuestionStatus.Open && !await HiddenContent.IsQuestionHiddenAsync(session, question.Id, ct);
         var followers = await ThemeNotifications.FollowersAsync(session, news.Themes, ct);
         return await session.StoreAndAnnounceAsync(ThemeNotifications.For(news, question.Title, visible, followers), ct);
     }
@@ -122,7 +118,7 @@ public static class CoalitionShortNewsHandler
         if (coalition is null) return [];
         var question = await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct);
         if (question is null) return [];
-        var hidden = await ThemeNotifications.IsHiddenAsync(session, question.Id, ct);
+        var hidden = await HiddenContent.IsQuestionHiddenAsync(session, question.Id, ct);
         var followers = await ThemeNotifications.FollowersAsync(session, question.Themes, ct);
         var alreadyInvited = await AlreadyInvitedAsync(session, coalition.Id, followers, ct);
 
@@ -141,16 +137,14 @@ public static class CoalitionShortNewsHandler
     }
 
     /// <summary>
-    /// Followers this coalition already invited: their match (id = the invitation's) is recorded, also when they switched
-    /// the kind off and no notification was stored; a stored invitation counts too.
+    /// Followers this coalition already invited: their match (id = the invitation's) is recorded with every invitation,
+    /// in the same transaction, also when they switched the kind off and no notification was stored.
     /// </summary>
     private static async Task<IReadOnlySet<Guid>> AlreadyInvitedAsync(
         IQuerySession session, Guid coalitionId, IReadOnlyList<MemberProfile> followers, CancellationToken ct)
     {
         if (followers.Count == 0) return new HashSet<Guid>();
         var ids = followers.Select(m => ThemeNotifications.InvitationId(coalitionId, m.Id)).Distinct().ToArray();
-        var notified = await session.LoadManyAsync<Notification>(ct, ids);
-        var matched = await session.LoadManyAsync<Match>(ct, ids);
-        return notified.Select(n => n.MemberId).Concat(matched.Select(m => m.MemberId)).ToHashSet();
+        return (await session.LoadManyAsync<Match>(ct, ids)).Select(m => m.MemberId).ToHashSet();
     }
 }
