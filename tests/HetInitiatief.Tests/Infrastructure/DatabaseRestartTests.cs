@@ -20,8 +20,7 @@ public sealed class DatabaseRestartTests
     public async Task A_PostgreSQL_restart_under_load_loses_no_notification_of_a_committed_event()
     {
         // Given a platform on its own PostgreSQL, a question, and eight colleagues asking follow-ups as fast as they can
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"het-initiatief-restart-{Guid.NewGuid():N}");
-        await using var postgres = await LocalPostgres.StartAsync(dataDirectory, throwaway: true, TestContext.Current.CancellationToken);
+        await using var postgres = await ThrowawayPostgres.StartAsync();
         await using var server = await WebServer.StartAsync(postgres.ConnectionString);
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var owner = await Api.RegisterAtAsync(http, "Eigenaar");
@@ -48,9 +47,9 @@ public sealed class DatabaseRestartTests
             }
         })).ToList();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        await postgres.RestartAsync();
+        await postgres.Server.RestartAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        await postgres.RestartAsync();
+        await postgres.Server.RestartAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
         await Task.WhenAll(load);
