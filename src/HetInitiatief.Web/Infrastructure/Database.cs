@@ -56,8 +56,8 @@ public static class Database
     /// A message that meets a database that is restarting or unreachable is not dead: it is tried again, first quickly
     /// and in memory (a restart takes seconds, and scheduling a retry needs the database too), then at growing
     /// intervals from the durable inbox. Only after that, or for any other failure, it goes to the dead letters, where
-    /// an admin sees it and can send it again (<see cref="DeadLetters"/>). Every handler here may run twice: they
-    /// store what they make under ids derived from the message, so a retry after a half-finished attempt adds nothing.
+    /// an admin sees it and can send it again (<see cref="DeadLetters.DeadLetterQueue"/>). A message may therefore be
+    /// handled twice; notification handlers store under ids derived from the message, so a second run adds nothing.
     /// </summary>
     private static void RetryWhileTheDatabaseIsAway(WolverineOptions options) =>
         options.Policies.OnException(DatabaseFailures.IsUnavailable, "the database is unavailable")

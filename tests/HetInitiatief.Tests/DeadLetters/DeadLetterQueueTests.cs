@@ -2,10 +2,7 @@ using Alba;
 using HetInitiatief.DeadLetters;
 using HetInitiatief.Notifications;
 using HetInitiatief.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
-using Wolverine;
-using Wolverine.Runtime;
 
 namespace HetInitiatief.Tests.DeadLetters;
 
@@ -15,7 +12,7 @@ public sealed class DeadLetterQueueTests(AppFixture app)
     public async Task An_admin_sees_a_message_that_got_stuck_and_sends_it_again_and_then_it_is_handled()
     {
         // Given a follow-up whose news Wolverine gave up on (stored as Wolverine does after the last retry)
-        var (owner, stuck) = await AStuckFollowUpNewsAsync();
+        var (owner, stuck) = await app.AStuckFollowUpNewsAsync();
         var admin = await app.AdminAsync();
 
         // When the admin looks at the stuck messages
@@ -48,7 +45,7 @@ public sealed class DeadLetterQueueTests(AppFixture app)
     public async Task The_page_shows_an_admin_the_stuck_message_with_a_button_to_send_it_again()
     {
         // Given a stuck message
-        var (_, stuck) = await AStuckFollowUpNewsAsync();
+        var (_, stuck) = await app.AStuckFollowUpNewsAsync();
         var admin = await app.AdminAsync();
 
         // When the admin opens the page
@@ -113,25 +110,5 @@ public sealed class DeadLetterQueueTests(AppFixture app)
             x.As(admin);
         });
         return (await result.ReadAsJsonAsync<DeadLetterList>())!;
-    }
-
-    /// <summary>
-    /// A follow-up on a question, delivered as usual; then a second copy of its news (its own id, so it tells the owner
-    /// once more) moved to the dead letters the way Wolverine does when a handler gives up.
-    /// </summary>
-    private async Task<(TestMember Owner, Guid Stuck)> AStuckFollowUpNewsAsync()
-    {
-        var owner = await app.Host.RegisterMemberAsync();
-        var asker = await app.Host.RegisterMemberAsync();
-        var question = await app.Host.PostQuestionAsync(owner, Api.AUniqueQuestion());
-        var followUp = await app.Host.AskFollowUpAsync(asker, question.QuestionId);
-        (await app.Host.GetsNotifiedAsync(owner, NotificationKinds.FollowUpAsked)).ShouldBeTrue();
-
-        var runtime = app.Host.Services.GetRequiredService<IWolverineRuntime>();
-        var news = new QuestionNews(Guid.NewGuid(), question.QuestionId, QuestionNews.Asked, asker.Id, followUp.FollowUpId, DateTimeOffset.UtcNow);
-        var envelope = runtime.RoutingFor(typeof(QuestionNews)).RouteForPublish(news, null).Single();
-        envelope.Data = envelope.Serializer!.Write(envelope);
-        await runtime.Storage.Inbox.MoveToDeadLetterStorageAsync(envelope, new InvalidOperationException("De handler gaf het op."));
-        return (owner, envelope.Id);
     }
 }
