@@ -1,4 +1,5 @@
 using Alba;
+using Microsoft.AspNetCore.Hosting;
 using HetInitiatief.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(HetInitiatief.Tests.Infrastructure.AppFixture))]
@@ -35,7 +36,12 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable($"ConnectionStrings__{Database.ConnectionStringName}", _postgres.ConnectionString);
         Environment.SetEnvironmentVariable("Platform__AdminEmails", AdminEmail);
         Environment.SetEnvironmentVariable("Mail__OutboxDirectory", Outbox);
-        Host = await AlbaHost.For<Program>();
+        // The whole suite is one client address that registers and signs in thousands of members within minutes, far
+        // more than a school; these two limits per address are raised for this shared app only (with the limiter on).
+        // Every other limit keeps its default, and RateLimitTests proves the limits in hosts of their own.
+        Host = await AlbaHost.For<Program>(web => web
+            .UseSetting("RateLimits:Registration:PermitLimit", "1000000")
+            .UseSetting("RateLimits:SignIn:PermitLimit", "1000000"));
         _admin = new Lazy<Task<TestMember>>(() => Host.RegisterMemberAsync("Beheerder", email: AdminEmail));
     }
 
