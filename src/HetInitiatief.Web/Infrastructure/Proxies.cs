@@ -20,7 +20,8 @@ public static class Proxies
         var trusted = KnownProxies(builder.Configuration);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With both lists empty the middleware would trust every sender, so without known proxies it reads nothing.
+            options.ForwardedHeaders = trusted.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // The framework trusts loopback by default; here nothing is trusted that the settings do not name.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();

@@ -18,8 +18,9 @@ public sealed class Limit
 }
 
 /// <summary>
-/// The settings under <c>RateLimits</c>, each a <see cref="Limit"/> per client: a signed-in member is one client
-/// wherever they are, anyone else is their address. A whole school sits behind one address, so the anonymous
+/// The settings under <c>RateLimits</c>, each a <see cref="Limit"/> per client: for inviting, flagging and posting a
+/// signed-in member is one client wherever they are; for registering, signing in and resetting a password the client
+/// is the address. A whole school sits behind one address, so the anonymous
 /// limits are sized for a staff room registering and signing in within the same ten minutes.
 /// </summary>
 public sealed class RateLimitSettings
@@ -49,8 +50,12 @@ public sealed class RateLimitSettings
 /// </summary>
 public static class RateLimits
 {
-    /// <summary>What is limited: a POST to a route (and, for a page with several forms, one handler), and which limit.</summary>
-    public sealed record Rule(string Route, string? Handler, string Limit);
+    /// <summary>
+    /// What is limited: a POST to a route (and, for a page with several forms, one handler), which limit, and whether
+    /// per member. Signing in, registering and resetting a password count per address even with a cookie, or every
+    /// account an attacker holds would bring a fresh allowance.
+    /// </summary>
+    public sealed record Rule(string Route, string? Handler, string Limit, bool PerMember = false);
 
     public static readonly IReadOnlyList<Rule> Rules =
     [
@@ -60,20 +65,20 @@ public static class RateLimits
         new("/api/auth/sign-in", null, nameof(RateLimitSettings.SignIn)),
         new("/inloggen", null, nameof(RateLimitSettings.SignIn)),
         // Changing the password checks the current one, which would otherwise be a way to guess it.
-        new("/api/me/password", null, nameof(RateLimitSettings.SignIn)),
-        new("/profiel", "Password", nameof(RateLimitSettings.SignIn)),
+        new("/api/me/password", null, nameof(RateLimitSettings.SignIn), PerMember: true),
+        new("/profiel", "Password", nameof(RateLimitSettings.SignIn), PerMember: true),
         new("/api/auth/password-reset", null, nameof(RateLimitSettings.PasswordReset)),
         new("/api/auth/password-reset/confirm", null, nameof(RateLimitSettings.PasswordReset)),
         new("/wachtwoord-vergeten", null, nameof(RateLimitSettings.PasswordReset)),
         new("/wachtwoord-herstellen", null, nameof(RateLimitSettings.PasswordReset)),
-        new("/api/invites", null, nameof(RateLimitSettings.Invites)),
-        new("/uitnodigen", null, nameof(RateLimitSettings.Invites)),
-        new("/api/flags", null, nameof(RateLimitSettings.Flags)),
-        new("/vragen/{id:guid}", "Flag", nameof(RateLimitSettings.Flags)),
-        new("/api/questions", null, nameof(RateLimitSettings.Posting)),
-        new("/api/questions/{id}/follow-ups", null, nameof(RateLimitSettings.Posting)),
-        new("/vragen/nieuw", null, nameof(RateLimitSettings.Posting)),
-        new("/vragen/{id:guid}", "FollowUp", nameof(RateLimitSettings.Posting)),
+        new("/api/invites", null, nameof(RateLimitSettings.Invites), PerMember: true),
+        new("/uitnodigen", null, nameof(RateLimitSettings.Invites), PerMember: true),
+        new("/api/flags", null, nameof(RateLimitSettings.Flags), PerMember: true),
+        new("/vragen/{id:guid}", "Flag", nameof(RateLimitSettings.Flags), PerMember: true),
+        new("/api/questions", null, nameof(RateLimitSettings.Posting), PerMember: true),
+        new("/api/questions/{id}/follow-ups", null, nameof(RateLimitSettings.Posting), PerMember: true),
+        new("/vragen/nieuw", null, nameof(RateLimitSettings.Posting), PerMember: true),
+        new("/vragen/{id:guid}", "FollowUp", nameof(RateLimitSettings.Posting), PerMember: true),
     ];
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
@@ -85,7 +90,7 @@ public static class RateLimits
             var limits = settings.Value.All().ToDictionary(l => l.Name, l => l.Limit);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 RuleFor(context) is { } rule
-                    ? RateLimitPartition.GetTokenBucketLimiter($"{rule.Limit}|{Client(context)}", _ => Bucket(limits[rule.Limit]))
+                    ? RateLimitPartition.GetTokenBucketLimiter($"{rule.Limit}|{Client(context, rule)}", _ => Bucket(limits[rule.Limit]))
                     : RateLimitPartition.GetNoLimiter(""));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RefuseAsync;
@@ -94,9 +99,9 @@ public static class RateLimits
         return services;
     }
 
-    /// <summary>The member when signed in (a school's colleagues share an address, not an allowance), else the address.</summary>
-    public static string Client(HttpContext context) =>
-        context.User.IsSignedIn() ? $"member:{context.User.MemberId()}" : $"address:{context.Connection.RemoteIpAddress}";
+    /// <summary>For what members do: the member (a school's colleagues share an address, not an allowance); else the address.</summary>
+    public static string Client(HttpContext context, Rule rule) =>
+        rule.PerMember && context.User.IsSignedIn() ? $"member:{context.User.MemberId()}" : $"address:{context.Connection.RemoteIpAddress}";
 
     public static Rule? RuleFor(HttpContext context)
     {

@@ -36,12 +36,13 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable($"ConnectionStrings__{Database.ConnectionStringName}", _postgres.ConnectionString);
         Environment.SetEnvironmentVariable("Platform__AdminEmails", AdminEmail);
         Environment.SetEnvironmentVariable("Mail__OutboxDirectory", Outbox);
-        // The whole suite is one client address that registers and signs in thousands of members within minutes, far
-        // more than a school; these two limits per address are raised for this shared app only (with the limiter on).
-        // Every other limit keeps its default, and RateLimitTests proves the limits in hosts of their own.
+        // The whole suite is one client address that registers, signs in and resets passwords for thousands of members
+        // within minutes, far more than a school; the limits per address are raised for this shared app only (the
+        // limiter stays on). The limits per member keep their defaults; RateLimitTests proves the limits in hosts of their own.
         Host = await AlbaHost.For<Program>(web => web
             .UseSetting("RateLimits:Registration:PermitLimit", "1000000")
-            .UseSetting("RateLimits:SignIn:PermitLimit", "1000000"));
+            .UseSetting("RateLimits:SignIn:PermitLimit", "1000000")
+            .UseSetting("RateLimits:PasswordReset:PermitLimit", "1000000"));
         _admin = new Lazy<Task<TestMember>>(() => Host.RegisterMemberAsync("Beheerder", email: AdminEmail));
     }
 

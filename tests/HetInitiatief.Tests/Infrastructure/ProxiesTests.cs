@@ -14,11 +14,18 @@ namespace HetInitiatief.Tests.Infrastructure;
 /// </summary>
 public sealed class ProxiesTests(AppFixture app)
 {
-    /// <summary>The framework trusts loopback by default; here only what Platform:KnownProxies names is trusted.</summary>
-    [Fact]
-    public async Task A_forged_X_Forwarded_For_from_an_unknown_address_does_not_change_the_client_address()
+    /// <summary>
+    /// The framework trusts loopback by default, and every sender when both its lists are empty; here only what
+    /// Platform:KnownProxies names is trusted, and these requests come from 127.0.0.1.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("10.9.8.7")]
+    public async Task A_forged_X_Forwarded_For_from_an_unknown_address_does_not_change_the_client_address(string knownProxies)
     {
-        await using var server = await WebServer.StartAsync(app.ConnectionString, OneRegistrationPerAddress());
+        var settings = OneRegistrationPerAddress();
+        settings[Proxies.KnownProxiesSetting] = knownProxies;
+        await using var server = await WebServer.StartAsync(app.ConnectionString, settings);
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
 
         (await RegisterAsync(http, forwardedFor: "203.0.113.7")).StatusCode.ShouldBe(HttpStatusCode.Created);
