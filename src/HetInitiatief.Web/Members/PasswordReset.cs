@@ -10,7 +10,7 @@ using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 
-/// <summary>The member chose a new password (after a reset by e-mail). The hash itself stays out of the event.</summary>
+/// <summary>The member chose a new password (after a reset by e-mail, or on the profile). The hash itself stays out of the event.</summary>
 public sealed record MemberPasswordChanged(Guid MemberId, DateTimeOffset ChangedAt);
 
 /// <summary>A pending reset. Only the token's hash is stored, so the database alone cannot reset anyone's password.</summary>
