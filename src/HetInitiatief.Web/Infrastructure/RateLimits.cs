@@ -30,7 +30,7 @@ public sealed class RateLimitSettings
     public Limit Registration { get; set; } = new(300, TimeSpan.FromMinutes(10));
     public Limit SignIn { get; set; } = new(600, TimeSpan.FromMinutes(10));
     public Limit PasswordReset { get; set; } = new(100, TimeSpan.FromMinutes(10));
-    public Limit Invites { get; set; } = new(50, TimeSpan.FromHours(1));
+    public Limit Invites { get; set; } = new(100, TimeSpan.FromHours(1));
     public Limit Flags { get; set; } = new(30, TimeSpan.FromMinutes(10));
     public Limit Posting { get; set; } = new(30, TimeSpan.FromMinutes(10));
 
