@@ -21,7 +21,9 @@ public static class Proxies
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             // With both lists empty the middleware would trust every sender, so without known proxies it reads nothing.
-            options.ForwardedHeaders = trusted.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.ForwardedHeaders = trusted.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // The framework trusts loopback by default; here nothing is trusted that the settings do not name.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();

@@ -101,7 +101,9 @@ public static class RateLimits
 
     /// <summary>For what members do: the member (a school's colleagues share an address, not an allowance); else the address.</summary>
     public static string Client(HttpContext context, Rule rule) =>
-        rule.PerMember && context.User.IsSignedIn() ? $"member:{context.User.MemberId()}" : $"address:{context.Connection.RemoteIpAddress}";
+        rule.PerMember && context.User.IsSignedIn()
+            ? $"member:{context.User.MemberId()}"
+            : $"address:{context.Connection.RemoteIpAddress}";
 
     public static Rule? RuleFor(HttpContext context)
     {
@@ -119,8 +121,10 @@ public static class RateLimits
         {
             var failures = settings.All().SelectMany(l => new[]
             {
-                l.Limit.PermitLimit < 1 ? $"{RateLimitSettings.Section}:{l.Name}:PermitLimit must be at least 1 (it is {l.Limit.PermitLimit})." : null,
-                l.Limit.Window < TimeSpan.FromSeconds(1) ? $"{RateLimitSettings.Section}:{l.Name}:Window must be at least 00:00:01 (it is {l.Limit.Window})." : null,
+                l.Limit.PermitLimit < 1
+                    ? $"{RateLimitSettings.Section}:{l.Name}:PermitLimit must be at least 1 (it is {l.Limit.PermitLimit})." : null,
+                l.Limit.Window < TimeSpan.FromSeconds(1)
+                    ? $"{RateLimitSettings.Section}:{l.Name}:Window must be at least 00:00:01 (it is {l.Limit.Window})." : null,
             }).OfType<string>().ToList();
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }

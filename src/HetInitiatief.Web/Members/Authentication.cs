@@ -44,7 +44,8 @@ public static class Authentication
                 options.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
                 options.Events.OnValidatePrincipal = async context =>
                 {
-                    if (context.Principal is null || await Stamps(context.HttpContext).IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted)) return;
+                    var http = context.HttpContext;
+                    if (context.Principal is null || await Stamps(http).IsCurrentAsync(context.Principal, http.RequestAborted)) return;
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(Cookie);
                 };
@@ -59,7 +60,7 @@ public static class Authentication
                     {
                         context.Token = token;
                     }
-                    // The handler has no event after it reads the token, so the stamp is checked here; it reads the token again.
+                    // The handler has no event after it reads the token, so the stamp is checked here (reading it twice).
                     var presented = context.Token ?? BearerOf(context.Request);
                     if (presented is not null && context.Options.BearerTokenProtector.Unprotect(presented)?.Principal is { } principal &&
                         !await Stamps(context.HttpContext).IsCurrentAsync(principal, context.HttpContext.RequestAborted))

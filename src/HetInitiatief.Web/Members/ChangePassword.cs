@@ -31,19 +31,24 @@ public static class ChangePasswordEndpoint
         var (member, stamp) = outcome.Value!;
         stamps.Renewed(member.Id, stamp);
         if (!Authentication.ByCookie(user))
-            return Results.SignIn(Authentication.Principal(member, Authentication.Bearer, stamp), authenticationScheme: Authentication.Bearer);
+        {
+            return Results.SignIn(Authentication.Principal(member, Authentication.Bearer, stamp),
+                authenticationScheme: Authentication.Bearer);
+        }
         await context.SignInAsync(Authentication.Cookie, Authentication.Principal(member, Authentication.Cookie, stamp));
         return Results.NoContent();
     }
 
     /// <summary>The new password and stamp, committed together; the caller tells <see cref="SessionStamps"/> afterwards.</summary>
     public static async Task<Outcome<(MemberProfile Member, string Stamp)>> ChangeAsync(
-        ChangePassword command, Guid memberId, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, DateTimeOffset now, CancellationToken ct)
+        ChangePassword command, Guid memberId, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, DateTimeOffset now,
+        CancellationToken ct)
     {
         var invalid = new FieldRules()
             .Text("currentPassword", command.CurrentPassword, "je huidige wachtwoord", 128)
             .Check(RegisterMemberEndpoint.IsStrong(command.NewPassword) && command.NewPassword!.Length <= 128, "newPassword",
-                $"Kies een wachtwoord van minstens {RegisterMemberEndpoint.MinPasswordLength} tekens (hoogstens 128), met letters én cijfers of leestekens.")
+                $"Kies een wachtwoord van minstens {RegisterMemberEndpoint.MinPasswordLength} tekens (hoogstens 128), " +
+                "met letters én cijfers of leestekens.")
             .Problem;
         if (invalid is not null) return invalid;
 
