@@ -47,6 +47,8 @@ public static class Platform
         builder.Services.AddHostedService<HetInitiatief.Moderation.RadarClock>();
 
         builder.AddMemberAuthentication();
+        builder.AddProxiesAndHosts();
+        builder.Services.AddRateLimits();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Errors.DutchProblemDetails.Customize);
         builder.Services.AddWolverineHttp();
@@ -69,13 +71,18 @@ public static class Platform
 
     public static void UsePlatform(this WebApplication app)
     {
+        // First: the client's address and scheme, which the rest (HSTS, the origin check, rate limits) relies on.
+        app.UseProxies();
         app.UseSecurityHeaders();
         app.UseErrorPages();
         app.UseRequestBodyChecks();
+        app.UseSameOriginWrites();
         // Routing after the error pages, so a re-executed error request finds the error page's endpoint.
         app.UseRouting();
         app.UseServing();
         app.UseAuthentication();
+        // After authentication, so a signed-in member is limited as themselves rather than as their school's address.
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);

@@ -126,6 +126,10 @@ static Process StartApp(string assembly, string contentRoot, string connectionSt
         {
             [$"ConnectionStrings__{Database.ConnectionStringName}"] = connectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Production answers only to the host of its own address (Infrastructure/Proxies.cs).
+            ["Platform__BaseUrl"] = baseAddress.ToString(),
+            // One bench member posts thousands of questions a minute: the limiter still runs, with room for that.
+            ["RateLimits__Posting__PermitLimit"] = "100000000",
             ["Logging__LogLevel__Default"] = "Warning",
         },
     };

@@ -11,7 +11,7 @@ namespace HetInitiatief.Live;
 /// that board or question. Signed-in members only, by cookie or bearer token.
 /// </summary>
 [Authorize]
-public sealed class LiveHub : Hub
+public sealed class LiveHub(Members.SessionStamps stamps) : Hub
 {
     public const string Path = "/hubs/live";
     public const string BoardGroup = "board";
@@ -27,10 +27,18 @@ public sealed class LiveHub : Hub
     /// <summary>Each member's own group, for their notifications; joined on connecting.</summary>
     public static string MemberGroup(Guid memberId) => $"member:{memberId}";
 
+    /// <summary>Remembered with its session stamp, so ending the session (a new password, signing out everywhere) closes it.</summary>
     public override async Task OnConnectedAsync()
     {
+        stamps.Connected(Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, MemberGroup(Context.User!.MemberId()));
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        stamps.Disconnected(Context);
+        return base.OnDisconnectedAsync(exception);
     }
 
     public Task WatchBoard() => Groups.AddToGroupAsync(Context.ConnectionId, BoardGroup);

@@ -10,7 +10,7 @@ using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 
-/// <summary>The member chose a new password (after a reset by e-mail). The hash itself stays out of the event.</summary>
+/// <summary>The member chose a new password (after a reset by e-mail, or on the profile). The hash itself stays out of the event.</summary>
 public sealed record MemberPasswordChanged(Guid MemberId, DateTimeOffset ChangedAt);
 
 /// <summary>A pending reset. Only the token's hash is stored, so the database alone cannot reset anyone's password.</summary>
@@ -38,12 +38,13 @@ public static class PasswordResetEndpoints
 
     [AllowAnonymous]
     [Tags("Members")]
-    [EndpointSummary("Set a new password with the token from the e-mail; the token works once, for an hour.")]
+    [EndpointSummary("Set a new password with the token from the e-mail; the token works once, for an hour. Ends every session of the member.")]
     [ProducesResponseType(204)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverinePost("/api/auth/password-reset/confirm")]
-    public static async Task<IResult> Confirm(ResetPassword command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock, CancellationToken ct) =>
-        (await ConfirmAsync(command, store, hasher, clock.GetUtcNow(), ct))?.ToResult() ?? Results.NoContent();
+    public static async Task<IResult> Confirm(
+        ResetPassword command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock, CancellationToken ct) =>
+        (await ConfirmAsync(command, store, hasher, stamps, clock.GetUtcNow(), ct))?.ToResult() ?? Results.NoContent();
 
     /// <summary>The link comes from the platform's own address (<see cref="Mailer.SiteUrl"/>), never from the request.</summary>
     public static async Task RequestAsync(string? email, IDocumentStore store, Mailer mailer, DateTimeOffset now, CancellationToken ct)
@@ -59,7 +60,9 @@ public static class PasswordResetEndpoints
             $"Je vroeg om een nieuw wachtwoord. Kies het binnen een uur via:\n\n{mailer.SiteUrl}/wachtwoord-herstellen?token={token}\n\nVroeg je dit niet? Dan kun je dit bericht negeren."), ct);
     }
 
-    public static async Task<Problem?> ConfirmAsync(ResetPassword command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Whoever reset the password may not be the only one who knew the old one: every session ends.</summary>
+    public static async Task<Problem?> ConfirmAsync(
+        ResetPassword command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, DateTimeOffset now, CancellationToken ct)
     {
         if (!RegisterMemberEndpoint.IsStrong(command.Password))
             return Problem.Invalid("password", $"Kies een wachtwoord van minstens {RegisterMemberEndpoint.MinPasswordLength} tekens, met letters én cijfers of leestekens.");
@@ -73,7 +76,9 @@ public static class PasswordResetEndpoints
         session.Delete<PasswordResetToken>(reset.Id);
         session.Delete<SignInAttempts>(login.Id);
         session.Events.Append(login.MemberId, new MemberPasswordChanged(login.MemberId, now));
+        var stamp = SessionStamps.Renew(session, login.MemberId);
         await session.SaveChangesAsync(ct);
+        stamps.Renewed(login.MemberId, stamp);
         return null;
     }
 

@@ -27,7 +27,7 @@ public sealed class ForgotPasswordModel(IDocumentStore store, Mailer mailer, Tim
 }
 
 [AllowAnonymous]
-public sealed class ResetPasswordPageModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock) : PageModel
+public sealed class ResetPasswordPageModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -38,7 +38,7 @@ public sealed class ResetPasswordPageModel(IDocumentStore store, IPasswordHasher
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await PasswordResetEndpoints.ConfirmAsync(new ResetPassword(Token, Password), store, hasher, clock.GetUtcNow(), ct) is { } problem)
+        if (await PasswordResetEndpoints.ConfirmAsync(new ResetPassword(Token, Password), store, hasher, stamps, clock.GetUtcNow(), ct) is { } problem)
         {
             ModelState.AddProblem(problem);
             Response.StatusCode = problem.Status;

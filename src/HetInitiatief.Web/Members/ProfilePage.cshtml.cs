@@ -23,6 +23,9 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
     [BindProperty] public List<string> FollowedThemes { get; set; } = [];
     [BindProperty] public List<string> FollowedSectors { get; set; } = [];
 
+    [BindProperty] public string? CurrentPassword { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
+
     public MemberProfile Profile { get; private set; } = null!;
 
     private bool _postedFollowing;
@@ -46,6 +49,32 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
         await HttpContext.SignOutAsync(Authentication.Cookie);
         this.Confirm("Je account is verwijderd. Bedankt dat je meedeed.");
         return Redirect("/");
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(
+        [FromServices] Microsoft.AspNetCore.Identity.IPasswordHasher<MemberLogin> hasher, [FromServices] SessionStamps stamps, CancellationToken ct)
+    {
+        var outcome = await ChangePasswordEndpoint.ChangeAsync(new ChangePassword(CurrentPassword, NewPassword), User.MemberId(), store, hasher, clock.GetUtcNow(), ct);
+        (CurrentPassword, NewPassword) = (null, null);
+        if (outcome.Problem is { } problem)
+        {
+            ModelState.AddProblem(problem);
+            Response.StatusCode = problem.Status;
+            return await LoadAsync(ct) is null ? NotFound() : Page();
+        }
+        var (member, stamp) = outcome.Value!;
+        stamps.Renewed(member.Id, stamp);
+        // This browser made the change and stays signed in, under the new stamp; every other session has ended.
+        await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(member, Authentication.Cookie, stamp));
+        this.Confirm("Je nieuwe wachtwoord is bewaard. Op je andere apparaten ben je uitgelogd.");
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync([FromServices] SessionStamps stamps, CancellationToken ct)
+    {
+        await SignOutEverywhereEndpoint.SignOutAsync(User.MemberId(), HttpContext, store, stamps, ct);
+        this.Confirm("Je bent overal uitgelogd, ook hier. Log opnieuw in om verder te gaan.");
+        return Redirect("/inloggen");
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>

@@ -27,10 +27,12 @@ public static class SignInEndpoints
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 429, "application/problem+json")]
     [WolverinePost("/api/auth/token")]
-    public static async Task<IResult> Token(SignIn command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Token(
+        SignIn command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await VerifyAsync(command, store, hasher, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.SignIn(Authentication.Principal(outcome.Value!, Authentication.Bearer), authenticationScheme: Authentication.Bearer);
+        if (outcome.Problem is { } problem) return problem.ToResult();
+        return Results.SignIn(await stamps.PrincipalAsync(outcome.Value!, Authentication.Bearer, ct), authenticationScheme: Authentication.Bearer);
     }
 
     /// <summary>The web app's cookie, for script clients of the same site.</summary>
@@ -42,11 +44,12 @@ public static class SignInEndpoints
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 429, "application/problem+json")]
     [WolverinePost("/api/auth/sign-in")]
-    public static async Task<IResult> CookieSignIn(SignIn command, HttpContext context, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> CookieSignIn(
+        SignIn command, HttpContext context, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await VerifyAsync(command, store, hasher, clock.GetUtcNow(), ct);
         if (outcome.Problem is { } problem) return problem.ToResult();
-        await context.SignInAsync(Authentication.Cookie, Authentication.Principal(outcome.Value!, Authentication.Cookie));
+        await context.SignInAsync(Authentication.Cookie, await stamps.PrincipalAsync(outcome.Value!, Authentication.Cookie, ct));
         return Results.NoContent();
     }
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HetInitiatief.Members;
 
 [AllowAnonymous]
-public sealed class SignInModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, TimeProvider clock) : PageModel
+public sealed class SignInModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -29,7 +29,7 @@ public sealed class SignInModel(IDocumentStore store, IPasswordHasher<MemberLogi
             Password = null;
             return Page();
         }
-        await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(outcome.Value!, Authentication.Cookie));
+        await HttpContext.SignInAsync(Authentication.Cookie, await stamps.PrincipalAsync(outcome.Value!, Authentication.Cookie, ct));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/werkplek");
     }
 }

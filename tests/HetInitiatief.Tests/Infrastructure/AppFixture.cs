@@ -1,4 +1,5 @@
 using Alba;
+using Microsoft.AspNetCore.Hosting;
 using HetInitiatief.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(HetInitiatief.Tests.Infrastructure.AppFixture))]
@@ -35,7 +36,13 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable($"ConnectionStrings__{Database.ConnectionStringName}", _postgres.ConnectionString);
         Environment.SetEnvironmentVariable("Platform__AdminEmails", AdminEmail);
         Environment.SetEnvironmentVariable("Mail__OutboxDirectory", Outbox);
-        Host = await AlbaHost.For<Program>();
+        // The whole suite is one client address that registers, signs in and resets passwords for thousands of members
+        // within minutes, far more than a school; the limits per address are raised for this shared app only (the
+        // limiter stays on). The limits per member keep their defaults; RateLimitTests proves the limits in hosts of their own.
+        Host = await AlbaHost.For<Program>(web => web
+            .UseSetting("RateLimits:Registration:PermitLimit", "1000000")
+            .UseSetting("RateLimits:SignIn:PermitLimit", "1000000")
+            .UseSetting("RateLimits:PasswordReset:PermitLimit", "1000000"));
         _admin = new Lazy<Task<TestMember>>(() => Host.RegisterMemberAsync("Beheerder", email: AdminEmail));
     }
 

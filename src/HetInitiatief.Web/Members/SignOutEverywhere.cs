@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using HetInitiatief.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace HetInitiatief.Members;
+
+/// <summary>
+/// A member who lost a phone or signed in on a school computer ends every session at once: every cookie, every
+/// bearer token and every live connection, this one included.
+/// </summary>
+public static class SignOutEverywhereEndpoint
+{
+    [Tags("Members")]
+    [EndpointSummary("Sign out everywhere: every cookie and bearer token of mine stops working, the caller's too.")]
+    [ProducesResponseType(204)]
+    [WolverinePost("/api/me/sign-out-everywhere")]
+    public static async Task<IResult> Post(ClaimsPrincipal user, HttpContext context, IDocumentStore store, SessionStamps stamps, CancellationToken ct)
+    {
+        await SignOutAsync(user.MemberId(), context, store, stamps, ct);
+        return Results.NoContent();
+    }
+
+    public static async Task SignOutAsync(Guid memberId, HttpContext context, IDocumentStore store, SessionStamps stamps, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var stamp = SessionStamps.Renew(session, memberId);
+        await session.SaveChangesAsync(ct);
+        stamps.Renewed(memberId, stamp);
+        await context.SignOutAsync(Authentication.Cookie);
+    }
+}
