@@ -18,7 +18,7 @@ public sealed class DeleteAccountTests(AppFixture app)
 
         await app.Host.Scenario(x => { x.Post.Json(new { confirm = true }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(204); });
 
-        app.To(leaver.Email).ShouldBeEmpty();
+        OutboxMail.Read(app.Outbox, leaver.Email).ShouldBeEmpty();
         var listing = await app.Host.Scenario(x => { x.Get.Url("/api/admin/outbox"); x.As(admin); x.StatusCodeShouldBeOk(); });
         (await listing.ReadAsTextAsync()).ShouldNotContain(leaver.Email);
     }
