@@ -18,8 +18,6 @@ public sealed class MailNotDelivered(bool permanent, Exception inner) : Exceptio
 /// </summary>
 public sealed class MailDelivery(MailSettings settings, ILogger<MailDelivery> logger)
 {
-    private readonly X509Certificate2? _trusted = settings.SmtpCertificate is { } path ? X509Certificate2.CreateFromPemFile(path) : null;
-
     public async Task DeliverAsync(OutgoingMail mail, CancellationToken ct)
     {
         var message = MailBody.Mime(mail, settings.From);
@@ -53,7 +51,7 @@ public sealed class MailDelivery(MailSettings settings, ILogger<MailDelivery> lo
     private static readonly FormatOptions Dos = new() { NewLineFormat = NewLineFormat.Dos };
 
     private bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
-        Trusts(certificate, errors, _trusted);
+        Trusts(certificate, errors, settings.SmtpCertificate);
 
     /// <summary>What the machine trusts, or exactly the one certificate named in <c>Mail:SmtpCertificate</c>.</summary>
     public static bool Trusts(X509Certificate? presented, SslPolicyErrors errors, X509Certificate2? pinned) =>

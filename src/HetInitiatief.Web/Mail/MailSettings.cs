@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MailKit.Security;
 using MimeKit;
 
@@ -20,7 +22,7 @@ public sealed record MailSettings(
     SecureSocketOptions SmtpSecurity,
     string? SmtpUser,
     string? SmtpPassword,
-    string? SmtpCertificate,
+    X509Certificate2? SmtpCertificate,
     MailboxAddress From,
     string OutboxDirectory,
     IReadOnlyList<TimeSpan> RetryDelays)
@@ -29,22 +31,22 @@ public sealed record MailSettings(
     public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
         [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
 
+    /// <summary>Wolverine's limit: 25 attempts in all.</summary>
+    public const int MaxRetries = 24;
+
     public bool SmtpConfigured => SmtpHost is { Length: > 0 };
 
     public static MailSettings Read(IConfiguration configuration)
     {
         var host = configuration["Mail:SmtpHost"];
         var user = configuration["Mail:SmtpUser"];
-        var certificate = configuration["Mail:SmtpCertificate"];
-        if (certificate is { Length: > 0 } && !File.Exists(certificate))
-            throw Invalid("Mail:SmtpCertificate", $"the file {certificate} does not exist");
         return new MailSettings(
             string.IsNullOrWhiteSpace(host) ? null : host.Trim(),
             Port(configuration["Mail:SmtpPort"]),
             Security(configuration["Mail:SmtpSecurity"]),
             string.IsNullOrWhiteSpace(user) ? null : user,
             configuration["Mail:SmtpPassword"],
-            string.IsNullOrWhiteSpace(certificate) ? null : certificate,
+            Certificate(configuration["Mail:SmtpCertificate"]),
             Sender(configuration["Mail:From"]),
             configuration["Mail:OutboxDirectory"] is { Length: > 0 } outbox ? outbox : Path.Combine(Path.GetTempPath(), "het-initiatief-outbox"),
             Delays(configuration["Mail:RetryDelays"]));
@@ -54,6 +56,19 @@ public sealed record MailSettings(
         string.IsNullOrWhiteSpace(value) ? 25
         : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535 ? port
         : throw Invalid("Mail:SmtpPort", "use a port number from 1 to 65535");
+
+    private static X509Certificate2? Certificate(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return null;
+        try
+        {
+            return X509Certificate2.CreateFromPem(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw Invalid("Mail:SmtpCertificate", $"{path} is not a readable PEM certificate ({e.Message})");
+        }
+    }
 
     private static SecureSocketOptions Security(string? value) => value?.Trim().ToLowerInvariant() switch
     {
@@ -79,7 +94,7 @@ public sealed record MailSettings(
                 throw Invalid("Mail:RetryDelays", $"\"{part}\" is not a wait such as 00:05:00");
             delays.Add(delay);
         }
-        return delays;
+        return delays.Count <= MaxRetries ? delays : throw Invalid("Mail:RetryDelays", $"Wolverine allows at most {MaxRetries} retries");
     }
 
     private static InvalidOperationException Invalid(string setting, string how) => new($"The setting {setting} cannot be used: {how}.");

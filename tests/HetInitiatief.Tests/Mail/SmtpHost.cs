@@ -15,7 +15,7 @@ namespace HetInitiatief.Tests.Mail;
 public sealed class SmtpHost(AppFixture app) : IAsyncLifetime
 {
     /// <summary>Enough one-second waits that a server brought back up after the first failure is reached by a retry.</summary>
-    public const int Retries = 30;
+    public const int Retries = 20;
 
     private readonly string _outbox = Path.Combine(Path.GetTempPath(), $"het-initiatief-smtp-outbox-{Guid.NewGuid():N}");
     private Lazy<Task<TestMember>> _admin = null!;
