@@ -6,7 +6,7 @@ using MimeKit;
 
 namespace HetInitiatief.Mail;
 
-/// <summary>A delivery attempt failed. <c>Permanent</c>: the server refused this message for good, so retrying cannot help.</summary>
+/// <summary>A delivery attempt failed. <c>Permanent</c>: the server refused this message for good; retrying cannot help.</summary>
 public sealed class MailNotDelivered(bool permanent, Exception inner) : Exception(inner.Message, inner)
 {
     public bool Permanent { get; } = permanent;

@@ -16,6 +16,7 @@ public sealed class MailHealth(IDocumentStore store) : IHealthCheck
         var dead = await session.Query<OutgoingMail>().CountAsync(m => m.Status == OutgoingMail.Dead, ct);
         return failing + dead == 0
             ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Degraded($"Mail not delivered: {failing} failing (being retried), {dead} dead (see /beheer/uitgaande-mail)");
+            : HealthCheckResult.Degraded(
+                $"Mail not delivered: {failing} failing (being retried), {dead} dead (see /beheer/uitgaande-mail)");
     }
 }

@@ -61,11 +61,12 @@ public static class DeliverMailHandler
     /// attempt, the error, and whether it is now dead) before it is handed to Wolverine's retry policy.
     /// </summary>
     public static async Task Handle(
-        DeliverMail deliver, Envelope envelope, IDocumentStore store, MailDelivery delivery, MailSettings settings, TimeProvider clock,
-        ILogger<MailDelivery> logger, CancellationToken ct)
+        DeliverMail deliver, Envelope envelope, IDocumentStore store, MailDelivery delivery, MailSettings settings,
+        TimeProvider clock, ILogger<MailDelivery> logger, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<OutgoingMail>(deliver.MailId, ct) is not { } mail || mail.Status == OutgoingMail.Sent) return;
+        var mail = await session.LoadAsync<OutgoingMail>(deliver.MailId, ct);
+        if (mail is null || mail.Status == OutgoingMail.Sent) return;
         try
         {
             await delivery.DeliverAsync(mail, ct);
@@ -74,9 +75,10 @@ public static class DeliverMailHandler
         {
             var permanent = MailDelivery.IsPermanent(e);
             var dead = permanent || envelope.Attempts > settings.RetryDelays.Count;
-            session.Store(mail.Failed(envelope.Attempts, MailDelivery.Describe(e), dead ? envelope.Id : null, clock.GetUtcNow()));
+            var failed = mail.Failed(envelope.Attempts, MailDelivery.Describe(e), dead ? envelope.Id : null, clock.GetUtcNow());
+            session.Store(failed);
             await session.SaveChangesAsync(ct);
-            logger.LogWarning(e, "Mail {MailId} not delivered (attempt {Attempt}{Dead})", mail.Id, envelope.Attempts, dead ? ", dead" : "");
+            logger.LogWarning(e, "Mail {MailId} not delivered (attempt {Attempt}, {Status})", mail.Id, envelope.Attempts, failed.Status);
             throw new MailNotDelivered(permanent, e);
         }
         session.Store(mail.Delivered(envelope.Attempts, clock.GetUtcNow()));

@@ -11,11 +11,13 @@ namespace HetInitiatief.Mail;
 /// message naming the setting, rather than mail failing later where nobody looks.
 /// </summary>
 /// <param name="SmtpHost"><c>Mail:SmtpHost</c>; none: every mail is written to <see cref="OutboxDirectory"/> instead.</param>
-/// <param name="SmtpSecurity"><c>Mail:SmtpSecurity</c>: None, StartTls, Tls or Auto (TLS on port 465, else STARTTLS when offered).</param>
+/// <param name="SmtpSecurity"><c>Mail:SmtpSecurity</c>: None, StartTls, Tls or Auto (TLS on port 465, else STARTTLS when
+/// offered).</param>
 /// <param name="SmtpUser"><c>Mail:SmtpUser</c>; when set, the platform signs in with it and <c>Mail:SmtpPassword</c>.</param>
 /// <param name="SmtpCertificate"><c>Mail:SmtpCertificate</c>: a PEM file with the one certificate trusted besides the machine's own
 /// authorities, for a relay with a self-signed certificate. Validation is never switched off.</param>
-/// <param name="RetryDelays"><c>Mail:RetryDelays</c>: the waits between attempts, comma separated (hh:mm:ss); after the last, the mail is dead.</param>
+/// <param name="RetryDelays"><c>Mail:RetryDelays</c>: the waits between attempts, comma separated (hh:mm:ss); after the
+/// last, the mail is dead.</param>
 public sealed record MailSettings(
     string? SmtpHost,
     int SmtpPort,
@@ -29,7 +31,10 @@ public sealed record MailSettings(
 {
     /// <summary>About five and a half hours of trying: an SMTP server down for a morning loses nothing.</summary>
     public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
-        [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
+    [
+        TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15),
+        TimeSpan.FromHours(1), TimeSpan.FromHours(4),
+    ];
 
     /// <summary>Wolverine's limit: 25 attempts in all.</summary>
     public const int MaxRetries = 24;
@@ -48,7 +53,8 @@ public sealed record MailSettings(
             configuration["Mail:SmtpPassword"],
             Certificate(configuration["Mail:SmtpCertificate"]),
             Sender(configuration["Mail:From"]),
-            configuration["Mail:OutboxDirectory"] is { Length: > 0 } outbox ? outbox : Path.Combine(Path.GetTempPath(), "het-initiatief-outbox"),
+            configuration["Mail:OutboxDirectory"] is { Length: > 0 } outbox
+                ? outbox : Path.Combine(Path.GetTempPath(), "het-initiatief-outbox"),
             Delays(configuration["Mail:RetryDelays"]));
     }
 
@@ -94,8 +100,10 @@ public sealed record MailSettings(
                 throw Invalid("Mail:RetryDelays", $"\"{part}\" is not a wait such as 00:05:00");
             delays.Add(delay);
         }
-        return delays.Count <= MaxRetries ? delays : throw Invalid("Mail:RetryDelays", $"Wolverine allows at most {MaxRetries} retries");
+        return delays.Count <= MaxRetries
+            ? delays : throw Invalid("Mail:RetryDelays", $"Wolverine allows at most {MaxRetries} retries");
     }
 
-    private static InvalidOperationException Invalid(string setting, string how) => new($"The setting {setting} cannot be used: {how}.");
+    private static InvalidOperationException Invalid(string setting, string how) =>
+        new($"The setting {setting} cannot be used: {how}.");
 }

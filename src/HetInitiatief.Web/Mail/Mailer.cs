@@ -74,8 +74,9 @@ public sealed class Mailer(
         if (address.Length > 0) session.DeleteWhere<OutgoingMail>(m => m.To.Equals(address, StringComparison.OrdinalIgnoreCase));
         if (name.Length > 0)
         {
-            foreach (var naming in await session.Query<OutgoingMail>().Where(m => m.Subject.Contains(name) || m.Body.Contains(name)).ToListAsync(ct))
-                session.Store(naming with { Subject = naming.Subject.Replace(name, Members.MemberProfile.FormerMember), Body = naming.Body.Replace(name, Members.MemberProfile.FormerMember) });
+            var naming = await session.Query<OutgoingMail>().Where(m => m.Subject.Contains(name) || m.Body.Contains(name)).ToListAsync(ct);
+            foreach (var mail in naming)
+                session.Store(mail with { Subject = Unnamed(mail.Subject, name), Body = Unnamed(mail.Body, name) });
         }
         if (!Directory.Exists(OutboxDirectory) || address.Length == 0) return;
         foreach (var file in Directory.EnumerateFiles(OutboxDirectory, "*.eml"))
@@ -83,6 +84,8 @@ public sealed class Mailer(
             if (await AddressedToAsync(file, address, ct)) File.Delete(file);
         }
     }
+
+    private static string Unnamed(string text, string name) => text.Replace(name, Members.MemberProfile.FormerMember);
 
     private static async Task<bool> AddressedToAsync(string file, string address, CancellationToken ct)
     {

@@ -48,7 +48,8 @@ public static class OutboxEndpoint
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/admin/outbox")]
-    public static async Task<IResult> Get(int? page, string? status, ClaimsPrincipal user, IQuerySession session, Mailer mailer, CancellationToken ct)
+    public static async Task<IResult> Get(
+        int? page, string? status, ClaimsPrincipal user, IQuerySession session, Mailer mailer, CancellationToken ct)
     {
         if (await AdminOnly.CheckAsync(user.MemberId(), session, ct) is { } refused) return refused.ToResult();
         if (CheckStatus(status) is { } invalid) return invalid.ToResult();

@@ -8,7 +8,8 @@ using Wolverine.Runtime;
 
 namespace HetInitiatief.Mail;
 
-public sealed class OutboxPageModel(IDocumentStore store, OutboxedSessionFactory sessions, IWolverineRuntime runtime, Mailer mailer) : PageModel
+public sealed class OutboxPageModel(IDocumentStore store, OutboxedSessionFactory sessions, IWolverineRuntime runtime, Mailer mailer)
+    : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "pagina")] public int PageNumber { get; set; } = 1;
 

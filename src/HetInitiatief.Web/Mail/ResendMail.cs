@@ -21,7 +21,8 @@ public static class ResendMailEndpoint
         null => Problem.NotFound("Deze e-mail bestaat niet (meer)."),
         { Status: OutgoingMail.Dead } => null,
         { Status: OutgoingMail.Sent } => Problem.Conflict("Deze e-mail is al verstuurd."),
-        _ => Problem.Conflict("Deze e-mail wordt nog automatisch opnieuw geprobeerd. Opnieuw versturen kan als dat definitief mislukt is."),
+        _ => Problem.Conflict(
+            "Deze e-mail wordt nog automatisch opnieuw geprobeerd. Opnieuw versturen kan als dat definitief mislukt is."),
     };
 
     [Tags("Mail")]
@@ -44,7 +45,8 @@ public static class ResendMailEndpoint
     /// outbox). The old dead letter is discarded afterwards, so the dead letters do not keep showing a mail that went out.
     /// </summary>
     public static async Task<Outcome<OutboxMessage>> ResendAsync(
-        Guid id, Guid adminId, IDocumentStore store, OutboxedSessionFactory sessions, IWolverineRuntime runtime, ILogger logger, CancellationToken ct)
+        Guid id, Guid adminId, IDocumentStore store, OutboxedSessionFactory sessions, IWolverineRuntime runtime, ILogger logger,
+        CancellationToken ct)
     {
         await using (var query = store.QuerySession())
         {
@@ -67,7 +69,8 @@ public static class ResendMailEndpoint
         }
         try
         {
-            if (mail.DeadEnvelopeId is { } dead) await runtime.Storage.DeadLetters.DiscardAsync(new DeadLetterEnvelopeQuery([dead]), ct);
+            if (mail.DeadEnvelopeId is { } dead)
+                await runtime.Storage.DeadLetters.DiscardAsync(new DeadLetterEnvelopeQuery([dead]), ct);
         }
         catch (Exception e)
         {

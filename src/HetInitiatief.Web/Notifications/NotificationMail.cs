@@ -61,7 +61,8 @@ public static class NotificationMailHandler
                 var member = await session.LoadAsync<MemberProfile>(stored.MemberId, ct);
                 if (notification is null || member is null) return;
                 // The notification's id: should this handler run again after queueing, the mail is still queued once.
-                await mailer.SendAsync(NotificationMail.Immediate(member, notification, mailer.SiteUrl) with { Id = notification.Id }, ct);
+                var mail = NotificationMail.Immediate(member, notification, mailer.SiteUrl) with { Id = notification.Id };
+                await mailer.SendAsync(mail, ct);
                 break;
             case Deliveries.Digest:
                 // A redelivered message must not put an item that was already sent back in the queue.
