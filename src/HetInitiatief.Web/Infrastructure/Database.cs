@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using Npgsql;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 namespace HetInitiatief.Infrastructure;
@@ -48,7 +49,23 @@ public static class Database
         options.Policies.AutoApplyTransactions();
         // One node for now; Solo skips leader election and node tracking at start-up.
         options.Durability.Mode = DurabilityMode.Solo;
+        RetryWhileTheDatabaseIsAway(options);
     }
+
+    /// <summary>
+    /// A message that meets a database that is restarting or unreachable is not dead: it is tried again, first quickly
+    /// and in memory (a restart takes seconds, and scheduling a retry needs the database too), then at growing
+    /// intervals from the durable inbox. Only after that, or for any other failure, it goes to the dead letters, where
+    /// an admin sees it and can send it again (<see cref="DeadLetters.DeadLetterQueue"/>). A message may therefore be
+    /// handled twice; notification handlers store under ids derived from the message, so a second run adds nothing.
+    /// </summary>
+    private static void RetryWhileTheDatabaseIsAway(WolverineOptions options) =>
+        options.Policies.OnException(DatabaseFailures.IsUnavailable, "the database is unavailable")
+            .RetryWithCooldown(
+                TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5),
+                TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30))
+            .Then.ScheduleRetry(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1))
+            .Then.MoveToErrorQueue();
 
     /// <summary>
     /// The connection settings the write path is measured with (docs/performance.md). Npgsql normally

@@ -8,11 +8,13 @@ namespace HetInitiatief.Infrastructure;
 /// <summary>
 /// A PostgreSQL server started from the machine's own binaries, for running the platform and its
 /// tests without any server set up beforehand. PostgreSQL refuses to run as root, so a root process
-/// runs it as the <c>postgres</c> user.
+/// runs it as the <c>postgres</c> user. Nobody gets in without the generated password kept in the data directory
+/// (readable by its owner only): not other local users, not other programs on the machine.
 /// </summary>
 public sealed class LocalPostgres : IAsyncDisposable
 {
     public const string DatabaseName = "het_initiatief";
+    private const string PasswordFile = "het-initiatief.password";
 
     private readonly string _binDirectory;
     private readonly string _dataDirectory;
@@ -27,12 +29,15 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public int Port { get; }
 
+    private string Password { get; set; } = "";
+
     public string ConnectionString =>
         new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = Port,
             Username = "postgres",
+            Password = Password,
             Database = DatabaseName,
             MaxPoolSize = 100,
         }.ConnectionString;
@@ -52,14 +57,21 @@ public sealed class LocalPostgres : IAsyncDisposable
             await RunAsync("chmod", ["700", dataDirectory], asPostgres: false, ct);
         }
 
+        var passwordFile = Path.Combine(dataDirectory, PasswordFile);
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
-            await server.PgAsync("initdb", ["-D", dataDirectory, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", .. throwaway ? new[] { "--no-sync" } : []], ct);
+            server.Password = NewPassword();
+            await server.InitAsync(throwaway, ct);
+            await server.KeepPasswordAsync(ct);
         }
-        else if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+        else
         {
-            // A previous run died without stopping its server; take the directory back.
-            await server.PgAsync("pg_ctl", ["stop", "-D", dataDirectory, "-m", "fast", "-w"], ct, throwOnError: false);
+            if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+            {
+                // A previous run died without stopping its server; take the directory back.
+                await server.PgAsync("pg_ctl", ["stop", "-D", dataDirectory, "-m", "fast", "-w"], ct, throwOnError: false);
+            }
+            if (File.Exists(passwordFile)) server.Password = (await File.ReadAllTextAsync(passwordFile, ct)).Trim();
         }
 
         var options = $"-p {server.Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c max_connections=300";
@@ -69,9 +81,65 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
 
         await server.PgAsync("pg_ctl", ["start", "-D", dataDirectory, "-w", "-t", "60", "-l", Path.Combine(dataDirectory, "server.log"), "-o", options], ct);
+        if (server.Password.Length == 0) await server.SecureOpenClusterAsync(ct);
         await server.EnsureDatabaseAsync(ct);
         return server;
     }
+
+    /// <summary>Stops the server and starts it again on the same port, as an operator restarting PostgreSQL would.</summary>
+    public Task RestartAsync(CancellationToken ct = default) =>
+        PgAsync("pg_ctl", ["restart", "-D", _dataDirectory, "-m", "fast", "-w", "-t", "60"], ct);
+
+    private async Task InitAsync(bool throwaway, CancellationToken ct)
+    {
+        // initdb reads the superuser's password from a file; it exists only for the moment initdb runs.
+        var folder = Directory.CreateTempSubdirectory("het-initiatief-initdb-");
+        var file = Path.Combine(folder.FullName, "password");
+        try
+        {
+            await File.WriteAllTextAsync(file, Password, ct);
+            if (Environment.IsPrivilegedProcess) await RunAsync("chown", ["-R", "postgres:postgres", folder.FullName], asPostgres: false, ct);
+            await PgAsync("initdb", ["-D", _dataDirectory, "-A", "scram-sha-256", "-U", "postgres", $"--pwfile={file}", "-E", "UTF8",
+                "--locale=C.UTF-8", .. throwaway ? new[] { "--no-sync" } : []], ct);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private async Task KeepPasswordAsync(CancellationToken ct)
+    {
+        var file = Path.Combine(_dataDirectory, PasswordFile);
+        await File.WriteAllTextAsync(file, Password, ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (Environment.IsPrivilegedProcess) await RunAsync("chown", ["postgres:postgres", file], asPostgres: false, ct);
+    }
+
+    /// <summary>
+    /// A cluster made before the platform set a password let every local user in as superuser (<c>initdb -A trust</c>):
+    /// it gets a password once, and from then on asks for it, the same as a cluster made today.
+    /// </summary>
+    private async Task SecureOpenClusterAsync(CancellationToken ct)
+    {
+        Password = NewPassword();
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false, Password = null };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var alter = new NpgsqlCommand($"alter role postgres password '{Password}'", connection);
+            await alter.ExecuteNonQueryAsync(ct);
+        }
+        await KeepPasswordAsync(ct);
+        var hba = Path.Combine(_dataDirectory, "pg_hba.conf");
+        var lines = (await File.ReadAllLinesAsync(hba, ct))
+            .Select(line => line.TrimStart().StartsWith('#') ? line : System.Text.RegularExpressions.Regex.Replace(line, @"\btrust\s*$", "scram-sha-256"));
+        await File.WriteAllLinesAsync(hba, lines, ct);
+        await PgAsync("pg_ctl", ["reload", "-D", _dataDirectory], ct);
+    }
+
+    /// <summary>Letters and digits only, so it needs no quoting in a connection string or in SQL.</summary>
+    private static string NewPassword() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
 
     public async Task StopAsync()
     {

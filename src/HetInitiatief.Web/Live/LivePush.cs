@@ -7,7 +7,10 @@ using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using JasperFx.Events;
 using Marten;
+using Marten.Events.Projections;
 using Marten.Services;
+using JasperFx.Events.Projections;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.SignalR;
 using Wolverine;
 using Wolverine.Runtime;
@@ -96,9 +99,10 @@ public sealed record ProposalChanged(Guid QuestionId, Guid ProposalId, long Vers
 }
 
 /// <summary>
-/// Hands every committed question, coalition, session and network event to Wolverine as a push message, right after the
-/// commit: no polling, so watchers see it within milliseconds. Runs after the transaction, so a
-/// failing push can never undo or fail the write.
+/// Hands every committed question, coalition, session and network change to Wolverine as a push message, right after
+/// the commit: no polling, so watchers see it within milliseconds. Runs after the transaction, so a failing push can
+/// never undo or fail the write; a push lost in a crash costs a watcher a refresh, nothing more. What members must be
+/// told (news) does not go this way but through <see cref="NewsOutbox"/>, inside the transaction.
 /// </summary>
 public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeForwarder> logger) : DocumentSessionListenerBase
 {
@@ -107,7 +111,7 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
         var messages = new List<object>();
         try
         {
-            // The coalition's inline projection was written in the same commit; its new state gives the meter.
+            // The inline projections were written in the same commit; their new state gives the meters.
             var written = commit.Updated.Concat(commit.Inserted).ToList();
             var coalitions = written.OfType<CoalitionDetails>().ToDictionary(c => c.Id);
             var sessions = written.OfType<Session>().ToDictionary(s => s.Id);
@@ -122,18 +126,6 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
                          && proposals.GetValueOrDefault(e.StreamId) is { } proposal)
                     messages.Add(new ProposalChanged(proposal.QuestionId, proposal.Id, e.Version, proposal.Status));
                 messages.AddRange(Workspace.WorkspaceChanged.From(e, questions, coalitions));
-                if (CoalitionNews.From(e) is { } news) messages.Add(news);
-                if (SessionNews.From(e) is { } sessionNews) messages.Add(sessionNews);
-                if (OfferNews.From(e, proposals) is { } offerNews) messages.Add(offerNews);
-                if (NetworkNews.From(e) is { } networkNews) messages.Add(networkNews);
-                if (InviteNews.From(e) is { } inviteNews) messages.Add(inviteNews);
-                if (NudgeNews.From(e) is { } nudge) messages.Add(nudge);
-                if (ModerationNews.From(e) is { } moderation) messages.Add(moderation);
-                if (MergeNews.From(e) is { } merge) messages.Add(merge);
-                if (QuestionNews.From(e) is { } conversation) messages.Add(conversation);
-                if (Matching.QuestionToMatch.From(e) is { } toMatch) messages.Add(toMatch);
-                if (ThemeNews.From(e) is { } themeNews) messages.Add(themeNews);
-                if (coalitions.GetValueOrDefault(e.StreamId) is { } near && CoalitionShortNews.From(e, near) is { } shortNews) messages.Add(shortNews);
             }
             // One refresh of the radar per commit is enough, however many of its facts the commit changed.
             if (commit.GetEvents().FirstOrDefault(e => RadarChanged.IsAbout(e.Data)) is { } radar) messages.Add(new RadarChanged(radar.EventTypeName));
@@ -148,6 +140,49 @@ public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeFor
         {
             logger.LogWarning(e, "Could not hand {Count} changes to the live push", messages.Count);
         }
+    }
+}
+
+/// <summary>
+/// The news in a commit — what members must be told (notifications, invitations, matches) — stored in Wolverine's
+/// durable outbox inside the commit's own transaction, so it exists exactly when the events do: a crash or a database
+/// restart between the commit and the hand-over cannot lose it, and Wolverine delivers it once the transaction has
+/// committed (or, after a crash, when the app starts again). Registered after the coalition and offer projections, so
+/// what it reads of them (a coalition's meter, an offer) already holds this commit's state.
+/// </summary>
+public sealed class NewsOutbox(IServiceProvider services) : IProjection
+{
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
+    {
+        if (operations is not IDocumentSession session)
+            throw new InvalidOperationException("News can only leave through the outbox of the session that commits it.");
+        var pending = (IChangeSet)session.PendingChanges;
+        var written = pending.Updated.Concat(pending.Inserted).ToList();
+        var news = From(events, written.OfType<CoalitionDetails>().ToDictionary(c => c.Id), written.OfType<Proposal>().ToDictionary(p => p.Id));
+        if (news.Count == 0) return;
+        var outbox = new MartenOutbox(services.GetRequiredService<IWolverineRuntime>(), session);
+        foreach (var message in news) await outbox.PublishAsync(message);
+    }
+
+    public static List<object> From(IEnumerable<IEvent> events, Dictionary<Guid, CoalitionDetails> coalitions, Dictionary<Guid, Proposal> proposals)
+    {
+        var news = new List<object>();
+        foreach (var e in events)
+        {
+            if (CoalitionNews.From(e) is { } coalitionNews) news.Add(coalitionNews);
+            if (SessionNews.From(e) is { } sessionNews) news.Add(sessionNews);
+            if (OfferNews.From(e, proposals) is { } offerNews) news.Add(offerNews);
+            if (NetworkNews.From(e) is { } networkNews) news.Add(networkNews);
+            if (InviteNews.From(e) is { } inviteNews) news.Add(inviteNews);
+            if (NudgeNews.From(e) is { } nudge) news.Add(nudge);
+            if (ModerationNews.From(e) is { } moderation) news.Add(moderation);
+            if (MergeNews.From(e) is { } merge) news.Add(merge);
+            if (QuestionNews.From(e) is { } conversation) news.Add(conversation);
+            if (Matching.QuestionToMatch.From(e) is { } toMatch) news.Add(toMatch);
+            if (ThemeNews.From(e) is { } themeNews) news.Add(themeNews);
+            if (coalitions.GetValueOrDefault(e.StreamId) is { } near && CoalitionShortNews.From(e, near) is { } shortNews) news.Add(shortNews);
+        }
+        return news;
     }
 }
 
@@ -212,6 +247,9 @@ public static class LivePush
 
 public sealed class LiveConfiguration : IConfigureMarten
 {
-    public void Configure(IServiceProvider services, StoreOptions options) =>
+    public void Configure(IServiceProvider services, StoreOptions options)
+    {
         options.Listeners.Add(ActivatorUtilities.CreateInstance<ChangeForwarder>(services));
+        options.Projections.Add(new NewsOutbox(services), ProjectionLifecycle.Inline);
+    }
 }

@@ -50,7 +50,7 @@ public sealed class EveryPageInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await app.AdminAsync();
         var admin = await _browser.SignInAsync(AppFixture.AdminEmail, screen);
         foreach (var (url, name) in new[] { ("/beheer", "beheer"), ("/beheer/rollen", "rollen"), ("/beheer/lidmaatschappen", "lidmaatschappen"),
-                     ("/beheer/uitgaande-mail", "uitgaande-mail"), ("/moderatie", "radar"), ("/moderatie/meldingen", "gemelde-bijdragen"),
+                     ("/beheer/uitgaande-mail", "uitgaande-mail"), ("/beheer/vastgelopen-berichten", "vastgelopen-berichten"), ("/moderatie", "radar"), ("/moderatie/meldingen", "gemelde-bijdragen"),
                      ("/moderatie/logboek", "logboek"), ("/moderatie/gezondheid", "gezondheid") })
         {
             await admin.GotoAsync(url);
