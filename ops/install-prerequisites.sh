@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what running and testing the platform needs beyond the .NET SDK and Node: PostgreSQL's
 # server binaries (the app and the tests start their own server from them), Debian's chromium
-# (for the browser tests), and for the portfolio PDF its font and the OCR tools of its test. Does
-# nothing for what is already there.
+# (for the browser tests), for the portfolio PDF its font and the OCR tools of its test, and for the
+# mail tests a real SMTP server (aiosmtpd, with openssl for its certificate). Does nothing for what is
+# already there.
 set -euo pipefail
 
 missing=()
@@ -12,6 +13,10 @@ command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ] ||
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng)
+# The mail tests deliver over STARTTLS with a login to this SMTP server (run by Debian's own python3, which a python
+# on the PATH from elsewhere may not see), with a certificate openssl makes at test time.
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

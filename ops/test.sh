@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Het Initiatief on this machine: installs what the tests need (Debian's chromium
-# for the browser tests, PostgreSQL's server binaries), builds, runs, and ends with "N passed, N failed".
+# for the browser tests, PostgreSQL's server binaries, the aiosmtpd SMTP server for the mail tests), builds, runs,
+# and ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,6 +1,7 @@
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Live;
+using HetInitiatief.Mail;
 using HetInitiatief.Membership;
 using HetInitiatief.Members;
 using HetInitiatief.Notifications;
@@ -20,12 +21,15 @@ public static class Platform
     public static async Task AddPlatformAsync(this WebApplicationBuilder builder)
     {
         await builder.AddDatabaseAsync();
+        var mail = MailSettings.Read(builder.Configuration);
         builder.Host.UseWolverine(options =>
         {
             options.UseDatabaseDefaults();
             options.AddLivePush();
             options.AddMailDelivery();
+            options.AddOutgoingMail(mail);
         });
+        builder.Services.AddMail(mail);
         builder.Services.AddSingleton<IConfigureMarten, MembersConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, QuestionsConfiguration>();
         builder.Services.AddSingleton<IConfigureMarten, CoalitionsConfiguration>();

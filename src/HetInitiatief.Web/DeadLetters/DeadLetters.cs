@@ -116,6 +116,7 @@ public static class DeadLetterQueue
             "ThemeNews" => "Meldingen over een nieuwe vraag in een thema",
             "QuestionToMatch" => "Collega's zoeken die een nieuwe vraag kunnen helpen",
             "NotificationStored" => "Een melding per e-mail",
+            "DeliverMail" => "Een e-mail versturen (ook te zien, en opnieuw te versturen, bij Uitgaande mail)",
             "CloseCoalitionIfNotViable" or "RemindCoalitionClosing" => "De sluitingsdatum van een coalitie",
             "DecideGoNoGo" => "Het besluit of een bijeenkomst doorgaat",
             _ => $"Een bericht van het type {name}",

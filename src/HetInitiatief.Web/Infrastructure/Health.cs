@@ -8,11 +8,16 @@ public static class Health
 {
     public static IServiceCollection AddPlatformHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<PostgresReachable>("postgres", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<PostgresReachable>("postgres", tags: ["ready"])
+            .AddCheck<Mail.MailHealth>("mail", tags: ["ready"]);
         return services;
     }
 
-    /// <summary>Live: the process answers. Ready: it can also reach PostgreSQL.</summary>
+    /// <summary>
+    /// Live: the process answers. Ready: it can also reach PostgreSQL (else Unhealthy, 503); Degraded (still 200) while
+    /// mail is failing or dead (<see cref="Mail.MailHealth"/>).
+    /// </summary>
     public static void MapPlatformHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

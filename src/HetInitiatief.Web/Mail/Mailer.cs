@@ -1,18 +1,27 @@
-using System.Net.Mail;
-using System.Text;
+using Marten;
+using JasperFx;
+using MimeKit;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace HetInitiatief.Mail;
 
-public sealed record MailMessageToSend(string To, string Subject, string Body);
+/// <summary>A mail to send: plain text, which also becomes its HTML alternative (<see cref="MailBody.Html"/>).</summary>
+/// <param name="Id">The same id twice is queued once, for a caller that may run again after queueing (a retried handler).</param>
+public sealed record MailMessageToSend(string To, string Subject, string Body, Guid? Id = null);
 
 /// <summary>
-/// Sends e-mail through the SMTP server in the settings (<c>Mail:SmtpHost</c>, <c>Mail:SmtpPort</c>,
-/// <c>Mail:From</c>); with none configured, writes each message as an .eml file to an outbox folder
-/// (<c>Mail:OutboxDirectory</c>) so nothing is lost silently.
+/// The one way mail leaves the platform. <see cref="SendAsync"/> stores the mail and its delivery message in one
+/// PostgreSQL transaction through Wolverine's outbox and returns; <see cref="DeliverMailHandler"/> delivers it (over
+/// SMTP, or to the outbox folder without one), retrying with backoff. So a down SMTP server fails no request, and a
+/// restart loses no mail.
 /// </summary>
-public sealed class Mailer(IConfiguration configuration, IServiceProvider services, ILogger<Mailer> logger)
+public sealed class Mailer(
+    IConfiguration configuration, MailSettings settings, IServiceProvider services, TimeProvider clock, ILogger<Mailer> logger)
 {
-    public string OutboxDirectory { get; } = configuration["Mail:OutboxDirectory"] ?? Path.Combine(Path.GetTempPath(), "het-initiatief-outbox");
+    public string OutboxDirectory => settings.OutboxDirectory;
+
+    public bool SmtpConfigured => settings.SmtpConfigured;
 
     /// <summary>
     /// Where every link in mail points: the setting <c>Platform:BaseUrl</c>, or without it the first address the app
@@ -34,33 +43,63 @@ public sealed class Mailer(IConfiguration configuration, IServiceProvider servic
         return uri.GetLeftPart(UriPartial.Authority);
     }
 
-    public bool SmtpConfigured => configuration["Mail:SmtpHost"] is { Length: > 0 };
-
-    private string From => configuration["Mail:From"] ?? "noreply@het-initiatief.nl";
-
+    /// <summary>
+    /// Queues the mail durably: once this returns, the mail is in PostgreSQL and will be delivered or show as failed to
+    /// admins. It commits its own transaction, after the caller's write: callers are endpoints, pages and handlers
+    /// with plain Marten sessions, and one entry point for all of them matters more than sharing their transaction.
+    /// </summary>
     public async Task SendAsync(MailMessageToSend message, CancellationToken ct)
     {
-        using var mail = new MailMessage(From, message.To, message.Subject, message.Body) { BodyEncoding = Encoding.UTF8, SubjectEncoding = Encoding.UTF8 };
-        if (configuration["Mail:SmtpHost"] is { Length: > 0 } host)
+        var bus = new MessageContext(services.GetRequiredService<IWolverineRuntime>());
+        await using var session = services.GetRequiredService<OutboxedSessionFactory>().OpenSession(bus);
+        var mail = OutgoingMail.Queue(message.Id ?? Guid.CreateVersion7(), message, clock.GetUtcNow());
+        session.Insert(mail);
+        await bus.PublishAsync(new DeliverMail(mail.Id));
+        try
         {
-            using var smtp = new SmtpClient(host, int.TryParse(configuration["Mail:SmtpPort"], out var port) ? port : 25);
-            await smtp.SendMailAsync(mail, ct);
-            return;
+            await session.SaveChangesAsync(ct);
         }
-        Directory.CreateDirectory(OutboxDirectory);
-        var path = Path.Combine(OutboxDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await File.WriteAllTextAsync(path, $"From: {From}\r\nTo: {message.To}\r\nSubject: {message.Subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{message.Body}\r\n", ct);
-        logger.LogInformation("No SMTP server configured; wrote the message to {Path}", path);
+        catch (DocumentAlreadyExistsException)
+        {
+            logger.LogInformation("Mail {MailId} was already queued; queued once", mail.Id);
+        }
     }
 
-    /// <summary>Removes the mail written to the outbox folder for this address (a member who deleted their account).</summary>
-    public void ForgetMailTo(string address)
+    /// <summary>
+    /// A member deleted their account: mail to them goes from the admins' listing and the outbox folder (a queued one
+    /// is then never sent), and mail naming them, such as their invitations, names a former member instead.
+    /// </summary>
+    public async Task ForgetAsync(IDocumentSession session, string address, string name, CancellationToken ct)
     {
+        if (address.Length > 0) session.DeleteWhere<OutgoingMail>(m => m.To.Equals(address, StringComparison.OrdinalIgnoreCase));
+        if (name.Length > 0)
+        {
+            var naming = await session.Query<OutgoingMail>().Where(m => m.Subject.Contains(name) || m.Body.Contains(name)).ToListAsync(ct);
+            foreach (var mail in naming)
+                session.Store(mail with { Subject = Unnamed(mail.Subject, name), Body = Unnamed(mail.Body, name) });
+        }
         if (!Directory.Exists(OutboxDirectory) || address.Length == 0) return;
-        var header = $"To: {address}\r\n";
         foreach (var file in Directory.EnumerateFiles(OutboxDirectory, "*.eml"))
         {
-            if (File.ReadAllText(file).Contains(header, StringComparison.OrdinalIgnoreCase)) File.Delete(file);
+            if (await AddressedToAsync(file, address, ct)) File.Delete(file);
+        }
+    }
+
+    private static string Unnamed(string text, string name) => text.Replace(name, Members.MemberProfile.FormerMember);
+
+    private static async Task<bool> AddressedToAsync(string file, string address, CancellationToken ct)
+    {
+        try
+        {
+            await using var stream = File.OpenRead(file);
+            var headers = await HeaderList.LoadAsync(stream, ct);
+            return InternetAddressList.TryParse(headers[HeaderId.To] ?? "", out var to)
+                && to.Mailboxes.Any(m => m.Address.Equals(address, StringComparison.OrdinalIgnoreCase));
+        }
+        catch (IOException)
+        {
+            // Removed while we looked, or still being written: a mail being written has a .tmp name, so this is rare.
+            return false;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
@@ -8,13 +7,22 @@ using Wolverine.Http;
 
 namespace HetInitiatief.Mail;
 
-public sealed record OutboxMessage(string File, DateTimeOffset At, string To, string Subject);
+/// <summary>One mail as admins see it. <c>Status</c>: queued, failing (will be retried), dead (needs a resend) or sent.</summary>
+public sealed record OutboxMessage(
+    Guid Id, DateTimeOffset At, string To, string Subject, string Status, int Attempts, string? LastError, DateTimeOffset? LastAttemptAt,
+    DateTimeOffset? SentAt)
+{
+    public static OutboxMessage From(OutgoingMail mail) =>
+        new(mail.Id, mail.QueuedAt, mail.To, mail.Subject, mail.Status, mail.Attempts, mail.LastError, mail.LastAttemptAt, mail.SentAt);
+}
 
 /// <summary>
-/// The mail written to the outbox folder, newest first. <c>SmtpConfigured</c>: mail goes to the SMTP
-/// server instead, and the folder only holds what was written before.
+/// The platform's mail, newest first, optionally only one status. <c>Failing</c> and <c>Dead</c> count all such mail,
+/// whatever the page shows. <c>SmtpConfigured</c> false: mail is written as files to <c>Directory</c>.
 /// </summary>
-public sealed record OutboxPage(bool SmtpConfigured, string Directory, int Page, int PageSize, int Total, IReadOnlyList<OutboxMessage> Messages);
+public sealed record OutboxPage(
+    bool SmtpConfigured, string Directory, string? Status, int Page, int PageSize, int Total, int Failing, int Dead,
+    IReadOnlyList<OutboxMessage> Messages);
 
 public static class AdminOnly
 {
@@ -32,55 +40,36 @@ public static class OutboxEndpoint
 {
     public const int PageSize = 50;
 
+    public static readonly string[] Statuses = [OutgoingMail.Queued, OutgoingMail.Failing, OutgoingMail.Dead, OutgoingMail.Sent];
+
     [Tags("Mail")]
-    [EndpointSummary("The e-mail written to the outbox folder because no SMTP server is configured, newest first (admin only).")]
+    [EndpointSummary("The platform's outgoing mail, newest first, with what failed and what is dead (admin only); status filters.")]
     [ProducesResponseType(typeof(OutboxPage), 200)]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/admin/outbox")]
-    public static async Task<IResult> Get(int? page, ClaimsPrincipal user, IQuerySession session, Mailer mailer, CancellationToken ct)
+    public static async Task<IResult> Get(
+        int? page, string? status, ClaimsPrincipal user, IQuerySession session, Mailer mailer, CancellationToken ct)
     {
         if (await AdminOnly.CheckAsync(user.MemberId(), session, ct) is { } refused) return refused.ToResult();
-        return Results.Ok(await ReadAsync(mailer, page ?? 1, ct));
+        if (CheckStatus(status) is { } invalid) return invalid.ToResult();
+        return Results.Ok(await ReadAsync(session, mailer, page ?? 1, status, ct));
     }
 
-    /// <summary>File names start with the time they were written, so sorting by name is newest first without opening every file.</summary>
-    public static async Task<OutboxPage> ReadAsync(Mailer mailer, int page, CancellationToken ct)
+    public static Problem? CheckStatus(string? status) =>
+        status is null || Statuses.Contains(status) ? null
+        : Problem.Invalid("status", $"Kies een van deze: {string.Join(", ", Statuses)}.");
+
+    public static async Task<OutboxPage> ReadAsync(IQuerySession session, Mailer mailer, int page, string? status, CancellationToken ct)
     {
         page = Math.Max(1, page);
-        var files = Directory.Exists(mailer.OutboxDirectory)
-            ? Directory.GetFiles(mailer.OutboxDirectory, "*.eml").OrderByDescending(Path.GetFileName, StringComparer.Ordinal).ToList()
-            : [];
-        var messages = new List<OutboxMessage>();
-        foreach (var file in files.Skip((page - 1) * PageSize).Take(PageSize))
-        {
-            if (await HeadersAsync(file, ct) is { } message) messages.Add(message);
-        }
-        return new OutboxPage(mailer.SmtpConfigured, mailer.OutboxDirectory, page, PageSize, files.Count, messages);
+        var all = session.Query<OutgoingMail>();
+        var chosen = status is null ? all : all.Where(m => m.Status == status);
+        var total = await chosen.CountAsync(ct);
+        var messages = await chosen.OrderByDescending(m => m.QueuedAt).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var failing = await all.CountAsync(m => m.Status == OutgoingMail.Failing, ct);
+        var dead = await all.CountAsync(m => m.Status == OutgoingMail.Dead, ct);
+        return new OutboxPage(mailer.SmtpConfigured, mailer.OutboxDirectory, status, page, PageSize, total, failing, dead,
+            messages.Select(OutboxMessage.From).ToList());
     }
-
-    private static async Task<OutboxMessage?> HeadersAsync(string file, CancellationToken ct)
-    {
-        try
-        {
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            using var reader = new StreamReader(file);
-            while (await reader.ReadLineAsync(ct) is { Length: > 0 } line)
-            {
-                var colon = line.IndexOf(':');
-                if (colon > 0) headers.TryAdd(line[..colon], line[(colon + 1)..].Trim());
-            }
-            return new OutboxMessage(Path.GetFileName(file), WrittenAt(file), headers.GetValueOrDefault("To", ""), headers.GetValueOrDefault("Subject", ""));
-        }
-        catch (IOException)
-        {
-            // Removed or still being written while we listed the folder: it shows on the next look.
-            return null;
-        }
-    }
-
-    private static DateTimeOffset WrittenAt(string file) =>
-        DateTime.TryParseExact(Path.GetFileName(file)[..Math.Min(17, Path.GetFileName(file).Length)], "yyyyMMddHHmmssfff", CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            ? new DateTimeOffset(at, TimeSpan.Zero)
-            : new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
 }

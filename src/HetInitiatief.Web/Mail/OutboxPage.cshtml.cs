@@ -1,26 +1,57 @@
 using HetInitiatief.Infrastructure;
+using HetInitiatief.Shared;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace HetInitiatief.Mail;
 
-public sealed class OutboxPageModel(IQuerySession session, Mailer mailer) : PageModel
+public sealed class OutboxPageModel(IDocumentStore store, OutboxedSessionFactory sessions, IWolverineRuntime runtime, Mailer mailer)
+    : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "pagina")] public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "status")] public string? Status { get; set; }
+
+    [BindProperty] public Guid MailId { get; set; }
 
     public OutboxPage? Outbox { get; private set; }
 
     public Problem? Refused { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
+
+    public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
     {
-        Refused = await AdminOnly.CheckAsync(User.MemberId(), session, ct);
-        if (Refused is { } refused)
-        {
-            Response.StatusCode = refused.Status;
-            return;
-        }
-        Outbox = await OutboxEndpoint.ReadAsync(mailer, PageNumber, ct);
+        var outcome = await ResendMailEndpoint.ResendAsync(MailId, User.MemberId(), store, sessions, runtime,
+            HttpContext.RequestServices.GetRequiredService<ILogger<OutboxPageModel>>(), ct);
+        if (outcome.Problem is { Status: 401 or 403 } refused) return Refuse(refused);
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(new { pagina = PageNumber, status = Status }),
+            () => ShowAsync(ct), $"De e-mail aan {outcome.Value?.To} staat weer in de wachtrij.");
     }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        if (await AdminOnly.CheckAsync(User.MemberId(), session, ct) is { } refused) return Refuse(refused);
+        if (OutboxEndpoint.CheckStatus(Status) is not null) Status = null;
+        Outbox = await OutboxEndpoint.ReadAsync(session, mailer, PageNumber, Status, ct);
+        return Page();
+    }
+
+    private PageResult Refuse(Problem refused)
+    {
+        (Refused, Response.StatusCode) = (refused, refused.Status);
+        return Page();
+    }
+
+    public static string Label(string status) => status switch
+    {
+        OutgoingMail.Queued => "in de wachtrij",
+        OutgoingMail.Failing => "mislukt, wordt opnieuw geprobeerd",
+        OutgoingMail.Dead => "definitief mislukt",
+        _ => "verstuurd",
+    };
 }

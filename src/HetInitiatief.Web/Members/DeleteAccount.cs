@@ -48,8 +48,8 @@ public static class DeleteAccountEndpoint
             session.Delete<SignInAttempts>(MemberLogin.Normalise(profile.Email));
             // Others' notifications name who did what ("Lotte doet mee…"); the name goes, the news stays.
             await Contributions.ReplaceInNotificationsAsync(store, [profile.Name], MemberProfile.FormerMember, ct);
-            // Mail kept in the outbox folder carries the address and the name; the admins' listing must not outlive them.
-            mailer.ForgetMailTo(profile.Email);
+            // Mail kept for the admins' listing and the outbox folder carries the address and the name; neither may outlive them.
+            await mailer.ForgetAsync(session, profile.Email, profile.Name, ct);
         }
         session.Delete<MemberProfile>(memberId);
         session.Delete<CalendarFeed>(memberId);

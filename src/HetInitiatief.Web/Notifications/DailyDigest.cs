@@ -70,7 +70,8 @@ public static class DailyDigest
             var notifications = await session.LoadManyAsync<Notification>(ct, items.Select(i => i.Id).ToArray());
             if (member is not null && NotificationMail.Digest(member, notifications.ToList(), mailer.SiteUrl) is { } mail)
             {
-                await mailer.SendAsync(mail, ct);
+                // Named after the items it lists: a run that fails after queueing and runs again queues the same digest once.
+                await mailer.SendAsync(mail with { Id = MailIdFor(items.Select(i => i.Id)) }, ct);
                 (mails, listed) = (mails + 1, listed + notifications.Count);
             }
             foreach (var item in items) session.Store(item with { SentAt = now });
@@ -79,6 +80,9 @@ public static class DailyDigest
         await transaction.CommitAsync(ct);
         return new DigestRun(mails, listed);
     }
+
+    public static Guid MailIdFor(IEnumerable<Guid> items) =>
+        new(System.Security.Cryptography.SHA256.HashData(items.Order().SelectMany(i => i.ToByteArray()).ToArray()).AsSpan(0, 16));
 
     [Tags("Notifications")]
     [EndpointSummary("Run the daily digest now (admin only); it sends only what no earlier digest sent.")]

@@ -35,7 +35,10 @@ public static class NotificationMail
     private static string Footer(string siteUrl, string choice) =>
         $"Je krijgt deze e-mail omdat je voor deze meldingen koos voor {choice}. Wijzig dat op {siteUrl.TrimEnd('/')}/meldingen/voorkeuren";
 
-    /// <summary>Mail goes out on its own durable queue: a slow SMTP server delays no in-app notification, and a restart loses none.</summary>
+    /// <summary>
+    /// Deciding who gets which mail runs on its own durable queue, so a restart loses none; the mail itself then
+    /// waits on the delivery queue (<see cref="MailQueue"/>), where a slow or failing SMTP server holds up nothing here.
+    /// </summary>
     public static void AddMailDelivery(this WolverineOptions options)
     {
         options.LocalQueue("mail").UseDurableInbox();
@@ -57,7 +60,9 @@ public static class NotificationMailHandler
                 var notification = await session.LoadAsync<Notification>(stored.NotificationId, ct);
                 var member = await session.LoadAsync<MemberProfile>(stored.MemberId, ct);
                 if (notification is null || member is null) return;
-                await mailer.SendAsync(NotificationMail.Immediate(member, notification, mailer.SiteUrl), ct);
+                // The notification's id: should this handler run again after queueing, the mail is still queued once.
+                var mail = NotificationMail.Immediate(member, notification, mailer.SiteUrl) with { Id = notification.Id };
+                await mailer.SendAsync(mail, ct);
                 break;
             case Deliveries.Digest:
                 // A redelivered message must not put an item that was already sent back in the queue.

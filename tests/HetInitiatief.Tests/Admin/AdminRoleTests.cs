@@ -23,6 +23,7 @@ public sealed class AdminRoleTests(AppFixture app)
         { "GET", "/beheer/lidmaatschappen" },
         { "GET", "/api/admin/outbox" },
         { "POST", "/api/admin/digest/run" },
+        { "POST", $"/api/admin/outbox/{Guid.NewGuid()}/resend" },
         { "GET", "/beheer/uitgaande-mail" },
         { "GET", "/api/health" },
         { "GET", "/api/health?week=2026-W47" },

@@ -25,7 +25,7 @@ public sealed class InviteInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await anna.GetByRole(AriaRole.Button, new() { Name = "Nodig uit" }).ClickAsync();
         await anna.GetByText($"Je uitnodiging is verstuurd naar {colleague}.").WaitForAsync();
 
-        var mail = app.To(colleague).ShouldHaveSingleItem();
+        var mail = (await app.MailsToAsync(colleague)).ShouldHaveSingleItem();
         var link = Regex.Match(mail, @"https?://\S+/registreren\?uitnodiging=[A-Za-z0-9_-]+").Value;
         var bram = await _browser.NewPageAsync();
         await bram.GotoAsync(link);

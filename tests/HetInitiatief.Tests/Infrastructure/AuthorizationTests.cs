@@ -82,6 +82,7 @@ public sealed class AuthorizationTests(AppFixture app)
         { "PUT", "/api/me/notification-preferences" },
         { "GET", "/api/admin/outbox" },
         { "POST", "/api/admin/digest/run" },
+        { "POST", $"/api/admin/outbox/{Guid.NewGuid()}/resend" },
         { "POST", "/api/memberships" },
         { "GET", "/api/memberships" },
         { "POST", $"/api/memberships/{Guid.NewGuid()}/end" },

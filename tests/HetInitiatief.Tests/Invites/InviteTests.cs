@@ -23,7 +23,7 @@ public sealed class InviteTests(AppFixture app)
         var invite = (await sent.ReadAsJsonAsync<InviteView>())!;
         (invite.Status, invite.SingleUse, invite.Email).ShouldBe((Invite.Open, true, colleague));
 
-        var mail = app.To(colleague).ShouldHaveSingleItem();
+        var mail = (await app.MailsToAsync(colleague)).ShouldHaveSingleItem();
         mail.ShouldContain("Subject: Anna de Vries nodigt je uit voor Het Initiatief");
         mail.ShouldContain("Doe je mee met onze leesvraag?");
         var token = Regex.Match(mail, @"registreren\?uitnodiging=([A-Za-z0-9_-]+)").Groups[1].Value;

@@ -13,14 +13,20 @@ public sealed class DeleteAccountTests(AppFixture app)
     {
         var admin = await app.AdminAsync();
         var leaver = await app.Host.RegisterMemberAsync("Mila Vertrek");
+        var colleague = $"{Guid.NewGuid():N}@school.example";
         await app.Host.Scenario(x => { x.Post.Json(new { email = leaver.Email }).ToUrl("/api/auth/password-reset"); x.StatusCodeShouldBe(202); });
+        await app.Host.Scenario(x => { x.Post.Json(new { email = colleague }).ToUrl("/api/invites"); x.As(leaver); x.StatusCodeShouldBe(201); });
         (await app.MailToAsync(leaver.Email, "wachtwoord")).ShouldNotBeNull();
+        (await app.MailsToAsync(colleague)).ShouldHaveSingleItem().ShouldContain("Mila Vertrek nodigt je uit");
 
         await app.Host.Scenario(x => { x.Post.Json(new { confirm = true }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(204); });
 
-        app.To(leaver.Email).ShouldBeEmpty();
+        OutboxMail.Read(app.Outbox, leaver.Email).ShouldBeEmpty();
         var listing = await app.Host.Scenario(x => { x.Get.Url("/api/admin/outbox"); x.As(admin); x.StatusCodeShouldBeOk(); });
         (await listing.ReadAsTextAsync()).ShouldNotContain(leaver.Email);
+        // The invitation they sent stays on record for the admins, without their name.
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        (await session.Query<HetInitiatief.Mail.OutgoingMail>().SingleAsync(m => m.To == colleague)).Subject.ShouldBe("oud-lid nodigt je uit voor Het Initiatief");
     }
 
     [Fact]

@@ -136,9 +136,11 @@ public sealed class FollowThemeTests(AppFixture app)
 /// <summary>A signed-in member using the pages the way a browser without JavaScript does: cookies and form posts.</summary>
 public sealed class PageVisitor(HttpClient client, string cookies)
 {
-    public static async Task<PageVisitor> SignInAsync(AppFixture app, TestMember member)
+    public static Task<PageVisitor> SignInAsync(AppFixture app, TestMember member) => SignInAsync(app.Host, member);
+
+    public static async Task<PageVisitor> SignInAsync(IAlbaHost host, TestMember member)
     {
-        var client = app.Host.Server.CreateClient();
+        var client = host.Server.CreateClient();
         var signIn = await client.PostAsJsonAsync("/api/auth/sign-in", new { email = member.Email, password = member.Password });
         signIn.EnsureSuccessStatusCode();
         return new PageVisitor(client, string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
