@@ -27,15 +27,17 @@ public static class DeleteAccountEndpoint
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverinePost("/api/me/delete")]
     public static async Task<IResult> Delete(
-        DeleteAccount command, ClaimsPrincipal user, HttpContext context, IDocumentStore store, Mail.Mailer mailer, CancellationToken ct)
+        DeleteAccount command, ClaimsPrincipal user, HttpContext context, IDocumentStore store, Mail.Mailer mailer,
+        SessionStamps stamps, CancellationToken ct)
     {
         if (command.Confirm != true) return Problem.Invalid("confirm", "Bevestig dat je je account wilt verwijderen.").ToResult();
-        await DeleteAsync(user.MemberId(), command.BlankContributions, store, mailer, ct);
+        await DeleteAsync(user.MemberId(), command.BlankContributions, store, mailer, stamps, ct);
         await context.SignOutAsync(Authentication.Cookie);
         return Results.NoContent();
     }
 
-    public static async Task DeleteAsync(Guid memberId, bool blankContributions, IDocumentStore store, Mail.Mailer mailer, CancellationToken ct)
+    public static async Task DeleteAsync(
+        Guid memberId, bool blankContributions, IDocumentStore store, Mail.Mailer mailer, SessionStamps stamps, CancellationToken ct)
     {
         if (blankContributions) await Contributions.BlankAsync(store, memberId, ct);
         await store.Advanced.ApplyEventDataMasking(x => x.IncludeStream(memberId), ct);
@@ -58,6 +60,9 @@ public static class DeleteAccountEndpoint
         session.DeleteWhere<PasswordResetToken>(t => t.MemberId == memberId);
         session.Delete<NotificationPreferences>(memberId);
         session.DeleteWhere<DigestItem>(i => i.MemberId == memberId);
+        // Every cookie and token of the account ends with it, on other devices too.
+        var stamp = SessionStamps.Renew(session, memberId);
         await session.SaveChangesAsync(ct);
+        stamps.Renewed(memberId, stamp);
     }
 }

@@ -38,14 +38,14 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(
-        bool confirm, bool blankContributions, [FromServices] Mail.Mailer mailer, CancellationToken ct)
+        bool confirm, bool blankContributions, [FromServices] Mail.Mailer mailer, [FromServices] SessionStamps stamps, CancellationToken ct)
     {
         if (!confirm)
         {
             ModelState.AddModelError(string.Empty, "Bevestig dat je je account wilt verwijderen.");
             return await LoadAsync(ct) is null ? NotFound() : Page();
         }
-        await DeleteAccountEndpoint.DeleteAsync(User.MemberId(), blankContributions, store, mailer, ct);
+        await DeleteAccountEndpoint.DeleteAsync(User.MemberId(), blankContributions, store, mailer, stamps, ct);
         await HttpContext.SignOutAsync(Authentication.Cookie);
         this.Confirm("Je account is verwijderd. Bedankt dat je meedeed.");
         return Redirect("/");

@@ -35,6 +35,17 @@ public static class Api
         return new TestMember(profile!.Id, name, email, Password, tokenResponse!.AccessToken);
     }
 
+    /// <summary>A second sign-in of the same member (another device): a token of its own.</summary>
+    public static async Task<string> TokenAsync(this IAlbaHost host, string email)
+    {
+        var token = await host.Scenario(x =>
+        {
+            x.Post.Json(new { email, password = Password }).ToUrl("/api/auth/token");
+            x.StatusCodeShouldBeOk();
+        });
+        return (await token.ReadAsJsonAsync<TokenResponse>())!.AccessToken;
+    }
+
     /// <summary>A member who registered at another instance of the platform (one with its own network settings).</summary>
     public static async Task<TestMember> RegisterAtAsync(HttpClient server, string? name = null, string school = "De Start")
     {

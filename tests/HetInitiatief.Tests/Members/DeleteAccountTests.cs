@@ -30,6 +30,21 @@ public sealed class DeleteAccountTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Deleting_an_account_ends_its_sessions_on_other_devices_too()
+    {
+        // Given a member signed in twice: on the laptop (the token they delete with) and on the phone
+        var leaver = await app.Host.RegisterMemberAsync("Noor Vertrek");
+        var phone = leaver with { Token = await app.Host.TokenAsync(leaver.Email) };
+        await app.Host.Scenario(x => { x.Get.Url("/api/me/notifications"); x.As(phone); x.StatusCodeShouldBeOk(); });
+
+        // When they delete the account from the laptop
+        await app.Host.Scenario(x => { x.Post.Json(new { confirm = true }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(204); });
+
+        // Then the phone's token no longer gets in
+        await app.Host.Scenario(x => { x.Get.Url("/api/me/notifications"); x.As(phone); x.StatusCodeShouldBe(401); });
+    }
+
+    [Fact]
     public async Task Deleting_an_account_forgets_the_person_but_keeps_what_others_took_part_in()
     {
         var leaver = await app.Host.RegisterMemberAsync("Lotte Vertrek");
@@ -43,7 +58,8 @@ public sealed class DeleteAccountTests(AppFixture app)
         var view = await app.Host.GetQuestionAsync(colleague, question.QuestionId);
         (view.Owner.Name, view.FollowUps.Count).ShouldBe(("oud-lid", 1));
         await app.Host.Scenario(x => { x.Post.Json(new { email = leaver.Email, password = leaver.Password }).ToUrl("/api/auth/token"); x.StatusCodeShouldBe(401); });
-        await app.Host.Scenario(x => { x.Get.Url("/api/me"); x.As(leaver); x.StatusCodeShouldBe(404); });
+        // Every session of the account ended with it: the token it deleted with no longer gets in.
+        await app.Host.Scenario(x => { x.Get.Url("/api/me"); x.As(leaver); x.StatusCodeShouldBe(401); });
 
         await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var registered = (await session.Events.FetchStreamAsync(leaver.Id)).Select(e => e.Data).OfType<MemberRegistered>().Single();
