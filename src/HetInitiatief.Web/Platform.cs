@@ -49,6 +49,8 @@ public static class Platform
         builder.AddMemberAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Errors.DutchProblemDetails.Customize);
+        builder.Services.AddSingleton<DatabaseOutage>();
+        builder.Services.AddExceptionHandler<Errors.ExceptionAnswers>();
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi(options => options.AddOperationTransformer((operation, _, _) =>
         {
@@ -74,6 +76,7 @@ public static class Platform
         app.UseRequestBodyChecks();
         // Routing after the error pages, so a re-executed error request finds the error page's endpoint.
         app.UseRouting();
+        app.UseRouteIdChecks();
         app.UseServing();
         app.UseAuthentication();
         app.UseAuthorization();
