@@ -14,6 +14,9 @@ namespace HetInitiatief.Errors;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorPageModel : PageModel
 {
+    /// <summary>Set for the layout when the page explains a database outage, so it reads nothing from the database.</summary>
+    public const string DatabaseDown = "DatabaseDown";
+
     [BindProperty(SupportsGet = true)] public int? Code { get; set; }
 
     public int Status { get; private set; }
@@ -35,7 +38,11 @@ public sealed class ErrorPageModel : PageModel
             : Code is >= 400 and < 600 ? Code.Value : 404;
         (Heading, Explanation) = Texts(Status);
         Response.StatusCode = Status;
-        if (Status == StatusCodes.Status503ServiceUnavailable) ExceptionAnswers.AddRetryAfter(Response);
+        if (Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            ExceptionAnswers.AddRetryAfter(Response);
+            ViewData[DatabaseDown] = true;
+        }
         var referer = Request.Headers.Referer.ToString();
         Back = Uri.TryCreate(referer, UriKind.Absolute, out var from) && from.Host == Request.Host.Host ? from.PathAndQuery : null;
         return Page();
@@ -53,7 +60,7 @@ public sealed class ErrorPageModel : PageModel
         413 => ("Dit is te veel tekst", "Wat je stuurde is groter dan het platform aanneemt. Maak de teksten korter en probeer het opnieuw."),
         429 => ("Even geduld", "Je deed dit heel vaak achter elkaar. Wacht even en probeer het dan opnieuw."),
         503 => ("Het platform is even niet bereikbaar",
-            "Het platform kan zijn gegevens nu niet bereiken. Er gaat niets verloren van wat je al eerder opsloeg. Probeer het over een minuut opnieuw."),
+            "Het platform kan zijn gegevens nu niet bereiken. Probeer het over een minuut opnieuw."),
         >= 500 => ("Er ging bij ons iets mis", "Het lag niet aan jou. Probeer het over een paar minuten opnieuw; lukt het dan nog niet, laat het een beheerder weten."),
         _ => ("Dat lukte niet", "Ga terug en probeer het opnieuw."),
     };
