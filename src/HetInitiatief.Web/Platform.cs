@@ -41,9 +41,11 @@ public static class Platform
         builder.Services.AddHostedService<DailyDigestSchedule>();
         builder.Services.AddMembership(builder.Configuration);
         builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Moderation.HealthConfiguration>();
-        builder.Services.AddSingleton(HetInitiatief.Moderation.HealthSettings.From(builder.Configuration));
+        HetInitiatief.Moderation.HealthSettings.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Moderation.ModerationConfiguration>();
-        builder.Services.AddSingleton(HetInitiatief.Moderation.RadarSettings.From(builder.Configuration));
+        HetInitiatief.Moderation.RadarSettings.Add(builder.Services, builder.Configuration);
+        builder.Services.AddCheckedSettings<HetInitiatief.Moderation.ModerationOptions>(
+            builder.Configuration, HetInitiatief.Moderation.ModerationOptions.Section, HetInitiatief.Moderation.ModerationOptions.Problems);
         builder.Services.AddHostedService<HetInitiatief.Moderation.RadarClock>();
 
         builder.AddMemberAuthentication();
