@@ -18,8 +18,9 @@ public sealed class DatabaseOutage(NpgsqlDataSource dataSource, ILogger<Database
     public bool IsDown => Volatile.Read(ref _down) == 1;
 
     /// <summary>
-    /// Whether the exception says PostgreSQL cannot be reached (refused or broken connections, a server shutting
-    /// down or starting up), as opposed to a statement it refused, which says nothing about the server.
+    /// Whether the exception says PostgreSQL cannot be reached: a connection refused or broken, a server shutting down
+    /// or starting up. Not a statement it refused, and not a timeout: a statement waiting for a lock under load, or an
+    /// exhausted pool, is a busy server, not a missing one.
     /// </summary>
     public static bool IsOutage(Exception exception)
     {
@@ -29,7 +30,8 @@ public sealed class DatabaseOutage(NpgsqlDataSource dataSource, ILogger<Database
             {
                 case PostgresException postgres:
                     return postgres.SqlState is "57P01" or "57P02" or "57P03" || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
-                case NpgsqlException npgsql when npgsql.InnerException is SocketException or IOException or TimeoutException || npgsql.IsTransient:
+                case NpgsqlException { InnerException: SocketException or EndOfStreamException }:
+                case NpgsqlException { InnerException: IOException { InnerException: SocketException } }:
                     return true;
                 case AggregateException aggregate:
                     return aggregate.InnerExceptions.Any(IsOutage);

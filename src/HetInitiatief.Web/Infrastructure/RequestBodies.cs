@@ -25,7 +25,10 @@ public static class RequestBodies
 
     public static void UseRequestBodyChecks(this WebApplication app) => app.Use(async (context, next) =>
     {
-        if (await RefusalAsync(context.Request) is { } refused)
+        // The error page, run again for a refused request, shows the refusal instead of repeating it.
+        var reExecuted = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null ||
+                         context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
+        if (!reExecuted && await RefusalAsync(context.Request) is { } refused)
         {
             if (PageRequests.Is(context.Request)) context.Response.StatusCode = refused.Status;
             else await refused.ToResult().ExecuteAsync(context);

@@ -84,3 +84,25 @@ public sealed class OutageTests : IAsyncLifetime
         }
     }
 }
+
+/// <summary>Which failures are an outage (PostgreSQL unreachable), and which are not.</summary>
+public sealed class OutageKindTests
+{
+    public static TheoryData<string, Exception, bool> Failures => new()
+    {
+        { "connection refused", new Npgsql.NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111)), true },
+        { "connection closed", new Npgsql.NpgsqlException("Exception while reading from stream", new EndOfStreamException()), true },
+        { "server shutting down", new Npgsql.PostgresException("terminating connection", "FATAL", "FATAL", "57P01"), true },
+        { "server starting up", new Npgsql.PostgresException("the database system is starting up", "FATAL", "FATAL", "57P03"), true },
+        { "connection failure", new Npgsql.PostgresException("connection failure", "FATAL", "FATAL", "08006"), true },
+        { "wrapped by Marten", new InvalidOperationException("Marten Command Failure", new Npgsql.NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111))), true },
+        { "a refused statement", new Npgsql.PostgresException("duplicate key", "ERROR", "ERROR", "23505"), false },
+        { "a command waiting too long", new Npgsql.NpgsqlException("Exception while reading from stream", new TimeoutException()), false },
+        { "not the database", new InvalidOperationException("something else"), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void An_outage_is_an_unreachable_server_not_a_refused_or_slow_statement(string what, Exception failure, bool outage) =>
+        DatabaseOutage.IsOutage(failure).ShouldBe(outage, what);
+}
