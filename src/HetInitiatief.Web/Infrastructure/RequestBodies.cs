@@ -73,7 +73,11 @@ public static class RequestBodies
             using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
             string body;
             try { body = await reader.ReadToEndAsync(); }
-            catch (IOException) { return TooLarge; } // the buffer's limit, reached by a body sent in chunks
+            catch (BadHttpRequestException e) when (e.StatusCode != StatusCodes.Status413PayloadTooLarge)
+            {
+                return Problem.Invalid("body", "Het verzoek kwam niet volledig aan.");
+            }
+            catch (IOException) { return TooLarge; } // the server's limit, or the buffer's, reached by a body sent in chunks
             request.Body.Position = 0;
             return JsonRefusal(body);
         }

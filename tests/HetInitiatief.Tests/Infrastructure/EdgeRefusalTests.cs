@@ -23,6 +23,31 @@ public sealed class EdgeRefusalTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_body_sent_in_chunks_without_a_length_is_stopped_at_the_limit_with_a_413()
+    {
+        await using var server = await WebServer.StartAsync(app.ConnectionString);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var member = await Api.RegisterAtAsync(http);
+        var body = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(Api.AQuestion(title: new string('a', 1 << 20))));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/questions")
+        {
+            // A stream of unknown length goes out with Transfer-Encoding: chunked, so no Content-Length warns the server.
+            Content = new StreamContent(new UnknownLength(body)) { Headers = { ContentType = new("application/json") } },
+            Headers = { Authorization = new("Bearer", member.Token) },
+        };
+
+        using var response = await http.SendAsync(request);
+
+        ((int)response.StatusCode).ShouldBe(413);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    private sealed class UnknownLength(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public async Task A_list_holding_null_is_a_400_naming_the_list()
     {
         var member = await app.Host.RegisterMemberAsync();
