@@ -45,9 +45,11 @@ public static class Platform
         builder.Services.AddHostedService<DailyDigestSchedule>();
         builder.Services.AddMembership(builder.Configuration);
         builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Moderation.HealthConfiguration>();
-        builder.Services.AddSingleton(HetInitiatief.Moderation.HealthSettings.From(builder.Configuration));
+        HetInitiatief.Moderation.HealthSettings.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Moderation.ModerationConfiguration>();
-        builder.Services.AddSingleton(HetInitiatief.Moderation.RadarSettings.From(builder.Configuration));
+        HetInitiatief.Moderation.RadarSettings.Add(builder.Services, builder.Configuration);
+        builder.Services.AddCheckedSettings<HetInitiatief.Moderation.ModerationOptions>(
+            builder.Configuration, HetInitiatief.Moderation.ModerationOptions.Section, HetInitiatief.Moderation.ModerationOptions.Problems);
         builder.Services.AddHostedService<HetInitiatief.Moderation.RadarClock>();
 
         builder.AddMemberAuthentication();
@@ -55,6 +57,8 @@ public static class Platform
         builder.Services.AddRateLimits();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Errors.DutchProblemDetails.Customize);
+        builder.Services.AddSingleton<DatabaseOutage>();
+        builder.Services.AddExceptionHandler<Errors.ExceptionAnswers>();
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi(options => options.AddOperationTransformer((operation, _, _) =>
         {
@@ -83,6 +87,7 @@ public static class Platform
         app.UseSameOriginWrites();
         // Routing after the error pages, so a re-executed error request finds the error page's endpoint.
         app.UseRouting();
+        app.UseRouteIdChecks();
         app.UseServing();
         app.UseAuthentication();
         // After authentication, so a signed-in member is limited as themselves rather than as their school's address.

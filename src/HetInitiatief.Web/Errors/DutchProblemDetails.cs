@@ -27,8 +27,11 @@ public static class DutchProblemDetails
             403 => ("Niet toegestaan", "Dit is niet toegestaan voor jouw rol."),
             404 => ("Niet gevonden", "Dit adres bestaat niet."),
             405 => ("Methode niet toegestaan", "Dit adres kent deze methode niet."),
+            413 => ("Te groot", "Dit verzoek is te groot. Maak de teksten korter."),
             415 => ("Ongeldige invoer", "Stuur de gegevens als JSON (Content-Type: application/json)."),
             429 => ("Even geduld", "Te veel verzoeken achter elkaar. Probeer het zo opnieuw."),
+            409 => ("Conflict", "Iemand anders veranderde dit tegelijk met jou. Probeer het opnieuw."),
+            503 => ("Even niet bereikbaar", "Het platform is even niet bereikbaar. Probeer het over een minuut opnieuw."),
             >= 500 => ("Serverfout", "Er ging bij ons iets mis. Probeer het later opnieuw."),
             _ => ("Dat lukte niet", "Het verzoek kon niet worden verwerkt."),
         };

@@ -14,6 +14,9 @@ namespace HetInitiatief.Errors;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorPageModel : PageModel
 {
+    /// <summary>Set for the layout when the page explains a database outage, so it reads nothing from the database.</summary>
+    public const string DatabaseDown = "DatabaseDown";
+
     [BindProperty(SupportsGet = true)] public int? Code { get; set; }
 
     public int Status { get; private set; }
@@ -30,11 +33,16 @@ public sealed class ErrorPageModel : PageModel
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var failed = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        Status = failed is not null ? 500
+        Status = failed is not null ? ExceptionAnswers.StatusFor(failed.Error) ?? 500
             : reExecuted is not null ? reExecuted.OriginalStatusCode
             : Code is >= 400 and < 600 ? Code.Value : 404;
         (Heading, Explanation) = Texts(Status);
         Response.StatusCode = Status;
+        if (Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            ExceptionAnswers.AddRetryAfter(Response);
+            ViewData[DatabaseDown] = true;
+        }
         var referer = Request.Headers.Referer.ToString();
         Back = Uri.TryCreate(referer, UriKind.Absolute, out var from) && from.Host == Request.Host.Host ? from.PathAndQuery : null;
         return Page();
@@ -49,7 +57,10 @@ public sealed class ErrorPageModel : PageModel
         404 => ("Deze pagina bestaat niet", "Misschien is de link oud of zit er een tikfout in. Een vraag die is ingetrokken of samengevoegd blijft wel te lezen."),
         405 => ("Dat kan hier niet", "Deze pagina kan dat niet doen. Ga terug en probeer het via de knoppen op de pagina."),
         409 => ("Dat lukte niet", "Iemand anders veranderde net hetzelfde. Laad de pagina opnieuw en probeer het nog eens."),
+        413 => ("Dit is te veel tekst", "Wat je stuurde is groter dan het platform aanneemt. Maak de teksten korter en probeer het opnieuw."),
         429 => ("Even geduld", "Je deed dit heel vaak achter elkaar. Wacht even en probeer het dan opnieuw."),
+        503 => ("Het platform is even niet bereikbaar",
+            "Het platform kan zijn gegevens nu niet bereiken. Probeer het over een minuut opnieuw."),
         >= 500 => ("Er ging bij ons iets mis", "Het lag niet aan jou. Probeer het over een paar minuten opnieuw; lukt het dan nog niet, laat het een beheerder weten."),
         _ => ("Dat lukte niet", "Ga terug en probeer het opnieuw."),
     };

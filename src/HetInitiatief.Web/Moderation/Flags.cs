@@ -6,6 +6,7 @@ using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
@@ -88,13 +89,12 @@ public static class FlagEndpoint
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/flags")]
-    public static async Task<IResult> Post(FlagContent command, ClaimsPrincipal user, IDocumentStore store, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(
+        FlagContent command, ClaimsPrincipal user, IDocumentStore store, IOptions<ModerationOptions> settings, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await FlagAsync(command, user.MemberId(), store, FlagsToHide(configuration), clock.GetUtcNow(), ct);
+        var outcome = await FlagAsync(command, user.MemberId(), store, settings.Value.FlagsToHide, clock.GetUtcNow(), ct);
         return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
     }
-
-    public static int FlagsToHide(IConfiguration configuration) => int.TryParse(configuration["Moderation:FlagsToHide"], out var n) && n > 0 ? n : DefaultFlagsToHide;
 
     public static async Task<Outcome<FlagResult>> FlagAsync(FlagContent command, Guid memberId, IDocumentStore store, int flagsToHide, DateTimeOffset now, CancellationToken ct)
     {

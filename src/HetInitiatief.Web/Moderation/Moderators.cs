@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace HetInitiatief.Moderation;
 
@@ -20,17 +21,50 @@ public static class Moderators
 public sealed record RadarSettings(
     TimeSpan Unprobed, TimeSpan UnansweredFollowUp, TimeSpan ClosingWithin, TimeSpan NoOfferAfter, TimeSpan SupplyWindow)
 {
-    public static readonly RadarSettings Default = new(TimeSpan.FromHours(48), TimeSpan.FromDays(5), TimeSpan.FromDays(7), TimeSpan.FromDays(14), TimeSpan.FromDays(90));
+    public static readonly RadarSettings Default = new RadarOptions().ToSettings();
 
-    public static RadarSettings From(IConfiguration configuration)
+    public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("Moderation:Radar");
-        double Read(string key, double fallback) => double.TryParse(section[key], System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
-        return new(
-            TimeSpan.FromHours(Read("UnprobedHours", 48)),
-            TimeSpan.FromDays(Read("UnansweredFollowUpDays", 5)),
-            TimeSpan.FromDays(Read("ClosingWithinDays", 7)),
-            TimeSpan.FromDays(Read("NoOfferAfterDays", 14)),
-            TimeSpan.FromDays(Read("SupplyWindowDays", 90)));
+        services.AddCheckedSettings<RadarOptions>(configuration, RadarOptions.Section, RadarOptions.Problems);
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<RadarOptions>>().Value.ToSettings());
     }
+}
+
+/// <summary>The radar's settings as configured, in hours and days; 0 means at once.</summary>
+public sealed class RadarOptions
+{
+    public const string Section = "Moderation:Radar";
+
+    public double UnprobedHours { get; set; } = 48;
+    public double UnansweredFollowUpDays { get; set; } = 5;
+    public double ClosingWithinDays { get; set; } = 7;
+    public double NoOfferAfterDays { get; set; } = 14;
+    public double SupplyWindowDays { get; set; } = 90;
+
+    /// <summary>How often watching moderators are told to look again (<see cref="RadarClock"/>); a timer needs at least a second.</summary>
+    public int RefreshSeconds { get; set; } = 60;
+
+    public static IEnumerable<string?> Problems(RadarOptions o) =>
+    [
+        Settings.AtLeast($"{Section}:{nameof(UnprobedHours)}", o.UnprobedHours, 0),
+        Settings.AtLeast($"{Section}:{nameof(UnansweredFollowUpDays)}", o.UnansweredFollowUpDays, 0),
+        Settings.AtLeast($"{Section}:{nameof(ClosingWithinDays)}", o.ClosingWithinDays, 0),
+        Settings.AtLeast($"{Section}:{nameof(NoOfferAfterDays)}", o.NoOfferAfterDays, 0),
+        Settings.AtLeast($"{Section}:{nameof(SupplyWindowDays)}", o.SupplyWindowDays, 0),
+        Settings.AtLeast($"{Section}:{nameof(RefreshSeconds)}", o.RefreshSeconds, 1),
+    ];
+
+    public RadarSettings ToSettings() => new(TimeSpan.FromHours(UnprobedHours), TimeSpan.FromDays(UnansweredFollowUpDays),
+        TimeSpan.FromDays(ClosingWithinDays), TimeSpan.FromDays(NoOfferAfterDays), TimeSpan.FromDays(SupplyWindowDays));
+}
+
+/// <summary>Setting <c>Moderation:FlagsToHide</c>: how many members' flags hide content until a moderator looks.</summary>
+public sealed class ModerationOptions
+{
+    public const string Section = "Moderation";
+
+    public int FlagsToHide { get; set; } = FlagEndpoint.DefaultFlagsToHide;
+
+    /// <summary>Content cannot be hidden by no flags at all: it is only ever looked at when someone flags it.</summary>
+    public static IEnumerable<string?> Problems(ModerationOptions o) => [Settings.AtLeast($"{Section}:{nameof(FlagsToHide)}", o.FlagsToHide, 1)];
 }

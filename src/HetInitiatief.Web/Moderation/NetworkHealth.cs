@@ -1,3 +1,4 @@
+using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using K = HetInitiatief.Moderation.HealthFactKinds;
 
@@ -8,19 +9,31 @@ public sealed record HealthSettings(
     int WindowWeeks = 4, int TalkWeeks = 4, int TalkFollowUps = 5, int TalkCoalitionMembers = 5,
     double FacilitatorShareWarning = 0.5, int TrendWeeks = 12)
 {
+    public const string Section = "Health";
+
     public static readonly IReadOnlyList<string> FacilitatorRoles = [MemberRoles.Moderator, MemberRoles.Provider, MemberRoles.Admin];
 
-    public static HealthSettings From(IConfiguration configuration)
+    /// <summary>The defaults, for the options pattern, which binds the configured values onto them.</summary>
+    public HealthSettings() : this(WindowWeeks: 4)
     {
-        var defaults = new HealthSettings();
-        int Whole(string key, int fallback) => int.TryParse(configuration[$"Health:{key}"], out var value) && value > 0 ? value : fallback;
-        return new HealthSettings(
-            Whole(nameof(WindowWeeks), defaults.WindowWeeks), Whole(nameof(TalkWeeks), defaults.TalkWeeks),
-            Whole(nameof(TalkFollowUps), defaults.TalkFollowUps), Whole(nameof(TalkCoalitionMembers), defaults.TalkCoalitionMembers),
-            double.TryParse(configuration[$"Health:{nameof(FacilitatorShareWarning)}"], System.Globalization.CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1
-                ? share : defaults.FacilitatorShareWarning,
-            Whole(nameof(TrendWeeks), defaults.TrendWeeks));
     }
+
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCheckedSettings<HealthSettings>(configuration, Section, Problems);
+        services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<HealthSettings>>().Value);
+    }
+
+    /// <summary>A window or trend of no weeks has nothing to count; talk thresholds of 0 count everything.</summary>
+    public static IEnumerable<string?> Problems(HealthSettings s) =>
+    [
+        Settings.AtLeast($"{Section}:{nameof(WindowWeeks)}", s.WindowWeeks, 1),
+        Settings.AtLeast($"{Section}:{nameof(TalkWeeks)}", s.TalkWeeks, 0),
+        Settings.AtLeast($"{Section}:{nameof(TalkFollowUps)}", s.TalkFollowUps, 0),
+        Settings.AtLeast($"{Section}:{nameof(TalkCoalitionMembers)}", s.TalkCoalitionMembers, 0),
+        Settings.Between($"{Section}:{nameof(FacilitatorShareWarning)}", s.FacilitatorShareWarning, 0, 1),
+        Settings.AtLeast($"{Section}:{nameof(TrendWeeks)}", s.TrendWeeks, 1),
+    ];
 }
 
 /// <summary>A share as the counts it came from, so a test (and a moderator) sees exactly what was counted.</summary>

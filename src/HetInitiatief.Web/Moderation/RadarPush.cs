@@ -21,14 +21,15 @@ public sealed record RadarChanged(string Cause)
 /// so watching moderators are told to look again every so often (<c>Moderation:Radar:RefreshSeconds</c>,
 /// default 60). A failed push is only logged: the next tick tries again.
 /// </summary>
-public sealed class RadarClock(Microsoft.AspNetCore.SignalR.IHubContext<Live.LiveHub> hub, IConfiguration configuration, ILogger<RadarClock> logger) : BackgroundService
+public sealed class RadarClock(
+    Microsoft.AspNetCore.SignalR.IHubContext<Live.LiveHub> hub, Microsoft.Extensions.Options.IOptions<RadarOptions> settings, ILogger<RadarClock> logger)
+    : BackgroundService
 {
     public const string Cause = "time";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seconds = int.TryParse(configuration["Moderation:Radar:RefreshSeconds"], out var s) && s > 0 ? s : 60;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.Value.RefreshSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

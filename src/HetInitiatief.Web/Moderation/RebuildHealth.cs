@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -14,11 +15,15 @@ public static class RebuildHealthEndpoint
 {
     public static readonly TimeSpan ShardTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>Two rebuilds of one store at once both write the projection's progress row, and the second failed on it (a 500).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDocumentStore, SemaphoreSlim> Running = [];
+
     [Tags("Moderation")]
     [EndpointSummary("Rebuild the health facts from the event store and return the dashboard for the week (admin only).")]
     [ProducesResponseType(typeof(HealthDashboard), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/health/rebuild")]
     public static async Task<IResult> Rebuild(string? week, ClaimsPrincipal user, IDocumentStore store, HealthSettings settings, TimeProvider clock, CancellationToken ct)
     {
@@ -28,7 +33,17 @@ public static class RebuildHealthEndpoint
         var chosen = HealthDashboardEndpoint.WeekOf(week, clock.GetUtcNow());
         if (chosen.Problem is { } invalid) return invalid.ToResult();
 
-        await RebuildAsync(store, ct);
+        var oneAtATime = Running.GetValue(store, _ => new SemaphoreSlim(1, 1));
+        if (!await oneAtATime.WaitAsync(TimeSpan.Zero, ct))
+            return Problem.Conflict("De cijfers worden al opnieuw berekend. Probeer het over een minuut nog eens.").ToResult();
+        try
+        {
+            await RebuildAsync(store, ct);
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
         return Results.Ok(await HealthDashboardEndpoint.ReadAsync(query, chosen.Value!, settings, ct));
     }
 

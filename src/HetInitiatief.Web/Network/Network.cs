@@ -36,15 +36,29 @@ public sealed record NetworkState(Guid Id, IReadOnlyList<Guid> EarlyBirds, DateT
     public static NetworkState Empty(Guid id) => new(id, [], null, 0);
 }
 
-/// <summary>The platform's settings for the start of the network.</summary>
+/// <summary>The platform's settings for the start of the network (<c>Platform:NetworkId</c>, <c>Platform:EarlyBirdSeats</c>).</summary>
 public sealed record NetworkSettings(Guid NetworkId, int EarlyBirdSeats)
 {
     /// <summary>One network per platform; a test can run its own beside it with another id.</summary>
     public static readonly Guid DefaultId = new("8a1f3c52-6d0e-4b7a-9c21-3e5f7a9b0d14");
 
-    public static NetworkSettings From(IConfiguration configuration) =>
-        new(Guid.TryParse(configuration["Platform:NetworkId"], out var id) ? id : DefaultId,
-            int.TryParse(configuration["Platform:EarlyBirdSeats"], out var seats) && seats > 0 ? seats : 50);
+    /// <summary>Read while the platform is put together, so a value it cannot honour stops the start-up.</summary>
+    public static NetworkSettings From(IConfiguration configuration)
+    {
+        var options = Settings.Read<NetworkOptions>(configuration, NetworkOptions.Section, NetworkOptions.Problems);
+        return new(options.NetworkId, options.EarlyBirdSeats);
+    }
+}
+
+/// <summary>The network's settings as configured; 0 founding seats means no early birds (an admin starts the network).</summary>
+public sealed class NetworkOptions
+{
+    public const string Section = "Platform";
+
+    public Guid NetworkId { get; set; } = NetworkSettings.DefaultId;
+    public int EarlyBirdSeats { get; set; } = 50;
+
+    public static IEnumerable<string?> Problems(NetworkOptions o) => [Settings.AtLeast($"{Section}:{nameof(EarlyBirdSeats)}", o.EarlyBirdSeats, 0)];
 }
 
 public static class EarlyBirds

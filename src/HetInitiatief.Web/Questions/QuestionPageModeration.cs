@@ -21,8 +21,8 @@ public sealed partial class QuestionPageModel
 
     public FlagForm Flag(string type, Guid id, Guid? commentBy = null) => new(type, id, commentBy, $"{(type is ContentTypes.Proposal or ContentTypes.Story ? "dit" : "deze")} {ContentTypes.Names[type]}");
 
-    public Task<IActionResult> OnPostFlagAsync([FromServices] IConfiguration configuration, CancellationToken ct) =>
-        RunAsync(now => FlagEndpoint.FlagAsync(new FlagContent(FlagType, FlagId, FlagCommentBy, FlagReason), User.MemberId(), store, FlagEndpoint.FlagsToHide(configuration), now, ct),
+    public Task<IActionResult> OnPostFlagAsync([FromServices] Microsoft.Extensions.Options.IOptions<ModerationOptions> settings, CancellationToken ct) =>
+        RunAsync(now => FlagEndpoint.FlagAsync(new FlagContent(FlagType, FlagId, FlagCommentBy, FlagReason), User.MemberId(), store, settings.Value.FlagsToHide, now, ct),
             "", "Bedankt voor je melding. De moderatoren kijken ernaar.", ct);
 
     public Task<IActionResult> OnPostMergeAsync(CancellationToken ct) =>

@@ -20,7 +20,9 @@ public sealed class WebServer : IAsyncDisposable
     /// <summary>The server's own services, for a test that writes events straight into its store.</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WebServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configure">Anything else the test needs of the host, such as a logger provider that records what is logged.</param>
+    public static async Task<WebServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var webProject = typeof(WebServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "WebProjectDirectory").Value!;
@@ -33,6 +35,7 @@ public sealed class WebServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration[$"ConnectionStrings:{HetInitiatief.Infrastructure.Database.ConnectionStringName}"] = connectionString;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
+        configure?.Invoke(builder);
         await builder.AddPlatformAsync();
         var app = builder.Build();
         app.UsePlatform();
