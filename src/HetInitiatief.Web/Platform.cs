@@ -8,6 +8,7 @@ using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
+using Microsoft.AspNetCore.SignalR;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -63,7 +64,12 @@ public static class Platform
             options.Conventions.AddPageRoute("/Questions/Board", "vragen");
         }).AddMvcOptions(Errors.DutchModelBinding.Apply);
         builder.Services.AddServing();
-        builder.Services.AddSignalR(options => options.MaximumParallelInvocationsPerClient = 1);
+        builder.Services.AddSingleton<ConfirmedMembers>();
+        builder.Services.AddSignalR(options =>
+        {
+            options.MaximumParallelInvocationsPerClient = 1;
+            options.AddFilter<ConfirmedHubWrites>();
+        });
         builder.Services.AddPlatformHealth();
     }
 
@@ -77,6 +83,7 @@ public static class Platform
         app.UseServing();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseConfirmedWrites();
 
         app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);
         app.MapRazorPages();
