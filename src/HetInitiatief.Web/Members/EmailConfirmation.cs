@@ -94,7 +94,8 @@ public static class EmailConfirmation
     /// Mails a new link to the member's own address; earlier links keep working until they expire. Only for the
     /// signed-in member, so it never tells anyone whether an address is registered.
     /// </summary>
-    public static async Task<Problem?> SendAsync(Guid memberId, IDocumentStore store, Mailer mailer, DateTimeOffset now, CancellationToken ct)
+    /// <param name="returnUrl">Where the member was going (a shared question): the link leads there once confirmed. Local paths only.</param>
+    public static async Task<Problem?> SendAsync(Guid memberId, IDocumentStore store, Mailer mailer, DateTimeOffset now, CancellationToken ct, string? returnUrl = null)
     {
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<MemberProfile>(memberId, ct) is not { } member) return Problem.Unauthorized("Log opnieuw in.");
@@ -108,11 +109,15 @@ public static class EmailConfirmation
         await session.SaveChangesAsync(ct);
         await mailer.SendAsync(new MailMessageToSend(member.Email, Subject,
             $"Hallo {member.Name},\n\nWelkom bij Het Initiatief! Bevestig je e-mailadres via deze link; hij werkt {ValidFor.Days} dagen:\n\n" +
-            $"{mailer.SiteUrl}{PagePath}?token={token}\n\n" +
+            $"{mailer.SiteUrl}{PagePath}?token={token}{(IsLocal(returnUrl) ? $"&ReturnUrl={Uri.EscapeDataString(returnUrl!)}" : "")}\n\n" +
             "Daarna kun je leervragen stellen, doorvragen, meedoen in coalities en collega's uitnodigen.\n\n" +
             "Heb je je niet aangemeld bij Het Initiatief? Dan kun je dit bericht negeren; zonder bevestiging gebeurt er niets."), ct);
         return null;
     }
+
+    /// <summary>A path on this site, never another site's address ("//elders.example" or "/\\elders" included).</summary>
+    public static bool IsLocal(string? url) =>
+        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Any(char.IsWhiteSpace);
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

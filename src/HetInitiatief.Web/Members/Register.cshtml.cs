@@ -32,7 +32,8 @@ public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await RegisterMemberEndpoint.RegisterAsync(new RegisterMember(Name, Email, Password, School, Sector, Invite), store, hasher, mailer, clock.GetUtcNow(), ct);
+        var outcome = await RegisterMemberEndpoint.RegisterAsync(new RegisterMember(Name, Email, Password, School, Sector, Invite), store, hasher, mailer, clock.GetUtcNow(), ct,
+            Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null);
         if (outcome.Problem is { } problem)
         {
             ModelState.AddProblem(problem);

@@ -54,7 +54,8 @@ public static class RegisterMemberEndpoint
     /// it does not own takes neither.
     /// </summary>
     public static async Task<Outcome<MemberProfile>> RegisterAsync(
-        RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, Mailer mailer, DateTimeOffset now, CancellationToken ct)
+        RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, Mailer mailer, DateTimeOffset now, CancellationToken ct,
+        string? returnUrl = null)
     {
         if (CheckFields(command) is { } invalid) return invalid;
 
@@ -75,7 +76,7 @@ public static class RegisterMemberEndpoint
         {
             return Problem.Conflict("Er is al een account met dit e-mailadres. Log in, of gebruik een ander adres.", "email");
         }
-        await EmailConfirmation.SendAsync(memberId, store, mailer, now, ct);
+        await EmailConfirmation.SendAsync(memberId, store, mailer, now, ct, returnUrl);
         return MemberProfile.Create(registered);
     }
 
