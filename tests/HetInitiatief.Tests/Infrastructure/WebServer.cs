@@ -20,7 +20,8 @@ public sealed class WebServer : IAsyncDisposable
     /// <summary>The server's own services, for a test that writes events straight into its store.</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WebServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="environment">Development by default, like a teacher trying the platform locally; Production to test what only it leaves out.</param>
+    public static async Task<WebServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string? environment = null)
     {
         var webProject = typeof(WebServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "WebProjectDirectory").Value!;
@@ -28,7 +29,7 @@ public sealed class WebServer : IAsyncDisposable
         {
             ApplicationName = typeof(Program).Assembly.GetName().Name,
             ContentRootPath = webProject,
-            EnvironmentName = Environments.Development,
+            EnvironmentName = environment ?? Environments.Development,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration[$"ConnectionStrings:{HetInitiatief.Infrastructure.Database.ConnectionStringName}"] = connectionString;
