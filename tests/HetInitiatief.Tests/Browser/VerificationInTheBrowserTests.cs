@@ -35,10 +35,11 @@ public sealed class VerificationInTheBrowserTests(AppFixture app) : IAsyncLifeti
         // Before confirming she reads, but her question is refused with a way to get the mail again.
         await page.GotoAsync("/vragen/nieuw");
         await page.Locator("#confirm-email").GetByText("Bevestig je e-mailadres").WaitForAsync();
+        await PageChecks.AssertGoodAsync(page, at("2-herinnering"));
         await FillQuestionAsync(page, $"Hoe leer ik mijn klas samenvatten ({Guid.NewGuid().ToString()[..4]})?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plaats mijn leervraag" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Bevestig eerst je e-mailadres", Level = 1 }).WaitForAsync();
-        await PageChecks.AssertGoodAsync(page, at("2-eerst-bevestigen"), errorExpected: true);
+        await PageChecks.AssertGoodAsync(page, at("3-eerst-bevestigen"), errorExpected: true);
         await page.GetByRole(AriaRole.Button, new() { Name = "Stuur de bevestigingsmail opnieuw" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).GetByText("We hebben je een nieuwe bevestigingsmail gestuurd").WaitForAsync();
 
@@ -46,17 +47,17 @@ public sealed class VerificationInTheBrowserTests(AppFixture app) : IAsyncLifeti
         var (_, link) = await ConfirmationMail.LinkAsync(email, since);
         await page.GotoAsync(link);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Bevestig je e-mailadres", Level = 1 }).WaitForAsync();
-        await PageChecks.AssertGoodAsync(page, at("3-knop-in-de-link"));
+        await PageChecks.AssertGoodAsync(page, at("4-knop-in-de-link"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Bevestig mijn e-mailadres" }).ClickAsync();
 
         // Confirmed, she lands on her werkplek without the reminder, and her question goes up.
         await page.GetByRole(AriaRole.Heading, new() { Name = "Mijn werkplek", Level = 1 }).WaitForAsync();
         await page.GetByRole(AriaRole.Status).GetByText("Je e-mailadres is bevestigd").WaitForAsync();
         (await page.Locator("#confirm-email").CountAsync()).ShouldBe(0);
-        await PageChecks.AssertGoodAsync(page, at("4-bevestigd"));
+        await PageChecks.AssertGoodAsync(page, at("5-bevestigd"));
         var title = $"Hoe leer ik mijn klas samenvatten ({Guid.NewGuid().ToString()[..4]})?";
         await BrowserSession.PostQuestionAsync(page, title);
-        await PageChecks.AssertGoodAsync(page, at("5-vraag-geplaatst"));
+        await PageChecks.AssertGoodAsync(page, at("6-vraag-geplaatst"));
     }
 
     private static async Task FillQuestionAsync(IPage page, string title)
