@@ -8,6 +8,10 @@ public static class OutboxMail
             ? Directory.GetFiles(app.Outbox, "*.eml").Order().Select(File.ReadAllText).Where(m => m.Contains($"\r\nTo: {address}\r\n")).ToList()
             : [];
 
+    /// <summary>The mail to this address besides the confirmation mail every member gets on registering.</summary>
+    public static IReadOnlyList<string> OtherThanConfirmationTo(this AppFixture app, string address) =>
+        app.To(address).Where(m => !m.Contains($"Subject: {HetInitiatief.Members.EmailConfirmation.Subject}")).ToList();
+
     public static async Task<string?> MailToAsync(this AppFixture app, string address, string subjectContains)
     {
         string? found = null;

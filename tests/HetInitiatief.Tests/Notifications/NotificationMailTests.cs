@@ -36,17 +36,17 @@ public sealed class NotificationMailTests(AppFixture app)
         await app.Host.JoinAsync(await app.Host.RegisterMemberAsync("Bram Overzicht"), formed.CoalitionId);
         await app.Host.JoinAsync(await app.Host.RegisterMemberAsync("Cas Overzicht"), formed.CoalitionId);
         (await Eventually.TrueAsync(async () => await WaitingForDigestAsync(anna) == 2)).ShouldBeTrue();
-        app.To(anna.Email).ShouldBeEmpty();
+        app.OtherThanConfirmationTo(anna.Email).ShouldBeEmpty();
 
         await RunDigestAsync(admin);
 
-        var digest = app.To(anna.Email).ShouldHaveSingleItem();
+        var digest = app.OtherThanConfirmationTo(anna.Email).ShouldHaveSingleItem();
         digest.ShouldContain("Subject: Je dagelijkse overzicht van Het Initiatief: 2 meldingen");
         digest.ShouldContain("Bram Overzicht doet mee met je coalitie");
         digest.ShouldContain("Cas Overzicht doet mee met je coalitie");
 
         await RunDigestAsync(admin);
-        app.To(anna.Email).Count.ShouldBe(1);
+        app.OtherThanConfirmationTo(anna.Email).Count.ShouldBe(1);
     }
 
     [Fact]

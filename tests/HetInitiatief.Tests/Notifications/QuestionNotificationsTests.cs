@@ -132,9 +132,9 @@ public sealed class QuestionNotificationsTests(AppFixture app)
         (await Eventually.TrueAsync(async () =>
         {
             await app.Host.Scenario(x => { x.Post.Url("/api/admin/digest/run"); x.As(admin); x.StatusCodeShouldBeOk(); });
-            return app.To(cas.Email).Count > 0;
+            return app.OtherThanConfirmationTo(cas.Email).Count > 0;
         })).ShouldBeTrue();
-        var digest = app.To(cas.Email).ShouldHaveSingleItem();
+        var digest = app.OtherThanConfirmationTo(cas.Email).ShouldHaveSingleItem();
         digest.ShouldContain("Subject: Je dagelijkse overzicht van Het Initiatief");
         digest.ShouldContain("Bram Volgt vraagt door op");
         digest.ShouldContain("een vraag die je volgt");
