@@ -194,6 +194,21 @@ public sealed class EmailConfirmationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_unconfirmed_member_still_edits_her_profile_signs_out_and_deletes_her_account_but_offers_nothing()
+    {
+        var rookie = await app.Host.RegisterMemberAsync(confirmed: false);
+        var form = new Dictionary<string, string> { ["School"] = "De Regenboog" };
+
+        // A page handler allowed before confirming gets past the wall to the antiforgery check; one that is not stops at it.
+        await app.Host.Scenario(x => { x.Post.FormData(form).ToUrl("/profiel").QueryString("handler", "Who"); x.As(rookie); x.StatusCodeShouldBe(400); });
+        await app.Host.Scenario(x => { x.Post.FormData(form).ToUrl("/profiel"); x.As(rookie); x.StatusCodeShouldBe(403); });
+        await app.Host.Scenario(x => { x.Put.Json(new { themes = new[] { "taal-en-lezen" }, offering = "Ik help graag." }).ToUrl("/api/me/offering"); x.As(rookie); x.StatusCodeShouldBe(403); });
+        await app.Host.Scenario(x => { x.Post.FormData(form).ToUrl("/uitloggen"); x.As(rookie); x.StatusCodeShouldBe(400); });
+        await app.Host.Scenario(x => { x.Post.Url("/api/auth/sign-out"); x.As(rookie); x.StatusCodeShouldBe(204); });
+        await app.Host.Scenario(x => { x.Post.Json(new { confirm = true }).ToUrl("/api/me/delete"); x.As(rookie); x.StatusCodeShouldBe(204); });
+    }
+
+    [Fact]
     public async Task In_development_the_page_after_registering_links_to_the_mail_in_the_outbox_and_in_production_it_does_not()
     {
         var rookie = await app.Host.RegisterMemberAsync(confirmed: false);
