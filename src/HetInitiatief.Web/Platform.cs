@@ -9,6 +9,7 @@ using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
+using Microsoft.AspNetCore.SignalR;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -73,7 +74,12 @@ public static class Platform
             options.Conventions.AddPageRoute("/Questions/Board", "vragen");
         }).AddMvcOptions(Errors.DutchModelBinding.Apply);
         builder.Services.AddServing();
-        builder.Services.AddSignalR(options => options.MaximumParallelInvocationsPerClient = 1);
+        builder.Services.AddSingleton<ConfirmedMembers>();
+        builder.Services.AddSignalR(options =>
+        {
+            options.MaximumParallelInvocationsPerClient = 1;
+            options.AddFilter<ConfirmedHubWrites>();
+        });
         builder.Services.AddPlatformHealth();
     }
 
@@ -93,6 +99,7 @@ public static class Platform
         // After authentication, so a signed-in member is limited as themselves rather than as their school's address.
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseConfirmedWrites();
 
         app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);
         app.MapRazorPages();

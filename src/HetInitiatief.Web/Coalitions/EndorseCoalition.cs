@@ -38,6 +38,7 @@ public static class EndorseCoalitionEndpoints
     [ProducesResponseType(typeof(CoalitionWritten), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [Members.AllowUnconfirmed]
     [WolverineDelete("/api/coalitions/{id}/endorsements/me")]
     public static Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         SetAsync(id, user.MemberId(), endorse: false, store, clock.GetUtcNow(), ct);

@@ -21,6 +21,7 @@ public static class LeaveCoalitionEndpoint
     [EndpointSummary("Leave a coalition. Leaving one you are not in changes nothing and says so.")]
     [ProducesResponseType(typeof(CoalitionWritten), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [Members.AllowUnconfirmed]
     [WolverineDelete("/api/coalitions/{id}/members/me")]
     public static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {

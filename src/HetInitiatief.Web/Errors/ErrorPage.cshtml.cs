@@ -11,6 +11,7 @@ namespace HetInitiatief.Errors;
 /// for the original request, whatever its method, so it takes no antiforgery token and answers every verb.
 /// </summary>
 [AllowAnonymous]
+[Members.AllowUnconfirmed]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorPageModel : PageModel
 {
@@ -24,6 +25,9 @@ public sealed class ErrorPageModel : PageModel
     public string Explanation { get; private set; } = "";
     public string? Back { get; private set; }
 
+    /// <summary>A write refused because the member has not confirmed their address: the page offers to resend the mail.</summary>
+    public bool ConfirmFirst => HttpContext.Items.ContainsKey(Members.UnconfirmedWrites.RefusedItem);
+
     public IActionResult OnGet() => Show();
     public IActionResult OnPost() => Show();
     public IActionResult OnPut() => Show();
@@ -36,7 +40,10 @@ public sealed class ErrorPageModel : PageModel
         Status = failed is not null ? ExceptionAnswers.StatusFor(failed.Error) ?? 500
             : reExecuted is not null ? reExecuted.OriginalStatusCode
             : Code is >= 400 and < 600 ? Code.Value : 404;
-        (Heading, Explanation) = Texts(Status);
+        (Heading, Explanation) = ConfirmFirst
+            ? ("Bevestig eerst je e-mailadres", "Open de link in de mail die we je stuurden toen je je aanmeldde. Tot dan kun je alles lezen, " +
+               "maar nog geen leervraag stellen, doorvragen, antwoorden, meedoen in een coalitie, iets melden of collega's uitnodigen.")
+            : Texts(Status);
         Response.StatusCode = Status;
         if (Status == StatusCodes.Status503ServiceUnavailable)
         {

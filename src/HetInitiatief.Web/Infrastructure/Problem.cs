@@ -6,6 +6,9 @@ namespace HetInitiatief.Infrastructure;
 /// </summary>
 public sealed record Problem(int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]> Errors)
 {
+    /// <summary>A URI that names this kind of refusal, for clients that act on it; by default the status's description.</summary>
+    public string? Type { get; init; }
+
     public static Problem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new(400, "Ongeldige invoer", "Niet alle velden zijn goed ingevuld.", errors);
 
@@ -17,6 +20,9 @@ public sealed record Problem(int Status, string Title, string Detail, IReadOnlyD
     public static Problem Forbidden(string detail) => new(403, "Niet toegestaan", detail, NoFields);
 
     public static Problem NotFound(string detail) => new(404, "Niet gevonden", detail, NoFields);
+
+    /// <summary>Something that existed and is gone for good: a used or expired link.</summary>
+    public static Problem Gone(string detail, string field) => new(410, "Niet meer geldig", detail, Field(field, detail));
 
     public static Problem TooManyRequests(string detail) => new(429, "Even geduld", detail, NoFields);
 
@@ -30,7 +36,7 @@ public sealed record Problem(int Status, string Title, string Detail, IReadOnlyD
             Status = Status,
             Title = Title,
             Detail = Detail,
-            Type = $"https://httpstatuses.io/{Status}",
+            Type = Type ?? $"https://httpstatuses.io/{Status}",
         };
         return Results.Problem(details);
     }

@@ -8,7 +8,8 @@ namespace HetInitiatief.Live;
 
 /// <summary>
 /// Members watch the board or a question; committed changes are pushed to the watchers of exactly
-/// that board or question. Signed-in members only, by cookie or bearer token.
+/// that board or question. Signed-in members only, by cookie or bearer token. Every method only watches, so a member
+/// who has not confirmed their address may call it (<see cref="Members.ConfirmedHubWrites"/>).
 /// </summary>
 [Authorize]
 public sealed class LiveHub(Members.SessionStamps stamps) : Hub
@@ -41,10 +42,13 @@ public sealed class LiveHub(Members.SessionStamps stamps) : Hub
         return base.OnDisconnectedAsync(exception);
     }
 
+    [Members.AllowUnconfirmed]
     public Task WatchBoard() => Groups.AddToGroupAsync(Context.ConnectionId, BoardGroup);
 
+    [Members.AllowUnconfirmed]
     public Task UnwatchBoard() => Groups.RemoveFromGroupAsync(Context.ConnectionId, BoardGroup);
 
+    [Members.AllowUnconfirmed]
     public async Task WatchQuestion(Guid questionId, IQuerySession session)
     {
         if (await session.LoadAsync<QuestionBoardItem>(questionId, Context.ConnectionAborted) is null)
@@ -52,10 +56,13 @@ public sealed class LiveHub(Members.SessionStamps stamps) : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, QuestionGroup(questionId));
     }
 
+    [Members.AllowUnconfirmed]
     public Task UnwatchQuestion(Guid questionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, QuestionGroup(questionId));
 
+    [Members.AllowUnconfirmed]
     public Task WatchAgenda() => Groups.AddToGroupAsync(Context.ConnectionId, AgendaGroup);
 
+    [Members.AllowUnconfirmed]
     public async Task WatchSession(Guid sessionId, IQuerySession session)
     {
         if (await session.LoadAsync<Sessions.Session>(sessionId, Context.ConnectionAborted) is null)
@@ -64,6 +71,7 @@ public sealed class LiveHub(Members.SessionStamps stamps) : Hub
     }
 
     /// <summary>Checked against the stored profile, like every moderator endpoint: a member is refused, and a revoked moderator at once.</summary>
+    [Members.AllowUnconfirmed]
     public async Task WatchRadar(IQuerySession session)
     {
         if (!Moderation.Moderators.Are(await session.LoadAsync<Members.MemberProfile>(Context.User!.MemberId(), Context.ConnectionAborted)))
@@ -71,5 +79,6 @@ public sealed class LiveHub(Members.SessionStamps stamps) : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, RadarGroup);
     }
 
+    [Members.AllowUnconfirmed]
     public Task UnwatchSession(Guid sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, SessionGroup(sessionId));
 }

@@ -25,6 +25,7 @@ public static class DeleteAccountEndpoint
     [EndpointSummary("Delete my account: my personal data is masked in my events and removed from every read model; what others took part in stays, as by 'oud-lid'.")]
     [ProducesResponseType(204)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [AllowUnconfirmed]
     [WolverinePost("/api/me/delete")]
     public static async Task<IResult> Delete(
         DeleteAccount command, ClaimsPrincipal user, HttpContext context, IDocumentStore store, Mail.Mailer mailer,
@@ -58,6 +59,7 @@ public static class DeleteAccountEndpoint
         session.DeleteWhere<QuestionFollow>(f => f.MemberId == memberId);
         session.DeleteWhere<Notification>(n => n.MemberId == memberId);
         session.DeleteWhere<PasswordResetToken>(t => t.MemberId == memberId);
+        session.DeleteWhere<EmailConfirmationToken>(t => t.MemberId == memberId);
         session.Delete<NotificationPreferences>(memberId);
         session.DeleteWhere<DigestItem>(i => i.MemberId == memberId);
         // Every cookie and token of the account ends with it, on other devices too.

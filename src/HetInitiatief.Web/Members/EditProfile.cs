@@ -88,6 +88,7 @@ public static class EditProfileEndpoints
     [EndpointSummary("Update my profile: school, sector, subjects, how I like to learn, about me, and who may see each part.")]
     [ProducesResponseType(typeof(MemberProfile), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [AllowUnconfirmed]
     [WolverinePut("/api/me/profile")]
     public static Task<IResult> Update(UpdateProfile command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         SaveAsync(user.MemberId(), m => Decide(m, command, clock.GetUtcNow()), store, ct);
@@ -97,6 +98,7 @@ public static class EditProfileEndpoints
     [ProducesResponseType(typeof(MemberProfile), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
+    [AllowUnconfirmed]
     [WolverinePut("/api/me/early-bird-listing")]
     public static Task<IResult> Listing(ChooseEarlyBirdListing command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         SaveAsync(user.MemberId(), m => DecideListing(m, command.Listed, clock.GetUtcNow()), store, ct);

@@ -58,6 +58,7 @@ public static class FollowThemeEndpoints
     [ProducesResponseType(typeof(IReadOnlyList<ThemeView>), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
+    [AllowUnconfirmed]
     [WolverinePut("/api/me/themes/{code}")]
     public static async Task<IResult> FollowTheme(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         ToResult(await SetThemeAsync(user.MemberId(), code, true, store, clock.GetUtcNow(), ct), p => ThemesOf(p));
@@ -67,6 +68,7 @@ public static class FollowThemeEndpoints
     [ProducesResponseType(typeof(IReadOnlyList<ThemeView>), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
+    [AllowUnconfirmed]
     [WolverineDelete("/api/me/themes/{code}")]
     public static async Task<IResult> UnfollowTheme(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         ToResult(await SetThemeAsync(user.MemberId(), code, false, store, clock.GetUtcNow(), ct), p => ThemesOf(p));
@@ -84,6 +86,7 @@ public static class FollowThemeEndpoints
     [ProducesResponseType(typeof(IReadOnlyList<SectorView>), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
+    [AllowUnconfirmed]
     [WolverinePut("/api/me/sectors/{code}")]
     public static async Task<IResult> FollowSector(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         ToResult(await SetSectorAsync(user.MemberId(), code, true, store, clock.GetUtcNow(), ct), p => SectorsOf(p));
@@ -93,6 +96,7 @@ public static class FollowThemeEndpoints
     [ProducesResponseType(typeof(IReadOnlyList<SectorView>), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
+    [AllowUnconfirmed]
     [WolverineDelete("/api/me/sectors/{code}")]
     public static async Task<IResult> UnfollowSector(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         ToResult(await SetSectorAsync(user.MemberId(), code, false, store, clock.GetUtcNow(), ct), p => SectorsOf(p));

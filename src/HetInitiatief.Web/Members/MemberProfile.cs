@@ -3,17 +3,22 @@ using Marten;
 
 namespace HetInitiatief.Members;
 
-/// <summary>Who a member is, as the rest of the platform shows them. Projected inline from the member stream.</summary>
+/// <summary>
+/// Who a member is, as the rest of the platform shows them. Projected inline from the member stream.
+/// <c>EmailConfirmedAt</c>: when they confirmed their address; until then they read but do not write for others.
+/// </summary>
 public sealed record MemberProfile(
     Guid Id, string Name, string Email, string School, string Sector, DateTimeOffset RegisteredAt,
     IReadOnlyList<string>? Roles = null, IReadOnlyList<string>? OfferedThemes = null, string? Offering = null,
     IReadOnlyList<ProviderTheme>? ProviderThemes = null, int? EarlyBirdSeat = null,
     IReadOnlyList<string>? Subjects = null, IReadOnlyList<string>? LearningPreferences = null, string? About = null,
     IReadOnlyDictionary<string, string>? Visibility = null, bool ListedAsEarlyBird = false,
-    IReadOnlyList<string>? FollowedThemes = null, IReadOnlyList<string>? FollowedSectors = null)
+    IReadOnlyList<string>? FollowedThemes = null, IReadOnlyList<string>? FollowedSectors = null, DateTimeOffset? EmailConfirmedAt = null)
 {
     public static MemberProfile Create(MemberRegistered e) =>
         new(e.MemberId, e.Name, e.Email, e.School, e.Sector, e.RegisteredAt, EarlyBirdSeat: e.EarlyBirdSeat);
+
+    public MemberProfile Apply(MemberEmailConfirmed e) => this with { EmailConfirmedAt = e.ConfirmedAt, EarlyBirdSeat = e.EarlyBirdSeat ?? EarlyBirdSeat };
 
     public bool Has(string role) => Roles?.Contains(role) == true;
 
@@ -100,6 +105,7 @@ public sealed class MembersConfiguration : IConfigureMarten
         options.Schema.For<MemberLogin>();
         options.Schema.For<SignInAttempts>();
         options.Schema.For<PasswordResetToken>();
+        options.Schema.For<EmailConfirmationToken>().Index(t => t.MemberId);
 
         // What "forget me" blanks in a member's own events (DeleteAccountEndpoint).
         options.Events.AddMaskingRuleForProtectedInformation<MemberRegistered>(e => e with { Name = MemberProfile.FormerMember, Email = "", School = "" });

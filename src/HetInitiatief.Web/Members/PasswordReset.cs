@@ -29,6 +29,7 @@ public static class PasswordResetEndpoints
     [Tags("Members")]
     [EndpointSummary("Ask for a password reset link by e-mail (always 202).")]
     [ProducesResponseType(202)]
+    [AllowUnconfirmed]
     [WolverinePost("/api/auth/password-reset")]
     public static async Task<IResult> Request(RequestPasswordReset command, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
     {
@@ -41,6 +42,7 @@ public static class PasswordResetEndpoints
     [EndpointSummary("Set a new password with the token from the e-mail; the token works once, for an hour. Ends every session of the member.")]
     [ProducesResponseType(204)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [AllowUnconfirmed]
     [WolverinePost("/api/auth/password-reset/confirm")]
     public static async Task<IResult> Confirm(
         ResetPassword command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock, CancellationToken ct) =>

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HetInitiatief.Members;
 
 [AllowAnonymous]
+[AllowUnconfirmed]
 public sealed class ForgotPasswordModel(IDocumentStore store, Mailer mailer, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
@@ -27,6 +28,7 @@ public sealed class ForgotPasswordModel(IDocumentStore store, Mailer mailer, Tim
 }
 
 [AllowAnonymous]
+[AllowUnconfirmed]
 public sealed class ResetPasswordPageModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Members;
 
+[AllowUnconfirmed("Who", "Following", "Listing", "Delete")]
 public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty] public List<string> Themes { get; set; } = [];

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HetInitiatief.Members;
 
 [AllowAnonymous]
-public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, PlatformAdmins admins, Network.NetworkSettings settings, TimeProvider clock) : PageModel
+[AllowUnconfirmed]
+public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, Mail.Mailer mailer, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -31,7 +32,8 @@ public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await RegisterMemberEndpoint.RegisterAsync(new RegisterMember(Name, Email, Password, School, Sector, Invite), store, hasher, admins, settings, clock.GetUtcNow(), ct);
+        var outcome = await RegisterMemberEndpoint.RegisterAsync(new RegisterMember(Name, Email, Password, School, Sector, Invite), store, hasher, mailer, clock.GetUtcNow(), ct,
+            Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null);
         if (outcome.Problem is { } problem)
         {
             ModelState.AddProblem(problem);
@@ -41,6 +43,9 @@ public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLo
         }
         await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(outcome.Value!, Authentication.Cookie));
         this.Confirm($"Welkom bij Het Initiatief, {outcome.Value!.Name}! Je account is aangemaakt.");
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/werkplek");
+        // Next: the mail. The page says so and, once confirmed, leads on to where the visitor came from.
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl)
+            ? $"{EmailConfirmation.PagePath}?ReturnUrl={Uri.EscapeDataString(ReturnUrl)}"
+            : EmailConfirmation.PagePath);
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using System.Net.Mail;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
-using HetInitiatief.Network;
+using HetInitiatief.Mail;
 using Marten;
 using JasperFx;
 using Microsoft.AspNetCore.Authorization;
@@ -34,21 +34,28 @@ public static class RegisterMemberEndpoint
             .Problem;
 
     [AllowAnonymous]
+    [AllowUnconfirmed]
     [Tags("Members")]
-    [EndpointSummary("Register a member (teacher) with name, e-mail, password, school and sector.")]
+    [EndpointSummary("Register a member (teacher) with name, e-mail, password, school and sector. A confirmation link is mailed; until it is opened the member can sign in and read, but not write for others.")]
     [ProducesResponseType(typeof(MemberCreated), 201)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/members")]
-    public static async Task<IResult> Post(RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, PlatformAdmins admins, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, Mailer mailer, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await RegisterAsync(command, store, hasher, admins, settings, clock.GetUtcNow(), ct);
+        var outcome = await RegisterAsync(command, store, hasher, mailer, clock.GetUtcNow(), ct);
         return outcome.Problem?.ToResult()
             ?? Results.Created("/api/me", new MemberCreated(outcome.Value!.Id));
     }
 
+    /// <summary>
+    /// Registers and mails the confirmation link. No founding seat and no admin role yet: both wait for the
+    /// confirmed address (<see cref="EmailConfirmation.ConfirmAsync"/>), so a script that registers addresses
+    /// it does not own takes neither.
+    /// </summary>
     public static async Task<Outcome<MemberProfile>> RegisterAsync(
-        RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, PlatformAdmins admins, NetworkSettings settings, DateTimeOffset now, CancellationToken ct)
+        RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, Mailer mailer, DateTimeOffset now, CancellationToken ct,
+        string? returnUrl = null)
     {
         if (CheckFields(command) is { } invalid) return invalid;
 
@@ -56,19 +63,11 @@ public static class RegisterMemberEndpoint
         var login = new MemberLogin(MemberLogin.Normalise(command.Email!), memberId, "");
         login = login with { PasswordHash = hasher.HashPassword(login, command.Password!) };
 
-        // The founding seats are handed out one registration at a time: the network's stream is locked
-        // for this transaction, so exactly the configured number of seats exists, however many register at once.
         await using var session = store.LightweightSession();
-        var network = await session.Events.FetchForExclusiveWriting<NetworkState>(settings.NetworkId, ct);
-        var seat = EarlyBirds.DecideSeat(network.Aggregate ?? NetworkState.Empty(settings.NetworkId), settings.EarlyBirdSeats, memberId, now);
-        if (seat.Events.Count > 0) network.AppendMany(seat.Events);
-        var registered = new MemberRegistered(
-            memberId, command.Name!.Trim(), command.Email!.Trim(), command.School!.Trim(), command.Sector!, now,
-            seat.Events.OfType<EarlyBirdSeatTaken>().SingleOrDefault()?.Seat);
+        var registered = new MemberRegistered(memberId, command.Name!.Trim(), command.Email!.Trim(), command.School!.Trim(), command.Sector!, now);
         session.Insert(login);
         await Invites.AcceptInvite.OnRegistrationAsync(session, command.Invite, memberId, now, ct);
-        session.Events.StartStream<MemberProfile>(registered.MemberId,
-            admins.Includes(registered.Email) ? [registered, new MemberRoleGranted(registered.MemberId, MemberRoles.Admin, Guid.Empty, now)] : [registered]);
+        session.Events.StartStream<MemberProfile>(registered.MemberId, registered);
         try
         {
             await session.SaveChangesAsync(ct);
@@ -77,6 +76,7 @@ public static class RegisterMemberEndpoint
         {
             return Problem.Conflict("Er is al een account met dit e-mailadres. Log in, of gebruik een ander adres.", "email");
         }
+        await EmailConfirmation.SendAsync(memberId, store, mailer, now, ct, returnUrl);
         return MemberProfile.Create(registered);
     }
 

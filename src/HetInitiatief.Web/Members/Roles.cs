@@ -31,7 +31,10 @@ public sealed record MemberRoleGranted(Guid MemberId, string Role, Guid GrantedB
 
 public sealed record MemberRoleRevoked(Guid MemberId, string Role, Guid RevokedBy, DateTimeOffset RevokedAt);
 
-/// <summary>The addresses that are made admin on registering (setting <c>Platform:AdminEmails</c>), so a new platform has an admin.</summary>
+/// <summary>
+/// The addresses that are made admin once confirmed (setting <c>Platform:AdminEmails</c>), so a new platform has an
+/// admin; not on registering, or whoever registered such an address first would be admin without owning it.
+/// </summary>
 public sealed record PlatformAdmins(IReadOnlySet<string> Emails)
 {
     public static PlatformAdmins From(string? setting) =>

@@ -26,6 +26,7 @@ public static class SignInEndpoints
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 429, "application/problem+json")]
+    [AllowUnconfirmed]
     [WolverinePost("/api/auth/token")]
     public static async Task<IResult> Token(
         SignIn command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock, CancellationToken ct)
@@ -43,6 +44,7 @@ public static class SignInEndpoints
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 429, "application/problem+json")]
+    [AllowUnconfirmed]
     [WolverinePost("/api/auth/sign-in")]
     public static async Task<IResult> CookieSignIn(
         SignIn command, HttpContext context, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock, CancellationToken ct)
@@ -57,6 +59,7 @@ public static class SignInEndpoints
     [Tags("Members")]
     [EndpointSummary("Sign out of the web app (clears the cookie).")]
     [ProducesResponseType(204)]
+    [AllowUnconfirmed]
     [WolverinePost("/api/auth/sign-out")]
     public static async Task<IResult> CookieSignOut(HttpContext context)
     {

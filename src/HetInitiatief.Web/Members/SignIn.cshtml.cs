@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HetInitiatief.Members;
 
 [AllowAnonymous]
+[AllowUnconfirmed]
 public sealed class SignInModel(IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
@@ -35,6 +36,7 @@ public sealed class SignInModel(IDocumentStore store, IPasswordHasher<MemberLogi
 }
 
 [AllowAnonymous]
+[AllowUnconfirmed]
 public sealed class SignOutModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

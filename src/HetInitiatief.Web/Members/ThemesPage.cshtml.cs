@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Members;
 
+[AllowUnconfirmed]
 public sealed class ThemesPageModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ThemeSupply> Themes { get; private set; } = [];

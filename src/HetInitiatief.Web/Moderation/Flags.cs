@@ -69,22 +69,30 @@ public static class FlagEndpoint
 {
     public const int DefaultFlagsToHide = 3;
 
-    public static Decision Decide(ContentModeration? moderation, ContentRef content, FlagContent command, Guid memberId, int flagsToHide, DateTimeOffset now)
+    /// <param name="unconfirmed">
+    /// Who among the flaggers (the member included) has not confirmed their address: their flag is refused, and one
+    /// they left before addresses were confirmed does not count toward hiding, so made-up accounts cannot hide anything.
+    /// </param>
+    public static Decision Decide(
+        ContentModeration? moderation, ContentRef content, FlagContent command, Guid memberId, int flagsToHide, DateTimeOffset now,
+        IReadOnlySet<Guid>? unconfirmed = null)
     {
+        unconfirmed ??= new HashSet<Guid>();
+        if (unconfirmed.Contains(memberId)) return Members.UnconfirmedWrites.Refusal;
         if (new FieldRules().Text("reason", command.Reason, "waarom je dit meldt", 500, min: 3).Problem is { } invalid) return invalid;
         if (content.AuthorId == memberId) return Problem.Invalid("contentId", "Je kunt je eigen bijdrage niet melden; je kunt hem wel aanpassen of intrekken.");
         if (moderation?.OpenFlags.Any(f => f.By == memberId) == true) return Decision.Accept();
 
         var id = ContentModeration.IdFor(content.ContentType, content.ContentId, content.CommentBy);
         var flagged = new ContentFlagged(id, content.ContentType, content.ContentId, content.CommentBy, content.QuestionId, content.AuthorId, memberId, command.Reason!.Trim(), now);
-        var flaggers = (moderation?.OpenFlags.Select(f => f.By) ?? []).Append(memberId).Distinct().Count();
+        var flaggers = (moderation?.OpenFlags.Select(f => f.By) ?? []).Append(memberId).Where(by => !unconfirmed.Contains(by)).Distinct().Count();
         return moderation?.Hidden != true && flaggers >= flagsToHide
             ? Decision.Accept(flagged, new ContentHidden(id, null, $"Gemeld door {flaggers} leden; verborgen tot een moderator ernaar kijkt.", now))
             : Decision.Accept(flagged);
     }
 
     [Tags("Moderation")]
-    [EndpointSummary("Flag a question, follow-up, offer, comment on an offer or success story, with a reason. Content flagged by 3 members is hidden until a moderator reviews it.")]
+    [EndpointSummary("Flag a question, follow-up, offer, comment on an offer or success story, with a reason. Content flagged by 3 confirmed members is hidden until a moderator reviews it.")]
     [ProducesResponseType(typeof(FlagResult), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
@@ -103,10 +111,22 @@ public static class FlagEndpoint
         await using var query = store.QuerySession();
         if (await ResolveAsync(query, type, contentId, command.CommentBy, ct) is not { } content) return Problem.NotFound("Deze bijdrage bestaat niet (meer).");
         var id = ContentModeration.IdFor(type, contentId, command.CommentBy);
-        var written = await EventStreams.DecideOrStartAsync<ContentModeration>(store, id, m => Decide(m, content, command, memberId, flagsToHide, now), ct);
+        // Read before the lock: whoever flags from now on got past the confirmed-address check, so a flagger who joins
+        // meanwhile is confirmed, and only flags already there can be from unconfirmed members.
+        var earlier = (await query.LoadAsync<ContentModeration>(id, ct))?.OpenFlags.Select(f => f.By) ?? [];
+        var unconfirmed = await UnconfirmedAsync(query, [.. earlier, memberId], ct);
+        var written = await EventStreams.DecideOrStartAsync<ContentModeration>(store, id, m => Decide(m, content, command, memberId, flagsToHide, now, unconfirmed), ct);
         if (written.Problem is { } problem) return problem;
         var moderation = await query.LoadAsync<ContentModeration>(id, ct);
         return new FlagResult(id, moderation?.Hidden == true);
+    }
+
+    /// <summary>Those of these members who have not confirmed their address, or no longer have an account.</summary>
+    private static async Task<IReadOnlySet<Guid>> UnconfirmedAsync(IQuerySession session, IReadOnlyCollection<Guid> members, CancellationToken ct)
+    {
+        var confirmed = (await session.LoadManyAsync<Members.MemberProfile>(ct, members.Distinct().ToArray()))
+            .Where(p => p.EmailConfirmedAt is not null).Select(p => p.Id).ToHashSet();
+        return members.Where(m => !confirmed.Contains(m)).ToHashSet();
     }
 
     public static async Task<ContentRef?> ResolveAsync(IQuerySession session, string type, Guid id, Guid? commentBy, CancellationToken ct)

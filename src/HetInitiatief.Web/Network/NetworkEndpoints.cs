@@ -60,7 +60,8 @@ public static class NetworkEndpoints
     public static async Task<NetworkView> ReadAsync(IQuerySession session, NetworkSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         var network = await session.LoadAsync<NetworkState>(settings.NetworkId, ct) ?? NetworkState.Empty(settings.NetworkId);
-        var registered = await session.Query<MemberProfile>().Select(m => m.RegisteredAt).ToListAsync(ct);
+        // Members are those who confirmed their address: registrations alone, which anyone can script, do not count.
+        var registered = await session.Query<MemberProfile>().Where(m => m.EmailConfirmedAt != null).Select(m => m.EmailConfirmedAt!.Value).ToListAsync(ct);
         var weekAgo = now.AddDays(-7);
         var taken = network.EarlyBirds.Count;
         return new NetworkView(settings.EarlyBirdSeats, taken, network.Started ? 0 : Math.Max(0, settings.EarlyBirdSeats - taken),
@@ -68,7 +69,7 @@ public static class NetworkEndpoints
             network.OpeningSessionId, Growth(registered, now, 12));
     }
 
-    /// <summary>Members week by week over the last weeks, counting everyone who registered up to the end of each week.</summary>
+    /// <summary>Members week by week over the last weeks, counting everyone who joined (confirmed) up to the end of each week.</summary>
     public static IReadOnlyList<GrowthPoint> Growth(IReadOnlyCollection<DateTimeOffset> registeredAt, DateTimeOffset now, int weeks)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);

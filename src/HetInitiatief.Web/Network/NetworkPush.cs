@@ -24,12 +24,15 @@ public sealed class NetworkHub : Hub
     }
 }
 
-/// <summary>Something the landing page shows changed: a registration, a seat, the start, a question collected.</summary>
+/// <summary>
+/// Something the landing page shows changed: a confirmed member (and with it, perhaps, a seat), the start, a question
+/// collected. A registration alone changes nothing there: seats and counts wait for the confirmed address.
+/// </summary>
 public sealed record NetworkChanged(string Change)
 {
     public static NetworkChanged? From(IEvent e) => e.Data switch
     {
-        MemberRegistered => new("registered"),
+        MemberEmailConfirmed => new("confirmed"),
         JointStartRecorded => new("started"),
         OpeningSessionPlanned => new("openingPlanned"),
         EarlyBirdListingChosen => new("earlyBirdListed"),

@@ -25,6 +25,7 @@ public static class MyNotificationsEndpoints
     [Tags("Notifications")]
     [EndpointSummary("Mark my notifications read: the given ids, or all when none are given.")]
     [ProducesResponseType(typeof(NotificationList), 200)]
+    [Members.AllowUnconfirmed]
     [WolverinePost("/api/me/notifications/read")]
     public static async Task<NotificationList> Read(MarkRead command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {

@@ -158,6 +158,7 @@ public static class NotificationPreferencesEndpoints
     [EndpointSummary("Choose per kind of notification: off, inApp, immediate or digest (kinds left out get their default), and how often a week you may be asked for your expertise.")]
     [ProducesResponseType(typeof(NotificationPreferencesView), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
+    [Members.AllowUnconfirmed]
     [WolverinePut("/api/me/notification-preferences")]
     public static async Task<IResult> Put(SetNotificationPreferences command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {

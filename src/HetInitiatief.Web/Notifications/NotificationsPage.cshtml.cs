@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Notifications;
 
+[Members.AllowUnconfirmed]
 public sealed class NotificationsPageModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     public NotificationList List { get; private set; } = new([], 0);

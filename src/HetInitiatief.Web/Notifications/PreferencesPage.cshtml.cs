@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Notifications;
 
+[Members.AllowUnconfirmed]
 public sealed class PreferencesPageModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     /// <summary>Kind → inApp, immediate or digest; posted as <c>Choices[kind]</c>.</summary>

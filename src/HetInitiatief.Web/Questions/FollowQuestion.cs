@@ -29,6 +29,7 @@ public static class FollowQuestionEndpoints
     [ProducesResponseType(typeof(Following), 201)]
     [ProducesResponseType(typeof(Following), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [Members.AllowUnconfirmed]
     [WolverinePost("/api/questions/{id}/followers")]
     public static async Task<IResult> Follow(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
@@ -41,6 +42,7 @@ public static class FollowQuestionEndpoints
     [EndpointSummary("Stop following a question.")]
     [ProducesResponseType(typeof(Following), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [Members.AllowUnconfirmed]
     [WolverineDelete("/api/questions/{id}/followers/me")]
     public static async Task<IResult> Unfollow(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {

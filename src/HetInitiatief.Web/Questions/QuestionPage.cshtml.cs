@@ -15,6 +15,7 @@ namespace HetInitiatief.Questions;
 /// preview and the way in; every form needs a member.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+[Members.AllowUnconfirmed("Follow", "Leave")]
 public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbox outbox, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -28,6 +28,7 @@ public static class CalendarFeedEndpoints
     [Tags("Sessions")]
     [EndpointSummary("Create (or replace, revoking the old one) my secret calendar feed address.")]
     [ProducesResponseType(typeof(CalendarFeedAddress), 201)]
+    [Members.AllowUnconfirmed]
     [WolverinePost("/api/me/calendar-feed")]
     public static async Task<IResult> Create(ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -50,6 +51,7 @@ public static class CalendarFeedEndpoints
     [Tags("Sessions")]
     [EndpointSummary("Revoke my calendar feed address.")]
     [ProducesResponseType(204)]
+    [Members.AllowUnconfirmed]
     [WolverineDelete("/api/me/calendar-feed")]
     public static async Task<IResult> Revoke(ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Sessions;
 
+[Members.AllowUnconfirmed]
 public sealed class MySessionsPageModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];

@@ -7,6 +7,7 @@ using Wolverine.Marten;
 
 namespace HetInitiatief.Sessions;
 
+[Members.AllowUnconfirmed("Cancel")]
 public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox, Membership.TierSettings tiers, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -64,6 +64,7 @@ public static class SignUpEndpoints
     [EndpointSummary("Cancel your sign-up or leave the waitlist; the first in line gets the freed seat.")]
     [ProducesResponseType(typeof(SignUpStatus), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [Members.AllowUnconfirmed]
     [WolverineDelete("/api/sessions/{id}/sign-ups/me")]
     public static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {

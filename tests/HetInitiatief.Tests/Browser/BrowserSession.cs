@@ -53,9 +53,24 @@ public sealed class BrowserSession : IAsyncDisposable
         var page = await NewPageAsync(screen, javaScript);
         await page.GotoAsync("/registreren");
         var email = await FillRegistrationAsync(page, name);
+        var since = ConfirmationMail.Before();
         await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
+        await ConfirmEmailAsync(page, email, since);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Mijn werkplek", Level = 1 }).WaitForAsync();
         return (page, email);
+    }
+
+    /// <summary>
+    /// Just registered, the teacher reads that a mail is on its way, opens the link in it (the real mail, from the
+    /// outbox folder) and presses the button; she lands where the link leads on.
+    /// </summary>
+    public static async Task ConfirmEmailAsync(IPage page, string email, DateTime since)
+    {
+        await page.GetByText("We hebben je een mail gestuurd").WaitForAsync();
+        var (_, link) = await ConfirmationMail.LinkAsync(email, since);
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bevestig mijn e-mailadres" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/e-mailadres-bevestigen"));
     }
 
     /// <summary>Fills in the registration form that is open on the page; returns the new member's e-mail address.</summary>

@@ -42,11 +42,13 @@ public sealed class FirstWeekInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await bram.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 }).WaitForAsync();
         await PageChecks.AssertGoodAsync(bram, at("03-bram-ziet-voorproefje"));
         await bram.GetByRole(AriaRole.Link, new() { Name = "Word lid en doe mee" }).ClickAsync();
-        await BrowserSession.FillRegistrationAsync(bram, "Bram Jansen");
+        var bramEmail = await BrowserSession.FillRegistrationAsync(bram, "Bram Jansen");
         await PageChecks.AssertGoodAsync(bram, at("04-bram-registreert"));
+        var since = ConfirmationMail.Before();
         await bram.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
+        await BrowserSession.ConfirmEmailAsync(bram, bramEmail, since);
         await bram.WaitForURLAsync(questionUrl);
-        await bram.GetByRole(AriaRole.Status).GetByText("Welkom bij Het Initiatief").WaitForAsync();
+        await bram.GetByRole(AriaRole.Status).GetByText("Je e-mailadres is bevestigd").WaitForAsync();
         (await bram.Locator("#wat-nu").InnerTextAsync()).ShouldContain("Vraag door bij Anna de Vries");
         await PageChecks.AssertGoodAsync(bram, at("05-bram-terug-bij-de-vraag"));
 

@@ -36,7 +36,9 @@ public sealed class InviteInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await bram.GetByLabel("Kies een wachtwoord").FillAsync(Api.Password);
         await bram.GetByLabel("Je school").FillAsync("Basisschool De Regenboog");
         await bram.GetByLabel("Primair onderwijs (po)").CheckAsync();
+        var since = ConfirmationMail.Before();
         await bram.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
+        await BrowserSession.ConfirmEmailAsync(bram, colleague, since);
         await bram.GetByRole(AriaRole.Heading, new() { Name = "Mijn werkplek", Level = 1 }).WaitForAsync();
 
         await anna.GotoAsync("/uitnodigen");

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace HetInitiatief.Tests.Browser;
 
 /// <summary>
-/// A visitor keeps the landing page open while three colleagues register: the seat counter counts
+/// A visitor keeps the landing page open while three colleagues register and confirm: the seat counter counts
 /// down live, an early bird who wants to be seen appears by name, her question shows up among those
 /// collected, and when the last seat is taken the page switches to the launched state.
 /// </summary>
@@ -48,7 +48,10 @@ public sealed class LandingInTheBrowserTests(AppFixture app) : IAsyncLifetime
     private static async Task<string> RegisterAsync(HttpClient http, string name)
     {
         var email = $"{Guid.NewGuid():N}@school.example";
+        var since = ConfirmationMail.Before();
         (await http.PostAsJsonAsync("/api/members", new { name, email, password = Api.Password, school = "De Start", sector = "po" })).EnsureSuccessStatusCode();
+        // The seat is taken when the address is confirmed.
+        await Api.ConfirmEmailAsync(http, email, since);
         var token = await (await http.PostAsJsonAsync("/api/auth/token", new { email, password = Api.Password })).Content.ReadFromJsonAsync<Api.TokenResponse>();
         return token!.AccessToken;
     }

@@ -11,15 +11,22 @@ public static class Api
 {
     public const string Password = "leren-doe-je-samen-1";
 
-    public static async Task<TestMember> RegisterMemberAsync(this IAlbaHost host, string? name = null, string sector = "po", string? email = null)
+    /// <summary>
+    /// A member who registered and, unless <paramref name="confirmed"/> is false, confirmed their address with the link
+    /// from the confirmation mail, as a teacher does.
+    /// </summary>
+    public static async Task<TestMember> RegisterMemberAsync(
+        this IAlbaHost host, string? name = null, string sector = "po", string? email = null, bool confirmed = true)
     {
         name ??= $"Lid {Guid.NewGuid().ToString()[..8]}";
         email ??= $"{Guid.NewGuid():N}@school.example";
+        var since = ConfirmationMail.Before();
         await host.Scenario(x =>
         {
             x.Post.Json(new { name, email, password = Password, school = "De Regenboog", sector }).ToUrl("/api/members");
             x.StatusCodeShouldBe(201);
         });
+        if (confirmed) await host.ConfirmEmailAsync(email, since);
         var token = await host.Scenario(x =>
         {
             x.Post.Json(new { email, password = Password }).ToUrl("/api/auth/token");
@@ -46,12 +53,32 @@ public static class Api
         return (await token.ReadAsJsonAsync<TokenResponse>())!.AccessToken;
     }
 
-    /// <summary>A member who registered at another instance of the platform (one with its own network settings).</summary>
-    public static async Task<TestMember> RegisterAtAsync(HttpClient server, string? name = null, string school = "De Start")
+    /// <summary>Opens the link in the newest confirmation mail to this address written since then, and confirms.</summary>
+    public static async Task ConfirmEmailAsync(this IAlbaHost host, string email, DateTime since)
+    {
+        var token = await ConfirmationMail.TokenAsync(email, since);
+        await host.Scenario(x =>
+        {
+            x.Post.Json(new { token }).ToUrl("/api/members/confirm");
+            x.StatusCodeShouldBeOk();
+        });
+    }
+
+    /// <summary>The same against another instance of the platform.</summary>
+    public static async Task ConfirmEmailAsync(HttpClient server, string email, DateTime since)
+    {
+        var token = await ConfirmationMail.TokenAsync(email, since);
+        (await server.PostAsJsonAsync("/api/members/confirm", new { token })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A member who registered (and confirmed, unless told not to) at another instance of the platform (one with its own network settings).</summary>
+    public static async Task<TestMember> RegisterAtAsync(HttpClient server, string? name = null, string school = "De Start", bool confirmed = true)
     {
         name ??= $"Lid {Guid.NewGuid().ToString()[..8]}";
         var email = $"{Guid.NewGuid():N}@school.example";
+        var since = ConfirmationMail.Before();
         (await server.PostAsJsonAsync("/api/members", new { name, email, password = Password, school, sector = "po" })).EnsureSuccessStatusCode();
+        if (confirmed) await ConfirmEmailAsync(server, email, since);
         var token = await (await server.PostAsJsonAsync("/api/auth/token", new { email, password = Password })).Content.ReadFromJsonAsync<TokenResponse>();
         using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { Authorization = new("Bearer", token!.AccessToken) } };
         var profile = await (await server.SendAsync(me)).Content.ReadFromJsonAsync<MeResponse>();

@@ -12,8 +12,18 @@ namespace HetInitiatief.Tests.Infrastructure;
 /// </summary>
 public static class OutboxMail
 {
-    /// <summary>The mail delivered to the address as files, oldest first, each as its headers and its text.</summary>
+    /// <summary>
+    /// The mail delivered to the address as files, oldest first, each as its headers and its text; without the
+    /// confirmation mail every member gets on registering (<see cref="ConfirmationMail"/> reads that one).
+    /// </summary>
     public static async Task<IReadOnlyList<string>> MailsToAsync(this AppFixture app, string address)
+    {
+        (await app.Host.QueueEmptiedForAsync(address)).ShouldBeTrue($"mail to {address} is still waiting to be delivered");
+        return Read(app.Outbox, address).Where(m => !m.Contains($"Subject: {HetInitiatief.Members.EmailConfirmation.Subject}")).ToList();
+    }
+
+    /// <summary>Every mail delivered to the address, the confirmation mail included.</summary>
+    public static async Task<IReadOnlyList<string>> AllMailsToAsync(this AppFixture app, string address)
     {
         (await app.Host.QueueEmptiedForAsync(address)).ShouldBeTrue($"mail to {address} is still waiting to be delivered");
         return Read(app.Outbox, address);
@@ -44,4 +54,64 @@ public static class OutboxMail
 
     public static string Render(MimeMessage message) =>
         $"From: {message.From}\r\nTo: {message.To}\r\nSubject: {message.Subject}\r\n\r\n{message.TextBody}";
+}
+
+/// <summary>
+/// The confirmation link a member gets on registering, read from the mail the app wrote to the run's outbox folder
+/// (the same mail a teacher opens; no way around it). Only mail written since the registration began is opened, so
+/// this stays quick however much mail the run has written.
+/// </summary>
+public static partial class ConfirmationMail
+{
+    /// <summary>The outbox folder <see cref="AppFixture"/> configured for every app of the run, WebServers included.</summary>
+    public static string Folder => Environment.GetEnvironmentVariable("Mail__OutboxDirectory")
+        ?? throw new InvalidOperationException("The AppFixture sets Mail__OutboxDirectory before any app starts.");
+
+    /// <summary>A moment just before a registration, to look for its mail from.</summary>
+    public static DateTime Before() => DateTime.UtcNow.AddSeconds(-1);
+
+    public static async Task<string> TokenAsync(string address, DateTime since) => (await LinkAsync(address, since)).Token;
+
+    /// <summary>The link of the newest confirmation mail to this address: its token, and its path and query on the site.</summary>
+    public static async Task<(string Token, string PathAndQuery)> LinkAsync(string address, DateTime since)
+    {
+        (string, string)? link = null;
+        await Eventually.TrueAsync(() => Task.FromResult((link = Links(since).TryGetValue(address.ToLowerInvariant(), out var l) ? l : null) is not null));
+        return link ?? throw new InvalidOperationException($"No confirmation mail to {address} in {Folder}.");
+    }
+
+    /// <summary>The newest confirmation token per address (lower case) among the mail written since then.</summary>
+    public static IReadOnlyDictionary<string, string> Tokens(DateTime since) => Links(since).ToDictionary(l => l.Key, l => l.Value.Token);
+
+    private static Dictionary<string, (string Token, string PathAndQuery)> Links(DateTime since)
+    {
+        var tokens = new Dictionary<string, (string Token, string PathAndQuery)>();
+        if (!Directory.Exists(Folder)) return tokens;
+        var from = since.ToString("yyyyMMddHHmmssfff");
+        var files = Directory.GetFiles(Folder, "*.eml").Where(f => WrittenSince(Path.GetFileName(f), from)).Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            string text;
+            try { text = File.ReadAllText(file); }
+            catch (IOException) { continue; } // still being written: the next look finds it
+            // A mail encoded quoted-printable breaks long lines with "=" and writes "=" as "=3D".
+            var plain = text.Replace("=\r\n", "").Replace("=3D", "=");
+            var to = ToHeader().Match(plain);
+            var link = Link().Match(plain);
+            if (!to.Success || !link.Success) continue;
+            var address = to.Groups[1].Value.Trim();
+            if (address.IndexOf('<') is var open and >= 0 && address.IndexOf('>', open) is var close and > 0) address = address[(open + 1)..close];
+            tokens[address.ToLowerInvariant()] = (link.Groups[1].Value, link.Value);
+        }
+        return tokens;
+    }
+
+    private static bool WrittenSince(string name, string from) =>
+        name.Length < from.Length || !name[..from.Length].All(char.IsAsciiDigit) || string.CompareOrdinal(name, 0, from, 0, from.Length) >= 0;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^To: *(.+?)\r?$")]
+    private static partial System.Text.RegularExpressions.Regex ToHeader();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/e-mailadres-bevestigen\?token=([0-9a-f]{64})(&ReturnUrl=[^\s]+)?")]
+    private static partial System.Text.RegularExpressions.Regex Link();
 }

@@ -20,9 +20,10 @@ public sealed class WebServer : IAsyncDisposable
     /// <summary>The server's own services, for a test that writes events straight into its store.</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <param name="environment">Development by default, like a teacher trying the platform locally; Production to test what only it leaves out.</param>
     /// <param name="configure">Anything else the test needs of the host, such as a logger provider that records what is logged.</param>
     public static async Task<WebServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null, string? environment = null)
     {
         var webProject = typeof(WebServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "WebProjectDirectory").Value!;
@@ -30,7 +31,7 @@ public sealed class WebServer : IAsyncDisposable
         {
             ApplicationName = typeof(Program).Assembly.GetName().Name,
             ContentRootPath = webProject,
-            EnvironmentName = Environments.Development,
+            EnvironmentName = environment ?? Environments.Development,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration[$"ConnectionStrings:{HetInitiatief.Infrastructure.Database.ConnectionStringName}"] = connectionString;

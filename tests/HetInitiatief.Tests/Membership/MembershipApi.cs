@@ -32,8 +32,11 @@ public sealed class NetworkOfOne(AppFixture app) : IAsyncLifetime
     {
         name ??= $"Lid {Guid.NewGuid().ToString()[..8]}";
         var email = $"{Guid.NewGuid():N}@school.example";
+        var since = ConfirmationMail.Before();
         var registered = await _http.PostAsJsonAsync("/api/members", new { name, email, password = Api.Password, school, sector = "po" });
         registered.StatusCode.ShouldBe(HttpStatusCode.Created);
+        // Confirmed here, where the network of one seat is: the seat goes with the confirmation.
+        await Api.ConfirmEmailAsync(_http, email, since);
         var token = await app.Host.Scenario(x => x.Post.Json(new { email, password = Api.Password }).ToUrl("/api/auth/token"));
         var accessToken = (await token.ReadAsJsonAsync<Api.TokenResponse>())!.AccessToken;
         var me = await app.Host.Scenario(x => { x.Get.Url("/api/me"); x.WithRequestHeader("Authorization", $"Bearer {accessToken}"); });

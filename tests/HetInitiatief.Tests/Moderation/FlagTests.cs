@@ -71,6 +71,36 @@ public sealed class FlagTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Flags_count_only_from_members_who_confirmed_their_address()
+    {
+        // Given a question two unconfirmed accounts flagged before addresses were confirmed (written as they were then)
+        var owner = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+        var scripted = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => app.Host.RegisterMemberAsync(confirmed: false)));
+        var moderationId = ContentModeration.IdFor(ContentTypes.Question, question.QuestionId);
+        var store = app.Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.StartStream<ContentModeration>(moderationId, scripted.Select(m => (object)new ContentFlagged(moderationId, ContentTypes.Question,
+                question.QuestionId, null, question.QuestionId, owner.Id, m.Id, "Weg ermee.", DateTimeOffset.UtcNow)).ToArray());
+            await session.SaveChangesAsync();
+        }
+
+        // When an unconfirmed member flags today, she is refused; and two confirmed members flag
+        (await (await FlagAsync(await app.Host.RegisterMemberAsync(confirmed: false), ContentTypes.Question, question.QuestionId, status: 403)).ReadAsTextAsync())
+            .ShouldContain("Bevestig eerst je e-mailadres");
+        var confirmed = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.Host.RegisterMemberAsync()));
+        (await (await FlagAsync(confirmed[0], ContentTypes.Question, question.QuestionId)).ReadAsJsonAsync<FlagResult>())!.Hidden.ShouldBeFalse();
+        (await (await FlagAsync(confirmed[1], ContentTypes.Question, question.QuestionId)).ReadAsJsonAsync<FlagResult>())!.Hidden.ShouldBeFalse();
+
+        // Then four flags hide nothing; the third confirmed member's flag does
+        (await app.Host.GetQuestionAsync(confirmed[0], question.QuestionId)).Title.ShouldNotBe(HiddenContent.Placeholder);
+        (await (await FlagAsync(confirmed[2], ContentTypes.Question, question.QuestionId)).ReadAsJsonAsync<FlagResult>())!.Hidden.ShouldBeTrue();
+        await using var query = store.QuerySession();
+        (await query.Events.FetchStreamAsync(moderationId)).Select(e => e.Data).OfType<ContentFlagged>().Count().ShouldBe(5);
+    }
+
+    [Fact]
     public async Task A_flag_needs_a_reason_content_that_exists_and_someone_else_as_its_author()
     {
         var owner = await app.Host.RegisterMemberAsync();

@@ -132,7 +132,9 @@ public sealed class HealthDashboardTests(AppFixture app)
         public async Task<TestMember> RegisterAsync(string? email = null)
         {
             email ??= $"{Guid.NewGuid():N}@school.example";
+            var since = ConfirmationMail.Before();
             (await Client.PostAsJsonAsync("/api/members", new { name = "Lid van vandaag", email, password = Api.Password, school = "De Start", sector = "po" })).EnsureSuccessStatusCode();
+            await Api.ConfirmEmailAsync(Client, email, since);
             var token = await (await Client.PostAsJsonAsync("/api/auth/token", new { email, password = Api.Password })).Content.ReadFromJsonAsync<Api.TokenResponse>();
             using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken) } };
             var profile = await (await Client.SendAsync(me)).Content.ReadFromJsonAsync<Api.MeResponse>();

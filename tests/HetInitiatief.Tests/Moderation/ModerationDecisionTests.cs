@@ -30,6 +30,26 @@ public sealed class ModerationDecisionTests
     }
 
     [Fact]
+    public void Flags_of_members_who_did_not_confirm_their_address_do_not_count_and_they_cannot_flag()
+    {
+        // Two flags left by members who never confirmed (before confirmation existed), then confirmed members flag.
+        var unconfirmed = new HashSet<Guid> { Guid.NewGuid(), Guid.NewGuid() };
+        var state = Apply(null, unconfirmed.Select(by => new ContentFlagged(
+            ContentModeration.IdFor(ContentTypes.FollowUp, FollowUp.ContentId), ContentTypes.FollowUp, FollowUp.ContentId, null, FollowUp.QuestionId, Author, by, "Kwetsend", Now)));
+
+        var first = FlagEndpoint.Decide(state, FollowUp, Flag(), Guid.NewGuid(), 3, Now, unconfirmed);
+        first.Events.ShouldHaveSingleItem().ShouldBeOfType<ContentFlagged>();
+        state = Apply(state, first.Events);
+        state = Apply(state, FlagEndpoint.Decide(state, FollowUp, Flag(), Guid.NewGuid(), 3, Now, unconfirmed).Events);
+        state.Hidden.ShouldBeFalse("four flags, but only two from confirmed members");
+        FlagEndpoint.Decide(state, FollowUp, Flag(), Guid.NewGuid(), 3, Now, unconfirmed).Events.OfType<ContentHidden>().ShouldHaveSingleItem()
+            .Reason.ShouldContain("Gemeld door 3 leden");
+
+        var refused = FlagEndpoint.Decide(state, FollowUp, Flag(), unconfirmed.First(), 3, Now, unconfirmed).Refusal!;
+        (refused.Status, refused.Type).ShouldBe((403, UnconfirmedWrites.ProblemType));
+    }
+
+    [Fact]
     public void The_third_different_member_hides_it_and_the_same_member_twice_counts_once()
     {
         var members = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();

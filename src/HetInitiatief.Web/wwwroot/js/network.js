@@ -1,5 +1,5 @@
 // The landing page, live: the server pushes "networkChanged" with the seat counts after every
-// registration; the counter changes at once, and the page fetches itself again for the lists
+// confirmed registration; the counter changes at once, and the page fetches itself again for the lists
 // (early birds, collected questions) that may have changed with it.
 (function () {
   "use strict";
