@@ -107,6 +107,8 @@ public sealed class AppKillTests
                 [$"ConnectionStrings__{Database.ConnectionStringName}"] = connectionString,
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                // The load is the point here, so the posting limit (per member) is lifted for this process.
+                ["RateLimits__Posting__PermitLimit"] = "100000",
             },
         };
         var process = Process.Start(start)!;
