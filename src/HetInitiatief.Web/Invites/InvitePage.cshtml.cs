@@ -40,7 +40,8 @@ public sealed class InvitePageModel(IDocumentStore store, Mailer mailer, TimePro
         return Page();
     }
 
-    private string BaseUrl => $"{Request.Scheme}://{Request.Host}";
+    /// <summary>Links to share come from the platform's own address, never from the request's Host header.</summary>
+    private string BaseUrl => mailer.SiteUrl;
 
     private async Task LoadAsync(CancellationToken ct)
     {

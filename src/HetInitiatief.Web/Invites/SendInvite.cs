@@ -46,9 +46,10 @@ public static class SendInviteEndpoint
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 429, "application/problem+json")]
     [WolverinePost("/api/invites")]
-    public static async Task<IResult> Post(SendInvite command, ClaimsPrincipal user, HttpRequest http, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Post(SendInvite command, ClaimsPrincipal user, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await SendAsync(command, user.MemberId(), $"{http.Scheme}://{http.Host}", store, mailer, clock.GetUtcNow(), ct);
+        // The link shown to share comes from the platform's own address, like the mailed one: never from the Host header.
+        var outcome = await SendAsync(command, user.MemberId(), mailer.SiteUrl, store, mailer, clock.GetUtcNow(), ct);
         return outcome.Problem?.ToResult() ?? Results.Created("/api/invites", outcome.Value);
     }
 

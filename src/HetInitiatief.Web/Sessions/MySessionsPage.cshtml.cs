@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HetInitiatief.Sessions;
 
 [Members.AllowUnconfirmed]
-public sealed class MySessionsPageModel(IDocumentStore store, TimeProvider clock) : PageModel
+public sealed class MySessionsPageModel(IDocumentStore store, Mail.Mailer mailer, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
@@ -17,7 +17,8 @@ public sealed class MySessionsPageModel(IDocumentStore store, TimeProvider clock
         await using var session = store.QuerySession();
         Sessions = await MySessionsEndpoint.ReadAsync(User.MemberId(), session, ct);
         if (await session.LoadAsync<CalendarFeed>(User.MemberId(), ct) is { } feed)
-            FeedUrl = $"{Request.Scheme}://{Request.Host}{CalendarFeedEndpoints.Path(feed.Token)}";
+            // A calendar keeps polling this address for months: the platform's own, never the request's Host header.
+            FeedUrl = $"{mailer.SiteUrl}{CalendarFeedEndpoints.Path(feed.Token)}";
     }
 
     public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)

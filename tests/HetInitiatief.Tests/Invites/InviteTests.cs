@@ -9,6 +9,30 @@ namespace HetInitiatief.Tests.Invites;
 public sealed class InviteTests(AppFixture app)
 {
     [Fact]
+    public async Task The_links_an_inviter_is_shown_to_share_point_at_the_platform_whatever_host_the_request_names()
+    {
+        // Given a member who invites while the request names another host
+        var anna = await app.Host.RegisterMemberAsync();
+        var sent = await app.Host.Scenario(x =>
+        {
+            x.Post.Json(new { email = $"{Guid.NewGuid():N}@school.example" }).ToUrl("/api/invites");
+            x.ConfigureHttpContext(c => c.Request.Host = new Microsoft.AspNetCore.Http.HostString("aanvaller.example"));
+            x.As(anna);
+            x.StatusCodeShouldBe(201);
+        });
+        var listed = await app.Host.Scenario(x =>
+        {
+            x.Get.Url("/api/invites");
+            x.ConfigureHttpContext(c => c.Request.Host = new Microsoft.AspNetCore.Http.HostString("aanvaller.example"));
+            x.As(anna);
+        });
+
+        // Then neither the new invite's link nor the list's names that host
+        (await sent.ReadAsJsonAsync<InviteView>())!.Link.ShouldNotContain("aanvaller.example");
+        (await listed.ReadAsTextAsync()).ShouldNotContain("aanvaller.example");
+    }
+
+    [Fact]
     public async Task Invite_by_mail_then_register_via_the_link_and_the_inviter_sees_it_accepted()
     {
         var anna = await app.Host.RegisterMemberAsync("Anna de Vries");
