@@ -14,9 +14,10 @@ log=$(mktemp)
 dotnet test HetInitiatief.sln "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# Microsoft Testing Platform closes with "total / failed / succeeded" per run; add them up.
-passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# Microsoft Testing Platform closes with "total / failed / succeeded" per run; add them up. The log is read as text
+# (-a) even when a test printed a control character (the fuzz test sends NUL).
+passed=$(grep -aE '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -aE '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet test exited with $status before reporting a failed test (build or host error)"

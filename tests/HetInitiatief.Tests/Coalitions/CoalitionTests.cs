@@ -100,7 +100,7 @@ public sealed class CoalitionTests(AppFixture app)
     public async Task A_hundred_partners_joining_at_once_over_real_http_are_all_counted_and_the_milestone_is_recorded_once()
     {
         var owner = await app.Host.RegisterMemberAsync();
-        var members = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => app.Host.RegisterMemberAsync()));
+        var members = await app.Host.RegisterMembersAsync(100);
         var question = await app.Host.PostQuestionAsync(owner);
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 40);
         await using var server = await WebServer.StartAsync(app.ConnectionString);

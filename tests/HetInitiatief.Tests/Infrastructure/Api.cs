@@ -42,6 +42,18 @@ public static class Api
         return new TestMember(profile!.Id, name, email, Password, tokenResponse!.AccessToken);
     }
 
+    /// <summary>
+    /// Many members for a test about what they do at once (join, sign up): registered a few at a time, as registering is
+    /// not what such a test is about, and two hundred confirmation mails at once would only slow the run.
+    /// </summary>
+    public static async Task<TestMember[]> RegisterMembersAsync(this IAlbaHost host, int count)
+    {
+        var members = new TestMember[count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, _) => members[i] = await host.RegisterMemberAsync());
+        return members;
+    }
+
     /// <summary>A second sign-in of the same member (another device): a token of its own.</summary>
     public static async Task<string> TokenAsync(this IAlbaHost host, string email)
     {
@@ -65,20 +77,22 @@ public static class Api
     }
 
     /// <summary>The same against another instance of the platform.</summary>
-    public static async Task ConfirmEmailAsync(HttpClient server, string email, DateTime since)
+    public static async Task ConfirmEmailAsync(HttpClient server, string email, DateTime since, string? outbox = null)
     {
-        var token = await ConfirmationMail.TokenAsync(email, since);
+        var token = await ConfirmationMail.TokenAsync(email, since, outbox);
         (await server.PostAsJsonAsync("/api/members/confirm", new { token })).EnsureSuccessStatusCode();
     }
 
     /// <summary>A member who registered (and confirmed, unless told not to) at another instance of the platform (one with its own network settings).</summary>
-    public static async Task<TestMember> RegisterAtAsync(HttpClient server, string? name = null, string school = "De Start", bool confirmed = true)
+    /// <param name="outbox">The outbox folder of a platform that has its own; the run's shared one by default.</param>
+    public static async Task<TestMember> RegisterAtAsync(
+        HttpClient server, string? name = null, string school = "De Start", bool confirmed = true, string? outbox = null)
     {
         name ??= $"Lid {Guid.NewGuid().ToString()[..8]}";
         var email = $"{Guid.NewGuid():N}@school.example";
         var since = ConfirmationMail.Before();
         (await server.PostAsJsonAsync("/api/members", new { name, email, password = Password, school, sector = "po" })).EnsureSuccessStatusCode();
-        if (confirmed) await ConfirmEmailAsync(server, email, since);
+        if (confirmed) await ConfirmEmailAsync(server, email, since, outbox);
         var token = await (await server.PostAsJsonAsync("/api/auth/token", new { email, password = Password })).Content.ReadFromJsonAsync<TokenResponse>();
         using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me") { Headers = { Authorization = new("Bearer", token!.AccessToken) } };
         var profile = await (await server.SendAsync(me)).Content.ReadFromJsonAsync<MeResponse>();

@@ -31,7 +31,7 @@ public sealed class OutageTests : IAsyncLifetime
     {
         using var api = new HttpClient { BaseAddress = _server.BaseAddress };
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new(), AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
-        var member = await Api.RegisterAtAsync(api);
+        var member = await Api.RegisterAtAsync(api, outbox: _dataDirectory + "-outbox");
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", member.Token);
         (await browser.PostAsJsonAsync("/api/auth/sign-in", new { email = member.Email, password = member.Password })).EnsureSuccessStatusCode();
         (await api.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);

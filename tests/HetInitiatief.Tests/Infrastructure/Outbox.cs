@@ -70,25 +70,28 @@ public static partial class ConfirmationMail
     /// <summary>A moment just before a registration, to look for its mail from.</summary>
     public static DateTime Before() => DateTime.UtcNow.AddSeconds(-1);
 
-    public static async Task<string> TokenAsync(string address, DateTime since) => (await LinkAsync(address, since)).Token;
+    /// <param name="folder">The outbox folder of a platform that has its own; the run's shared one by default.</param>
+    public static async Task<string> TokenAsync(string address, DateTime since, string? folder = null) =>
+        (await LinkAsync(address, since, folder)).Token;
 
     /// <summary>The link of the newest confirmation mail to this address: its token, and its path and query on the site.</summary>
-    public static async Task<(string Token, string PathAndQuery)> LinkAsync(string address, DateTime since)
+    public static async Task<(string Token, string PathAndQuery)> LinkAsync(string address, DateTime since, string? folder = null)
     {
         (string, string)? link = null;
-        await Eventually.TrueAsync(() => Task.FromResult((link = Links(since).TryGetValue(address.ToLowerInvariant(), out var l) ? l : null) is not null));
-        return link ?? throw new InvalidOperationException($"No confirmation mail to {address} in {Folder}.");
+        await Eventually.TrueAsync(() =>
+            Task.FromResult((link = Links(since, folder ?? Folder).TryGetValue(address.ToLowerInvariant(), out var l) ? l : null) is not null));
+        return link ?? throw new InvalidOperationException($"No confirmation mail to {address} in {folder ?? Folder}.");
     }
 
     /// <summary>The newest confirmation token per address (lower case) among the mail written since then.</summary>
-    public static IReadOnlyDictionary<string, string> Tokens(DateTime since) => Links(since).ToDictionary(l => l.Key, l => l.Value.Token);
+    public static IReadOnlyDictionary<string, string> Tokens(DateTime since) => Links(since, Folder).ToDictionary(l => l.Key, l => l.Value.Token);
 
-    private static Dictionary<string, (string Token, string PathAndQuery)> Links(DateTime since)
+    private static Dictionary<string, (string Token, string PathAndQuery)> Links(DateTime since, string folder)
     {
         var tokens = new Dictionary<string, (string Token, string PathAndQuery)>();
-        if (!Directory.Exists(Folder)) return tokens;
+        if (!Directory.Exists(folder)) return tokens;
         var from = since.ToString("yyyyMMddHHmmssfff");
-        var files = Directory.GetFiles(Folder, "*.eml").Where(f => WrittenSince(Path.GetFileName(f), from)).Order(StringComparer.Ordinal);
+        var files = Directory.GetFiles(folder, "*.eml").Where(f => WrittenSince(Path.GetFileName(f), from)).Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
             string text;

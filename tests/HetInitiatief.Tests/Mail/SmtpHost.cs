@@ -64,7 +64,24 @@ public sealed class SmtpHost(AppFixture app) : IAsyncLifetime
         foreach (var (key, value) in settings) builder.Configuration[key] = value;
         await builder.AddPlatformAsync();
         Host = await AlbaHost.For(builder, web => web.UsePlatform());
-        _admin = new Lazy<Task<TestMember>>(() => Host.RegisterMemberAsync("Beheerder", email: AppFixture.AdminEmail));
+        _admin = new Lazy<Task<TestMember>>(() => RegisterMemberAsync("Beheerder", AppFixture.AdminEmail));
+    }
+
+    /// <summary>A member of this platform who confirmed their address with the link the SMTP server received for them.</summary>
+    public async Task<TestMember> RegisterMemberAsync(string? name = null, string? email = null)
+    {
+        var member = await Host.RegisterMemberAsync(name, email: email, confirmed: false);
+        ReceivedMail? confirmation = null;
+        (await Eventually.TrueAsync(() => Task.FromResult((confirmation = Smtp.To(member.Email)
+                .FirstOrDefault(m => m.Message.Subject == HetInitiatief.Members.EmailConfirmation.Subject)) is not null)))
+            .ShouldBeTrue($"no confirmation mail to {member.Email} arrived");
+        var token = System.Text.RegularExpressions.Regex.Match(confirmation!.Message.TextBody ?? "", "token=([0-9a-f]{64})").Groups[1].Value;
+        await Host.Scenario(x =>
+        {
+            x.Post.Json(new { token }).ToUrl("/api/members/confirm");
+            x.StatusCodeShouldBeOk();
+        });
+        return member;
     }
 
     public async ValueTask DisposeAsync()

@@ -219,7 +219,8 @@ public sealed class EmailConfirmationTests(AppFixture app)
         mail.ShouldContain("Open de bevestigingslink uit de mail");
         mail.ShouldContain(await ConfirmationMail.TokenAsync(rookie.Email, DateTime.UtcNow.AddMinutes(-5)));
 
-        await using var production = await WebServer.StartAsync(app.ConnectionString, environment: "Production");
+        await using var production = await WebServer.StartAsync(app.ConnectionString,
+            new Dictionary<string, string?> { ["AllowedHosts"] = "127.0.0.1" }, environment: "Production");
         using var http = new HttpClient { BaseAddress = production.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new("Bearer", rookie.Token);
         var shown = await http.GetStringAsync("/e-mailadres-bevestigen");

@@ -13,7 +13,7 @@ public sealed class SignUpTests(AppFixture app)
     public async Task Two_hundred_members_sign_up_at_once_for_twenty_seats_then_five_cancel()
     {
         var host = await app.Host.RegisterMemberAsync();
-        var members = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => app.Host.RegisterMemberAsync()));
+        var members = await app.Host.RegisterMembersAsync(200);
         var planned = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(capacity: 20));
 
         var answers = await Task.WhenAll(members.Select(async m =>
