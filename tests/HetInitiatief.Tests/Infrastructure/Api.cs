@@ -54,6 +54,22 @@ public static class Api
         return members;
     }
 
+    /// <summary>A member's POST to a platform reached over HTTP (its own server or process), with their bearer token.</summary>
+    public static Task<HttpResponseMessage> PostAsAsync(this HttpClient server, TestMember member, string url, object body) =>
+        server.SendAsync(new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = JsonContent.Create(body),
+            Headers = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", member.Token) },
+        });
+
+    /// <summary>The same, for a write that must succeed, read as its answer.</summary>
+    public static async Task<T> PostAsAsync<T>(this HttpClient server, TestMember member, string url, object body)
+    {
+        using var response = await server.PostAsAsync(member, url, body);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
     /// <summary>A second sign-in of the same member (another device): a token of its own.</summary>
     public static async Task<string> TokenAsync(this IAlbaHost host, string email)
     {

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Reflection;
 using HetInitiatief.Infrastructure;
@@ -33,7 +31,7 @@ public sealed class AppKillTests
         {
             owner = await Api.RegisterAtAsync(http, "Eigenaar");
             askers = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Api.RegisterAtAsync(http, $"Collega {i}")));
-            question = await PostAsync<QuestionWritten>(http, owner, "/api/questions", Api.AUniqueQuestion());
+            question = await http.PostAsAsync<QuestionWritten>(owner, "/api/questions", Api.AUniqueQuestion());
 
             // When the process is killed while they ask
             using var stop = new CancellationTokenSource();
@@ -43,7 +41,7 @@ public sealed class AppKillTests
                 {
                     try
                     {
-                        using var response = await SendAsync(http, a, $"/api/questions/{question.QuestionId}/follow-ups",
+                        using var response = await http.PostAsAsync(a, $"/api/questions/{question.QuestionId}/follow-ups",
                             new { text = $"Hoe ziet dat eruit in week {Guid.NewGuid():N}?" });
                     }
                     catch (HttpRequestException)
@@ -148,18 +146,4 @@ public sealed class AppKillTests
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static async Task<T> PostAsync<T>(HttpClient http, TestMember member, string url, object body)
-    {
-        using var response = await SendAsync(http, member, url, body);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<T>())!;
-    }
-
-    private static Task<HttpResponseMessage> SendAsync(HttpClient http, TestMember member, string url, object body) =>
-        http.SendAsync(new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = JsonContent.Create(body),
-            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", member.Token) },
-        });
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
@@ -27,7 +25,7 @@ public sealed class DatabaseRestartTests
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var owner = await Api.RegisterAtAsync(http, "Eigenaar");
         var askers = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Api.RegisterAtAsync(http, $"Collega {i}")));
-        var question = await PostAsync<QuestionWritten>(http, owner, "/api/questions", Api.AUniqueQuestion());
+        var question = await http.PostAsAsync<QuestionWritten>(owner, "/api/questions", Api.AUniqueQuestion());
 
         // When PostgreSQL restarts twice while they ask
         var acknowledged = 0;
@@ -38,7 +36,7 @@ public sealed class DatabaseRestartTests
             {
                 try
                 {
-                    using var response = await SendAsync(http, asker, $"/api/questions/{question.QuestionId}/follow-ups",
+                    using var response = await http.PostAsAsync(asker, $"/api/questions/{question.QuestionId}/follow-ups",
                         new { text = $"Hoe ziet dat eruit in groep {Random.Shared.Next(1, 9)}, week {Guid.NewGuid():N}?" });
                     if (response.StatusCode == HttpStatusCode.Created) Interlocked.Increment(ref acknowledged);
                 }
@@ -88,18 +86,4 @@ public sealed class DatabaseRestartTests
             return 0;
         }
     }
-
-    private static async Task<T> PostAsync<T>(HttpClient http, TestMember member, string url, object body)
-    {
-        using var response = await SendAsync(http, member, url, body);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<T>())!;
-    }
-
-    private static Task<HttpResponseMessage> SendAsync(HttpClient http, TestMember member, string url, object body) =>
-        http.SendAsync(new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = JsonContent.Create(body),
-            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", member.Token) },
-        });
 }
