@@ -67,9 +67,10 @@ public sealed class DatabaseOutage(NpgsqlDataSource dataSource, ILogger<Database
             {
                 return;
             }
-            catch (Exception e) when (IsOutage(e))
+            catch (Exception)
             {
-                // Still down: ask again after the next interval.
+                // Still down, or still starting (which can fail in other ways than an outage): ask again after the next
+                // interval. A watcher that gave up here would leave the outage open, and its end never logged.
             }
         }
     }
