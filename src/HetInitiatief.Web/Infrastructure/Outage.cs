@@ -57,6 +57,9 @@ public sealed class DatabaseOutage(NpgsqlDataSource dataSource, ILogger<Database
             try
             {
                 await Task.Delay(ProbeInterval, clock, stopping);
+                // Idle pooled connections from before the outage are dead once PostgreSQL restarted; each would fail one
+                // probe in turn. Dropping them makes the probe ask the server as it is now.
+                dataSource.Clear();
                 await using var command = dataSource.CreateCommand("select 1");
                 await command.ExecuteScalarAsync(stopping);
                 Volatile.Write(ref _down, 0);
