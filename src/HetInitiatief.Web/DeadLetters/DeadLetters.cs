@@ -36,10 +36,10 @@ public static class DeadLetterQueue
     [ProducesResponseType(typeof(DeadLetterList), 200)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/admin/dead-letters")]
-    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
+    public static async Task<IResult> Get(
+        ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
     {
-        if ((await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct)).Problem is { } refused)
-            return refused.ToResult();
+        if (await RefusedAsync(session, user, ct) is { } refused) return refused.ToResult();
         return Results.Ok(await ListAsync(runtime, ct));
     }
 
@@ -49,10 +49,10 @@ public static class DeadLetterQueue
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/admin/dead-letters/{id}/replay")]
-    public static async Task<IResult> ReplayOne(Guid id, ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
+    public static async Task<IResult> ReplayOne(
+        Guid id, ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
     {
-        if ((await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct)).Problem is { } refused)
-            return refused.ToResult();
+        if (await RefusedAsync(session, user, ct) is { } refused) return refused.ToResult();
         var outcome = await ReplayAsync(runtime, id, ct);
         return outcome.Problem?.ToResult() ?? Results.Accepted("/api/admin/dead-letters", outcome.Value);
     }
@@ -62,13 +62,16 @@ public static class DeadLetterQueue
     [ProducesResponseType(typeof(DeadLettersReplayed), 202)]
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverinePost("/api/admin/dead-letters/replay")]
-    public static async Task<IResult> ReplayAll(ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
+    public static async Task<IResult> ReplayAll(
+        ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
     {
-        if ((await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct)).Problem is { } refused)
-            return refused.ToResult();
+        if (await RefusedAsync(session, user, ct) is { } refused) return refused.ToResult();
         var outcome = await ReplayAsync(runtime, null, ct);
         return Results.Accepted("/api/admin/dead-letters", outcome.Value);
     }
+
+    private static async Task<Problem?> RefusedAsync(IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
+        (await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct)).Problem;
 
     public static async Task<DeadLetterList> ListAsync(IWolverineRuntime runtime, CancellationToken ct)
     {
@@ -82,8 +85,9 @@ public static class DeadLetterQueue
         return new DeadLetterList(results.TotalCount, messages);
     }
 
-    /// <summary>One message (<paramref name="id"/>) or, with none given, every one that is not already on its way back.</summary>
-    public static async Task<Outcome<DeadLettersReplayed>> ReplayAsync(IWolverineRuntime runtime, Guid? id, CancellationToken ct)
+    /// <summary>One message (<paramref name="id"/>) or, with none given, every one not already on its way back.</summary>
+    public static async Task<Outcome<DeadLettersReplayed>> ReplayAsync(
+        IWolverineRuntime runtime, Guid? id, CancellationToken ct)
     {
         var deadLetters = runtime.Storage.DeadLetters;
         if (id is { } one)

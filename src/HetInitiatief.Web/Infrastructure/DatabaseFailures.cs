@@ -20,7 +20,8 @@ public static class DatabaseFailures
             if (e is PostgresException postgres) return postgres.SqlState == PostgresErrorCodes.TooManyConnections;
             if (e is NpgsqlException { IsTransient: true } or TimeoutException) return true;
             // A connection the server dropped mid-transaction leaves Npgsql's transaction or connector disposed.
-            if (e is ObjectDisposedException { ObjectName: { } name } && name.StartsWith("Npgsql", StringComparison.Ordinal)) return true;
+            if (e is ObjectDisposedException { ObjectName: { } name } && name.StartsWith("Npgsql", StringComparison.Ordinal))
+                return true;
         }
         return false;
     }
