@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
 using HetInitiatief.Network;
@@ -70,7 +68,7 @@ public static class EmailConfirmation
             return Problem.Invalid("token", "Deze link is niet compleet. Kopieer de hele link uit de mail en probeer het opnieuw.");
 
         await using var session = store.LightweightSession();
-        var mailed = await session.LoadAsync<EmailConfirmationToken>(Hash(token.Trim().ToLowerInvariant()), ct);
+        var mailed = await session.LoadAsync<EmailConfirmationToken>(LinkTokens.Hash(token.Trim().ToLowerInvariant()), ct);
         if (mailed is null) return Unknown;
         if (mailed.UsedAt is not null) return Problem.Gone(UsedLink, "token");
         if (mailed.ExpiresAt < now) return Problem.Gone(ExpiredLink, "token");
@@ -104,8 +102,8 @@ public static class EmailConfirmation
         if (await session.Query<EmailConfirmationToken>().CountAsync(t => t.MemberId == memberId && t.CreatedAt > lastHour, ct) >= MaxMailsPerHour)
             return Problem.TooManyRequests($"We stuurden je het afgelopen uur al {MaxMailsPerHour} bevestigingsmails. Kijk ook in je map met ongewenste mail, of probeer het over een uur opnieuw.");
 
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        session.Store(new EmailConfirmationToken(Hash(token), memberId, now, now + ValidFor));
+        var token = LinkTokens.New();
+        session.Store(new EmailConfirmationToken(LinkTokens.Hash(token), memberId, now, now + ValidFor));
         await session.SaveChangesAsync(ct);
         await mailer.SendAsync(new MailMessageToSend(member.Email, Subject,
             $"Hallo {member.Name},\n\nWelkom bij Het Initiatief! Bevestig je e-mailadres via deze link; hij werkt {ValidFor.Days} dagen:\n\n" +
@@ -119,7 +117,6 @@ public static class EmailConfirmation
     public static bool IsLocal(string? url) =>
         url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Any(char.IsWhiteSpace);
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static Problem Unknown => new(404, "Niet gevonden", UnknownLink, new Dictionary<string, string[]> { ["token"] = [UnknownLink] });
 }

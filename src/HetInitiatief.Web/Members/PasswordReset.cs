@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
 using Marten;
@@ -55,8 +53,8 @@ public static class PasswordResetEndpoints
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<MemberLogin>(MemberLogin.Normalise(email), ct) is not { } login) return;
 
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        session.Store(new PasswordResetToken(Hash(token), login.MemberId, login.Id, now + ValidFor));
+        var token = LinkTokens.New();
+        session.Store(new PasswordResetToken(LinkTokens.Hash(token), login.MemberId, login.Id, now + ValidFor));
         await session.SaveChangesAsync(ct);
         await mailer.SendAsync(new MailMessageToSend(login.Id, "Een nieuw wachtwoord voor Het Initiatief",
             $"Je vroeg om een nieuw wachtwoord. Kies het binnen een uur via:\n\n{mailer.SiteUrl}/wachtwoord-herstellen?token={token}\n\nVroeg je dit niet? Dan kun je dit bericht negeren."), ct);
@@ -69,7 +67,7 @@ public static class PasswordResetEndpoints
         if (!RegisterMemberEndpoint.IsStrong(command.Password))
             return Problem.Invalid("password", $"Kies een wachtwoord van minstens {RegisterMemberEndpoint.MinPasswordLength} tekens, met letters én cijfers of leestekens.");
         await using var session = store.LightweightSession();
-        var reset = string.IsNullOrEmpty(command.Token) ? null : await session.LoadAsync<PasswordResetToken>(Hash(command.Token), ct);
+        var reset = string.IsNullOrEmpty(command.Token) ? null : await session.LoadAsync<PasswordResetToken>(LinkTokens.Hash(command.Token), ct);
         if (reset is null || reset.ExpiresAt < now) return Problem.Invalid("token", "Deze link werkt niet (meer). Vraag een nieuwe aan.");
         var login = await session.LoadAsync<MemberLogin>(reset.Email, ct);
         if (login is null) return Problem.Invalid("token", "Deze link werkt niet (meer). Vraag een nieuwe aan.");
@@ -84,5 +82,4 @@ public static class PasswordResetEndpoints
         return null;
     }
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
