@@ -42,7 +42,8 @@ public sealed class AppFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(web => web
             .UseSetting("RateLimits:Registration:PermitLimit", "1000000")
             .UseSetting("RateLimits:SignIn:PermitLimit", "1000000")
-            .UseSetting("RateLimits:PasswordReset:PermitLimit", "1000000"));
+            .UseSetting("RateLimits:PasswordReset:PermitLimit", "1000000")
+            .ConfigureServices(CheapPasswords.Use));
         _admin = new Lazy<Task<TestMember>>(() => Host.RegisterMemberAsync("Beheerder", email: AdminEmail));
     }
 

@@ -21,9 +21,10 @@ public sealed class WebServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="environment">Development by default, like a teacher trying the platform locally; Production to test what only it leaves out.</param>
+    /// <param name="realPasswordCost">Hash passwords at the platform's real cost instead of the suite's cheap one.</param>
     /// <param name="configure">Anything else the test needs of the host, such as a logger provider that records what is logged.</param>
     public static async Task<WebServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<WebApplicationBuilder>? configure = null, string? environment = null)
+        Action<WebApplicationBuilder>? configure = null, string? environment = null, bool realPasswordCost = false)
     {
         var webProject = typeof(WebServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "WebProjectDirectory").Value!;
@@ -38,6 +39,7 @@ public sealed class WebServer : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
         configure?.Invoke(builder);
         await builder.AddPlatformAsync();
+        if (!realPasswordCost) CheapPasswords.Use(builder.Services);
         var app = builder.Build();
         app.UsePlatform();
         await app.StartAsync();
