@@ -5,28 +5,8 @@ using HetInitiatief.Tests.Infrastructure;
 
 namespace HetInitiatief.Tests.Coalitions;
 
-public sealed class FollowAndMyCoalitionsTests(AppFixture app)
+public sealed class MyCoalitionsTests(AppFixture app)
 {
-    [Fact]
-    public async Task A_member_follows_a_question_once_and_can_stop()
-    {
-        var owner = await app.Host.RegisterMemberAsync();
-        var follower = await app.Host.RegisterMemberAsync("Fenna");
-        var question = await app.Host.PostQuestionAsync(owner);
-        var url = $"/api/questions/{question.QuestionId}/followers";
-
-        await app.Host.Scenario(x => { x.Post.Url(url); x.As(follower); x.StatusCodeShouldBe(201); });
-        var again = await app.Host.Scenario(x => { x.Post.Url(url); x.As(follower); x.StatusCodeShouldBe(200); });
-        (await again.ReadAsJsonAsync<Following>())!.Changed.ShouldBeFalse();
-        var list = await app.Host.Scenario(x => { x.Get.Url(url); x.As(owner); });
-        (await list.ReadAsJsonAsync<FollowersView>())!.Followers.Select(f => f.Name).ShouldBe(["Fenna"]);
-
-        await app.Host.Scenario(x => { x.Delete.Url($"{url}/me"); x.As(follower); });
-        var after = await app.Host.Scenario(x => { x.Get.Url(url); x.As(owner); });
-        (await after.ReadAsJsonAsync<FollowersView>())!.Count.ShouldBe(0);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{Guid.NewGuid()}/followers"); x.As(follower); x.StatusCodeShouldBe(404); });
-    }
-
     [Fact]
     public async Task My_coalitions_lists_those_i_started_and_joined_with_my_position()
     {

@@ -2,7 +2,7 @@ using Alba;
 using HetInitiatief.Members;
 using HetInitiatief.Tests.Infrastructure;
 
-namespace HetInitiatief.Tests.Admin;
+namespace HetInitiatief.Tests.Members;
 
 public sealed class AdminRoleTests(AppFixture app)
 {
