@@ -33,7 +33,7 @@ public sealed class LandingInTheBrowserTests(AppFixture app) : IAsyncLifetime
         (await Put(http, first, "/api/me/early-bird-listing", new { listed = true })).ShouldBe(200);
         await visitor.Locator("#early-birds").GetByText("Fenna Vroeg").WaitForAsync(new() { Timeout = 10_000 });
         var title = $"Hoe maak ik van rekenen een gesprek ({Guid.NewGuid().ToString()[..4]})?";
-        (await Post(http, first, "/api/questions", Api.AQuestion(title))).ShouldBe(201);
+        (await Post(http, first, "/api/questions", QuestionSteps.AQuestion(title))).ShouldBe(201);
         await visitor.Locator("#collected-questions").GetByText(title).WaitForAsync(new() { Timeout = 10_000 });
         await BrowserSession.ShotAsync(visitor, "landing-1-verzamelen");
 

@@ -82,12 +82,12 @@ public sealed class LayoutInTheBrowserTests(AppFixture app) : IAsyncLifetime
         // Bram is in Anna's coalition (so his question page has the "Anders betrokken?" form) and signed up for a session.
         var anna = await app.Host.RegisterMemberAsync("Anna Vraagsteller");
         var bram = await app.Host.RegisterMemberAsync($"Bram Deelnemer {Guid.NewGuid().ToString()[..4]}");
-        var question = await app.Host.PostQuestionAsync(anna, Api.AQuestion(
+        var question = await app.Host.PostQuestionAsync(anna, QuestionSteps.AQuestion(
             "Hoe zorg ik dat mijn leerlingen de woordenschatdidactiekinterventiemethoden ook echt onthouden na een week?"));
         var coalition = await app.Host.FormCoalitionAsync(anna, question.QuestionId);
         await app.Host.JoinAsync(bram, coalition.CoalitionId);
         var session = await app.Host.ScheduleSessionAsync(anna);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{session.SessionId}/sign-ups"); x.As(bram); x.StatusCodeShouldBe(201); });
+        await app.Host.SignUpAsync(bram, session.SessionId);
 
         var bramPage = await SignInAsync(bram);
         await bramPage.GotoAsync("/mijn-bijeenkomsten");
@@ -108,7 +108,7 @@ public sealed class LayoutInTheBrowserTests(AppFixture app) : IAsyncLifetime
     public async Task A_visitor_reads_what_the_network_is_and_finds_the_privacy_statement_and_the_about_page()
     {
         var owner = await app.Host.RegisterMemberAsync();
-        var question = await app.Host.PostQuestionAsync(owner, Api.AQuestion($"Hoe lees ik samen met nieuwkomers ({Guid.NewGuid().ToString()[..4]})?"));
+        var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AQuestion($"Hoe lees ik samen met nieuwkomers ({Guid.NewGuid().ToString()[..4]})?"));
         var visitor = await _browser.NewPageAsync();
         await visitor.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await visitor.GotoAsync("/");

@@ -12,9 +12,9 @@ public sealed class MyCoalitionsTests(AppFixture app)
     {
         var me = await app.Host.RegisterMemberAsync();
         var other = await app.Host.RegisterMemberAsync();
-        var mine = await app.Host.PostQuestionAsync(me, Api.AQuestion("Mijn eigen vraag over rekenen"));
-        var theirs = await app.Host.PostQuestionAsync(other, Api.AQuestion("Hun vraag over lezen"));
-        var notMine = await app.Host.PostQuestionAsync(other, Api.AQuestion("Een vraag waar ik niet bij ben"));
+        var mine = await app.Host.PostQuestionAsync(me, QuestionSteps.AQuestion("Mijn eigen vraag over rekenen"));
+        var theirs = await app.Host.PostQuestionAsync(other, QuestionSteps.AQuestion("Hun vraag over lezen"));
+        var notMine = await app.Host.PostQuestionAsync(other, QuestionSteps.AQuestion("Een vraag waar ik niet bij ben"));
         await app.Host.FormCoalitionAsync(me, mine.QuestionId);
         var joined = await app.Host.FormCoalitionAsync(other, theirs.QuestionId);
         await app.Host.FormCoalitionAsync(other, notMine.QuestionId);

@@ -16,7 +16,7 @@ public static class StuckMessages
     {
         var owner = await app.Host.RegisterMemberAsync();
         var asker = await app.Host.RegisterMemberAsync();
-        var question = await app.Host.PostQuestionAsync(owner, Api.AUniqueQuestion());
+        var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AUniqueQuestion());
         var followUp = await app.Host.AskFollowUpAsync(asker, question.QuestionId);
         (await app.Host.GetsNotifiedAsync(owner, NotificationKinds.FollowUpAsked)).ShouldBeTrue();
 

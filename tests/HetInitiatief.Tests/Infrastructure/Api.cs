@@ -6,7 +6,10 @@ namespace HetInitiatief.Tests.Infrastructure;
 
 public sealed record TestMember(Guid Id, string Name, string Email, string Password, string Token);
 
-/// <summary>Given-steps that read like the spec: a registered member, a posted question.</summary>
+/// <summary>
+/// Given-steps every feature needs: a registered (and confirmed) member, signed in. Each feature keeps its own steps
+/// beside its tests (<c>Questions/QuestionSteps.cs</c>, <c>Coalitions/CoalitionSteps.cs</c>, …).
+/// </summary>
 public static class Api
 {
     public const string Password = "leren-doe-je-samen-1";
@@ -115,66 +118,6 @@ public static class Api
         return new TestMember(profile!.Id, name, email, Password, token.AccessToken);
     }
 
-    public static object AQuestion(string title = "Hoe geef ik betere woordenschatlessen?", params string[] themes) => new
-    {
-        title,
-        context = "Mijn leerlingen in groep 5 onthouden nieuwe woorden slecht, ook na herhaling.",
-        whyMine = "Ik zie dat begrijpend lezen in mijn klas achterblijft.",
-        alreadyKnown = "Ik werk met de viertakt van Verhallen.",
-        themes = themes.Length == 0 ? ["taal-en-lezen"] : themes,
-        sector = "po",
-    };
-
-    /// <summary>
-    /// A question in words no other test uses, so the makelfunctie finds no similar question for it and tells no other
-    /// test's members of it: for tests that count exactly what one member receives.
-    /// </summary>
-    public static object AUniqueQuestion(params string[] themes)
-    {
-        static string Word() => "w" + Guid.NewGuid().ToString("N")[..10];
-        return new
-        {
-            title = $"Hoe pak ik {Word()} aan?",
-            context = $"{Word()} {Word()} {Word()} {Word()} {Word()}.",
-            whyMine = $"{Word()} {Word()} {Word()}.",
-            alreadyKnown = $"{Word()} {Word()}.",
-            themes = themes.Length == 0 ? ["taal-en-lezen"] : themes,
-            sector = "po",
-        };
-    }
-
-    public static async Task<QuestionWritten> PostQuestionAsync(this IAlbaHost host, TestMember owner, object? question = null)
-    {
-        var result = await host.Scenario(x =>
-        {
-            x.Post.Json(question ?? AQuestion()).ToUrl("/api/questions");
-            x.As(owner);
-            x.StatusCodeShouldBe(201);
-        });
-        return (await result.ReadAsJsonAsync<QuestionWritten>())!;
-    }
-
-    public static async Task<FollowUpWritten> AskFollowUpAsync(this IAlbaHost host, TestMember asker, Guid questionId, string text = "Welke woorden kies je nu zelf uit?")
-    {
-        var result = await host.Scenario(x =>
-        {
-            x.Post.Json(new { text }).ToUrl($"/api/questions/{questionId}/follow-ups");
-            x.As(asker);
-            x.StatusCodeShouldBe(201);
-        });
-        return (await result.ReadAsJsonAsync<FollowUpWritten>())!;
-    }
-
-    public static async Task<QuestionView> GetQuestionAsync(this IAlbaHost host, TestMember viewer, Guid questionId, string? at = null)
-    {
-        var result = await host.Scenario(x =>
-        {
-            x.Get.Url(at is null ? $"/api/questions/{questionId}" : $"/api/questions/{questionId}?at={Uri.EscapeDataString(at)}");
-            x.As(viewer);
-        });
-        return (await result.ReadAsJsonAsync<QuestionView>())!;
-    }
-
     public static void As(this Scenario scenario, TestMember member) =>
         scenario.WithRequestHeader("Authorization", $"Bearer {member.Token}");
 
@@ -186,96 +129,4 @@ public static class Api
     public sealed record MeResponse(Guid Id, string Name, string Email);
 
     public sealed record ProblemResponse(int Status, string Title, string Detail, Dictionary<string, string[]>? Errors);
-}
-
-public static class CoalitionApi
-{
-    public static async Task<HetInitiatief.Coalitions.CoalitionWritten> FormCoalitionAsync(this IAlbaHost host, TestMember owner, Guid questionId, int threshold = 3, DateTimeOffset? closesAt = null)
-    {
-        var result = await host.Scenario(x =>
-        {
-            x.Post.Json(new { threshold, closesAt, invitation = "Wat gaan we samen leren? Woorden die blijven hangen." }).ToUrl($"/api/questions/{questionId}/coalition");
-            x.As(owner);
-            x.StatusCodeShouldBe(201);
-        });
-        return (await result.ReadAsJsonAsync<HetInitiatief.Coalitions.CoalitionWritten>())!;
-    }
-
-    public static async Task<IScenarioResult> JoinAsync(this IAlbaHost host, TestMember member, Guid coalitionId, string? position = null, int status = 201) =>
-        await host.Scenario(x =>
-        {
-            x.Post.Json(new { position, contribution = "Ik wil dit ook leren voor mijn klas." }).ToUrl($"/api/coalitions/{coalitionId}/members");
-            x.As(member);
-            x.StatusCodeShouldBe(status);
-        });
-
-    public static async Task<HetInitiatief.Coalitions.CoalitionView> GetCoalitionAsync(this IAlbaHost host, TestMember viewer, Guid questionId)
-    {
-        var result = await host.Scenario(x => { x.Get.Url($"/api/questions/{questionId}/coalition"); x.As(viewer); });
-        return (await result.ReadAsJsonAsync<HetInitiatief.Coalitions.CoalitionView>())!;
-    }
-}
-
-public static class NotificationApi
-{
-    public static async Task<HetInitiatief.Notifications.NotificationList> NotificationsAsync(this IAlbaHost host, TestMember member)
-    {
-        var result = await host.Scenario(x => { x.Get.Url("/api/me/notifications"); x.As(member); });
-        return (await result.ReadAsJsonAsync<HetInitiatief.Notifications.NotificationList>())!;
-    }
-
-    public static async Task<bool> GetsNotifiedAsync(this IAlbaHost host, TestMember member, string kind) =>
-        await Eventually.TrueAsync(async () => (await host.NotificationsAsync(member)).Notifications.Any(n => n.Kind == kind));
-}
-
-public static class SessionApi
-{
-    public static object ASession(int capacity = 20, int minimum = 1, DateTimeOffset? deadline = null, string? meetingLink = null, Guid? coalitionId = null, DateTimeOffset? priorityUntil = null)
-    {
-        var starts = DateTimeOffset.UtcNow.AddDays(14);
-        return new
-        {
-            title = "Werkplaats: feedback die leerlingen gebruiken",
-            description = "Na afloop kun je een les ontwerpen met feedback die leerlingen direct toepassen.",
-            type = "werkplaats",
-            format = meetingLink is null ? "fysiek" : "hybride",
-            startsAt = starts,
-            endsAt = starts.AddHours(2),
-            location = "Basisschool De Regenboog, Utrecht",
-            meetingLink,
-            capacity,
-            minimum,
-            signUpDeadline = deadline ?? starts.AddDays(-2),
-            theme = "formatief-evalueren",
-            coalitionId,
-            priorityUntil,
-        };
-    }
-
-    public static async Task<HetInitiatief.Sessions.SessionWritten> ScheduleSessionAsync(this IAlbaHost host, TestMember hostMember, object? plan = null)
-    {
-        var result = await host.Scenario(x => { x.Post.Json(plan ?? ASession()).ToUrl("/api/sessions"); x.As(hostMember); x.StatusCodeShouldBe(201); });
-        return (await result.ReadAsJsonAsync<HetInitiatief.Sessions.SessionWritten>())!;
-    }
-
-    public static async Task<HetInitiatief.Sessions.SessionView> GetSessionAsync(this IAlbaHost host, TestMember viewer, Guid sessionId)
-    {
-        var result = await host.Scenario(x => { x.Get.Url($"/api/sessions/{sessionId}"); x.As(viewer); });
-        return (await result.ReadAsJsonAsync<HetInitiatief.Sessions.SessionView>())!;
-    }
-}
-
-public static class ProfileApi
-{
-    /// <summary>#durftevragen: the member offers these themes on their profile, so they can make offers.</summary>
-    public static async Task OffersAsync(this IAlbaHost host, TestMember member, params string[] themes) =>
-        await host.Scenario(x => { x.Put.Json(new { themes, offering = "Ik geef graag een werkplaats." }).ToUrl("/api/me/offering"); x.As(member); });
-
-    /// <summary>The member moves to this school (and secondary education) on their profile.</summary>
-    public static async Task WorksAtAsync(this IAlbaHost host, TestMember member, string school) =>
-        await host.Scenario(x => { x.Put.Json(new { school, sector = "vo" }).ToUrl("/api/me/profile"); x.As(member); x.StatusCodeShouldBeOk(); });
-
-    /// <summary>An admin gives the member a role.</summary>
-    public static async Task GrantAsync(this IAlbaHost host, TestMember admin, TestMember member, string role) =>
-        await host.Scenario(x => { x.Post.Json(new { role }).ToUrl($"/api/members/{member.Id}/roles"); x.As(admin); x.StatusCodeShouldBeOk(); });
 }

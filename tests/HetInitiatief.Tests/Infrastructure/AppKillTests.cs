@@ -31,7 +31,7 @@ public sealed class AppKillTests
         {
             owner = await Api.RegisterAtAsync(http, "Eigenaar");
             askers = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Api.RegisterAtAsync(http, $"Collega {i}")));
-            question = await http.PostAsAsync<QuestionWritten>(owner, "/api/questions", Api.AUniqueQuestion());
+            question = await http.PostAsAsync<QuestionWritten>(owner, "/api/questions", QuestionSteps.AUniqueQuestion());
 
             // When the process is killed while they ask
             using var stop = new CancellationTokenSource();

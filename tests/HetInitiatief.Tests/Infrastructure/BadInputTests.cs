@@ -83,7 +83,7 @@ public sealed class BadInputTests(AppFixture app)
         for (var i = 0; i < 25; i++) members.Add(await app.Host.RegisterMemberAsync());
         foreach (var member in members)
         {
-            var question = await app.Host.PostQuestionAsync(member, Api.AUniqueQuestion());
+            var question = await app.Host.PostQuestionAsync(member, QuestionSteps.AUniqueQuestion());
             await app.Host.AskFollowUpAsync(members[(members.IndexOf(member) + 1) % members.Count], question.QuestionId);
             await app.Host.Scenario(x => { x.Get.Url($"/api/questions/{question.QuestionId}"); x.As(member); x.StatusCodeShouldBeOk(); });
         }

@@ -25,7 +25,7 @@ public sealed class DatabaseRestartTests
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var owner = await Api.RegisterAtAsync(http, "Eigenaar");
         var askers = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Api.RegisterAtAsync(http, $"Collega {i}")));
-        var question = await http.PostAsAsync<QuestionWritten>(owner, "/api/questions", Api.AUniqueQuestion());
+        var question = await http.PostAsAsync<QuestionWritten>(owner, "/api/questions", QuestionSteps.AUniqueQuestion());
 
         // When PostgreSQL restarts twice while they ask
         var acknowledged = 0;

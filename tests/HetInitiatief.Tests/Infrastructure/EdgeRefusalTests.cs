@@ -13,7 +13,7 @@ public sealed class EdgeRefusalTests(AppFixture app)
 
         var refused = await app.Host.Scenario(x =>
         {
-            x.Post.Json(Api.AQuestion(title: new string('a', 1 << 20))).ToUrl("/api/questions");
+            x.Post.Json(QuestionSteps.AQuestion(title: new string('a', 1 << 20))).ToUrl("/api/questions");
             x.As(member);
             x.StatusCodeShouldBe(413);
         });
@@ -28,7 +28,7 @@ public sealed class EdgeRefusalTests(AppFixture app)
         await using var server = await WebServer.StartAsync(app.ConnectionString);
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var member = await Api.RegisterAtAsync(http);
-        var body = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(Api.AQuestion(title: new string('a', 1 << 20))));
+        var body = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(QuestionSteps.AQuestion(title: new string('a', 1 << 20))));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/questions")
         {
             // A stream of unknown length goes out with Transfer-Encoding: chunked, so no Content-Length warns the server.

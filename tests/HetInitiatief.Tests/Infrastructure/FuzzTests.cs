@@ -452,7 +452,7 @@ public sealed class FuzzTests(AppFixture app)
             Member = await RegisterAsync($"{Guid.NewGuid():N}@school.example");
             Other = await RegisterAsync($"{Guid.NewGuid():N}@school.example");
 
-            var question = await PostAsync<JsonObject>(Member, "/api/questions", Api.AQuestion());
+            var question = await PostAsync<JsonObject>(Member, "/api/questions", QuestionSteps.AQuestion());
             _ids["question"] = question["questionId"]!.ToString();
             var followUp = await PostAsync<JsonObject>(Other, $"/api/questions/{_ids["question"]}/follow-ups", new { text = "Welke woorden kies je nu?" });
             _ids["followUp"] = followUp["followUpId"]!.ToString();
@@ -468,7 +468,7 @@ public sealed class FuzzTests(AppFixture app)
                 type = "werkplaats", format = "fysiek", proposedDates = "14 januari",
             });
             _ids["proposal"] = proposal["proposalId"]!.ToString();
-            var session = await PostAsync<JsonObject>(Member, "/api/sessions", SessionApi.ASession());
+            var session = await PostAsync<JsonObject>(Member, "/api/sessions", SessionSteps.ASession());
             _ids["session"] = session["sessionId"]!.ToString();
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var membership = await PostAsync<JsonObject>(Admin, "/api/memberships", new { memberId = Other.Id, from = today, until = today.AddDays(365) });

@@ -144,7 +144,7 @@ public sealed class RateLimitTests(AppFixture app)
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, TestMember member)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/questions") { Content = JsonContent.Create(Api.AUniqueQuestion()) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/questions") { Content = JsonContent.Create(QuestionSteps.AUniqueQuestion()) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", member.Token);
         return http.SendAsync(request);
     }

@@ -76,7 +76,7 @@ public sealed class MatchmakerTests(AppFixture app)
         await app.Host.OffersAsync(expert, "kunst-en-cultuur");
         await CapAsync(expert, 20);
 
-        var question = await app.Host.PostQuestionAsync(owner, Api.AUniqueQuestion("kunst-en-cultuur"));
+        var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AUniqueQuestion("kunst-en-cultuur"));
 
         var asked = await NotificationAboutAsync(expert, question.QuestionId);
         asked.Kind.ShouldBe(NotificationKinds.ExpertiseRequested);
@@ -117,7 +117,7 @@ public sealed class MatchmakerTests(AppFixture app)
             x.StatusCodeShouldBeOk();
         });
 
-        var question = await app.Host.PostQuestionAsync(owner, Api.AUniqueQuestion("bewegingsonderwijs"));
+        var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AUniqueQuestion("bewegingsonderwijs"));
 
         // One handler considers every expert and stores their notifications together: once one has it, all were decided.
         (await NotificationAboutAsync(control, question.QuestionId)).Kind.ShouldBe(NotificationKinds.ExpertiseRequested);
@@ -138,7 +138,7 @@ public sealed class MatchmakerTests(AppFixture app)
     public async Task Only_the_owner_and_moderators_see_the_matches_of_a_question()
     {
         var owner = await app.Host.RegisterMemberAsync();
-        var question = await app.Host.PostQuestionAsync(owner, Api.AUniqueQuestion());
+        var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AUniqueQuestion());
 
         var stranger = await app.Host.RegisterMemberAsync();
         var refused = await app.Host.Scenario(x =>
@@ -162,7 +162,7 @@ public sealed class MatchmakerTests(AppFixture app)
         await CapAsync(control, 20);
         var owners = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.Host.RegisterMemberAsync()));
 
-        var questions = await Task.WhenAll(owners.Select(o => app.Host.PostQuestionAsync(o, Api.AUniqueQuestion("loopbaan"))));
+        var questions = await Task.WhenAll(owners.Select(o => app.Host.PostQuestionAsync(o, QuestionSteps.AUniqueQuestion("loopbaan"))));
 
         // Each question's handler considers every expert before it stores a notification: when the control expert
         // heard of all eight, all eight were decided for the capped one too.

@@ -153,12 +153,12 @@ public sealed class EmailConfirmationTests(AppFixture app)
         // Every write for others is refused with the same recognisable problem
         var writes = new (string Url, object Body)[]
         {
-            ("/api/questions", Api.AQuestion()),
+            ("/api/questions", QuestionSteps.AQuestion()),
             ($"/api/questions/{question.QuestionId}/follow-ups", new { text = "Wat heb je al geprobeerd?" }),
             ($"/api/coalitions/{coalition.CoalitionId}/members", new { contribution = "Ik doe mee." }),
             ("/api/flags", new { contentType = "question", contentId = question.QuestionId, reason = "Dit is reclame." }),
             ("/api/invites", new { email = Address(), note = "Kom erbij!" }),
-            ("/api/sessions", SessionApi.ASession()),
+            ("/api/sessions", SessionSteps.ASession()),
             ($"/api/questions/{question.QuestionId}/endorsements", new { }),
         };
         foreach (var (url, body) in writes)

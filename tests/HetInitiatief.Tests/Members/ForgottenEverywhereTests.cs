@@ -28,7 +28,7 @@ public sealed class ForgottenEverywhereTests(AppFixture app)
         await app.Host.JoinAsync(leaver, coalition.CoalitionId);
         (await app.Host.GetsNotifiedAsync(colleague, NotificationKinds.JoinedMyCoalition)).ShouldBeTrue();
         var session = await app.Host.ScheduleSessionAsync(colleague);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{session.SessionId}/sign-ups"); x.As(leaver); x.StatusCodeShouldBe(201); });
+        await app.Host.SignUpAsync(leaver, session.SessionId);
         await app.Host.Scenario(x => { x.Post.Json(new { email = leaver.Email }).ToUrl("/api/auth/password-reset"); x.StatusCodeShouldBe(202); });
         await app.Host.Scenario(x => { x.Post.Json(new { email = leaver.Email, password = "niet-mijn-wachtwoord-1" }).ToUrl("/api/auth/token"); x.StatusCodeShouldBe(401); });
         (await FindAsync(leaver.Email)).ShouldNotBeEmpty();
@@ -49,7 +49,7 @@ public sealed class ForgottenEverywhereTests(AppFixture app)
         var leaver = await app.Host.RegisterMemberAsync();
         var colleague = await app.Host.RegisterMemberAsync();
         var third = await app.Host.RegisterMemberAsync();
-        var own = await app.Host.PostQuestionAsync(leaver, Api.AQuestion("Hoe leer ik mijn klas samenwerken zonder meeliftgedrag?"));
+        var own = await app.Host.PostQuestionAsync(leaver, QuestionSteps.AQuestion("Hoe leer ik mijn klas samenwerken zonder meeliftgedrag?"));
         await app.Host.AskFollowUpAsync(colleague, own.QuestionId, "Wat doe je nu al aan rolverdeling?");
         var theirs = await app.Host.PostQuestionAsync(colleague);
         await app.Host.AskFollowUpAsync(leaver, theirs.QuestionId, "Heb je het al eens met tweetallen geprobeerd?");

@@ -11,8 +11,8 @@ public sealed class MyDataTests(AppFixture app)
     {
         var me = await app.Host.RegisterMemberAsync("Mila");
         var other = await app.Host.RegisterMemberAsync("Otto");
-        var mine = await app.Host.PostQuestionAsync(me, Api.AQuestion("Mijn vraag over rekenen en taal"));
-        var theirs = await app.Host.PostQuestionAsync(other, Api.AQuestion("Ottos vraag over burgerschap"));
+        var mine = await app.Host.PostQuestionAsync(me, QuestionSteps.AQuestion("Mijn vraag over rekenen en taal"));
+        var theirs = await app.Host.PostQuestionAsync(other, QuestionSteps.AQuestion("Ottos vraag over burgerschap"));
         await app.Host.AskFollowUpAsync(me, theirs.QuestionId, "Wat versta je onder burgerschap?");
 
         var result = await app.Host.Scenario(x => { x.Get.Url("/api/me/data"); x.As(me); });

@@ -55,7 +55,7 @@ public sealed class FlagTests(AppFixture app)
     {
         var owner = await app.Host.RegisterMemberAsync();
         var title = $"Zoekwoord{Guid.NewGuid():N}";
-        var question = await app.Host.PostQuestionAsync(owner, Api.AQuestion(title));
+        var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AQuestion(title));
         var flaggers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => app.Host.RegisterMemberAsync()));
 
         await Task.WhenAll(flaggers.Select(f => FlagAsync(f, ContentTypes.Question, question.QuestionId)));

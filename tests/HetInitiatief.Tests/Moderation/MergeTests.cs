@@ -30,7 +30,7 @@ public sealed class MergeTests(AppFixture app)
         var partner = await app.Host.RegisterMemberAsync();
         var duplicate = await app.Host.PostQuestionAsync(owner);
         var target = await app.Host.PostQuestionAsync(await app.Host.RegisterMemberAsync());
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{duplicate.QuestionId}/followers"); x.As(follower); x.StatusCodeShouldBe(201); });
+        await app.Host.FollowAsync(follower, duplicate.QuestionId);
         var coalition = await app.Host.FormCoalitionAsync(owner, duplicate.QuestionId);
         await app.Host.JoinAsync(partner, coalition.CoalitionId);
 

@@ -25,7 +25,7 @@ public sealed class JointStartTests(AppFixture app)
 
         // When the admin schedules the opening and names it; a member may not.
         var admin = await app.AdminAsync();
-        var opening = await app.Host.ScheduleSessionAsync(admin, SessionApi.ASession(capacity: 60));
+        var opening = await app.Host.ScheduleSessionAsync(admin, SessionSteps.ASession(capacity: 60));
         (await Send(http, cor, "/api/network/opening", new { sessionId = opening.SessionId })).ShouldBe(403);
         (await Send(http, admin, "/api/network/opening", new { sessionId = Guid.NewGuid() })).ShouldBe(400);
         (await Send(http, admin, "/api/network/opening", new { sessionId = opening.SessionId })).ShouldBe(200);

@@ -30,7 +30,7 @@ public sealed class NotificationMailTests(AppFixture app)
         var admin = await app.AdminAsync();
         var anna = await app.Host.RegisterMemberAsync("Anna Overzicht");
         await ChooseAsync(anna, NotificationKinds.JoinedMyCoalition, Deliveries.Digest);
-        var question = await app.Host.PostQuestionAsync(anna, Api.AUniqueQuestion());
+        var question = await app.Host.PostQuestionAsync(anna, QuestionSteps.AUniqueQuestion());
         var formed = await app.Host.FormCoalitionAsync(anna, question.QuestionId, threshold: 5);
 
         await app.Host.JoinAsync(await app.Host.RegisterMemberAsync("Bram Overzicht"), formed.CoalitionId);

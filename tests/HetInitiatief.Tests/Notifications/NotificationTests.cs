@@ -15,7 +15,7 @@ public sealed class NotificationTests(AppFixture app)
         var follower = await app.Host.RegisterMemberAsync("Dirk");
         var question = await app.Host.PostQuestionAsync(owner);
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/followers"); x.As(follower); x.StatusCodeShouldBe(201); });
+        await app.Host.FollowAsync(follower, question.QuestionId);
 
         await app.Host.JoinAsync(bram, formed.CoalitionId);
         await app.Host.JoinAsync(cas, formed.CoalitionId);
@@ -52,7 +52,7 @@ public sealed class NotificationTests(AppFixture app)
     {
         var owner = await app.Host.RegisterMemberAsync();
         var other = await app.Host.RegisterMemberAsync();
-        var question = await app.Host.PostQuestionAsync(owner, Api.AUniqueQuestion());
+        var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AUniqueQuestion());
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 10);
         await app.Host.JoinAsync(other, formed.CoalitionId);
         await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), formed.CoalitionId);

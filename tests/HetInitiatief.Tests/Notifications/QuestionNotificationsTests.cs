@@ -92,7 +92,7 @@ public sealed class QuestionNotificationsTests(AppFixture app)
     {
         var anna = await app.Host.RegisterMemberAsync("Anna Doorvraag");
         var bram = await app.Host.RegisterMemberAsync("Bram Doorvraag");
-        var question = await app.Host.PostQuestionAsync(anna, Api.AUniqueQuestion());
+        var question = await app.Host.PostQuestionAsync(anna, QuestionSteps.AUniqueQuestion());
 
         var followUp = await app.Host.AskFollowUpAsync(bram, question.QuestionId, "Wat heb je al geprobeerd?");
 
@@ -123,8 +123,8 @@ public sealed class QuestionNotificationsTests(AppFixture app)
         var admin = await app.AdminAsync();
         var anna = await app.Host.RegisterMemberAsync("Anna Volgt");
         var cas = await app.Host.RegisterMemberAsync("Cas Volgt");
-        var question = await app.Host.PostQuestionAsync(anna, Api.AUniqueQuestion());
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/followers"); x.As(cas); x.StatusCodeShouldBe(201); });
+        var question = await app.Host.PostQuestionAsync(anna, QuestionSteps.AUniqueQuestion());
+        await app.Host.FollowAsync(cas, question.QuestionId);
 
         await app.Host.AskFollowUpAsync(await app.Host.RegisterMemberAsync("Bram Volgt"), question.QuestionId);
 
@@ -144,7 +144,7 @@ public sealed class QuestionNotificationsTests(AppFixture app)
     public async Task The_owner_with_the_page_open_gets_the_follow_up_notification_live()
     {
         var anna = await app.Host.RegisterMemberAsync();
-        var question = await app.Host.PostQuestionAsync(anna, Api.AUniqueQuestion());
+        var question = await app.Host.PostQuestionAsync(anna, QuestionSteps.AUniqueQuestion());
         var pushed = Channel.CreateUnbounded<NotificationAdded>();
         await using var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(app.Host.Server.BaseAddress, LiveHub.Path), options =>

@@ -119,7 +119,7 @@ public sealed class ThemeNotificationsTests(AppFixture app)
         await FollowAsync(otherSector, "rekenen");
         await app.Host.Scenario(x => { x.Put.Url("/api/me/sectors/mbo"); x.As(otherSector); });
 
-        var question = await app.Host.PostQuestionAsync(poster, Api.AQuestion("Hoe oefen ik de tafels zonder stampen?", "rekenen", "didactiek"));
+        var question = await app.Host.PostQuestionAsync(poster, QuestionSteps.AQuestion("Hoe oefen ik de tafels zonder stampen?", "rekenen", "didactiek"));
 
         (await app.Host.GetsNotifiedAsync(follower, NotificationKinds.NewQuestionInTheme)).ShouldBeTrue();
         // Other tests post in these themes too: only this question's notifications count.
@@ -142,7 +142,7 @@ public sealed class ThemeNotificationsTests(AppFixture app)
         await FollowAsync(owner, "ouderbetrokkenheid");
         await FollowAsync(inIt, "ouderbetrokkenheid");
         await FollowAsync(follower, "ouderbetrokkenheid");
-        var question = await app.Host.PostQuestionAsync(owner, Api.AQuestion("Hoe betrek ik ouders bij huiswerk?", "ouderbetrokkenheid"));
+        var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AQuestion("Hoe betrek ik ouders bij huiswerk?", "ouderbetrokkenheid"));
         var coalition = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 5);
         await app.Host.JoinAsync(inIt, coalition.CoalitionId);
 

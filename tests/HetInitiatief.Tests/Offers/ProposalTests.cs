@@ -110,7 +110,7 @@ public sealed class ProposalTests(AppFixture app)
     {
         var (owner, partner, _, coalition, _) = await ACoalitionAtItsThresholdAsync();
 
-        await app.Host.ScheduleSessionAsync(owner, SessionApi.ASession(coalitionId: coalition.CoalitionId, priorityUntil: DateTimeOffset.UtcNow.AddDays(3)));
+        await app.Host.ScheduleSessionAsync(owner, SessionSteps.ASession(coalitionId: coalition.CoalitionId, priorityUntil: DateTimeOffset.UtcNow.AddDays(3)));
 
         (await app.Host.GetsNotifiedAsync(partner, HetInitiatief.Notifications.NotificationKinds.SessionForCoalition)).ShouldBeTrue();
         (await app.Host.NotificationsAsync(owner)).Notifications.ShouldNotContain(n => n.Kind == HetInitiatief.Notifications.NotificationKinds.SessionForCoalition);

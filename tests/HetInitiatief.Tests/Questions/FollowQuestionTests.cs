@@ -25,6 +25,6 @@ public sealed class FollowQuestionTests(AppFixture app)
         await app.Host.Scenario(x => { x.Delete.Url($"{url}/me"); x.As(follower); });
         var after = await app.Host.Scenario(x => { x.Get.Url(url); x.As(owner); });
         (await after.ReadAsJsonAsync<FollowersView>())!.Count.ShouldBe(0);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{Guid.NewGuid()}/followers"); x.As(follower); x.StatusCodeShouldBe(404); });
+        await app.Host.FollowAsync(follower, Guid.NewGuid(), 404);
     }
 }

@@ -22,8 +22,8 @@ public sealed class MyThemesBoardTests(AppFixture app)
         var poster = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
         var word = UniqueWord();
-        var inTheme = await app.Host.PostQuestionAsync(poster, Api.AQuestion($"Onderzoek naar {word} in de klas", "onderzoek"));
-        await app.Host.PostQuestionAsync(poster, Api.AQuestion($"Rekenen met {word}", "rekenen"));
+        var inTheme = await app.Host.PostQuestionAsync(poster, QuestionSteps.AQuestion($"Onderzoek naar {word} in de klas", "onderzoek"));
+        await app.Host.PostQuestionAsync(poster, QuestionSteps.AQuestion($"Rekenen met {word}", "rekenen"));
         await app.Host.Scenario(x => { x.Put.Url("/api/me/themes/onderzoek"); x.As(member); });
 
         var board = await BoardAsync(member, $"theme=mijn&q={word}");
@@ -39,7 +39,7 @@ public sealed class MyThemesBoardTests(AppFixture app)
         var poster = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
         var word = UniqueWord();
-        await app.Host.PostQuestionAsync(poster, Api.AQuestion($"Onderzoek naar {word} in groep 8", "onderzoek"));
+        await app.Host.PostQuestionAsync(poster, QuestionSteps.AQuestion($"Onderzoek naar {word} in groep 8", "onderzoek"));
         await app.Host.Scenario(x => { x.Put.Url("/api/me/themes/onderzoek"); x.As(member); });
         await app.Host.Scenario(x => { x.Put.Url("/api/me/sectors/vo"); x.As(member); });
 

@@ -54,7 +54,7 @@ public sealed class OnePostPerSubmitTests(AppFixture app)
 
         var posts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.Host.Scenario(x =>
         {
-            x.Post.Json(Api.AQuestion(title)).ToUrl("/api/questions");
+            x.Post.Json(QuestionSteps.AQuestion(title)).ToUrl("/api/questions");
             x.WithRequestHeader("Idempotency-Key", key);
             x.As(owner);
             x.StatusCodeShouldBe(201);
@@ -67,7 +67,7 @@ public sealed class OnePostPerSubmitTests(AppFixture app)
 
         var invalid = await app.Host.Scenario(x =>
         {
-            x.Post.Json(Api.AQuestion(title)).ToUrl("/api/questions");
+            x.Post.Json(QuestionSteps.AQuestion(title)).ToUrl("/api/questions");
             x.WithRequestHeader("Idempotency-Key", "eens-kijken");
             x.As(owner);
             x.StatusCodeShouldBe(400);

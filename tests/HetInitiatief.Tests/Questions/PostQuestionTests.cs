@@ -12,7 +12,7 @@ public sealed class PostQuestionTests(AppFixture app)
 
         var result = await app.Host.Scenario(x =>
         {
-            x.Post.Json(Api.AQuestion("Hoe geef ik betere woordenschatlessen?", "taal-en-lezen", "didactiek")).ToUrl("/api/questions");
+            x.Post.Json(QuestionSteps.AQuestion("Hoe geef ik betere woordenschatlessen?", "taal-en-lezen", "didactiek")).ToUrl("/api/questions");
             x.As(owner);
             x.StatusCodeShouldBe(201);
         });
@@ -55,7 +55,7 @@ public sealed class PostQuestionTests(AppFixture app)
     {
         await app.Host.Scenario(x =>
         {
-            x.Post.Json(Api.AQuestion()).ToUrl("/api/questions");
+            x.Post.Json(QuestionSteps.AQuestion()).ToUrl("/api/questions");
             x.StatusCodeShouldBe(401);
         });
     }

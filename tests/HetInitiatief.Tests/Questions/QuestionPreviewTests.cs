@@ -11,7 +11,7 @@ public sealed class QuestionPreviewTests(AppFixture app)
     public async Task A_visitor_sees_title_themes_and_progress_but_no_member_texts_and_is_invited_to_join()
     {
         var owner = await app.Host.RegisterMemberAsync("Anna Voorbeeld");
-        var question = await app.Host.PostQuestionAsync(owner, Api.AQuestion("Hoe laat ik woorden vaker terugkomen?", "taal-en-lezen"));
+        var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AQuestion("Hoe laat ik woorden vaker terugkomen?", "taal-en-lezen"));
         await app.Host.AskFollowUpAsync(await app.Host.RegisterMemberAsync(), question.QuestionId, "Welke woorden kies je zelf?");
 
         var result = await app.Host.Scenario(x => x.Get.Url($"/vragen/{question.QuestionId}"));

@@ -23,7 +23,7 @@ public sealed class AfterwardsTests(AppFixture app)
         };
         var planned = await app.Host.ScheduleSessionAsync(host, plan);
         foreach (var m in new[] { there, absent })
-            await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{planned.SessionId}/sign-ups"); x.As(m); x.StatusCodeShouldBe(201); });
+            await app.Host.SignUpAsync(m, planned.SessionId);
         var attendance = $"/api/sessions/{planned.SessionId}/attendance";
         await app.Host.Scenario(x => { x.Put.Json(new { attended = new[] { there.Id } }).ToUrl(attendance); x.As(host); x.StatusCodeShouldBe(409); });
         await Eventually.PassedAsync(starts.AddMilliseconds(300));
@@ -50,7 +50,7 @@ public sealed class AfterwardsTests(AppFixture app)
         var host = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
         var planned = await app.Host.ScheduleSessionAsync(host);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{planned.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
+        await app.Host.SignUpAsync(member, planned.SessionId);
         var later = DateTimeOffset.UtcNow.AddDays(21);
 
         await app.Host.Scenario(x => { x.Put.Json(new { startsAt = later, endsAt = later.AddHours(2) }).ToUrl($"/api/sessions/{planned.SessionId}/schedule"); x.As(member); x.StatusCodeShouldBe(403); });

@@ -11,9 +11,9 @@ public sealed class CalendarFeedTests(AppFixture app)
     {
         var host = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
-        var planned = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(meetingLink: "https://meet.example/mijn-link"));
+        var planned = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(meetingLink: "https://meet.example/mijn-link"));
         var notMine = await app.Host.ScheduleSessionAsync(host);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{planned.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
+        await app.Host.SignUpAsync(member, planned.SessionId);
 
         var created = await app.Host.Scenario(x => { x.Post.Url("/api/me/calendar-feed"); x.As(member); x.StatusCodeShouldBe(201); });
         var address = (await created.ReadAsJsonAsync<CalendarFeedAddress>())!.Url;

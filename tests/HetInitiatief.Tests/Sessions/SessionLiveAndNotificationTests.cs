@@ -15,8 +15,8 @@ public sealed class SessionLiveAndNotificationTests(AppFixture app)
     {
         var host = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
-        var watched = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(capacity: 5));
-        var other = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(capacity: 5));
+        var watched = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(capacity: 5));
+        var other = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(capacity: 5));
         await using var viewer = Connect(host);
         await using var otherViewer = Connect(member);
         var seats = new TaskCompletionSource<SessionChanged>();
@@ -28,10 +28,10 @@ public sealed class SessionLiveAndNotificationTests(AppFixture app)
         await viewer.InvokeAsync("WatchSession", watched.SessionId);
         await otherViewer.InvokeAsync("WatchSession", other.SessionId);
 
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{watched.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
+        await app.Host.SignUpAsync(member, watched.SessionId);
 
         (await seats.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(new SessionChanged(watched.SessionId, 2, "signedUp", 1, 5, 0));
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{other.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
+        await app.Host.SignUpAsync(member, other.SessionId);
         misrouted.ShouldBeEmpty();
     }
 
@@ -41,7 +41,7 @@ public sealed class SessionLiveAndNotificationTests(AppFixture app)
         var host = await app.Host.RegisterMemberAsync();
         var seated = await app.Host.RegisterMemberAsync();
         var waiting = await app.Host.RegisterMemberAsync();
-        var planned = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(capacity: 1));
+        var planned = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(capacity: 1));
         var url = $"/api/sessions/{planned.SessionId}/sign-ups";
         await app.Host.Scenario(x => { x.Post.Url(url); x.As(seated); x.StatusCodeShouldBe(201); });
         var line = await app.Host.Scenario(x => { x.Post.Url(url); x.As(waiting); x.StatusCodeShouldBe(201); });
@@ -59,7 +59,7 @@ public sealed class SessionLiveAndNotificationTests(AppFixture app)
         var host = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
         var planned = await app.Host.ScheduleSessionAsync(host);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{planned.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
+        await app.Host.SignUpAsync(member, planned.SessionId);
 
         (await (await app.Host.Scenario(x => { x.Get.Url("/bijeenkomsten"); x.As(member); })).ReadAsTextAsync()).ShouldContain("Werkplaats: feedback die leerlingen gebruiken");
         (await (await app.Host.Scenario(x => { x.Get.Url($"/bijeenkomsten/{planned.SessionId}"); x.As(member); })).ReadAsTextAsync()).ShouldContain("Je bent aangemeld.");

@@ -14,7 +14,7 @@ public sealed class SignUpTests(AppFixture app)
     {
         var host = await app.Host.RegisterMemberAsync();
         var members = await app.Host.RegisterMembersAsync(200);
-        var planned = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(capacity: 20));
+        var planned = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(capacity: 20));
 
         var answers = await Task.WhenAll(members.Select(async m =>
         {
@@ -50,7 +50,7 @@ public sealed class SignUpTests(AppFixture app)
         var host = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
         var outsider = await app.Host.RegisterMemberAsync();
-        var planned = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(meetingLink: "https://meet.example/geheim-123"));
+        var planned = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(meetingLink: "https://meet.example/geheim-123"));
         var url = $"/api/sessions/{planned.SessionId}/sign-ups";
 
         await app.Host.Scenario(x => { x.Post.Url(url); x.As(member); x.StatusCodeShouldBe(201); });
@@ -79,7 +79,7 @@ public sealed class SignUpTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(owner);
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3);
         await app.Host.JoinAsync(partner, formed.CoalitionId);
-        var planned = await app.Host.ScheduleSessionAsync(owner, SessionApi.ASession(coalitionId: formed.CoalitionId, priorityUntil: DateTimeOffset.UtcNow.AddDays(3)));
+        var planned = await app.Host.ScheduleSessionAsync(owner, SessionSteps.ASession(coalitionId: formed.CoalitionId, priorityUntil: DateTimeOffset.UtcNow.AddDays(3)));
         var url = $"/api/sessions/{planned.SessionId}/sign-ups";
 
         await app.Host.Scenario(x => { x.Post.Url(url); x.As(outsider); x.StatusCodeShouldBe(403); });
@@ -109,7 +109,7 @@ public sealed class SignUpTests(AppFixture app)
         {
             using var http = new HttpClient { BaseAddress = other.BaseAddress };
             http.DefaultRequestHeaders.Authorization = new("Bearer", host.Token);
-            var response = await http.PostAsJsonAsync("/api/sessions", SessionApi.ASession(minimum: 1, deadline: DateTimeOffset.UtcNow.AddSeconds(6)));
+            var response = await http.PostAsJsonAsync("/api/sessions", SessionSteps.ASession(minimum: 1, deadline: DateTimeOffset.UtcNow.AddSeconds(6)));
             sessionId = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<SessionWritten>())!.SessionId;
             http.DefaultRequestHeaders.Authorization = new("Bearer", member.Token);
             (await http.PostAsync($"/api/sessions/{sessionId}/sign-ups", null)).EnsureSuccessStatusCode();
@@ -122,9 +122,9 @@ public sealed class SignUpTests(AppFixture app)
     public async Task Bad_plans_unknown_sessions_and_late_sign_ups_are_refused()
     {
         var host = await app.Host.RegisterMemberAsync();
-        var bad = await app.Host.Scenario(x => { x.Post.Json(SessionApi.ASession(capacity: 0)).ToUrl("/api/sessions"); x.As(host); x.StatusCodeShouldBe(400); });
+        var bad = await app.Host.Scenario(x => { x.Post.Json(SessionSteps.ASession(capacity: 0)).ToUrl("/api/sessions"); x.As(host); x.StatusCodeShouldBe(400); });
         (await bad.ProblemAsync()).Errors!.Keys.ShouldBe(["capacity", "minimum"], ignoreOrder: true);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{Guid.NewGuid()}/sign-ups"); x.As(host); x.StatusCodeShouldBe(404); });
+        await app.Host.SignUpAsync(host, Guid.NewGuid(), 404);
     }
 
     [Fact]
@@ -133,15 +133,15 @@ public sealed class SignUpTests(AppFixture app)
         var host = await app.Host.RegisterMemberAsync();
         var member = await app.Host.RegisterMemberAsync();
         var deadline = DateTimeOffset.UtcNow.AddSeconds(6);
-        var goes = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(minimum: 1, deadline: deadline));
-        var fails = await app.Host.ScheduleSessionAsync(host, SessionApi.ASession(minimum: 2, deadline: deadline));
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{goes.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{fails.SessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(201); });
+        var goes = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(minimum: 1, deadline: deadline));
+        var fails = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(minimum: 2, deadline: deadline));
+        await app.Host.SignUpAsync(member, goes.SessionId);
+        await app.Host.SignUpAsync(member, fails.SessionId);
 
         (await Eventually.TrueAsync(async () => (await app.Host.GetSessionAsync(member, goes.SessionId)).Status == SessionStatus.Confirmed)).ShouldBeTrue();
         (await Eventually.TrueAsync(async () => (await app.Host.GetSessionAsync(member, fails.SessionId)).Status == SessionStatus.CalledOff)).ShouldBeTrue();
         var late = await app.Host.RegisterMemberAsync();
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{fails.SessionId}/sign-ups"); x.As(late); x.StatusCodeShouldBe(409); });
+        await app.Host.SignUpAsync(late, fails.SessionId, 409);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class SignUpTests(AppFixture app)
         var host = await app.Host.RegisterMemberAsync();
         var planned = await app.Host.ScheduleSessionAsync(host);
 
-        var refused = await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{planned.SessionId}/sign-ups"); x.As(host); x.StatusCodeShouldBe(409); });
+        var refused = await app.Host.SignUpAsync(host, planned.SessionId, 409);
 
         (await refused.ProblemAsync()).Detail.ShouldBe(SignUpEndpoints.HostSignsUp);
         (await app.Host.GetSessionAsync(host, planned.SessionId)).Participants.ShouldBe(0);

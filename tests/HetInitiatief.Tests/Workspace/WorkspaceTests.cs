@@ -41,7 +41,7 @@ public sealed class WorkspaceTests(AppFixture app)
     {
         var owner = await app.Host.RegisterMemberAsync("Anna Werkplek");
         var colleague = await app.Host.RegisterMemberAsync("Bram Werkplek");
-        var question = await app.Host.PostQuestionAsync(owner, Api.AQuestion("Hoe laat ik leerlingen elkaar feedback geven?"));
+        var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AQuestion("Hoe laat ik leerlingen elkaar feedback geven?"));
 
         var followUp = await app.Host.AskFollowUpAsync(colleague, question.QuestionId, "Wat doe je nu al met feedback?");
 
@@ -114,7 +114,7 @@ public sealed class WorkspaceTests(AppFixture app)
         Waiting(await WorkspaceAsync(partner), WaitingKinds.Proposal).ShouldBeEmpty();
 
         var session = await app.Host.ScheduleSessionAsync(owner);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{session.SessionId}/sign-ups"); x.As(partner); x.StatusCodeShouldBe(201); });
+        await app.Host.SignUpAsync(partner, session.SessionId);
         var seat = Waiting(await WorkspaceAsync(partner), WaitingKinds.Session).ShouldHaveSingleItem();
         (seat.Title, seat.Link).ShouldBe(("Je bent aangemeld", $"/bijeenkomsten/{session.SessionId}"));
     }
@@ -126,10 +126,10 @@ public sealed class WorkspaceTests(AppFixture app)
         var colleague = await app.Host.RegisterMemberAsync();
         await app.Host.OffersAsync(me, "bewegingsonderwijs");
         await FollowAsync(me, "onderzoek");
-        var offered = await app.Host.PostQuestionAsync(colleague, Api.AQuestion("Hoe maak ik de gymles veiliger?", "bewegingsonderwijs"));
-        var followed = await app.Host.PostQuestionAsync(colleague, Api.AQuestion("Hoe doe ik praktijkonderzoek in mijn klas?", "onderzoek"));
-        var elsewhere = await app.Host.PostQuestionAsync(colleague, Api.AQuestion("Hoe geef ik rekenles met materiaal?", "rekenen"));
-        var mine = await app.Host.PostQuestionAsync(me, Api.AQuestion("Hoe leer ik zelf beter bewegen?", "bewegingsonderwijs"));
+        var offered = await app.Host.PostQuestionAsync(colleague, QuestionSteps.AQuestion("Hoe maak ik de gymles veiliger?", "bewegingsonderwijs"));
+        var followed = await app.Host.PostQuestionAsync(colleague, QuestionSteps.AQuestion("Hoe doe ik praktijkonderzoek in mijn klas?", "onderzoek"));
+        var elsewhere = await app.Host.PostQuestionAsync(colleague, QuestionSteps.AQuestion("Hoe geef ik rekenles met materiaal?", "rekenen"));
+        var mine = await app.Host.PostQuestionAsync(me, QuestionSteps.AQuestion("Hoe leer ik zelf beter bewegen?", "bewegingsonderwijs"));
         var coalition = await app.Host.FormCoalitionAsync(colleague, offered.QuestionId, threshold: 4);
 
         var workspace = await WorkspaceAsync(me);

@@ -1,0 +1,19 @@
+using Alba;
+using HetInitiatief.Notifications;
+using HetInitiatief.Tests.Infrastructure;
+
+// The steps live in the tests' root namespace, so every feature's tests read them without a using.
+namespace HetInitiatief.Tests;
+
+/// <summary>Given/then steps for notifications: what a member was told.</summary>
+public static class NotificationSteps
+{
+    public static async Task<NotificationList> NotificationsAsync(this IAlbaHost host, TestMember member)
+    {
+        var result = await host.Scenario(x => { x.Get.Url("/api/me/notifications"); x.As(member); });
+        return (await result.ReadAsJsonAsync<NotificationList>())!;
+    }
+
+    public static async Task<bool> GetsNotifiedAsync(this IAlbaHost host, TestMember member, string kind) =>
+        await Eventually.TrueAsync(async () => (await host.NotificationsAsync(member)).Notifications.Any(n => n.Kind == kind));
+}

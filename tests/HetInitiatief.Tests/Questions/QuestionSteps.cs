@@ -1,0 +1,79 @@
+using Alba;
+using HetInitiatief.Questions;
+using HetInitiatief.Tests.Infrastructure;
+
+// The steps live in the tests' root namespace, so every feature's tests read them without a using.
+namespace HetInitiatief.Tests;
+
+/// <summary>Given/when steps for questions: a question to post, posted, asked about, read.</summary>
+public static class QuestionSteps
+{
+    public static object AQuestion(string title = "Hoe geef ik betere woordenschatlessen?", params string[] themes) => new
+    {
+        title,
+        context = "Mijn leerlingen in groep 5 onthouden nieuwe woorden slecht, ook na herhaling.",
+        whyMine = "Ik zie dat begrijpend lezen in mijn klas achterblijft.",
+        alreadyKnown = "Ik werk met de viertakt van Verhallen.",
+        themes = themes.Length == 0 ? ["taal-en-lezen"] : themes,
+        sector = "po",
+    };
+
+    /// <summary>
+    /// A question in words no other test uses, so the makelfunctie finds no similar question for it and tells no other
+    /// test's members of it: for tests that count exactly what one member receives.
+    /// </summary>
+    public static object AUniqueQuestion(params string[] themes)
+    {
+        static string Word() => "w" + Guid.NewGuid().ToString("N")[..10];
+        return new
+        {
+            title = $"Hoe pak ik {Word()} aan?",
+            context = $"{Word()} {Word()} {Word()} {Word()} {Word()}.",
+            whyMine = $"{Word()} {Word()} {Word()}.",
+            alreadyKnown = $"{Word()} {Word()}.",
+            themes = themes.Length == 0 ? ["taal-en-lezen"] : themes,
+            sector = "po",
+        };
+    }
+
+    public static async Task<QuestionWritten> PostQuestionAsync(this IAlbaHost host, TestMember owner, object? question = null)
+    {
+        var result = await host.Scenario(x =>
+        {
+            x.Post.Json(question ?? AQuestion()).ToUrl("/api/questions");
+            x.As(owner);
+            x.StatusCodeShouldBe(201);
+        });
+        return (await result.ReadAsJsonAsync<QuestionWritten>())!;
+    }
+
+    public static async Task<FollowUpWritten> AskFollowUpAsync(this IAlbaHost host, TestMember asker, Guid questionId, string text = "Welke woorden kies je nu zelf uit?")
+    {
+        var result = await host.Scenario(x =>
+        {
+            x.Post.Json(new { text }).ToUrl($"/api/questions/{questionId}/follow-ups");
+            x.As(asker);
+            x.StatusCodeShouldBe(201);
+        });
+        return (await result.ReadAsJsonAsync<FollowUpWritten>())!;
+    }
+
+    public static async Task<QuestionView> GetQuestionAsync(this IAlbaHost host, TestMember viewer, Guid questionId, string? at = null)
+    {
+        var result = await host.Scenario(x =>
+        {
+            x.Get.Url(at is null ? $"/api/questions/{questionId}" : $"/api/questions/{questionId}?at={Uri.EscapeDataString(at)}");
+            x.As(viewer);
+        });
+        return (await result.ReadAsJsonAsync<QuestionView>())!;
+    }
+
+    /// <summary>The member follows the question, to hear of what happens to it.</summary>
+    public static Task<IScenarioResult> FollowAsync(this IAlbaHost host, TestMember member, Guid questionId, int status = 201) =>
+        host.Scenario(x =>
+        {
+            x.Post.Url($"/api/questions/{questionId}/followers");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+}

@@ -1,0 +1,53 @@
+using Alba;
+using HetInitiatief.Sessions;
+using HetInitiatief.Tests.Infrastructure;
+
+// The steps live in the tests' root namespace, so every feature's tests read them without a using.
+namespace HetInitiatief.Tests;
+
+/// <summary>Given/when steps for sessions: a plan, scheduled, read.</summary>
+public static class SessionSteps
+{
+    public static object ASession(int capacity = 20, int minimum = 1, DateTimeOffset? deadline = null, string? meetingLink = null, Guid? coalitionId = null, DateTimeOffset? priorityUntil = null)
+    {
+        var starts = DateTimeOffset.UtcNow.AddDays(14);
+        return new
+        {
+            title = "Werkplaats: feedback die leerlingen gebruiken",
+            description = "Na afloop kun je een les ontwerpen met feedback die leerlingen direct toepassen.",
+            type = "werkplaats",
+            format = meetingLink is null ? "fysiek" : "hybride",
+            startsAt = starts,
+            endsAt = starts.AddHours(2),
+            location = "Basisschool De Regenboog, Utrecht",
+            meetingLink,
+            capacity,
+            minimum,
+            signUpDeadline = deadline ?? starts.AddDays(-2),
+            theme = "formatief-evalueren",
+            coalitionId,
+            priorityUntil,
+        };
+    }
+
+    public static async Task<SessionWritten> ScheduleSessionAsync(this IAlbaHost host, TestMember hostMember, object? plan = null)
+    {
+        var result = await host.Scenario(x => { x.Post.Json(plan ?? ASession()).ToUrl("/api/sessions"); x.As(hostMember); x.StatusCodeShouldBe(201); });
+        return (await result.ReadAsJsonAsync<SessionWritten>())!;
+    }
+
+    public static async Task<SessionView> GetSessionAsync(this IAlbaHost host, TestMember viewer, Guid sessionId)
+    {
+        var result = await host.Scenario(x => { x.Get.Url($"/api/sessions/{sessionId}"); x.As(viewer); });
+        return (await result.ReadAsJsonAsync<SessionView>())!;
+    }
+
+    /// <summary>The member signs up for the session (a seat, or the waiting list when it is full).</summary>
+    public static Task<IScenarioResult> SignUpAsync(this IAlbaHost host, TestMember member, Guid sessionId, int status = 201) =>
+        host.Scenario(x =>
+        {
+            x.Post.Url($"/api/sessions/{sessionId}/sign-ups");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+}
