@@ -42,18 +42,15 @@ public static class OutboxEndpoint
 
     public static readonly string[] Statuses = [OutgoingMail.Queued, OutgoingMail.Failing, OutgoingMail.Dead, OutgoingMail.Sent];
 
-    [Tags("Mail")]
     [EndpointSummary("The platform's outgoing mail, newest first, with what failed and what is dead (admin only); status filters.")]
-    [ProducesResponseType(typeof(OutboxPage), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/admin/outbox")]
-    public static async Task<IResult> Get(
+    [Refuses(400, 403)]
+    public static async Task<Answer<OutboxPage>> Get(
         int? page, string? status, ClaimsPrincipal user, IQuerySession session, Mailer mailer, CancellationToken ct)
     {
-        if (await AdminOnly.CheckAsync(user.MemberId(), session, ct) is { } refused) return refused.ToResult();
-        if (CheckStatus(status) is { } invalid) return invalid.ToResult();
-        return Results.Ok(await ReadAsync(session, mailer, page ?? 1, status, ct));
+        if (await AdminOnly.CheckAsync(user.MemberId(), session, ct) is { } refused) return refused;
+        if (CheckStatus(status) is { } invalid) return invalid;
+        return await ReadAsync(session, mailer, page ?? 1, status, ct);
     }
 
     public static Problem? CheckStatus(string? status) =>

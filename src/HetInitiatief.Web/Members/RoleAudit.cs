@@ -38,26 +38,22 @@ public static class RoleAuditEndpoints
 {
     public const int Shown = 200;
 
-    [Tags("Admin")]
     [EndpointSummary("Every role granted and revoked, newest first (admin only).")]
-    [ProducesResponseType(typeof(IReadOnlyList<RoleChangeView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/admin/roles")]
-    public static async Task<IResult> Audit(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [Refuses(403)]
+    public static async Task<Answer<IReadOnlyList<RoleChangeView>>> Audit(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var admin = await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
-        return admin.Problem?.ToResult() ?? Results.Ok(await AuditAsync(session, ct));
+        return admin.Problem is { } refused ? refused : Answer.Of(await AuditAsync(session, ct));
     }
 
-    [Tags("Admin")]
     [EndpointSummary("Find members by name, e-mail or school, with their roles (admin only).")]
-    [ProducesResponseType(typeof(IReadOnlyList<MemberRolesView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/admin/members")]
-    public static async Task<IResult> Find(string? q, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [Refuses(403)]
+    public static async Task<Answer<IReadOnlyList<MemberRolesView>>> Find(string? q, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var admin = await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
-        return admin.Problem?.ToResult() ?? Results.Ok(await FindAsync(q, session, ct));
+        return admin.Problem is { } refused ? refused : Answer.Of(await FindAsync(q, session, ct));
     }
 
     public static async Task<IReadOnlyList<RoleChangeView>> AuditAsync(IQuerySession session, CancellationToken ct)

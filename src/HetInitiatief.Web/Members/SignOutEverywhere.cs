@@ -13,14 +13,12 @@ namespace HetInitiatief.Members;
 /// </summary>
 public static class SignOutEverywhereEndpoint
 {
-    [Tags("Members")]
     [EndpointSummary("Sign out everywhere: every cookie and bearer token of mine stops working, the caller's too.")]
-    [ProducesResponseType(204)]
     [WolverinePost("/api/me/sign-out-everywhere")]
-    public static async Task<IResult> Post(ClaimsPrincipal user, HttpContext context, IDocumentStore store, SessionStamps stamps, CancellationToken ct)
+    public static async Task<Done> Post(ClaimsPrincipal user, HttpContext context, IDocumentStore store, SessionStamps stamps, CancellationToken ct)
     {
         await SignOutAsync(user.MemberId(), context, store, stamps, ct);
-        return Results.NoContent();
+        return Done.Instance;
     }
 
     public static async Task SignOutAsync(Guid memberId, HttpContext context, IDocumentStore store, SessionStamps stamps, CancellationToken ct)

@@ -32,18 +32,13 @@ public static class MergeQuestionEndpoint
             : Decision.Accept(merged);
     }
 
-    [Tags("Moderation")]
     [EndpointSummary("Merge a duplicate question into another: it closes with its coalition, and its owner, followers and coalition members hear where the conversation continues (moderators only).")]
-    [ProducesResponseType(typeof(QuestionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/moderation/questions/{id}/merge")]
-    public static async Task<IResult> Post(Guid id, MergeQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Answer<QuestionWritten>> Post(Guid id, MergeQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await MergeAsync(id, command, user, store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<QuestionWritten>> MergeAsync(Guid id, MergeQuestion command, ClaimsPrincipal user, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

@@ -20,15 +20,13 @@ public static class ModerationAuditEndpoint
 {
     public const int Shown = 300;
 
-    [Tags("Moderation")]
     [EndpointSummary("Every moderator action — nudges, take-ons, dismissals, hiding, restoring, merging — newest first (moderators only).")]
-    [ProducesResponseType(typeof(IReadOnlyList<ModerationAction>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/moderation/audit")]
-    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [Refuses(403)]
+    public static async Task<Answer<IReadOnlyList<ModerationAction>>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var moderator = await Moderators.RequireAsync(session, user, ct);
-        return moderator.Problem?.ToResult() ?? Results.Ok(await ReadAsync(session, ct));
+        return moderator.Problem is { } refused ? refused : Answer.Of(await ReadAsync(session, ct));
     }
 
     public static async Task<IReadOnlyList<ModerationAction>> ReadAsync(IQuerySession session, CancellationToken ct)

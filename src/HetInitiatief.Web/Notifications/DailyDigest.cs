@@ -84,18 +84,16 @@ public static class DailyDigest
     public static Guid MailIdFor(IEnumerable<Guid> items) =>
         new(System.Security.Cryptography.SHA256.HashData(items.Order().SelectMany(i => i.ToByteArray()).ToArray()).AsSpan(0, 16));
 
-    [Tags("Notifications")]
     [EndpointSummary("Run the daily digest now (admin only); it sends only what no earlier digest sent.")]
-    [ProducesResponseType(typeof(DigestRun), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverinePost("/api/admin/digest/run")]
-    public static async Task<IResult> Run(ClaimsPrincipal user, IDocumentStore store, NpgsqlDataSource database, Mailer mailer, TimeProvider clock, CancellationToken ct)
+    [Refuses(403)]
+    public static async Task<Answer<DigestRun>> Run(ClaimsPrincipal user, IDocumentStore store, NpgsqlDataSource database, Mailer mailer, TimeProvider clock, CancellationToken ct)
     {
         await using (var query = store.QuerySession())
         {
-            if (await AdminOnly.CheckAsync(user.MemberId(), query, ct) is { } refused) return refused.ToResult();
+            if (await AdminOnly.CheckAsync(user.MemberId(), query, ct) is { } refused) return refused;
         }
-        return Results.Ok(await RunAsync(store, database, mailer, clock.GetUtcNow(), ct));
+        return await RunAsync(store, database, mailer, clock.GetUtcNow(), ct);
     }
 }
 
