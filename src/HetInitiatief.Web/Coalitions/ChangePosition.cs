@@ -24,7 +24,9 @@ public static class ChangePositionEndpoint
     [EndpointSummary("Change how you are involved: partner, supplier, link or user.")]
     [WolverinePut("/api/coalitions/{id}/members/me/position")]
     [Refuses(400, 404, 409)]
-    public static async Task<Answer<CoalitionWritten>> Put(Guid id, ChangePosition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<CoalitionWritten>> Put(
+        Guid id, ChangePosition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await ChangeAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Answer();

@@ -52,7 +52,9 @@ public static class ClosingDate
     [EndpointSummary("Move the closing date later (initiator only, before it passes).")]
     [WolverinePut("/api/coalitions/{id}/closing-date")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Answer<CoalitionWritten>> Put(Guid id, ExtendClosingDate command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<CoalitionWritten>> Put(
+        Guid id, ExtendClosingDate command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
     {
         var outcome = await ExtendAsync(id, command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
         return outcome.Answer();

@@ -37,7 +37,9 @@ public static class FormCoalitionEndpoint
     [EndpointSummary("Form the coalition of the willing around your open question: threshold 3–40 (default 6), optional closing date, invitation.")]
     [WolverinePost("/api/questions/{id}/coalition")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Created<CoalitionWritten>> Post(Guid id, FormCoalition command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<CoalitionWritten>> Post(
+        Guid id, FormCoalition command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
     {
         var outcome = await FormAsync(id, command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
         return outcome.Created(_ => $"/api/questions/{id}/coalition");

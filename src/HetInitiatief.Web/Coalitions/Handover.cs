@@ -45,7 +45,9 @@ public static class HandoverEndpoints
     [EndpointSummary("Ask a partner to take over the initiative (initiator only). Nothing changes until they accept.")]
     [WolverinePost("/api/coalitions/{id}/handover")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Answer<CoalitionWritten>> Offer(Guid id, OfferHandover command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<CoalitionWritten>> Offer(
+        Guid id, OfferHandover command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await OfferAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Answer();
@@ -54,7 +56,8 @@ public static class HandoverEndpoints
     [EndpointSummary("Accept the initiative offered to you: you become the initiator and owner of the question.")]
     [WolverinePost("/api/coalitions/{id}/handover/accept")]
     [Refuses(404, 409)]
-    public static async Task<Answer<CoalitionWritten>> Accept(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<CoalitionWritten>> Accept(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var memberId = user.MemberId();
         var now = clock.GetUtcNow();
@@ -65,7 +68,8 @@ public static class HandoverEndpoints
     [EndpointSummary("Take on a coalition whose initiator left (partners only): you become initiator and owner of the question.")]
     [WolverinePost("/api/coalitions/{id}/initiator")]
     [Refuses(403, 404, 409)]
-    public static async Task<Answer<CoalitionWritten>> TakeOn(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<CoalitionWritten>> TakeOn(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var memberId = user.MemberId();
         var now = clock.GetUtcNow();

@@ -29,7 +29,9 @@ public static class JoinCoalitionEndpoint
     [EndpointSummary("Join a coalition as partner (default), supplier, link or user. Joining again changes nothing and says so (200).")]
     [WolverinePost("/api/coalitions/{id}/members")]
     [Refuses(400, 404, 409)]
-    public static async Task<Added<CoalitionWritten>> Post(Guid id, JoinCoalition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Added<CoalitionWritten>> Post(
+        Guid id, JoinCoalition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await JoinAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Added($"/api/coalitions/{id}/members/me", written => written.Changed);

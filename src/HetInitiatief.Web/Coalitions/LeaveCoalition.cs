@@ -21,7 +21,8 @@ public static class LeaveCoalitionEndpoint
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/coalitions/{id}/members/me")]
     [Refuses(404)]
-    public static async Task<Answer<CoalitionWritten>> Delete(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<CoalitionWritten>> Delete(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await LeaveAsync(id, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Answer();

@@ -14,7 +14,8 @@ public static class MyCoalitionsEndpoint
 {
     [EndpointSummary("The coalitions I started or joined, with their state; most recently active first.")]
     [WolverineGet("/api/me/coalitions")]
-    public static async Task<Answer<IReadOnlyList<MyCoalition>>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<IReadOnlyList<MyCoalition>>> Get(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         Answer.Of(await ReadAsync(user.MemberId(), session, ct));
 
     public static async Task<IReadOnlyList<MyCoalition>> ReadAsync(Guid memberId, IQuerySession session, CancellationToken ct)

@@ -47,7 +47,8 @@ public static class ApiDocs
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = Bearer;
-                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
+                var bearer = new OpenApiSecuritySchemeReference(BearerScheme, document);
+                operation.Security = [new OpenApiSecurityRequirement { [bearer] = [] }];
             }
             return Task.CompletedTask;
         }));
@@ -65,7 +66,7 @@ public static class ApiDocs
     {
         Type = SecuritySchemeType.Http,
         Scheme = "bearer",
-        Description = "The accessToken from POST /api/auth/token (e-mail address and password), sent as Authorization: Bearer …",
+        Description = "The accessToken from POST /api/auth/token (your e-mail address and password).",
     };
 
     /// <summary>
@@ -87,12 +88,14 @@ public static class ApiDocs
         if (!IsOpenToAnyone(method)) refusals = [401, .. refusals];
         foreach (var status in refusals.Distinct().Order())
         {
-            builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(HttpValidationProblemDetails), ProblemJson));
+            builder.Metadata.Add(
+                new ProducesResponseTypeMetadata(status, typeof(HttpValidationProblemDetails), ProblemJson));
         }
     }
 
     private static string Feature(MethodInfo method) => method.DeclaringType!.Namespace!.Split('.')[^1];
 
     private static bool IsOpenToAnyone(MethodInfo method) =>
-        method.GetCustomAttributes().Concat(method.DeclaringType!.GetCustomAttributes()).OfType<IAllowAnonymous>().Any();
+        method.GetCustomAttributes().Concat(method.DeclaringType!.GetCustomAttributes())
+            .OfType<IAllowAnonymous>().Any();
 }

@@ -61,7 +61,7 @@ public sealed class Added<T> : Reply, IEndpointMetadataProvider
         ApiDocs.Describe(method, builder, (201, typeof(T)), (200, typeof(T)));
 }
 
-/// <summary>202: the work is queued; <c>Location</c> says where to watch it, the body what was queued. Or a problem.</summary>
+/// <summary>202: the work is queued; <c>Location</c> says where to watch it, the body what. Or a problem.</summary>
 public sealed class Accepted<T> : Reply, IEndpointMetadataProvider
 {
     private Accepted(IResult result) : base(result) { }
@@ -120,7 +120,7 @@ public sealed class Download : Reply, IEndpointMetadataProvider
     public static Download Text(string contents, string contentType) =>
         new(Results.Text(contents, contentType, System.Text.Encoding.UTF8));
 
-    /// <summary>A bare 404, for addresses outside the API (a calendar feed) where the web's own error page answers.</summary>
+    /// <summary>A bare 404, for addresses outside the API (a calendar feed): the web's own error page answers.</summary>
     public static readonly Download NotFound = new(Results.NotFound());
 
     public static implicit operator Download(Problem problem) => new(problem.ToResult());
@@ -164,16 +164,21 @@ public static class OutcomeReplies
         outcome.Problem is { } problem ? problem : Infrastructure.Answer.Of(view(outcome.Value!));
 
     public static Created<T> Created<T>(this Outcome<T> outcome, Func<T, string> location) =>
-        outcome.Problem is { } problem ? problem : Infrastructure.Created<T>.At(location(outcome.Value!), outcome.Value!);
+        outcome.Created(location, value => value);
 
     public static Created<TOut> Created<T, TOut>(this Outcome<T> outcome, Func<T, string> location, Func<T, TOut> view) =>
-        outcome.Problem is { } problem ? problem : Infrastructure.Created<TOut>.At(location(outcome.Value!), view(outcome.Value!));
+        outcome.Problem is { } problem
+            ? problem
+            : Infrastructure.Created<TOut>.At(location(outcome.Value!), view(outcome.Value!));
 
     public static Added<T> Added<T>(this Outcome<T> outcome, string location, Func<T, bool> added) =>
-        outcome.Problem is { } problem ? problem : Infrastructure.Added<T>.At(location, outcome.Value!, added(outcome.Value!));
+        outcome.Problem is { } problem
+            ? problem
+            : Infrastructure.Added<T>.At(location, outcome.Value!, added(outcome.Value!));
 
     public static Accepted<T> Accepted<T>(this Outcome<T> outcome, string location) =>
         outcome.Problem is { } problem ? problem : Infrastructure.Accepted<T>.At(location, outcome.Value!);
 
-    public static Done Done<T>(this Outcome<T> outcome) => outcome.Problem is { } problem ? problem : Infrastructure.Done.Instance;
+    public static Done Done<T>(this Outcome<T> outcome) =>
+        outcome.Problem is { } problem ? problem : Infrastructure.Done.Instance;
 }

@@ -43,7 +43,9 @@ public static class SendInviteEndpoint
     [EndpointSummary("Invite a colleague: with an e-mail address the invitation is mailed (single use); without, you get a link to share (reusable).")]
     [WolverinePost("/api/invites")]
     [Refuses(400, 429)]
-    public static async Task<Created<InviteView>> Post(SendInvite command, ClaimsPrincipal user, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<InviteView>> Post(
+        SendInvite command, ClaimsPrincipal user, IDocumentStore store, Mailer mailer, TimeProvider clock,
+        CancellationToken ct)
     {
         // The link shown to share comes from the platform's own address, like the mailed one: never from the Host header.
         var outcome = await SendAsync(command, user.MemberId(), mailer.SiteUrl, store, mailer, clock.GetUtcNow(), ct);

@@ -41,7 +41,8 @@ public static class QuestionMatchesEndpoint
         + "made for it (owner and moderators only).")]
     [WolverineGet("/api/questions/{id}/matches")]
     [Refuses(403, 404)]
-    public static async Task<Answer<QuestionMatches>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<QuestionMatches>> Get(
+        Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var outcome = await ReadAsync(id, user.MemberId(), session, ct);
         return outcome.Answer();

@@ -27,7 +27,10 @@ public static class ChangePasswordEndpoint
         if (outcome.Problem is { } problem) return problem;
         var (member, stamp) = outcome.Value!;
         stamps.Renewed(member.Id, stamp);
-        if (!Authentication.ByCookie(user)) return SignedIn.WithToken(Authentication.Principal(member, Authentication.Bearer, stamp));
+        if (!Authentication.ByCookie(user))
+        {
+            return SignedIn.WithToken(Authentication.Principal(member, Authentication.Bearer, stamp));
+        }
         await context.SignInAsync(Authentication.Cookie, Authentication.Principal(member, Authentication.Cookie, stamp));
         return SignedIn.WithCookie;
     }

@@ -88,17 +88,21 @@ public static class EditProfileEndpoints
     [AllowUnconfirmed]
     [WolverinePut("/api/me/profile")]
     [Refuses(400)]
-    public static Task<Answer<MemberProfile>> Update(UpdateProfile command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static Task<Answer<MemberProfile>> Update(
+        UpdateProfile command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         SaveAsync(user.MemberId(), m => Decide(m, command, clock.GetUtcNow()), store, ct);
 
     [EndpointSummary("As an early bird, choose whether the public landing page lists me among the founding members.")]
     [AllowUnconfirmed]
     [WolverinePut("/api/me/early-bird-listing")]
     [Refuses(400, 409)]
-    public static Task<Answer<MemberProfile>> Listing(ChooseEarlyBirdListing command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static Task<Answer<MemberProfile>> Listing(
+        ChooseEarlyBirdListing command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
         SaveAsync(user.MemberId(), m => DecideListing(m, command.Listed, clock.GetUtcNow()), store, ct);
 
-    public static async Task<Answer<MemberProfile>> SaveAsync(Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
+    public static async Task<Answer<MemberProfile>> SaveAsync(
+        Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
     {
         var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide, "Dit account bestaat niet meer.", ct);
         if (outcome.Problem is { } problem) return problem;

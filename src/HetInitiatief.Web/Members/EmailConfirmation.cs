@@ -128,7 +128,9 @@ public static class EmailConfirmationEndpoints
     [EndpointSummary("Confirm the e-mail address with the token from the confirmation mail (single use, valid 7 days). The founding seat, if one is left, is taken now.")]
     [WolverinePost("/api/members/confirm")]
     [Refuses(400, 404, 410)]
-    public static async Task<Answer<EmailConfirmed>> Confirm(ConfirmEmail command, IDocumentStore store, PlatformAdmins admins, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<EmailConfirmed>> Confirm(
+        ConfirmEmail command, IDocumentStore store, PlatformAdmins admins, NetworkSettings settings, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await EmailConfirmation.ConfirmAsync(command.Token, store, admins, settings, clock.GetUtcNow(), ct);
         return outcome.Answer();
@@ -138,6 +140,7 @@ public static class EmailConfirmationEndpoints
     [EndpointSummary("Mail me a new confirmation link (signed in, not yet confirmed; at most 5 an hour). Earlier links keep working.")]
     [WolverinePost("/api/me/confirmation")]
     [Refuses(409, 429)]
-    public static async Task<Accepted> Resend(ClaimsPrincipal user, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Accepted> Resend(
+        ClaimsPrincipal user, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct) =>
         Accepted.Unless(await EmailConfirmation.SendAsync(user.MemberId(), store, mailer, clock.GetUtcNow(), ct));
 }

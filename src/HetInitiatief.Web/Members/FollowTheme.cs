@@ -57,38 +57,44 @@ public static class FollowThemeEndpoints
     [AllowUnconfirmed]
     [WolverinePut("/api/me/themes/{code}")]
     [Refuses(400)]
-    public static async Task<Answer<IReadOnlyList<ThemeView>>> FollowTheme(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Answer<IReadOnlyList<ThemeView>>> FollowTheme(
+        string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         (await SetThemeAsync(user.MemberId(), code, true, store, clock.GetUtcNow(), ct)).Answer(ThemesOf);
 
     [EndpointSummary("Stop following a theme. Returns the themes you still follow.")]
     [AllowUnconfirmed]
     [WolverineDelete("/api/me/themes/{code}")]
     [Refuses(400)]
-    public static async Task<Answer<IReadOnlyList<ThemeView>>> UnfollowTheme(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Answer<IReadOnlyList<ThemeView>>> UnfollowTheme(
+        string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         (await SetThemeAsync(user.MemberId(), code, false, store, clock.GetUtcNow(), ct)).Answer(ThemesOf);
 
     [EndpointSummary("The themes you follow, with their names.")]
     [WolverineGet("/api/me/themes")]
-    public static async Task<Answer<IReadOnlyList<ThemeView>>> MyThemes(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<IReadOnlyList<ThemeView>>> MyThemes(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         Answer.Of(ThemesOf(await session.LoadAsync<MemberProfile>(user.MemberId(), ct)));
 
     [EndpointSummary("Follow a sector: \"mijn thema's\" and theme notifications then keep to the sectors you follow.")]
     [AllowUnconfirmed]
     [WolverinePut("/api/me/sectors/{code}")]
     [Refuses(400)]
-    public static async Task<Answer<IReadOnlyList<SectorView>>> FollowSector(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Answer<IReadOnlyList<SectorView>>> FollowSector(
+        string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         (await SetSectorAsync(user.MemberId(), code, true, store, clock.GetUtcNow(), ct)).Answer(SectorsOf);
 
     [EndpointSummary("Stop following a sector. Returns the sectors you still follow.")]
     [AllowUnconfirmed]
     [WolverineDelete("/api/me/sectors/{code}")]
     [Refuses(400)]
-    public static async Task<Answer<IReadOnlyList<SectorView>>> UnfollowSector(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Answer<IReadOnlyList<SectorView>>> UnfollowSector(
+        string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         (await SetSectorAsync(user.MemberId(), code, false, store, clock.GetUtcNow(), ct)).Answer(SectorsOf);
 
     [EndpointSummary("The sectors you follow, with their names.")]
     [WolverineGet("/api/me/sectors")]
-    public static async Task<Answer<IReadOnlyList<SectorView>>> MySectors(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<IReadOnlyList<SectorView>>> MySectors(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         Answer.Of(SectorsOf(await session.LoadAsync<MemberProfile>(user.MemberId(), ct)));
 
     /// <summary>Follows or unfollows a theme for the API and the pages alike; the member's profile as it is afterwards.</summary>

@@ -29,7 +29,8 @@ public static class MemberPageEndpoint
     [EndpointSummary("A member's profile and what they asked, joined, offered and hosted, as far as they show it to me.")]
     [WolverineGet("/api/members/{id}")]
     [Refuses(404)]
-    public static async Task<Answer<MemberView>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<MemberView>> Get(
+        Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await ReadAsync(id, user.MemberId(), session, ct) is { } view ? view : Problem.NotFound("Dit lid bestaat niet (meer).");
 
     public static async Task<MemberView?> ReadAsync(Guid id, Guid viewerId, IQuerySession session, CancellationToken ct)

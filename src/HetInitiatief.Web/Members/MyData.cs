@@ -26,7 +26,8 @@ public static class MyDataEndpoint
     [EndpointSummary("Download all your data as JSON: profile, your own events, questions, follow-ups, coalitions, sessions and notifications.")]
     [WolverineGet("/api/me/data")]
     [FileFormat("application/json", typeof(MyDataExport))]
-    public static async Task<Download> Get(ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Download> Get(
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var me = user.MemberId();
         var profile = await session.LoadAsync<MemberProfile>(me, ct);

@@ -50,18 +50,22 @@ public static class OfferingEndpoints
     [EndpointSummary("Say on your profile what you can offer others: themes and a short text.")]
     [WolverinePut("/api/me/offering")]
     [Refuses(400)]
-    public static async Task<Answer<MemberProfile>> Offer(UpdateOffering command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Answer<MemberProfile>> Offer(
+        UpdateOffering command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         await SaveAsync(user.MemberId(), m => DecideOffering(m, command, clock.GetUtcNow()), store, ct);
 
     [EndpointSummary("Inventory the themes you provide for, with what members can expect (providers only).")]
     [WolverinePut("/api/me/provider-themes")]
     [Refuses(400, 403)]
-    public static async Task<Answer<MemberProfile>> Inventory(InventoryThemes command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Answer<MemberProfile>> Inventory(
+        InventoryThemes command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
         await SaveAsync(user.MemberId(), m => DecideInventory(m, command, clock.GetUtcNow()), store, ct);
 
     [EndpointSummary("Every theme with its providers (and what to expect from them) and how many members offer it.")]
     [WolverineGet("/api/themes")]
-    public static async Task<Answer<IReadOnlyList<ThemeSupply>>> GetThemes(IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<IReadOnlyList<ThemeSupply>>> GetThemes(
+        IQuerySession session, CancellationToken ct) =>
         Answer.Of(await ThemesWithSupply(session, ct));
 
     public static async Task<IReadOnlyList<ThemeSupply>> ThemesWithSupply(IQuerySession session, CancellationToken ct)
@@ -72,7 +76,8 @@ public static class OfferingEndpoints
             suppliers.Count(m => m.OfferedThemes?.Contains(t.Key) == true))).ToList();
     }
 
-    private static async Task<Answer<MemberProfile>> SaveAsync(Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
+    private static async Task<Answer<MemberProfile>> SaveAsync(
+        Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
     {
         var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide, "Dit account bestaat niet meer.", ct);
         if (outcome.Problem is { } problem) return problem;

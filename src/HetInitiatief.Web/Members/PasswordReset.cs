@@ -27,7 +27,8 @@ public static class PasswordResetEndpoints
     [EndpointSummary("Ask for a password reset link by e-mail (always 202).")]
     [AllowUnconfirmed]
     [WolverinePost("/api/auth/password-reset")]
-    public static async Task<Accepted> Request(RequestPasswordReset command, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
+    public static async Task<Accepted> Request(
+        RequestPasswordReset command, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
     {
         await RequestAsync(command.Email, store, mailer, clock.GetUtcNow(), ct);
         return Accepted.Empty;

@@ -38,7 +38,9 @@ public static class RegisterMemberEndpoint
     [EndpointSummary("Register a member (teacher) with name, e-mail, password, school and sector. A confirmation link is mailed; until it is opened the member can sign in and read, but not write for others.")]
     [WolverinePost("/api/members")]
     [Refuses(400, 409)]
-    public static async Task<Created<MemberCreated>> Post(RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, Mailer mailer, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<MemberCreated>> Post(
+        RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, Mailer mailer,
+        TimeProvider clock, CancellationToken ct)
     {
         var outcome = await RegisterAsync(command, store, hasher, mailer, clock.GetUtcNow(), ct);
         return outcome.Created(_ => "/api/me", member => new MemberCreated(member.Id));

@@ -41,7 +41,8 @@ public static class RoleAuditEndpoints
     [EndpointSummary("Every role granted and revoked, newest first (admin only).")]
     [WolverineGet("/api/admin/roles")]
     [Refuses(403)]
-    public static async Task<Answer<IReadOnlyList<RoleChangeView>>> Audit(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<IReadOnlyList<RoleChangeView>>> Audit(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var admin = await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
         return admin.Problem is { } refused ? refused : Answer.Of(await AuditAsync(session, ct));
@@ -50,7 +51,8 @@ public static class RoleAuditEndpoints
     [EndpointSummary("Find members by name, e-mail or school, with their roles (admin only).")]
     [WolverineGet("/api/admin/members")]
     [Refuses(403)]
-    public static async Task<Answer<IReadOnlyList<MemberRolesView>>> Find(string? q, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<IReadOnlyList<MemberRolesView>>> Find(
+        string? q, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var admin = await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
         return admin.Problem is { } refused ? refused : Answer.Of(await FindAsync(q, session, ct));

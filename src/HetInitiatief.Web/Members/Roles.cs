@@ -61,16 +61,21 @@ public static class RoleEndpoints
     [EndpointSummary("Grant a member a role (admin only): provider, moderator, schoolLeader or admin.")]
     [WolverinePost("/api/members/{id}/roles")]
     [Refuses(400, 403, 404)]
-    public static Task<Answer<MemberProfile>> Grant(Guid id, ChangeRole command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static Task<Answer<MemberProfile>> Grant(
+        Guid id, ChangeRole command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
         ChangeAsync(id, user.MemberId(), store, ct, admin => m => DecideGrant(m, command.Role, admin, clock.GetUtcNow()));
 
     [EndpointSummary("Revoke a member's role (admin only).")]
     [WolverineDelete("/api/members/{id}/roles/{role}")]
     [Refuses(403, 404)]
-    public static Task<Answer<MemberProfile>> Revoke(Guid id, string role, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static Task<Answer<MemberProfile>> Revoke(
+        Guid id, string role, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, user.MemberId(), store, ct, admin => m => DecideRevoke(m, role, admin, clock.GetUtcNow()));
 
-    private static async Task<Answer<MemberProfile>> ChangeAsync(Guid memberId, Guid adminId, IDocumentStore store, CancellationToken ct, Func<MemberProfile, Func<MemberProfile, Decision>> decide)
+    private static async Task<Answer<MemberProfile>> ChangeAsync(
+        Guid memberId, Guid adminId, IDocumentStore store, CancellationToken ct,
+        Func<MemberProfile, Func<MemberProfile, Decision>> decide)
     {
         // Roles are checked against the stored profile, not the sign-in's claims, so a revoked admin is refused at once.
         await using var query = store.QuerySession();

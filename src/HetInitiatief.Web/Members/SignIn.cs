@@ -113,12 +113,14 @@ public sealed class SignedIn : Reply, IEndpointMetadataProvider
     public static SignedIn WithToken(ClaimsPrincipal principal) => new(Bearer(principal));
 
     /// <summary>For the endpoint that only hands out tokens.</summary>
-    public static Answer<AccessTokenResponse> Token(ClaimsPrincipal principal) => Answer<AccessTokenResponse>.WrittenBy(Bearer(principal));
+    public static Answer<AccessTokenResponse> Token(ClaimsPrincipal principal) =>
+        Answer<AccessTokenResponse>.WrittenBy(Bearer(principal));
 
     public static implicit operator SignedIn(Problem problem) => new(problem.ToResult());
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         ApiDocs.Describe(method, builder, (200, typeof(AccessTokenResponse)), (204, null));
 
-    private static IResult Bearer(ClaimsPrincipal principal) => Results.SignIn(principal, authenticationScheme: Authentication.Bearer);
+    private static IResult Bearer(ClaimsPrincipal principal) =>
+        Results.SignIn(principal, authenticationScheme: Authentication.Bearer);
 }

@@ -15,7 +15,8 @@ public static class SignOutEverywhereEndpoint
 {
     [EndpointSummary("Sign out everywhere: every cookie and bearer token of mine stops working, the caller's too.")]
     [WolverinePost("/api/me/sign-out-everywhere")]
-    public static async Task<Done> Post(ClaimsPrincipal user, HttpContext context, IDocumentStore store, SessionStamps stamps, CancellationToken ct)
+    public static async Task<Done> Post(
+        ClaimsPrincipal user, HttpContext context, IDocumentStore store, SessionStamps stamps, CancellationToken ct)
     {
         await SignOutAsync(user.MemberId(), context, store, stamps, ct);
         return Done.Instance;

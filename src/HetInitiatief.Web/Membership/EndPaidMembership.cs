@@ -27,7 +27,9 @@ public static class EndPaidMembershipEndpoint
     [EndpointSummary("End a paid membership early or correct it (admin only); without lastDay it no longer counts from today.")]
     [WolverinePost("/api/memberships/{id}/end")]
     [Refuses(400, 403, 404)]
-    public static async Task<Answer<MembershipView>> Post(Guid id, EndPaidMembership command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<MembershipView>> Post(
+        Guid id, EndPaidMembership command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await EndAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Answer();

@@ -12,7 +12,8 @@ public static class ListMembershipsEndpoint
     [EndpointSummary("Every paid membership, newest first (admin only).")]
     [WolverineGet("/api/memberships")]
     [Refuses(403)]
-    public static async Task<Answer<List<MembershipView>>> Get(ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<List<MembershipView>>> Get(
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await ListAsync(user.MemberId(), session, clock.GetUtcNow(), ct);
         return outcome.Answer();

@@ -58,7 +58,8 @@ public static class PortfolioEndpoints
     [EndpointSummary("My professional development portfolio: sessions attended with hours, feedback given, goals reached. Needs the portfolio entitlement.")]
     [WolverineGet("/api/me/portfolio")]
     [Refuses(403)]
-    public static async Task<Answer<Portfolio>> Get(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<Portfolio>> Get(
+        ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await ReadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
         return outcome.Answer();
@@ -68,7 +69,8 @@ public static class PortfolioEndpoints
     [FileFormat("text/csv")]
     [WolverineGet("/api/me/portfolio.csv")]
     [Refuses(403)]
-    public static async Task<Download> Csv(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    public static async Task<Download> Csv(
+        ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await ReadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
         if (outcome.Problem is { } problem) return problem;
@@ -79,7 +81,8 @@ public static class PortfolioEndpoints
     [FileFormat("application/pdf")]
     [WolverineGet("/api/me/portfolio.pdf")]
     [Refuses(403)]
-    public static async Task<Download> Pdf(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    public static async Task<Download> Pdf(
+        ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await ReadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
         if (outcome.Problem is { } problem) return problem;

@@ -44,7 +44,9 @@ public static class RecordPaidMembershipEndpoint
     [EndpointSummary("Record a paid membership (admin only) for one member (memberId or email) or for all members of a school, from and until a day.")]
     [WolverinePost("/api/memberships")]
     [Refuses(400, 403, 404)]
-    public static async Task<Created<MembershipView>> Post(RecordPaidMembership command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<MembershipView>> Post(
+        RecordPaidMembership command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await RecordAsync(command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Created(membership => $"/api/memberships/{membership.Id}");

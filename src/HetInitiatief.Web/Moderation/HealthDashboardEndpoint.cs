@@ -15,7 +15,9 @@ public static class HealthDashboardEndpoint
     [EndpointSummary("The network's health for a week (default: this week) with the trend of the weeks before it (moderators and admins).")]
     [WolverineGet("/api/health")]
     [Refuses(400, 403)]
-    public static async Task<Answer<HealthDashboard>> Get(string? week, ClaimsPrincipal user, IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<HealthDashboard>> Get(
+        string? week, ClaimsPrincipal user, IQuerySession session, HealthSettings settings, TimeProvider clock,
+        CancellationToken ct)
     {
         var moderator = await Moderators.RequireAsync(session, user, ct);
         if (moderator.Problem is { } refused) return refused;

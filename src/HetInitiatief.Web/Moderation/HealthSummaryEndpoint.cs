@@ -22,7 +22,8 @@ public static class HealthSummaryEndpoint
     [AllowAnonymous]
     [EndpointSummary("A public summary of the network's health this week: headline numbers only (no sign-in needed).")]
     [WolverineGet("/api/health/summary")]
-    public static async Task<Answer<HealthSummary>> Get(IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Answer<HealthSummary>> Get(
+        IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct) =>
         await ReadAsync(session, settings, clock.GetUtcNow(), ct);
 
     public static async Task<HealthSummary> ReadAsync(IQuerySession session, HealthSettings settings, DateTimeOffset now, CancellationToken ct)

@@ -35,7 +35,9 @@ public static class MergeQuestionEndpoint
     [EndpointSummary("Merge a duplicate question into another: it closes with its coalition, and its owner, followers and coalition members hear where the conversation continues (moderators only).")]
     [WolverinePost("/api/moderation/questions/{id}/merge")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Answer<QuestionWritten>> Post(Guid id, MergeQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<QuestionWritten>> Post(
+        Guid id, MergeQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await MergeAsync(id, command, user, store, clock.GetUtcNow(), ct);
         return outcome.Answer();

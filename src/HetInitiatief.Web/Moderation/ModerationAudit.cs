@@ -23,7 +23,8 @@ public static class ModerationAuditEndpoint
     [EndpointSummary("Every moderator action — nudges, take-ons, dismissals, hiding, restoring, merging — newest first (moderators only).")]
     [WolverineGet("/api/moderation/audit")]
     [Refuses(403)]
-    public static async Task<Answer<IReadOnlyList<ModerationAction>>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<IReadOnlyList<ModerationAction>>> Get(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var moderator = await Moderators.RequireAsync(session, user, ct);
         return moderator.Problem is { } refused ? refused : Answer.Of(await ReadAsync(session, ct));

@@ -34,7 +34,8 @@ public static class ModerationQueueEndpoints
     [EndpointSummary("The moderation queue: flagged contributions and those hidden automatically, waiting for review (moderators only).")]
     [WolverineGet("/api/moderation/queue")]
     [Refuses(403)]
-    public static async Task<Answer<IReadOnlyList<QueueItem>>> Queue(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<IReadOnlyList<QueueItem>>> Queue(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var moderator = await Moderators.RequireAsync(session, user, ct);
         return moderator.Problem is { } refused ? refused : Answer.Of(await QueueAsync(session, ct));
@@ -43,16 +44,22 @@ public static class ModerationQueueEndpoints
     [EndpointSummary("Hide a contribution with a reason the author sees (moderators only).")]
     [WolverinePost("/api/moderation/content/{id}/hide")]
     [Refuses(400, 403, 404, 409)]
-    public static Task<Answer<ContentModeration>> Hide(Guid id, Review command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static Task<Answer<ContentModeration>> Hide(
+        Guid id, Review command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
         ReviewAsync(id, user, store, (m, mod) => DecideHide(m, command, mod, clock.GetUtcNow()), ct);
 
     [EndpointSummary("Show a contribution again, or settle its flags, with a reason the author sees (moderators only).")]
     [WolverinePost("/api/moderation/content/{id}/restore")]
     [Refuses(400, 403, 404, 409)]
-    public static Task<Answer<ContentModeration>> Restore(Guid id, Review command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static Task<Answer<ContentModeration>> Restore(
+        Guid id, Review command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
         ReviewAsync(id, user, store, (m, mod) => DecideRestore(m, command, mod, clock.GetUtcNow()), ct);
 
-    public static async Task<Answer<ContentModeration>> ReviewAsync(Guid id, ClaimsPrincipal user, IDocumentStore store, Func<ContentModeration, MemberProfile, Decision> decide, CancellationToken ct)
+    public static async Task<Answer<ContentModeration>> ReviewAsync(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, Func<ContentModeration, MemberProfile, Decision> decide,
+        CancellationToken ct)
     {
         var outcome = await ReviewOutcomeAsync(id, user, store, decide, ct);
         return outcome.Answer();

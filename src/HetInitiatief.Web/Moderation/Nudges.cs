@@ -84,7 +84,9 @@ public static class Nudges
     [EndpointSummary("Who the radar suggests nudging about an item: the owner, members with similar questions, members and providers with the expertise (moderators only).")]
     [WolverineGet("/api/moderation/radar/{id}/suggestions")]
     [Refuses(403, 404)]
-    public static async Task<Answer<IReadOnlyList<NudgeAudience>>> Suggestions(Guid id, ClaimsPrincipal user, IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<IReadOnlyList<NudgeAudience>>> Suggestions(
+        Guid id, ClaimsPrincipal user, IQuerySession session, RadarSettings settings, TimeProvider clock,
+        CancellationToken ct)
     {
         var moderator = await Moderators.RequireAsync(session, user, ct);
         if (moderator.Problem is { } refused) return refused;
@@ -95,7 +97,9 @@ public static class Nudges
     [EndpointSummary("Nudge members about a radar item: a friendly notification to the chosen audience, or the chosen members of it (moderators only).")]
     [WolverinePost("/api/moderation/radar/{id}/nudge")]
     [Refuses(400, 403, 404)]
-    public static async Task<Answer<RadarItemLog>> Post(Guid id, Nudge command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<RadarItemLog>> Post(
+        Guid id, Nudge command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await NudgeAsync(id, command, user, store, settings, clock.GetUtcNow(), ct);
         return outcome.Answer();

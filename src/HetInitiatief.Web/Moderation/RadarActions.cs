@@ -58,7 +58,9 @@ public static class RadarActionEndpoints
     [EndpointSummary("Take a radar item on: it is yours to follow up (moderators only).")]
     [WolverinePost("/api/moderation/radar/{id}/take-on")]
     [Refuses(403, 404)]
-    public static Task<Answer<RadarItemLog>> TakeOnItem(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+    public static Task<Answer<RadarItemLog>> TakeOnItem(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         return ActAsync(id, user, store, settings, now, TakeOn(now), ct);
@@ -67,7 +69,9 @@ public static class RadarActionEndpoints
     [EndpointSummary("Dismiss a radar item with a reason; it leaves the radar (moderators only).")]
     [WolverinePost("/api/moderation/radar/{id}/dismiss")]
     [Refuses(400, 403, 404, 409)]
-    public static Task<Answer<RadarItemLog>> DismissItem(Guid id, Dismiss command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+    public static Task<Answer<RadarItemLog>> DismissItem(
+        Guid id, Dismiss command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings,
+        TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         return ActAsync(id, user, store, settings, now, Dismissing(command, now), ct);
@@ -80,7 +84,9 @@ public static class RadarActionEndpoints
 
     public static Prepare Dismissing(Dismiss command, DateTimeOffset now) => (_, _, moderator) => Task.FromResult<Func<RadarItemLog, Decision>>(log => DecideDismiss(log, command, moderator, now));
 
-    public static async Task<Answer<RadarItemLog>> ActAsync(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now, Prepare prepare, CancellationToken ct)
+    public static async Task<Answer<RadarItemLog>> ActAsync(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now,
+        Prepare prepare, CancellationToken ct)
     {
         var outcome = await ActOnAsync(id, user, store, settings, now, prepare, ct);
         return outcome.Answer();

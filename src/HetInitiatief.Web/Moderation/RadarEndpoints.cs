@@ -25,7 +25,8 @@ public static class RadarEndpoints
     [EndpointSummary("The unanswered-demand radar: what needs a nudge, why and since when, with the heat map of theme × sector (moderators only).")]
     [WolverineGet("/api/moderation/radar")]
     [Refuses(403)]
-    public static async Task<Answer<RadarPage>> Get(ClaimsPrincipal user, IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<RadarPage>> Get(
+        ClaimsPrincipal user, IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
     {
         var moderator = await Moderators.RequireAsync(session, user, ct);
         if (moderator.Problem is { } refused) return refused;

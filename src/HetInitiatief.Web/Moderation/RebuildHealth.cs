@@ -21,7 +21,9 @@ public static class RebuildHealthEndpoint
     [EndpointSummary("Rebuild the health facts from the event store and return the dashboard for the week (admin only).")]
     [WolverinePost("/api/health/rebuild")]
     [Refuses(400, 403, 409)]
-    public static async Task<Answer<HealthDashboard>> Rebuild(string? week, ClaimsPrincipal user, IDocumentStore store, HealthSettings settings, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<HealthDashboard>> Rebuild(
+        string? week, ClaimsPrincipal user, IDocumentStore store, HealthSettings settings, TimeProvider clock,
+        CancellationToken ct)
     {
         await using var query = store.QuerySession();
         var admin = await AdminAccess.RequireAsync(query, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);

@@ -28,13 +28,15 @@ public static class NetworkEndpoints
     [AllowAnonymous]
     [EndpointSummary("The network's founding seats, whether it started together, and its growth toward 500 members (public).")]
     [WolverineGet("/api/network")]
-    public static async Task<Answer<NetworkView>> Get(IQuerySession session, NetworkSettings settings, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Answer<NetworkView>> Get(
+        IQuerySession session, NetworkSettings settings, TimeProvider clock, CancellationToken ct) =>
         await ReadAsync(session, settings, clock.GetUtcNow(), ct);
 
     [EndpointSummary("Record the joint start before the last seat is taken (admin only).")]
     [WolverinePost("/api/network/joint-start")]
     [Refuses(403, 409)]
-    public static async Task<Answer<NetworkView>> JointStart(ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<NetworkView>> JointStart(
+        ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var outcome = await DecideAsAdminAsync(store, settings, user, (network, admin) => DecideJointStart(network, admin, now), ct);

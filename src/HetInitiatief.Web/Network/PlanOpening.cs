@@ -24,7 +24,9 @@ public static class PlanOpeningEndpoint
     [EndpointSummary("Name the session that is the network's festive opening, after the joint start (admin only).")]
     [WolverinePost("/api/network/opening")]
     [Refuses(400, 403, 409)]
-    public static async Task<Answer<NetworkView>> Post(PlanOpening command, ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<NetworkView>> Post(
+        PlanOpening command, ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var outcome = await PlanAsync(command, user, store, settings, now, ct);

@@ -87,7 +87,9 @@ public static class DailyDigest
     [EndpointSummary("Run the daily digest now (admin only); it sends only what no earlier digest sent.")]
     [WolverinePost("/api/admin/digest/run")]
     [Refuses(403)]
-    public static async Task<Answer<DigestRun>> Run(ClaimsPrincipal user, IDocumentStore store, NpgsqlDataSource database, Mailer mailer, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<DigestRun>> Run(
+        ClaimsPrincipal user, IDocumentStore store, NpgsqlDataSource database, Mailer mailer, TimeProvider clock,
+        CancellationToken ct)
     {
         await using (var query = store.QuerySession())
         {

@@ -16,14 +16,16 @@ public static class MyNotificationsEndpoints
 
     [EndpointSummary("My notifications, newest first, with the number unread.")]
     [WolverineGet("/api/me/notifications")]
-    public static async Task<Answer<NotificationList>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<NotificationList>> Get(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await ListAsync(user.MemberId(), session, ct);
 
     /// <summary>Marks the given notifications read, or all of them when no ids are given. Only ever one's own.</summary>
     [EndpointSummary("Mark my notifications read: the given ids, or all when none are given.")]
     [Members.AllowUnconfirmed]
     [WolverinePost("/api/me/notifications/read")]
-    public static async Task<Answer<NotificationList>> Read(MarkRead command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<NotificationList>> Read(
+        MarkRead command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         await MarkReadAsync(user.MemberId(), command.Ids, store, clock.GetUtcNow(), ct);
         await using var session = store.QuerySession();

@@ -149,14 +149,17 @@ public static class NotificationPreferencesEndpoints
 
     [EndpointSummary("How I hear of each kind of notification: off, inApp, immediate (an e-mail at once) or digest (a daily e-mail).")]
     [WolverineGet("/api/me/notification-preferences")]
-    public static async Task<Answer<NotificationPreferencesView>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<NotificationPreferencesView>> Get(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         ToView(await session.LoadAsync<NotificationPreferences>(user.MemberId(), ct));
 
     [EndpointSummary("Choose per kind of notification: off, inApp, immediate or digest (kinds left out get their default), and how often a week you may be asked for your expertise.")]
     [Members.AllowUnconfirmed]
     [WolverinePut("/api/me/notification-preferences")]
     [Refuses(400)]
-    public static async Task<Answer<NotificationPreferencesView>> Put(SetNotificationPreferences command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<NotificationPreferencesView>> Put(
+        SetNotificationPreferences command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await SaveAsync(command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Answer(ToView);

@@ -18,7 +18,8 @@ public static class GetProposalsEndpoint
 {
     [EndpointSummary("The proposals made to a coalition, with the members' reactions; the co-creation visible to all.")]
     [WolverineGet("/api/coalitions/{id}/proposals")]
-    public static async Task<Answer<IReadOnlyList<ProposalView>>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<IReadOnlyList<ProposalView>>> Get(
+        Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var proposals = await ReadAsync(id, session, ct);
         var coalition = await session.LoadAsync<Coalitions.CoalitionDetails>(id, ct);

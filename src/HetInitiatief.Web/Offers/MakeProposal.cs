@@ -48,7 +48,9 @@ public static class MakeProposalEndpoints
     [EndpointSummary("Propose a session plan to a coalition that reached its threshold (409 below it).")]
     [WolverinePost("/api/coalitions/{id}/proposals")]
     [Refuses(400, 404, 409)]
-    public static async Task<Created<ProposalWritten>> Post(Guid id, MakeProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<ProposalWritten>> Post(
+        Guid id, MakeProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await MakeAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Created(proposal => $"/api/proposals/{proposal.ProposalId}");
@@ -57,7 +59,9 @@ public static class MakeProposalEndpoints
     [EndpointSummary("Revise your proposal, for instance after the initiator asked for changes.")]
     [WolverinePut("/api/proposals/{id}")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Answer<ProposalWritten>> Revise(Guid id, ReviseProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<ProposalWritten>> Revise(
+        Guid id, ReviseProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         var outcome = await EventStreams.DecideAsync<Proposal>(store, id, null, p => DecideRevise(p, command, memberId, now), Proposal.NotFound, ct);

@@ -42,7 +42,9 @@ public static class ReactAndDecideEndpoints
     [EndpointSummary("React to a proposal as a coalition member: interested, notForMe, or a comment.")]
     [WolverinePost("/api/proposals/{id}/reactions")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Answer<ProposalWritten>> React(Guid id, ReactToProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<ProposalWritten>> React(
+        Guid id, ReactToProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await ReactAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Answer();
@@ -51,7 +53,9 @@ public static class ReactAndDecideEndpoints
     [EndpointSummary("Ask the proposer for changes (initiator only).")]
     [WolverinePost("/api/proposals/{id}/changes-requested")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Answer<ProposalWritten>> Changes(Guid id, RequestChanges command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<ProposalWritten>> Changes(
+        Guid id, RequestChanges command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         var outcome = await WithCoalitionAsync(id, (p, c) => DecideChanges(p, c, command, memberId, now), store, ct);
@@ -61,7 +65,8 @@ public static class ReactAndDecideEndpoints
     [EndpointSummary("Accept a proposal on behalf of the group (initiator only); one per coalition.")]
     [WolverinePost("/api/proposals/{id}/accept")]
     [Refuses(403, 404, 409)]
-    public static async Task<Answer<ProposalWritten>> Accept(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<ProposalWritten>> Accept(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         var outcome = await WithCoalitionAsync(id, (p, c) => DecideAccept(p, c, memberId, now), store, ct);

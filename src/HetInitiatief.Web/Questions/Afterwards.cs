@@ -32,7 +32,9 @@ public static class AfterwardsEndpoints
     [EndpointSummary("Record whether the goal was reached (owner only).")]
     [WolverinePut("/api/questions/{id}/goal-outcome")]
     [Refuses(400, 403, 404)]
-    public static async Task<Answer<QuestionWritten>> Outcome(Guid id, RecordGoalOutcome command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<QuestionWritten>> Outcome(
+        Guid id, RecordGoalOutcome command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         var outcome = await EventStreams.DecideAsync<Question>(store, id, null, q => DecideOutcome(q, command, memberId, now), QuestionRules.NotFound, ct);
@@ -42,7 +44,9 @@ public static class AfterwardsEndpoints
     [EndpointSummary("Publish a short success story (owner only); it shows on the question page and the home page.")]
     [WolverinePost("/api/questions/{id}/success-stories")]
     [Refuses(400, 403, 404)]
-    public static async Task<Created<QuestionWritten>> Story(Guid id, PublishSuccessStory command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<QuestionWritten>> Story(
+        Guid id, PublishSuccessStory command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now, storyId) = (user.MemberId(), clock.GetUtcNow(), Guid.CreateVersion7());
         var outcome = await EventStreams.DecideAsync<Question>(store, id, null, q => DecideStory(q, command, storyId, memberId, now), QuestionRules.NotFound, ct);
@@ -51,7 +55,8 @@ public static class AfterwardsEndpoints
 
     [EndpointSummary("The latest success stories, for the home page.")]
     [WolverineGet("/api/success-stories")]
-    public static async Task<Answer<IReadOnlyList<SuccessStoryView>>> Latest(IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<IReadOnlyList<SuccessStoryView>>> Latest(
+        IQuerySession session, CancellationToken ct) =>
         Answer.Of(await LatestAsync(session, 6, ct));
 
     public static async Task<IReadOnlyList<SuccessStoryView>> LatestAsync(IQuerySession session, int count, CancellationToken ct)

@@ -27,7 +27,9 @@ public static class AnswerFollowUpEndpoint
     [EndpointSummary("Answer a follow-up question on your own question, once.")]
     [WolverinePost("/api/questions/{id}/follow-ups/{followUpId}/answer")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Answer<QuestionWritten>> Post(Guid id, Guid followUpId, AnswerFollowUp command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<QuestionWritten>> Post(
+        Guid id, Guid followUpId, AnswerFollowUp command, ClaimsPrincipal user, IDocumentStore store,
+        TimeProvider clock, CancellationToken ct)
     {
         var outcome = await AnswerAsync(id, followUpId, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Answer();

@@ -26,7 +26,9 @@ public static class AskFollowUpEndpoint
     [EndpointSummary("Ask the owner a follow-up question (doorvragen). Not on your own question.")]
     [WolverinePost("/api/questions/{id}/follow-ups")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Created<FollowUpWritten>> Post(Guid id, AskFollowUp command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<FollowUpWritten>> Post(
+        Guid id, AskFollowUp command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await AskAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Created(written => $"/api/questions/{id}#follow-up-{written.FollowUpId}");

@@ -57,14 +57,16 @@ public static class EndorseQuestionEndpoints
     [EndpointSummary("As a school leader, back a question of a member of your own school ('mijn leidinggevende steunt dit'). Twice changes nothing.")]
     [WolverinePost("/api/questions/{id}/endorsements")]
     [Refuses(403, 404, 409)]
-    public static Task<Answer<QuestionWritten>> Endorse(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static Task<Answer<QuestionWritten>> Endorse(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         SetAsync(id, user.MemberId(), endorse: true, store, clock.GetUtcNow(), ct);
 
     [EndpointSummary("Withdraw your backing of a question.")]
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/questions/{id}/endorsements/me")]
     [Refuses(403, 404)]
-    public static Task<Answer<QuestionWritten>> Withdraw(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    public static Task<Answer<QuestionWritten>> Withdraw(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         SetAsync(id, user.MemberId(), endorse: false, store, clock.GetUtcNow(), ct);
 
     private static async Task<Answer<QuestionWritten>> SetAsync(

@@ -28,7 +28,8 @@ public static class FollowQuestionEndpoints
     [Members.AllowUnconfirmed]
     [WolverinePost("/api/questions/{id}/followers")]
     [Refuses(404)]
-    public static async Task<Added<Following>> Follow(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Added<Following>> Follow(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await SetAsync(id, user.MemberId(), follow: true, store, clock.GetUtcNow(), ct);
         return outcome.Added($"/api/questions/{id}/followers", following => following.Changed);
@@ -38,7 +39,8 @@ public static class FollowQuestionEndpoints
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/questions/{id}/followers/me")]
     [Refuses(404)]
-    public static async Task<Answer<Following>> Unfollow(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<Following>> Unfollow(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await SetAsync(id, user.MemberId(), follow: false, store, clock.GetUtcNow(), ct);
         return outcome.Answer();

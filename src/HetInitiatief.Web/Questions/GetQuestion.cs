@@ -37,7 +37,8 @@ public static class GetQuestionEndpoint
     [EndpointSummary("One question with follow-ups, answers and every version; with at= (ISO 8601) as it stood then.")]
     [WolverineGet("/api/questions/{id}")]
     [Refuses(400, 404)]
-    public static async Task<Answer<QuestionView>> Get(Guid id, string? at, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<QuestionView>> Get(
+        Guid id, string? at, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var outcome = await ReadAsync(id, at, session, ct);
         if (outcome.Problem is { } problem) return problem;

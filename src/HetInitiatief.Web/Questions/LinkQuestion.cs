@@ -24,7 +24,9 @@ public static class LinkQuestionEndpoint
     [EndpointSummary("Link your question to a similar one (owner, or a moderator for any question); both questions show the link. Linking twice changes nothing.")]
     [WolverinePost("/api/questions/{id}/links")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Answer<QuestionWritten>> Post(Guid id, LinkQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<QuestionWritten>> Post(
+        Guid id, LinkQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await LinkAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Answer();

@@ -32,7 +32,9 @@ public static class ReformulateQuestionEndpoint
     [EndpointSummary("Reformulate your question; expectedVersion is the question version it is based on (409 when stale).")]
     [WolverinePost("/api/questions/{id}/reformulations")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Created<QuestionWritten>> Post(Guid id, ReformulateQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<QuestionWritten>> Post(
+        Guid id, ReformulateQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await ReformulateAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Created(_ => $"/api/questions/{id}");

@@ -23,7 +23,8 @@ public static class SetGoalEndpoint
     [EndpointSummary("State the goal that describes the new practice.")]
     [WolverinePut("/api/questions/{id}/goal")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Answer<QuestionWritten>> Put(Guid id, SetGoal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<QuestionWritten>> Put(
+        Guid id, SetGoal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await SetAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Answer();

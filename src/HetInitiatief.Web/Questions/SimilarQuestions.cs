@@ -22,7 +22,8 @@ public static class SimilarQuestions
     [EndpointSummary("Open questions (and their coalitions) that look like this one, most alike first; linked ones are marked.")]
     [WolverineGet("/api/questions/{id}/similar")]
     [Refuses(404)]
-    public static async Task<Answer<IReadOnlyList<SimilarQuestion>>> ForQuestion(Guid id, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<IReadOnlyList<SimilarQuestion>>> ForQuestion(
+        Guid id, IQuerySession session, CancellationToken ct)
     {
         var details = await session.LoadAsync<QuestionDetails>(id, ct);
         if (details is null) return Problem.NotFound(QuestionRules.NotFound);
@@ -32,7 +33,8 @@ public static class SimilarQuestions
     [EndpointSummary("Open questions that look like a question still being written (title/text and themes), for the posting form.")]
     [WolverineGet("/api/questions/similar")]
     [Refuses(400)]
-    public static async Task<Answer<IReadOnlyList<SimilarQuestion>>> ForDraft(string? text, string? themes, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<IReadOnlyList<SimilarQuestion>>> ForDraft(
+        string? text, string? themes, IQuerySession session, CancellationToken ct)
     {
         var codes = (themes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         // An unknown theme is refused like everywhere else, not silently left out of the search.

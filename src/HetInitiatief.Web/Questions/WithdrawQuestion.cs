@@ -22,7 +22,8 @@ public static class WithdrawQuestionEndpoint
     [EndpointSummary("Withdraw your question; its coalition, if any, closes with it.")]
     [WolverinePost("/api/questions/{id}/withdraw")]
     [Refuses(403, 404, 409)]
-    public static async Task<Answer<QuestionWritten>> Post(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<QuestionWritten>> Post(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await WithdrawAsync(id, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Answer();

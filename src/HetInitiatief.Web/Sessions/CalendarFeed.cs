@@ -28,7 +28,8 @@ public static class CalendarFeedEndpoints
     [EndpointSummary("Create (or replace, revoking the old one) my secret calendar feed address.")]
     [Members.AllowUnconfirmed]
     [WolverinePost("/api/me/calendar-feed")]
-    public static async Task<Created<CalendarFeedAddress>> Create(ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<CalendarFeedAddress>> Create(
+        ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var feed = CalendarFeed.New(user.MemberId(), clock.GetUtcNow());
         session.Store(feed);
@@ -39,7 +40,8 @@ public static class CalendarFeedEndpoints
     [EndpointSummary("My calendar feed address, if I have one.")]
     [WolverineGet("/api/me/calendar-feed")]
     [Refuses(404)]
-    public static async Task<Answer<CalendarFeedAddress>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<CalendarFeedAddress>> Get(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<CalendarFeed>(user.MemberId(), ct) is { } feed
             ? new CalendarFeedAddress(Path(feed.Token), feed.CreatedAt)
             : Problem.NotFound("Je hebt nog geen agenda-abonnement.");

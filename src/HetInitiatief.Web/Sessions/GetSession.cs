@@ -29,7 +29,8 @@ public static class GetSessionEndpoints
     [EndpointSummary("One session: seats taken, waitlist length, and your own place; the meeting link only if you have a seat.")]
     [WolverineGet("/api/sessions/{id}")]
     [Refuses(404)]
-    public static async Task<Answer<SessionView>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<SessionView>> Get(
+        Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var view = await ReadAsync(id, user.MemberId(), session, ct);
         return view is null ? Problem.NotFound(Session.NotFound) : view;
@@ -38,7 +39,9 @@ public static class GetSessionEndpoints
     [EndpointSummary("The agenda: upcoming sessions that go ahead or may, soonest first; filter by theme, format and sector.")]
     [WolverineGet("/api/sessions")]
     [Refuses(400)]
-    public static async Task<Answer<IReadOnlyList<SessionView>>> Agenda(string? theme, string? format, string? sector, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<IReadOnlyList<SessionView>>> Agenda(
+        string? theme, string? format, string? sector, ClaimsPrincipal user, IQuerySession session, TimeProvider clock,
+        CancellationToken ct)
     {
         var invalid = new FieldRules()
             .Check(string.IsNullOrEmpty(sector) || Sectors.IsKnown(sector), "sector", Sectors.Unknown)
@@ -52,7 +55,8 @@ public static class GetSessionEndpoints
     [FileFormat("text/calendar")]
     [WolverineGet("/api/sessions/{id}/calendar.ics")]
     [Refuses(404)]
-    public static async Task<Download> Calendar(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Download> Calendar(
+        Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var view = await ReadAsync(id, user.MemberId(), session, ct);
         return view is null

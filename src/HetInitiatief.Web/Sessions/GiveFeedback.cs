@@ -26,7 +26,9 @@ public static class GiveFeedbackEndpoint
     [EndpointSummary("Give feedback on a session you attended: a 1–5 rating and what you will do differently.")]
     [WolverinePost("/api/sessions/{id}/feedback")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Created<SessionWritten>> Post(Guid id, GiveFeedback command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<SessionWritten>> Post(
+        Guid id, GiveFeedback command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         var outcome = await EventStreams.DecideAsync<Session>(store, id, null, s => Decide(s, command, memberId, now), Session.NotFound, ct);

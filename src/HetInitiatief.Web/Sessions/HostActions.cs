@@ -57,7 +57,8 @@ public static class HostActions
     [EndpointSummary("Call the session off (host only, before it starts); everyone signed up or waiting is told.")]
     [WolverinePost("/api/sessions/{id}/cancel")]
     [Refuses(403, 404, 409)]
-    public static async Task<Answer<SessionWritten>> Cancel(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<SessionWritten>> Cancel(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideCancel(s, memberId, now), Session.NotFound, ct));
@@ -66,7 +67,9 @@ public static class HostActions
     [EndpointSummary("Move the session (host only); sign-ups are kept and everyone is told.")]
     [WolverinePut("/api/sessions/{id}/schedule")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Answer<SessionWritten>> Move(Guid id, MoveSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<SessionWritten>> Move(
+        Guid id, MoveSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideMove(s, command, memberId, now), Session.NotFound, ct, outbox));
@@ -75,7 +78,9 @@ public static class HostActions
     [EndpointSummary("Record who attended (host only, once the session has started); only they can give feedback.")]
     [WolverinePut("/api/sessions/{id}/attendance")]
     [Refuses(400, 403, 404, 409)]
-    public static async Task<Answer<SessionWritten>> Attendance(Guid id, RecordAttendance command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<SessionWritten>> Attendance(
+        Guid id, RecordAttendance command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideAttendance(s, command, memberId, now), Session.NotFound, ct));

@@ -11,7 +11,8 @@ public static class MySessionsEndpoint
 {
     [EndpointSummary("The sessions I signed up for, wait for, or host; soonest first.")]
     [WolverineGet("/api/me/sessions")]
-    public static async Task<Answer<IReadOnlyList<SessionView>>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<IReadOnlyList<SessionView>>> Get(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         Answer.Of(await ReadAsync(user.MemberId(), session, ct));
 
     public static async Task<IReadOnlyList<SessionView>> ReadAsync(Guid memberId, IQuerySession session, CancellationToken ct)

@@ -63,7 +63,9 @@ public static class ScheduleSessionEndpoint
     [EndpointSummary("Offer a session on a theme, optionally for a coalition whose members get first claim until priorityUntil.")]
     [WolverinePost("/api/sessions")]
     [Refuses(400)]
-    public static async Task<Created<SessionWritten>> Post(ScheduleSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<SessionWritten>> Post(
+        ScheduleSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await ScheduleAsync(command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
         return outcome.Created(written => $"/api/sessions/{written.SessionId}");

@@ -48,7 +48,9 @@ public static class SignUpEndpoints
     [EndpointSummary("Sign up: a seat while there is one, else a place on the waitlist. Signing up twice changes nothing (200).")]
     [WolverinePost("/api/sessions/{id}/sign-ups")]
     [Refuses(403, 404, 409)]
-    public static async Task<Added<SignUpStatus>> Post(Guid id, ClaimsPrincipal user, IDocumentStore store, Membership.TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    public static async Task<Added<SignUpStatus>> Post(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, Membership.TierSettings tiers, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await SignUpAsync(id, user.MemberId(), store, tiers, clock.GetUtcNow(), ct);
         return outcome.Added($"/api/sessions/{id}/sign-ups/me", status => status.Changed);
@@ -58,7 +60,8 @@ public static class SignUpEndpoints
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/sessions/{id}/sign-ups/me")]
     [Refuses(404)]
-    public static async Task<Answer<SignUpStatus>> Delete(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<SignUpStatus>> Delete(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var memberId = user.MemberId();
         var now = clock.GetUtcNow();

@@ -57,7 +57,8 @@ public static class WorkspaceEndpoint
 {
     [EndpointSummary("Mijn werkplek: what waits for me, what is new in my themes, coalitions to join; each item with its link.")]
     [WolverineGet("/api/me/workspace")]
-    public static async Task<Answer<WorkspaceView>> Get(ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Answer<WorkspaceView>> Get(
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         await MyWorkspace.LoadAsync(user.MemberId(), session, clock.GetUtcNow(), ct);
 }
 

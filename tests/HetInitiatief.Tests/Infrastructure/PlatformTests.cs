@@ -24,7 +24,7 @@ public sealed class PlatformTests(AppFixture app)
         var paths = document.RootElement.GetProperty("paths");
         var apiEndpoints = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Route: "/" + e.RoutePattern.RawText!.TrimStart('/'), Endpoint: e))
-            .Where(e => (e.Route.StartsWith("/api/") && !e.Route.StartsWith("/api/docs")) || e.Route.StartsWith("/agenda/"))
+            .Where(e => e.Route.StartsWith("/agenda/") || (e.Route.StartsWith("/api/") && !e.Route.StartsWith("/api/docs")))
             .ToList();
         var apiRoutes = apiEndpoints.Select(e => e.Route).Distinct().ToList();
         apiRoutes.Count.ShouldBeGreaterThan(20);
@@ -34,11 +34,12 @@ public sealed class PlatformTests(AppFixture app)
             .Select(e => e.Route).ToHashSet();
         openToAnyone.ShouldContain("/api/auth/token");
         var operations = paths.EnumerateObject()
-            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Name: $"{o.Name.ToUpperInvariant()} {p.Name}", Path: p.Name, Spec: o.Value)))
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Spec: o.Value)))
             .ToList();
         operations.Count.ShouldBeGreaterThan(100);
-        foreach (var (name, path, spec) in operations)
+        foreach (var (path, method, spec) in operations)
         {
+            var name = $"{method.ToUpperInvariant()} {path}";
             var responses = spec.GetProperty("responses").EnumerateObject().ToDictionary(r => r.Name, r => r.Value);
             // One success, or a few the endpoint chooses between (201 Created, or 200 when nothing was added).
             responses.Keys.Count(s => s.StartsWith('2')).ShouldBeInRange(1, 2, name);
@@ -46,11 +47,13 @@ public sealed class PlatformTests(AppFixture app)
             spec.GetProperty("summary").GetString().ShouldNotBeNullOrEmpty(name);
             foreach (var (status, response) in responses.Where(r => !r.Key.StartsWith('2')))
             {
-                response.GetProperty("content").EnumerateObject().Select(c => c.Name).ShouldBe(["application/problem+json"], $"{name} {status}");
+                response.GetProperty("content").EnumerateObject().Select(c => c.Name)
+                    .ShouldBe(["application/problem+json"], $"{name} {status}");
             }
             if (openToAnyone.Contains(path)) continue;
             responses.ShouldContainKey("401", name);
-            spec.GetProperty("security").EnumerateArray().Single().EnumerateObject().Single().Name.ShouldBe("Bearer", name);
+            spec.GetProperty("security").EnumerateArray().Single().EnumerateObject().Single().Name
+                .ShouldBe("Bearer", name);
         }
 
         var reformulate = paths.GetProperty("/api/questions/{id}/reformulations").GetProperty("post");
@@ -58,15 +61,19 @@ public sealed class PlatformTests(AppFixture app)
         reformulate.GetProperty("tags")[0].GetString().ShouldBe("Questions");
         var join = paths.GetProperty("/api/coalitions/{id}/members").GetProperty("post").GetProperty("responses");
         join.EnumerateObject().Select(r => r.Name).ShouldBe(["200", "201", "400", "401", "404", "409"], ignoreOrder: true);
-        join.GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()
-            .ShouldEndWith("/CoalitionWritten");
+        foreach (var success in new[] { "200", "201" })
+        {
+            join.GetProperty(success).GetProperty("content").GetProperty("application/json").GetProperty("schema")
+                .GetProperty("$ref").GetString().ShouldEndWith("/CoalitionWritten");
+        }
         var token = paths.GetProperty("/api/auth/token").GetProperty("post");
         token.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "400", "401", "429"], ignoreOrder: true);
         token.TryGetProperty("security", out _).ShouldBeFalse();
         paths.GetProperty("/api/me/portfolio.pdf").GetProperty("get").GetProperty("responses").GetProperty("200")
             .GetProperty("content").EnumerateObject().Select(c => c.Name).ShouldBe(["application/pdf"]);
 
-        var bearer = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        var schemes = document.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        var bearer = schemes.GetProperty("Bearer");
         bearer.GetProperty("type").GetString().ShouldBe("http");
         bearer.GetProperty("scheme").GetString().ShouldBe("bearer");
     }
