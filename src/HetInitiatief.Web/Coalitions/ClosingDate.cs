@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Notifications;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;

@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 

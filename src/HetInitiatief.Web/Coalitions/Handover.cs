@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
 using JasperFx;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;

@@ -2,7 +2,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Invites;

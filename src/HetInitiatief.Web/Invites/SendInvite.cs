@@ -4,7 +4,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Invites;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
 using JasperFx;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Persistence.Durability.DeadLetterManagement;

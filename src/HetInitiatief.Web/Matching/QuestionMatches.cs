@@ -5,7 +5,6 @@ using HetInitiatief.Members;
 using HetInitiatief.Moderation;
 using HetInitiatief.Questions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Matching;

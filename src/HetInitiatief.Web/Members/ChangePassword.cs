@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;

@@ -5,7 +5,6 @@ using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;

@@ -4,7 +4,6 @@ using HetInitiatief.Mail;
 using HetInitiatief.Network;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Net.Mail;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;

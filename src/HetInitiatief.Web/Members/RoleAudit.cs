@@ -4,7 +4,6 @@ using HetInitiatief.Questions;
 using JasperFx.Events;
 using Marten.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;

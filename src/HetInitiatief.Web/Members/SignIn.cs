@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using HetInitiatief.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authentication;

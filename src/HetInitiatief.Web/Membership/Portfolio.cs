@@ -4,7 +4,6 @@ using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Membership;

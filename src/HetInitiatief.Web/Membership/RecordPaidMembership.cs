@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Membership;

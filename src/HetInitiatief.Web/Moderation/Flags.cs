@@ -5,7 +5,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
 

@@ -4,7 +4,6 @@ using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using Marten;
 using Marten.Events;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;

@@ -5,7 +5,6 @@ using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;

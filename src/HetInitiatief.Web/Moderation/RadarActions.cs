@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using JasperFx.Events.Projections;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;

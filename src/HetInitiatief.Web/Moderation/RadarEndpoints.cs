@@ -6,7 +6,6 @@ using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;

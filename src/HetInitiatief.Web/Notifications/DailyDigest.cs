@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine;
 using Wolverine.Http;

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Offers;

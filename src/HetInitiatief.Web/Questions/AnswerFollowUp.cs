@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Questions;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;

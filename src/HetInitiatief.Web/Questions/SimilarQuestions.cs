@@ -4,7 +4,6 @@ using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Questions;

@@ -4,7 +4,6 @@ using System.Text;
 using HetInitiatief.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Sessions;

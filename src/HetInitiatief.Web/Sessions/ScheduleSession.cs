@@ -3,7 +3,6 @@ using HetInitiatief.Catalogue;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Sessions;
