@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
@@ -32,37 +33,22 @@ public static class DeadLetterQueue
 
     [EndpointSummary("Messages Wolverine could not handle even after retrying, newest first (admin only).")]
     [WolverineGet("/api/admin/dead-letters")]
-    [Refuses(403)]
-    public static async Task<Answer<DeadLetterList>> Get(
-        ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
-    {
-        if (await RefusedAsync(session, user, ct) is { } refused) return refused;
-        return await ListAsync(runtime, ct);
-    }
+    [Authorize(Policy = RolePolicies.Admin)]
+    public static async Task<Answer<DeadLetterList>> Get(IWolverineRuntime runtime, CancellationToken ct) =>
+        await ListAsync(runtime, ct);
 
     [EndpointSummary("Send one dead message again: Wolverine takes it back into its queue within seconds (admin only).")]
     [WolverinePost("/api/admin/dead-letters/{id}/replay")]
-    [Refuses(403, 404)]
-    public static async Task<Accepted<DeadLettersReplayed>> ReplayOne(
-        Guid id, ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
-    {
-        if (await RefusedAsync(session, user, ct) is { } refused) return refused;
-        return (await ReplayAsync(runtime, id, ct)).Accepted("/api/admin/dead-letters");
-    }
+    [Authorize(Policy = RolePolicies.Admin)]
+    [Refuses(404)]
+    public static async Task<Accepted<DeadLettersReplayed>> ReplayOne(Guid id, IWolverineRuntime runtime, CancellationToken ct) =>
+        (await ReplayAsync(runtime, id, ct)).Accepted("/api/admin/dead-letters");
 
     [EndpointSummary("Send every dead message again (admin only).")]
     [WolverinePost("/api/admin/dead-letters/replay")]
-    [Refuses(403)]
-    public static async Task<Accepted<DeadLettersReplayed>> ReplayAll(
-        ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
-    {
-        if (await RefusedAsync(session, user, ct) is { } refused) return refused;
-        var outcome = await ReplayAsync(runtime, null, ct);
-        return Accepted.At("/api/admin/dead-letters", outcome.Value!);
-    }
-
-    private static async Task<Problem?> RefusedAsync(IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
-        (await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct)).Problem;
+    [Authorize(Policy = RolePolicies.Admin)]
+    public static async Task<Accepted<DeadLettersReplayed>> ReplayAll(IWolverineRuntime runtime, CancellationToken ct) =>
+        Accepted.At("/api/admin/dead-letters", (await ReplayAsync(runtime, null, ct)).Value!);
 
     public static async Task<DeadLetterList> ListAsync(IWolverineRuntime runtime, CancellationToken ct)
     {

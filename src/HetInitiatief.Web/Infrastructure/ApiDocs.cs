@@ -71,8 +71,9 @@ public static class ApiDocs
 
     /// <summary>
     /// An endpoint's responses for OpenAPI: its successes; a 401 unless anyone may call it (the platform's fallback
-    /// policy asks for a signed-in member); the refusals its <see cref="RefusesAttribute"/> lists. Its tag is its
-    /// feature, the last part of its namespace (<c>HetInitiatief.Coalitions</c>: Coalitions).
+    /// policy asks for a signed-in member); a 403 where a policy asks for a role; the refusals its
+    /// <see cref="RefusesAttribute"/> lists. Its tag is its feature, the last part of its namespace
+    /// (<c>HetInitiatief.Coalitions</c>: Coalitions).
     /// </summary>
     public static void Describe(MethodInfo method, EndpointBuilder builder, params (int Status, Type? Body)[] successes)
     {
@@ -86,6 +87,7 @@ public static class ApiDocs
 
         var refusals = method.GetCustomAttribute<RefusesAttribute>()?.Statuses ?? [];
         if (!IsOpenToAnyone(method)) refusals = [401, .. refusals];
+        if (method.GetCustomAttributes().OfType<IAuthorizeData>().Any(a => a.Policy is not null)) refusals = [403, .. refusals];
         foreach (var status in refusals.Distinct().Order())
         {
             builder.Metadata.Add(

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
@@ -30,7 +31,7 @@ public static class AdminOnly
         await session.LoadAsync<MemberProfile>(memberId, ct) switch
         {
             null => Problem.Unauthorized("Log opnieuw in."),
-            { } member when !member.Has(MemberRoles.Admin) => Problem.Forbidden("Alleen een beheerder kan dit bekijken."),
+            { } member when !member.Has(MemberRoles.Admin) => Problem.Forbidden(AdminAccess.AdminsOnly),
             _ => null,
         };
 }
@@ -43,14 +44,11 @@ public static class OutboxEndpoint
 
     [EndpointSummary("The platform's outgoing mail, newest first, with what failed and what is dead (admin only); status filters.")]
     [WolverineGet("/api/admin/outbox")]
-    [Refuses(400, 403)]
+    [Authorize(Policy = RolePolicies.Admin)]
+    [Refuses(400)]
     public static async Task<Answer<OutboxPage>> Get(
-        int? page, string? status, ClaimsPrincipal user, IQuerySession session, Mailer mailer, CancellationToken ct)
-    {
-        if (await AdminOnly.CheckAsync(user.MemberId(), session, ct) is { } refused) return refused;
-        if (CheckStatus(status) is { } invalid) return invalid;
-        return await ReadAsync(session, mailer, page ?? 1, status, ct);
-    }
+        int? page, string? status, IQuerySession session, Mailer mailer, CancellationToken ct) =>
+        CheckStatus(status) is { } invalid ? invalid : await ReadAsync(session, mailer, page ?? 1, status, ct);
 
     public static Problem? CheckStatus(string? status) =>
         status is null || Statuses.Contains(status) ? null

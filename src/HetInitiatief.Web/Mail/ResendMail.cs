@@ -1,3 +1,5 @@
+using HetInitiatief.Members;
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
@@ -26,7 +28,8 @@ public static class ResendMailEndpoint
 
     [EndpointSummary("Send a dead mail again, with a fresh round of retries (admin only).")]
     [WolverinePost("/api/admin/outbox/{id}/resend")]
-    [Refuses(403, 404, 409)]
+    [Authorize(Policy = RolePolicies.Admin)]
+    [Refuses(404, 409)]
     public static async Task<Accepted<OutboxMessage>> Post(
         Guid id, ClaimsPrincipal user, IDocumentStore store, OutboxedSessionFactory sessions, IWolverineRuntime runtime, ILogger<Mailer> logger,
         CancellationToken ct)

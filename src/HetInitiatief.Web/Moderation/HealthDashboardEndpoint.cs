@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
@@ -13,13 +14,11 @@ public static class HealthDashboardEndpoint
 
     [EndpointSummary("The network's health for a week (default: this week) with the trend of the weeks before it (moderators and admins).")]
     [WolverineGet("/api/health")]
-    [Refuses(400, 403)]
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400)]
     public static async Task<Answer<HealthDashboard>> Get(
-        string? week, ClaimsPrincipal user, IQuerySession session, HealthSettings settings, TimeProvider clock,
-        CancellationToken ct)
+        string? week, IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var moderator = await Moderators.RequireAsync(session, user, ct);
-        if (moderator.Problem is { } refused) return refused;
         var chosen = WeekOf(week, clock.GetUtcNow());
         if (chosen.Problem is { } invalid) return invalid;
         return await ReadAsync(session, chosen.Value!, settings, ct);

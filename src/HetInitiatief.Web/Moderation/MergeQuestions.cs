@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
@@ -33,7 +34,8 @@ public static class MergeQuestionEndpoint
 
     [EndpointSummary("Merge a duplicate question into another: it closes with its coalition, and its owner, followers and coalition members hear where the conversation continues (moderators only).")]
     [WolverinePost("/api/moderation/questions/{id}/merge")]
-    [Refuses(400, 403, 404, 409)]
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400, 404, 409)]
     public static async Task<Answer<QuestionWritten>> Post(
         Guid id, MergeQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
         CancellationToken ct)

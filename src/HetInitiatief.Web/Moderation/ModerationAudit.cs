@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
@@ -21,13 +22,9 @@ public static class ModerationAuditEndpoint
 
     [EndpointSummary("Every moderator action — nudges, take-ons, dismissals, hiding, restoring, merging — newest first (moderators only).")]
     [WolverineGet("/api/moderation/audit")]
-    [Refuses(403)]
-    public static async Task<Answer<IReadOnlyList<ModerationAction>>> Get(
-        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
-    {
-        var moderator = await Moderators.RequireAsync(session, user, ct);
-        return moderator.Problem is { } refused ? refused : Answer.Of(await ReadAsync(session, ct));
-    }
+    [Authorize(Policy = RolePolicies.Moderator)]
+    public static async Task<Answer<IReadOnlyList<ModerationAction>>> Get(IQuerySession session, CancellationToken ct) =>
+        Answer.Of(await ReadAsync(session, ct));
 
     public static async Task<IReadOnlyList<ModerationAction>> ReadAsync(IQuerySession session, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
@@ -32,17 +33,14 @@ public static class ModerationQueueEndpoints
 
     [EndpointSummary("The moderation queue: flagged contributions and those hidden automatically, waiting for review (moderators only).")]
     [WolverineGet("/api/moderation/queue")]
-    [Refuses(403)]
-    public static async Task<Answer<IReadOnlyList<QueueItem>>> Queue(
-        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
-    {
-        var moderator = await Moderators.RequireAsync(session, user, ct);
-        return moderator.Problem is { } refused ? refused : Answer.Of(await QueueAsync(session, ct));
-    }
+    [Authorize(Policy = RolePolicies.Moderator)]
+    public static async Task<Answer<IReadOnlyList<QueueItem>>> Queue(IQuerySession session, CancellationToken ct) =>
+        Answer.Of(await QueueAsync(session, ct));
 
     [EndpointSummary("Hide a contribution with a reason the author sees (moderators only).")]
     [WolverinePost("/api/moderation/content/{id}/hide")]
-    [Refuses(400, 403, 404, 409)]
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400, 404, 409)]
     public static Task<Answer<ContentModeration>> Hide(
         Guid id, Review command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
         CancellationToken ct) =>
@@ -50,7 +48,8 @@ public static class ModerationQueueEndpoints
 
     [EndpointSummary("Show a contribution again, or settle its flags, with a reason the author sees (moderators only).")]
     [WolverinePost("/api/moderation/content/{id}/restore")]
-    [Refuses(400, 403, 404, 409)]
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400, 404, 409)]
     public static Task<Answer<ContentModeration>> Restore(
         Guid id, Review command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
         CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
@@ -82,20 +83,19 @@ public static class Nudges
 
     [EndpointSummary("Who the radar suggests nudging about an item: the owner, members with similar questions, members and providers with the expertise (moderators only).")]
     [WolverineGet("/api/moderation/radar/{id}/suggestions")]
-    [Refuses(403, 404)]
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(404)]
     public static async Task<Answer<IReadOnlyList<NudgeAudience>>> Suggestions(
-        Guid id, ClaimsPrincipal user, IQuerySession session, RadarSettings settings, TimeProvider clock,
-        CancellationToken ct)
+        Guid id, IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var moderator = await Moderators.RequireAsync(session, user, ct);
-        if (moderator.Problem is { } refused) return refused;
         var item = (await RadarEndpoints.ComputeAsync(session, settings, clock.GetUtcNow(), ct)).Items.FirstOrDefault(i => i.Id == id);
         return item is null ? Problem.NotFound("Dit punt staat (niet meer) op de radar.") : Answer.Of(await SuggestAsync(session, item, ct));
     }
 
     [EndpointSummary("Nudge members about a radar item: a friendly notification to the chosen audience, or the chosen members of it (moderators only).")]
     [WolverinePost("/api/moderation/radar/{id}/nudge")]
-    [Refuses(400, 403, 404)]
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400, 404)]
     public static async Task<Answer<RadarItemLog>> Post(
         Guid id, Nudge command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock,
         CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
@@ -56,7 +57,8 @@ public static class RadarActionEndpoints
 
     [EndpointSummary("Take a radar item on: it is yours to follow up (moderators only).")]
     [WolverinePost("/api/moderation/radar/{id}/take-on")]
-    [Refuses(403, 404)]
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(404)]
     public static Task<Answer<RadarItemLog>> TakeOnItem(
         Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock,
         CancellationToken ct)
@@ -67,7 +69,8 @@ public static class RadarActionEndpoints
 
     [EndpointSummary("Dismiss a radar item with a reason; it leaves the radar (moderators only).")]
     [WolverinePost("/api/moderation/radar/{id}/dismiss")]
-    [Refuses(400, 403, 404, 409)]
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400, 404, 409)]
     public static Task<Answer<RadarItemLog>> DismissItem(
         Guid id, Dismiss command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings,
         TimeProvider clock, CancellationToken ct)

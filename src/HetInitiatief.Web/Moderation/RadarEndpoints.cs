@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
@@ -23,12 +24,10 @@ public static class RadarEndpoints
 {
     [EndpointSummary("The unanswered-demand radar: what needs a nudge, why and since when, with the heat map of theme × sector (moderators only).")]
     [WolverineGet("/api/moderation/radar")]
-    [Refuses(403)]
+    [Authorize(Policy = RolePolicies.Moderator)]
     public static async Task<Answer<RadarPage>> Get(
-        ClaimsPrincipal user, IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+        IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var moderator = await Moderators.RequireAsync(session, user, ct);
-        if (moderator.Problem is { } refused) return refused;
         var now = clock.GetUtcNow();
         return await ViewAsync(session, await ComputeAsync(session, settings, now, ct), now, ct);
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
@@ -19,14 +20,12 @@ public static class RebuildHealthEndpoint
 
     [EndpointSummary("Rebuild the health facts from the event store and return the dashboard for the week (admin only).")]
     [WolverinePost("/api/health/rebuild")]
-    [Refuses(400, 403, 409)]
+    [Authorize(Policy = RolePolicies.Admin)]
+    [Refuses(400, 409)]
     public static async Task<Answer<HealthDashboard>> Rebuild(
-        string? week, ClaimsPrincipal user, IDocumentStore store, HealthSettings settings, TimeProvider clock,
-        CancellationToken ct)
+        string? week, IDocumentStore store, HealthSettings settings, TimeProvider clock, CancellationToken ct)
     {
         await using var query = store.QuerySession();
-        var admin = await AdminAccess.RequireAsync(query, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
-        if (admin.Problem is { } refused) return refused;
         var chosen = HealthDashboardEndpoint.WeekOf(week, clock.GetUtcNow());
         if (chosen.Problem is { } invalid) return invalid;
 
