@@ -61,12 +61,7 @@ public static class Platform
         builder.Services.AddSingleton<DatabaseOutage>();
         builder.Services.AddExceptionHandler<Errors.ExceptionAnswers>();
         builder.Services.AddWolverineHttp();
-        builder.Services.AddOpenApi(options => options.AddOperationTransformer((operation, _, _) =>
-        {
-            // Wolverine lists a 200 for every endpoint that returns IResult; where the endpoint declares 201 or 204, that 200 never happens.
-            if (operation.Responses is { } responses && (responses.ContainsKey("201") || responses.ContainsKey("204"))) responses.Remove("200");
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddApiDocs();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/";
@@ -105,8 +100,7 @@ public static class Platform
         app.MapRazorPages();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHub<HetInitiatief.Network.NetworkHub>(HetInitiatief.Network.NetworkHub.Path);
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("Het Initiatief API")).AllowAnonymous();
+        app.MapApiDocs();
         app.MapPlatformHealth();
     }
 }

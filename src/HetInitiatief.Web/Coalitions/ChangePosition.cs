@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;
@@ -21,17 +20,15 @@ public static class ChangePositionEndpoint
         return coalition.Accept(new CoalitionPositionChanged(coalition.Id, memberId, command.Position, now), current, command.Position, now);
     }
 
-    [Tags("Coalitions")]
     [EndpointSummary("Change how you are involved: partner, supplier, link or user.")]
-    [ProducesResponseType(typeof(CoalitionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePut("/api/coalitions/{id}/members/me/position")]
-    public static async Task<IResult> Put(Guid id, ChangePosition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 404, 409)]
+    public static async Task<Answer<CoalitionWritten>> Put(
+        Guid id, ChangePosition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await ChangeAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<CoalitionWritten>> ChangeAsync(Guid coalitionId, ChangePosition command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

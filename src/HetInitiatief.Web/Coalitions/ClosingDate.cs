@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Notifications;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -49,18 +48,15 @@ public static class ClosingDate
             .Schedule(Deadlines(coalition.Id, next.ToUniversalTime(), now));
     }
 
-    [Tags("Coalitions")]
     [EndpointSummary("Move the closing date later (initiator only, before it passes).")]
-    [ProducesResponseType(typeof(CoalitionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePut("/api/coalitions/{id}/closing-date")]
-    public static async Task<IResult> Put(Guid id, ExtendClosingDate command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Answer<CoalitionWritten>> Put(
+        Guid id, ExtendClosingDate command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
     {
         var outcome = await ExtendAsync(id, command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<CoalitionWritten>> ExtendAsync(

@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;
@@ -23,31 +22,24 @@ public static class EndorseCoalitionEndpoints
             l => new CoalitionEndorsementWithdrawn(coalition.Id, l.Id, now));
     }
 
-    [Tags("Coalitions")]
     [EndpointSummary("As a school leader, back a coalition that members of your own school take part in. Twice changes nothing.")]
-    [ProducesResponseType(typeof(CoalitionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/coalitions/{id}/endorsements")]
-    public static Task<IResult> Endorse(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Refuses(403, 404, 409)]
+    public static Task<Answer<CoalitionWritten>> Endorse(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         SetAsync(id, user.MemberId(), endorse: true, store, clock.GetUtcNow(), ct);
 
-    [Tags("Coalitions")]
     [EndpointSummary("Withdraw your backing of a coalition.")]
-    [ProducesResponseType(typeof(CoalitionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/coalitions/{id}/endorsements/me")]
-    public static Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Refuses(403, 404)]
+    public static Task<Answer<CoalitionWritten>> Withdraw(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         SetAsync(id, user.MemberId(), endorse: false, store, clock.GetUtcNow(), ct);
 
-    private static async Task<IResult> SetAsync(Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
-    {
-        var outcome = await EndorseAsync(id, leaderId, endorse, store, now, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
-    }
+    private static async Task<Answer<CoalitionWritten>> SetAsync(
+        Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        (await EndorseAsync(id, leaderId, endorse, store, now, ct)).Answer();
 
     public static async Task<Outcome<CoalitionWritten>> EndorseAsync(Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {

@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -34,18 +33,15 @@ public static class FormCoalitionEndpoint
                 command.ClosesAt?.ToUniversalTime(), command.Invitation!.Trim(), now))
             .Schedule(ClosingDate.Deadlines(Coalition.IdFor(question.Id), command.ClosesAt?.ToUniversalTime(), now));
 
-    [Tags("Coalitions")]
     [EndpointSummary("Form the coalition of the willing around your open question: threshold 3–40 (default 6), optional closing date, invitation.")]
-    [ProducesResponseType(typeof(CoalitionWritten), 201)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/questions/{id}/coalition")]
-    public static async Task<IResult> Post(Guid id, FormCoalition command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Created<CoalitionWritten>> Post(
+        Guid id, FormCoalition command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
     {
         var outcome = await FormAsync(id, command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Created($"/api/questions/{id}/coalition", outcome.Value);
+        return outcome.Created(_ => $"/api/questions/{id}/coalition");
     }
 
     public static async Task<Outcome<CoalitionWritten>> FormAsync(

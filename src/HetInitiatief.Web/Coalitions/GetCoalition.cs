@@ -2,7 +2,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;
@@ -27,15 +26,13 @@ public sealed record CoalitionView(
 
 public static class GetCoalitionEndpoint
 {
-    [Tags("Coalitions")]
     [EndpointSummary("The coalition around a question: meter, threshold, and the network grouped by position.")]
-    [ProducesResponseType(typeof(CoalitionView), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/questions/{id}/coalition")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
+    [Refuses(404)]
+    public static async Task<Answer<CoalitionView>> Get(Guid id, IQuerySession session, CancellationToken ct)
     {
         var view = await ReadAsync(id, session, ct);
-        return view is null ? Problem.NotFound("Er is (nog) geen coalitie rond deze vraag.").ToResult() : Results.Ok(view);
+        return view is null ? Problem.NotFound("Er is (nog) geen coalitie rond deze vraag.") : view;
     }
 
     public static async Task<CoalitionView?> ReadAsync(Guid questionId, IQuerySession session, CancellationToken ct)

@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
 using JasperFx;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;
@@ -42,47 +41,39 @@ public static class HandoverEndpoints
             new QuestionOwnershipTransferred(question.Id, question.OwnerId, memberId, now));
     }
 
-    [Tags("Coalitions")]
     [EndpointSummary("Ask a partner to take over the initiative (initiator only). Nothing changes until they accept.")]
-    [ProducesResponseType(typeof(CoalitionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/coalitions/{id}/handover")]
-    public static async Task<IResult> Offer(Guid id, OfferHandover command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Answer<CoalitionWritten>> Offer(
+        Guid id, OfferHandover command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await OfferAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
-    [Tags("Coalitions")]
     [EndpointSummary("Accept the initiative offered to you: you become the initiator and owner of the question.")]
-    [ProducesResponseType(typeof(CoalitionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/coalitions/{id}/handover/accept")]
-    public static async Task<IResult> Accept(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(404, 409)]
+    public static async Task<Answer<CoalitionWritten>> Accept(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var memberId = user.MemberId();
         var now = clock.GetUtcNow();
         var outcome = await TransferAsync(id, (c, q) => DecideAccept(c, q, memberId, now), store, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
-    [Tags("Coalitions")]
     [EndpointSummary("Take on a coalition whose initiator left (partners only): you become initiator and owner of the question.")]
-    [ProducesResponseType(typeof(CoalitionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/coalitions/{id}/initiator")]
-    public static async Task<IResult> TakeOn(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(403, 404, 409)]
+    public static async Task<Answer<CoalitionWritten>> TakeOn(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var memberId = user.MemberId();
         var now = clock.GetUtcNow();
         var outcome = await TransferAsync(id, (c, q) => DecideTakeOn(c, q, memberId, now), store, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<CoalitionWritten>> OfferAsync(Guid coalitionId, OfferHandover command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>

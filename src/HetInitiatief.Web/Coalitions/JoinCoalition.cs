@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;
@@ -26,19 +25,15 @@ public static class JoinCoalitionEndpoint
         return coalition.Accept(new MemberJoinedCoalition(coalition.Id, memberId, position, command.Contribution!.Trim(), now), null, position, now);
     }
 
-    [Tags("Coalitions")]
     [EndpointSummary("Join a coalition as partner (default), supplier, link or user. Joining again changes nothing and says so (200).")]
-    [ProducesResponseType(typeof(CoalitionWritten), 201)]
-    [ProducesResponseType(typeof(CoalitionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/coalitions/{id}/members")]
-    public static async Task<IResult> Post(Guid id, JoinCoalition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 404, 409)]
+    public static async Task<Added<CoalitionWritten>> Post(
+        Guid id, JoinCoalition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await JoinAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
-        return outcome.Value!.Changed ? Results.Created($"/api/coalitions/{id}/members/me", outcome.Value) : Results.Ok(outcome.Value);
+        return outcome.Added($"/api/coalitions/{id}/members/me", written => written.Changed);
     }
 
     public static async Task<Outcome<CoalitionWritten>> JoinAsync(

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;
@@ -17,16 +16,15 @@ public static class LeaveCoalitionEndpoint
             ? Decision.Accept(new MemberLeftCoalition(coalition.Id, memberId, position, now))
             : Decision.Accept();
 
-    [Tags("Coalitions")]
     [EndpointSummary("Leave a coalition. Leaving one you are not in changes nothing and says so.")]
-    [ProducesResponseType(typeof(CoalitionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/coalitions/{id}/members/me")]
-    public static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(404)]
+    public static async Task<Answer<CoalitionWritten>> Delete(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await LeaveAsync(id, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<CoalitionWritten>> LeaveAsync(Guid coalitionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

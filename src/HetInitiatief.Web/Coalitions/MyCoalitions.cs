@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;
@@ -12,12 +11,11 @@ public sealed record MyCoalition(Guid CoalitionId, Guid QuestionId, string Quest
 
 public static class MyCoalitionsEndpoint
 {
-    [Tags("Coalitions")]
     [EndpointSummary("The coalitions I started or joined, with their state; most recently active first.")]
-    [ProducesResponseType(typeof(IReadOnlyList<MyCoalition>), 200)]
     [WolverineGet("/api/me/coalitions")]
-    public static Task<IReadOnlyList<MyCoalition>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        ReadAsync(user.MemberId(), session, ct);
+    public static async Task<Answer<IReadOnlyList<MyCoalition>>> Get(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        Answer.Of(await ReadAsync(user.MemberId(), session, ct));
 
     public static async Task<IReadOnlyList<MyCoalition>> ReadAsync(Guid memberId, IQuerySession session, CancellationToken ct)
     {

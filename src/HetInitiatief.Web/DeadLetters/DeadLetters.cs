@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Persistence.Durability;
 using Wolverine.Persistence.Durability.DeadLetterManagement;
@@ -31,47 +31,24 @@ public static class DeadLetterQueue
 {
     public const int PageSize = 100;
 
-    [Tags("Admin")]
     [EndpointSummary("Messages Wolverine could not handle even after retrying, newest first (admin only).")]
-    [ProducesResponseType(typeof(DeadLetterList), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/admin/dead-letters")]
-    public static async Task<IResult> Get(
-        ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
-    {
-        if (await RefusedAsync(session, user, ct) is { } refused) return refused.ToResult();
-        return Results.Ok(await ListAsync(runtime, ct));
-    }
+    [Authorize(Policy = RolePolicies.Admin)]
+    public static async Task<Answer<DeadLetterList>> Get(IWolverineRuntime runtime, CancellationToken ct) =>
+        await ListAsync(runtime, ct);
 
-    [Tags("Admin")]
     [EndpointSummary("Send one dead message again: Wolverine takes it back into its queue within seconds (admin only).")]
-    [ProducesResponseType(typeof(DeadLettersReplayed), 202)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/admin/dead-letters/{id}/replay")]
-    public static async Task<IResult> ReplayOne(
-        Guid id, ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
-    {
-        if (await RefusedAsync(session, user, ct) is { } refused) return refused.ToResult();
-        var outcome = await ReplayAsync(runtime, id, ct);
-        return outcome.Problem?.ToResult() ?? Results.Accepted("/api/admin/dead-letters", outcome.Value);
-    }
+    [Authorize(Policy = RolePolicies.Admin)]
+    [Refuses(404)]
+    public static async Task<Accepted<DeadLettersReplayed>> ReplayOne(Guid id, IWolverineRuntime runtime, CancellationToken ct) =>
+        (await ReplayAsync(runtime, id, ct)).Accepted("/api/admin/dead-letters");
 
-    [Tags("Admin")]
     [EndpointSummary("Send every dead message again (admin only).")]
-    [ProducesResponseType(typeof(DeadLettersReplayed), 202)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverinePost("/api/admin/dead-letters/replay")]
-    public static async Task<IResult> ReplayAll(
-        ClaimsPrincipal user, IQuerySession session, IWolverineRuntime runtime, CancellationToken ct)
-    {
-        if (await RefusedAsync(session, user, ct) is { } refused) return refused.ToResult();
-        var outcome = await ReplayAsync(runtime, null, ct);
-        return Results.Accepted("/api/admin/dead-letters", outcome.Value);
-    }
-
-    private static async Task<Problem?> RefusedAsync(IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
-        (await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct)).Problem;
+    [Authorize(Policy = RolePolicies.Admin)]
+    public static async Task<Accepted<DeadLettersReplayed>> ReplayAll(IWolverineRuntime runtime, CancellationToken ct) =>
+        Accepted.At("/api/admin/dead-letters", (await ReplayAsync(runtime, null, ct)).Value!);
 
     public static async Task<DeadLetterList> ListAsync(IWolverineRuntime runtime, CancellationToken ct)
     {

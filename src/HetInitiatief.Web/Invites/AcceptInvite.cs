@@ -2,7 +2,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Invites;
@@ -45,15 +44,13 @@ public static class AcceptInvite
     }
 
     [AllowAnonymous]
-    [Tags("Invites")]
     [EndpointSummary("Who invites the holder of this invite token (public, for the register page); 404 when unknown or used.")]
-    [ProducesResponseType(typeof(Invitation), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/invites/{token}")]
-    public static async Task<IResult> Get(string token, IQuerySession session, CancellationToken ct) =>
+    [Refuses(404)]
+    public static async Task<Answer<Invitation>> Get(string token, IQuerySession session, CancellationToken ct) =>
         await InvitationAsync(token, session, ct) is { } invitation
-            ? Results.Ok(invitation)
-            : Problem.NotFound("Deze uitnodiging bestaat niet of is al gebruikt. Je kunt je gewoon zonder uitnodiging aanmelden.").ToResult();
+            ? invitation
+            : Problem.NotFound("Deze uitnodiging bestaat niet of is al gebruikt. Je kunt je gewoon zonder uitnodiging aanmelden.");
 }
 
 /// <summary>"Forget me" for invites: what the member wrote or was written about them.</summary>

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Invites;
@@ -19,11 +18,10 @@ public static class MyInvitesEndpoint
 {
     public const int ListSize = 100;
 
-    [Tags("Invites")]
     [EndpointSummary("My invites, newest first: open or accepted, by whom and when.")]
-    [ProducesResponseType(typeof(MyInvites), 200)]
     [WolverineGet("/api/invites")]
-    public static async Task<MyInvites> Get(ClaimsPrincipal user, Mail.Mailer mailer, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Answer<MyInvites>> Get(
+        ClaimsPrincipal user, Mail.Mailer mailer, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         await ListAsync(user.MemberId(), mailer.SiteUrl, session, clock.GetUtcNow(), ct);
 
     public static async Task<MyInvites> ListAsync(Guid inviterId, string baseUrl, IQuerySession session, DateTimeOffset now, CancellationToken ct)

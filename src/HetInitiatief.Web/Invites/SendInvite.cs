@@ -4,7 +4,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Invites;
@@ -40,17 +39,16 @@ public static class SendInviteEndpoint
         return Decision.Accept(new InviteCreated(inviteId, inviterId, token, email, note, SingleUse: email is not null, now));
     }
 
-    [Tags("Invites")]
     [EndpointSummary("Invite a colleague: with an e-mail address the invitation is mailed (single use); without, you get a link to share (reusable).")]
-    [ProducesResponseType(typeof(InviteView), 201)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 429, "application/problem+json")]
     [WolverinePost("/api/invites")]
-    public static async Task<IResult> Post(SendInvite command, ClaimsPrincipal user, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 429)]
+    public static async Task<Created<InviteView>> Post(
+        SendInvite command, ClaimsPrincipal user, IDocumentStore store, Mailer mailer, TimeProvider clock,
+        CancellationToken ct)
     {
         // The link shown to share comes from the platform's own address, like the mailed one: never from the Host header.
         var outcome = await SendAsync(command, user.MemberId(), mailer.SiteUrl, store, mailer, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Created("/api/invites", outcome.Value);
+        return outcome.Created(_ => "/api/invites");
     }
 
     public static async Task<Outcome<InviteView>> SendAsync(SendInvite command, Guid inviterId, string baseUrl, IDocumentStore store, Mailer mailer, DateTimeOffset now, CancellationToken ct)

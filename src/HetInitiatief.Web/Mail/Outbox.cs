@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Mail;
@@ -31,7 +31,7 @@ public static class AdminOnly
         await session.LoadAsync<MemberProfile>(memberId, ct) switch
         {
             null => Problem.Unauthorized("Log opnieuw in."),
-            { } member when !member.Has(MemberRoles.Admin) => Problem.Forbidden("Alleen een beheerder kan dit bekijken."),
+            { } member when !member.Has(MemberRoles.Admin) => Problem.Forbidden(AdminAccess.AdminsOnly),
             _ => null,
         };
 }
@@ -42,19 +42,13 @@ public static class OutboxEndpoint
 
     public static readonly string[] Statuses = [OutgoingMail.Queued, OutgoingMail.Failing, OutgoingMail.Dead, OutgoingMail.Sent];
 
-    [Tags("Mail")]
     [EndpointSummary("The platform's outgoing mail, newest first, with what failed and what is dead (admin only); status filters.")]
-    [ProducesResponseType(typeof(OutboxPage), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/admin/outbox")]
-    public static async Task<IResult> Get(
-        int? page, string? status, ClaimsPrincipal user, IQuerySession session, Mailer mailer, CancellationToken ct)
-    {
-        if (await AdminOnly.CheckAsync(user.MemberId(), session, ct) is { } refused) return refused.ToResult();
-        if (CheckStatus(status) is { } invalid) return invalid.ToResult();
-        return Results.Ok(await ReadAsync(session, mailer, page ?? 1, status, ct));
-    }
+    [Authorize(Policy = RolePolicies.Admin)]
+    [Refuses(400)]
+    public static async Task<Answer<OutboxPage>> Get(
+        int? page, string? status, IQuerySession session, Mailer mailer, CancellationToken ct) =>
+        CheckStatus(status) is { } invalid ? invalid : await ReadAsync(session, mailer, page ?? 1, status, ct);
 
     public static Problem? CheckStatus(string? status) =>
         status is null || Statuses.Contains(status) ? null

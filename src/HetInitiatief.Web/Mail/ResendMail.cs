@@ -1,8 +1,9 @@
+using HetInitiatief.Members;
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
 using JasperFx;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Persistence.Durability.DeadLetterManagement;
@@ -25,19 +26,16 @@ public static class ResendMailEndpoint
             "Deze e-mail wordt nog automatisch opnieuw geprobeerd. Opnieuw versturen kan als dat definitief mislukt is."),
     };
 
-    [Tags("Mail")]
     [EndpointSummary("Send a dead mail again, with a fresh round of retries (admin only).")]
-    [ProducesResponseType(typeof(OutboxMessage), 202)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/admin/outbox/{id}/resend")]
-    public static async Task<IResult> Post(
+    [Authorize(Policy = RolePolicies.Admin)]
+    [Refuses(404, 409)]
+    public static async Task<Accepted<OutboxMessage>> Post(
         Guid id, ClaimsPrincipal user, IDocumentStore store, OutboxedSessionFactory sessions, IWolverineRuntime runtime, ILogger<Mailer> logger,
         CancellationToken ct)
     {
         var outcome = await ResendAsync(id, user.MemberId(), store, sessions, runtime, logger, ct);
-        return outcome.Problem?.ToResult() ?? Results.Accepted($"/api/admin/outbox?status={OutgoingMail.Queued}", outcome.Value);
+        return outcome.Accepted($"/api/admin/outbox?status={OutgoingMail.Queued}");
     }
 
     /// <summary>

@@ -5,7 +5,6 @@ using HetInitiatief.Members;
 using HetInitiatief.Moderation;
 using HetInitiatief.Questions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Matching;
@@ -37,17 +36,15 @@ public static class QuestionMatchesEndpoint
         };
     }
 
-    [Tags("Questions")]
     [EndpointSummary("Colleagues who know about this question's themes, and every match the platform or a moderator "
         + "made for it (owner and moderators only).")]
-    [ProducesResponseType(typeof(QuestionMatches), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/questions/{id}/matches")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [Refuses(403, 404)]
+    public static async Task<Answer<QuestionMatches>> Get(
+        Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var outcome = await ReadAsync(id, user.MemberId(), session, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     /// <summary>

@@ -71,6 +71,7 @@ public static class Authentication
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddRolePolicies();
         return builder;
     }
 

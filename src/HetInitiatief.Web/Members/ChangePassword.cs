@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -16,27 +15,23 @@ public sealed record ChangePassword(string? CurrentPassword, string? NewPassword
 /// </summary>
 public static class ChangePasswordEndpoint
 {
-    [Tags("Members")]
     [EndpointSummary("Change my password (the current one is needed). Ends every other session; a bearer caller gets a new token.")]
-    [ProducesResponseType(typeof(Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse), 200)]
-    [ProducesResponseType(204)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverinePost("/api/me/password")]
-    public static async Task<IResult> Post(
+    [Refuses(400)]
+    public static async Task<SignedIn> Post(
         ChangePassword command, ClaimsPrincipal user, HttpContext context, IDocumentStore store, IPasswordHasher<MemberLogin> hasher,
         SessionStamps stamps, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await ChangeAsync(command, user.MemberId(), store, hasher, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
+        if (outcome.Problem is { } problem) return problem;
         var (member, stamp) = outcome.Value!;
         stamps.Renewed(member.Id, stamp);
         if (!Authentication.ByCookie(user))
         {
-            return Results.SignIn(Authentication.Principal(member, Authentication.Bearer, stamp),
-                authenticationScheme: Authentication.Bearer);
+            return SignedIn.WithToken(Authentication.Principal(member, Authentication.Bearer, stamp));
         }
         await context.SignInAsync(Authentication.Cookie, Authentication.Principal(member, Authentication.Cookie, stamp));
-        return Results.NoContent();
+        return SignedIn.WithCookie;
     }
 
     /// <summary>The new password and stamp, committed together; the caller tells <see cref="SessionStamps"/> afterwards.</summary>

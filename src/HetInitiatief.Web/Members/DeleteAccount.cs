@@ -5,7 +5,6 @@ using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -21,20 +20,18 @@ public sealed record DeleteAccount(bool? Confirm, bool BlankContributions = fals
 /// </summary>
 public static class DeleteAccountEndpoint
 {
-    [Tags("Members")]
     [EndpointSummary("Delete my account: my personal data is masked in my events and removed from every read model; what others took part in stays, as by 'oud-lid'.")]
-    [ProducesResponseType(204)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [AllowUnconfirmed]
     [WolverinePost("/api/me/delete")]
-    public static async Task<IResult> Delete(
+    [Refuses(400)]
+    public static async Task<Done> Delete(
         DeleteAccount command, ClaimsPrincipal user, HttpContext context, IDocumentStore store, Mail.Mailer mailer,
         SessionStamps stamps, CancellationToken ct)
     {
-        if (command.Confirm != true) return Problem.Invalid("confirm", "Bevestig dat je je account wilt verwijderen.").ToResult();
+        if (command.Confirm != true) return Problem.Invalid("confirm", "Bevestig dat je je account wilt verwijderen.");
         await DeleteAsync(user.MemberId(), command.BlankContributions, store, mailer, stamps, ct);
         await context.SignOutAsync(Authentication.Cookie);
-        return Results.NoContent();
+        return Done.Instance;
     }
 
     public static async Task DeleteAsync(

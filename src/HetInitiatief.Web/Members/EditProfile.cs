@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -84,30 +83,29 @@ public static class EditProfileEndpoints
         : member.ListedAsEarlyBird == listed ? Decision.Accept()
         : Decision.Accept(new EarlyBirdListingChosen(member.Id, listed.Value, now));
 
-    [Tags("Members")]
     [EndpointSummary("Update my profile: school, sector, subjects, how I like to learn, about me, and who may see each part.")]
-    [ProducesResponseType(typeof(MemberProfile), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [AllowUnconfirmed]
     [WolverinePut("/api/me/profile")]
-    public static Task<IResult> Update(UpdateProfile command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Refuses(400)]
+    public static Task<Answer<MemberProfile>> Update(
+        UpdateProfile command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         SaveAsync(user.MemberId(), m => Decide(m, command, clock.GetUtcNow()), store, ct);
 
-    [Tags("Members")]
     [EndpointSummary("As an early bird, choose whether the public landing page lists me among the founding members.")]
-    [ProducesResponseType(typeof(MemberProfile), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [AllowUnconfirmed]
     [WolverinePut("/api/me/early-bird-listing")]
-    public static Task<IResult> Listing(ChooseEarlyBirdListing command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Refuses(400, 409)]
+    public static Task<Answer<MemberProfile>> Listing(
+        ChooseEarlyBirdListing command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
         SaveAsync(user.MemberId(), m => DecideListing(m, command.Listed, clock.GetUtcNow()), store, ct);
 
-    public static async Task<IResult> SaveAsync(Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
+    public static async Task<Answer<MemberProfile>> SaveAsync(
+        Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
     {
         var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide, "Dit account bestaat niet meer.", ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
+        if (outcome.Problem is { } problem) return problem;
         await using var query = store.QuerySession();
-        return Results.Ok(await query.LoadAsync<MemberProfile>(memberId, ct));
+        return (await query.LoadAsync<MemberProfile>(memberId, ct))!;
     }
 }

@@ -4,7 +4,6 @@ using HetInitiatief.Mail;
 using HetInitiatief.Network;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -125,27 +124,22 @@ public static class EmailConfirmationEndpoints
 {
     [AllowAnonymous]
     [AllowUnconfirmed]
-    [Tags("Members")]
     [EndpointSummary("Confirm the e-mail address with the token from the confirmation mail (single use, valid 7 days). The founding seat, if one is left, is taken now.")]
-    [ProducesResponseType(typeof(EmailConfirmed), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 410, "application/problem+json")]
     [WolverinePost("/api/members/confirm")]
-    public static async Task<IResult> Confirm(ConfirmEmail command, IDocumentStore store, PlatformAdmins admins, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 404, 410)]
+    public static async Task<Answer<EmailConfirmed>> Confirm(
+        ConfirmEmail command, IDocumentStore store, PlatformAdmins admins, NetworkSettings settings, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await EmailConfirmation.ConfirmAsync(command.Token, store, admins, settings, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     [AllowUnconfirmed]
-    [Tags("Members")]
     [EndpointSummary("Mail me a new confirmation link (signed in, not yet confirmed; at most 5 an hour). Earlier links keep working.")]
-    [ProducesResponseType(202)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 429, "application/problem+json")]
     [WolverinePost("/api/me/confirmation")]
-    public static async Task<IResult> Resend(ClaimsPrincipal user, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct) =>
-        (await EmailConfirmation.SendAsync(user.MemberId(), store, mailer, clock.GetUtcNow(), ct))?.ToResult() ?? Results.Accepted();
+    [Refuses(409, 429)]
+    public static async Task<Accepted> Resend(
+        ClaimsPrincipal user, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct) =>
+        Accepted.Unless(await EmailConfirmation.SendAsync(user.MemberId(), store, mailer, clock.GetUtcNow(), ct));
 }

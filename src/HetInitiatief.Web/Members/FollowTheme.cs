@@ -3,7 +3,6 @@ using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -53,61 +52,49 @@ public static class FollowThemeEndpoints
         return Decision.Accept(events);
     }
 
-    [Tags("Members")]
     [EndpointSummary("Follow a theme: new questions in it reach you. Following twice changes nothing. Returns the themes you follow.")]
-    [ProducesResponseType(typeof(IReadOnlyList<ThemeView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [AllowUnconfirmed]
     [WolverinePut("/api/me/themes/{code}")]
-    public static async Task<IResult> FollowTheme(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        ToResult(await SetThemeAsync(user.MemberId(), code, true, store, clock.GetUtcNow(), ct), p => ThemesOf(p));
+    [Refuses(400)]
+    public static async Task<Answer<IReadOnlyList<ThemeView>>> FollowTheme(
+        string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        (await SetThemeAsync(user.MemberId(), code, true, store, clock.GetUtcNow(), ct)).Answer(ThemesOf);
 
-    [Tags("Members")]
     [EndpointSummary("Stop following a theme. Returns the themes you still follow.")]
-    [ProducesResponseType(typeof(IReadOnlyList<ThemeView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [AllowUnconfirmed]
     [WolverineDelete("/api/me/themes/{code}")]
-    public static async Task<IResult> UnfollowTheme(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        ToResult(await SetThemeAsync(user.MemberId(), code, false, store, clock.GetUtcNow(), ct), p => ThemesOf(p));
+    [Refuses(400)]
+    public static async Task<Answer<IReadOnlyList<ThemeView>>> UnfollowTheme(
+        string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        (await SetThemeAsync(user.MemberId(), code, false, store, clock.GetUtcNow(), ct)).Answer(ThemesOf);
 
-    [Tags("Members")]
     [EndpointSummary("The themes you follow, with their names.")]
-    [ProducesResponseType(typeof(IReadOnlyList<ThemeView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [WolverineGet("/api/me/themes")]
-    public static async Task<IReadOnlyList<ThemeView>> MyThemes(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        ThemesOf(await session.LoadAsync<MemberProfile>(user.MemberId(), ct));
+    public static async Task<Answer<IReadOnlyList<ThemeView>>> MyThemes(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        Answer.Of(ThemesOf(await session.LoadAsync<MemberProfile>(user.MemberId(), ct)));
 
-    [Tags("Members")]
     [EndpointSummary("Follow a sector: \"mijn thema's\" and theme notifications then keep to the sectors you follow.")]
-    [ProducesResponseType(typeof(IReadOnlyList<SectorView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [AllowUnconfirmed]
     [WolverinePut("/api/me/sectors/{code}")]
-    public static async Task<IResult> FollowSector(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        ToResult(await SetSectorAsync(user.MemberId(), code, true, store, clock.GetUtcNow(), ct), p => SectorsOf(p));
+    [Refuses(400)]
+    public static async Task<Answer<IReadOnlyList<SectorView>>> FollowSector(
+        string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        (await SetSectorAsync(user.MemberId(), code, true, store, clock.GetUtcNow(), ct)).Answer(SectorsOf);
 
-    [Tags("Members")]
     [EndpointSummary("Stop following a sector. Returns the sectors you still follow.")]
-    [ProducesResponseType(typeof(IReadOnlyList<SectorView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [AllowUnconfirmed]
     [WolverineDelete("/api/me/sectors/{code}")]
-    public static async Task<IResult> UnfollowSector(string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        ToResult(await SetSectorAsync(user.MemberId(), code, false, store, clock.GetUtcNow(), ct), p => SectorsOf(p));
+    [Refuses(400)]
+    public static async Task<Answer<IReadOnlyList<SectorView>>> UnfollowSector(
+        string code, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        (await SetSectorAsync(user.MemberId(), code, false, store, clock.GetUtcNow(), ct)).Answer(SectorsOf);
 
-    [Tags("Members")]
     [EndpointSummary("The sectors you follow, with their names.")]
-    [ProducesResponseType(typeof(IReadOnlyList<SectorView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [WolverineGet("/api/me/sectors")]
-    public static async Task<IReadOnlyList<SectorView>> MySectors(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        SectorsOf(await session.LoadAsync<MemberProfile>(user.MemberId(), ct));
+    public static async Task<Answer<IReadOnlyList<SectorView>>> MySectors(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        Answer.Of(SectorsOf(await session.LoadAsync<MemberProfile>(user.MemberId(), ct)));
 
     /// <summary>Follows or unfollows a theme for the API and the pages alike; the member's profile as it is afterwards.</summary>
     public static Task<Outcome<MemberProfile>> SetThemeAsync(
@@ -136,9 +123,6 @@ public static class FollowThemeEndpoints
         await using var query = store.QuerySession();
         return (await query.LoadAsync<MemberProfile>(memberId, ct))!;
     }
-
-    private static IResult ToResult<T>(Outcome<MemberProfile> outcome, Func<MemberProfile, T> view) =>
-        outcome.Problem?.ToResult() ?? Results.Ok(view(outcome.Value!));
 
     // A code comes from the URL; echo a bounded piece of it, never a page of text.
     private static string Shorten(string code) => code.Length <= 40 ? code : code[..40] + "…";

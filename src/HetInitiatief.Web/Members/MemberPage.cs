@@ -5,7 +5,6 @@ using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -26,13 +25,12 @@ public static class MemberPageEndpoint
 {
     public const int PerColumn = 20;
 
-    [Tags("Members")]
     [EndpointSummary("A member's profile and what they asked, joined, offered and hosted, as far as they show it to me.")]
-    [ProducesResponseType(typeof(MemberView), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/members/{id}")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        await ReadAsync(id, user.MemberId(), session, ct) is { } view ? Results.Ok(view) : Problem.NotFound("Dit lid bestaat niet (meer).").ToResult();
+    [Refuses(404)]
+    public static async Task<Answer<MemberView>> Get(
+        Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        await ReadAsync(id, user.MemberId(), session, ct) is { } view ? view : Problem.NotFound("Dit lid bestaat niet (meer).");
 
     public static async Task<MemberView?> ReadAsync(Guid id, Guid viewerId, IQuerySession session, CancellationToken ct)
     {

@@ -6,7 +6,6 @@ using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -23,15 +22,15 @@ public sealed record MyDataExport(
 
 public static class MyDataEndpoint
 {
-    [Tags("Members")]
     [EndpointSummary("Download all your data as JSON: profile, your own events, questions, follow-ups, coalitions, sessions and notifications.")]
-    [ProducesResponseType(typeof(MyDataExport), 200)]
     [WolverineGet("/api/me/data")]
-    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    [FileFormat("application/json", typeof(MyDataExport))]
+    public static async Task<Download> Get(
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var me = user.MemberId();
         var profile = await session.LoadAsync<MemberProfile>(me, ct);
-        if (profile is null) return Problem.NotFound("Dit account bestaat niet meer.").ToResult();
+        if (profile is null) return Problem.NotFound("Dit account bestaat niet meer.");
 
         var export = new MyDataExport(
             clock.GetUtcNow(),
@@ -47,7 +46,7 @@ public static class MyDataEndpoint
             MyNotificationPreferences = await session.LoadAsync<NotificationPreferences>(me, ct),
         };
 
-        return Results.File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", $"het-initiatief-{DateTime.UtcNow:yyyy-MM-dd}.json");
+        return Download.File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", $"het-initiatief-{DateTime.UtcNow:yyyy-MM-dd}.json");
     }
 
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };

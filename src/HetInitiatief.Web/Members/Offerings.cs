@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -47,27 +46,27 @@ public static class OfferingEndpoints
         return invalid ?? Decision.Accept(new ProviderThemesInventoried(member.Id, themes.Select(t => t with { Description = t.Description.Trim() }).ToList(), now));
     }
 
-    [Tags("Members")]
     [EndpointSummary("Say on your profile what you can offer others: themes and a short text.")]
-    [ProducesResponseType(typeof(MemberProfile), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverinePut("/api/me/offering")]
-    public static async Task<IResult> Offer(UpdateOffering command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Refuses(400)]
+    public static async Task<Answer<MemberProfile>> Offer(
+        UpdateOffering command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         await SaveAsync(user.MemberId(), m => DecideOffering(m, command, clock.GetUtcNow()), store, ct);
 
-    [Tags("Members")]
     [EndpointSummary("Inventory the themes you provide for, with what members can expect (providers only).")]
-    [ProducesResponseType(typeof(MemberProfile), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverinePut("/api/me/provider-themes")]
-    public static async Task<IResult> Inventory(InventoryThemes command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Refuses(400, 403)]
+    public static async Task<Answer<MemberProfile>> Inventory(
+        InventoryThemes command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
         await SaveAsync(user.MemberId(), m => DecideInventory(m, command, clock.GetUtcNow()), store, ct);
 
-    [Tags("Themes")]
     [EndpointSummary("Every theme with its providers (and what to expect from them) and how many members offer it.")]
-    [ProducesResponseType(typeof(IReadOnlyList<ThemeSupply>), 200)]
     [WolverineGet("/api/themes")]
+    public static async Task<Answer<IReadOnlyList<ThemeSupply>>> GetThemes(
+        IQuerySession session, CancellationToken ct) =>
+        Answer.Of(await ThemesWithSupply(session, ct));
+
     public static async Task<IReadOnlyList<ThemeSupply>> ThemesWithSupply(IQuerySession session, CancellationToken ct)
     {
         var suppliers = await session.Query<MemberProfile>().Where(m => m.OfferedThemes != null || m.ProviderThemes != null).ToListAsync(ct);
@@ -76,11 +75,12 @@ public static class OfferingEndpoints
             suppliers.Count(m => m.OfferedThemes?.Contains(t.Key) == true))).ToList();
     }
 
-    private static async Task<IResult> SaveAsync(Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
+    private static async Task<Answer<MemberProfile>> SaveAsync(
+        Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
     {
         var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide, "Dit account bestaat niet meer.", ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
+        if (outcome.Problem is { } problem) return problem;
         await using var query = store.QuerySession();
-        return Results.Ok(await query.LoadAsync<MemberProfile>(memberId, ct));
+        return (await query.LoadAsync<MemberProfile>(memberId, ct))!;
     }
 }

@@ -3,7 +3,6 @@ using HetInitiatief.Mail;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -24,27 +23,24 @@ public static class PasswordResetEndpoints
 
     /// <summary>Always 202, whether the address is known or not, so this does not reveal who is a member.</summary>
     [AllowAnonymous]
-    [Tags("Members")]
     [EndpointSummary("Ask for a password reset link by e-mail (always 202).")]
-    [ProducesResponseType(202)]
     [AllowUnconfirmed]
     [WolverinePost("/api/auth/password-reset")]
-    public static async Task<IResult> Request(RequestPasswordReset command, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
+    public static async Task<Accepted> Request(
+        RequestPasswordReset command, IDocumentStore store, Mailer mailer, TimeProvider clock, CancellationToken ct)
     {
         await RequestAsync(command.Email, store, mailer, clock.GetUtcNow(), ct);
-        return Results.Accepted();
+        return Accepted.Empty;
     }
 
     [AllowAnonymous]
-    [Tags("Members")]
     [EndpointSummary("Set a new password with the token from the e-mail; the token works once, for an hour. Ends every session of the member.")]
-    [ProducesResponseType(204)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [AllowUnconfirmed]
     [WolverinePost("/api/auth/password-reset/confirm")]
-    public static async Task<IResult> Confirm(
+    [Refuses(400)]
+    public static async Task<Done> Confirm(
         ResetPassword command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock, CancellationToken ct) =>
-        (await ConfirmAsync(command, store, hasher, stamps, clock.GetUtcNow(), ct))?.ToResult() ?? Results.NoContent();
+        Done.Unless(await ConfirmAsync(command, store, hasher, stamps, clock.GetUtcNow(), ct));
 
     /// <summary>The link comes from the platform's own address (<see cref="Mailer.SiteUrl"/>), never from the request.</summary>
     public static async Task RequestAsync(string? email, IDocumentStore store, Mailer mailer, DateTimeOffset now, CancellationToken ct)

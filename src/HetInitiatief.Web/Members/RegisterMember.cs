@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Net.Mail;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
@@ -35,17 +34,15 @@ public static class RegisterMemberEndpoint
 
     [AllowAnonymous]
     [AllowUnconfirmed]
-    [Tags("Members")]
     [EndpointSummary("Register a member (teacher) with name, e-mail, password, school and sector. A confirmation link is mailed; until it is opened the member can sign in and read, but not write for others.")]
-    [ProducesResponseType(typeof(MemberCreated), 201)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/members")]
-    public static async Task<IResult> Post(RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, Mailer mailer, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 409)]
+    public static async Task<Created<MemberCreated>> Post(
+        RegisterMember command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, Mailer mailer,
+        TimeProvider clock, CancellationToken ct)
     {
         var outcome = await RegisterAsync(command, store, hasher, mailer, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult()
-            ?? Results.Created("/api/me", new MemberCreated(outcome.Value!.Id));
+        return outcome.Created(_ => "/api/me", member => new MemberCreated(member.Id));
     }
 
     /// <summary>

@@ -4,7 +4,8 @@ using HetInitiatief.Questions;
 using JasperFx.Events;
 using Marten.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -29,36 +30,93 @@ public static class AdminAccess
         return roles.Any(member.Has) ? member : Problem.Forbidden(refusal);
     }
 
-    public const string AdminsOnly = "Alleen een beheerder mag dit zien.";
+    /// <summary>The one refusal of everything only admins may see or do.</summary>
+    public const string AdminsOnly = "Alleen een beheerder mag dit.";
 
     public static readonly IReadOnlyList<string> Moderators = [MemberRoles.Moderator, MemberRoles.Admin];
+}
+
+/// <summary>
+/// The role checks as ASP.NET Core authorization policies, for endpoints (<c>[Authorize(Policy = RolePolicies.Admin)]</c>),
+/// pages and hub methods alike. Roles live in the member's stored profile, not in the sign-in's claims, so
+/// <see cref="MemberRoleHandler"/> reads the profile on every request and a revoked role is refused at once.
+/// </summary>
+public static class RolePolicies
+{
+    public const string Admin = "Admin";
+
+    /// <summary>Moderators, and admins, who may do whatever a moderator does.</summary>
+    public const string Moderator = "Moderator";
+
+    public static IServiceCollection AddRolePolicies(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, MemberRoleHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RoleRefusals>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Admin, Requiring(new MemberRoleRequirement([MemberRoles.Admin], AdminAccess.AdminsOnly)))
+            .AddPolicy(Moderator, Requiring(new MemberRoleRequirement(AdminAccess.Moderators, Moderation.Moderators.Refusal)));
+        return services;
+    }
+
+    private static Action<AuthorizationPolicyBuilder> Requiring(MemberRoleRequirement requirement) =>
+        policy => policy.RequireAuthenticatedUser().AddRequirements(requirement);
+}
+
+/// <summary>One of these roles is needed; <see cref="Refusal"/> is the Dutch detail of the 403 otherwise.</summary>
+public sealed record MemberRoleRequirement(IReadOnlyList<string> Roles, string Refusal) : IAuthorizationRequirement;
+
+public sealed class MemberRoleHandler(IDocumentStore store) : AuthorizationHandler<MemberRoleRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, MemberRoleRequirement requirement)
+    {
+        if (!context.User.IsSignedIn()) return;
+        await using var session = store.QuerySession();
+        var member = await session.LoadAsync<MemberProfile>(context.User.MemberId());
+        if (member is not null && requirement.Roles.Any(member.Has)) context.Succeed(requirement);
+        else context.Fail(new AuthorizationFailureReason(this, requirement.Refusal));
+    }
+}
+
+/// <summary>
+/// A member refused by a role policy: the API answers 403 problem details with the policy's Dutch refusal, a page
+/// answers 403 and the Dutch error page is shown (as for every refused page). Everything else as ASP.NET Core does.
+/// </summary>
+public sealed class RoleRefusals : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _otherwise = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        var refusal = result.AuthorizationFailure?.FailureReasons.FirstOrDefault(r => r.Handler is MemberRoleHandler);
+        if (!result.Forbidden || refusal is null)
+        {
+            await _otherwise.HandleAsync(next, context, policy, result);
+            return;
+        }
+        if (PageRequests.Is(context.Request))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+        await Problem.Forbidden(refusal.Message).ToResult().ExecuteAsync(context);
+    }
 }
 
 public static class RoleAuditEndpoints
 {
     public const int Shown = 200;
 
-    [Tags("Admin")]
     [EndpointSummary("Every role granted and revoked, newest first (admin only).")]
-    [ProducesResponseType(typeof(IReadOnlyList<RoleChangeView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/admin/roles")]
-    public static async Task<IResult> Audit(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
-    {
-        var admin = await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
-        return admin.Problem?.ToResult() ?? Results.Ok(await AuditAsync(session, ct));
-    }
+    [Authorize(Policy = RolePolicies.Admin)]
+    public static async Task<Answer<IReadOnlyList<RoleChangeView>>> Audit(IQuerySession session, CancellationToken ct) =>
+        Answer.Of(await AuditAsync(session, ct));
 
-    [Tags("Admin")]
     [EndpointSummary("Find members by name, e-mail or school, with their roles (admin only).")]
-    [ProducesResponseType(typeof(IReadOnlyList<MemberRolesView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/admin/members")]
-    public static async Task<IResult> Find(string? q, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
-    {
-        var admin = await AdminAccess.RequireAsync(session, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
-        return admin.Problem?.ToResult() ?? Results.Ok(await FindAsync(q, session, ct));
-    }
+    [Authorize(Policy = RolePolicies.Admin)]
+    public static async Task<Answer<IReadOnlyList<MemberRolesView>>> Find(string? q, IQuerySession session, CancellationToken ct) =>
+        Answer.Of(await FindAsync(q, session, ct));
 
     public static async Task<IReadOnlyList<RoleChangeView>> AuditAsync(IQuerySession session, CancellationToken ct)
     {

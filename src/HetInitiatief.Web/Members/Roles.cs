@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -58,33 +57,31 @@ public static class RoleEndpoints
         : !member.Has(role) ? Decision.Accept()
         : Decision.Accept(new MemberRoleRevoked(member.Id, role, admin.Id, now));
 
-    [Tags("Members")]
     [EndpointSummary("Grant a member a role (admin only): provider, moderator, schoolLeader or admin.")]
-    [ProducesResponseType(typeof(MemberProfile), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/members/{id}/roles")]
-    public static Task<IResult> Grant(Guid id, ChangeRole command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Refuses(400, 403, 404)]
+    public static Task<Answer<MemberProfile>> Grant(
+        Guid id, ChangeRole command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
         ChangeAsync(id, user.MemberId(), store, ct, admin => m => DecideGrant(m, command.Role, admin, clock.GetUtcNow()));
 
-    [Tags("Members")]
     [EndpointSummary("Revoke a member's role (admin only).")]
-    [ProducesResponseType(typeof(MemberProfile), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineDelete("/api/members/{id}/roles/{role}")]
-    public static Task<IResult> Revoke(Guid id, string role, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Refuses(403, 404)]
+    public static Task<Answer<MemberProfile>> Revoke(
+        Guid id, string role, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         ChangeAsync(id, user.MemberId(), store, ct, admin => m => DecideRevoke(m, role, admin, clock.GetUtcNow()));
 
-    private static async Task<IResult> ChangeAsync(Guid memberId, Guid adminId, IDocumentStore store, CancellationToken ct, Func<MemberProfile, Func<MemberProfile, Decision>> decide)
+    private static async Task<Answer<MemberProfile>> ChangeAsync(
+        Guid memberId, Guid adminId, IDocumentStore store, CancellationToken ct,
+        Func<MemberProfile, Func<MemberProfile, Decision>> decide)
     {
         // Roles are checked against the stored profile, not the sign-in's claims, so a revoked admin is refused at once.
         await using var query = store.QuerySession();
         var admin = await query.LoadAsync<MemberProfile>(adminId, ct);
-        if (admin is null) return Problem.Unauthorized("Log opnieuw in.").ToResult();
+        if (admin is null) return Problem.Unauthorized("Log opnieuw in.");
         var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide(admin), "Dit lid bestaat niet.", ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
-        return Results.Ok(await query.LoadAsync<MemberProfile>(memberId, ct));
+        if (outcome.Problem is { } problem) return problem;
+        return (await query.LoadAsync<MemberProfile>(memberId, ct))!;
     }
 }

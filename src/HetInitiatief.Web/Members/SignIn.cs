@@ -1,9 +1,12 @@
-using Microsoft.AspNetCore.Mvc;
 using HetInitiatief.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using System.Reflection;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.Metadata;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -20,51 +23,41 @@ public static class SignInEndpoints
 
     /// <summary>A bearer token for API clients.</summary>
     [AllowAnonymous]
-    [Tags("Members")]
     [EndpointSummary("Sign in and get a bearer token for API clients and the live hub.")]
-    [ProducesResponseType(typeof(Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 429, "application/problem+json")]
     [AllowUnconfirmed]
     [WolverinePost("/api/auth/token")]
-    public static async Task<IResult> Token(
+    [Refuses(400, 401, 429)]
+    public static async Task<Answer<AccessTokenResponse>> Token(
         SignIn command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await VerifyAsync(command, store, hasher, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
-        return Results.SignIn(await stamps.PrincipalAsync(outcome.Value!, Authentication.Bearer, ct), authenticationScheme: Authentication.Bearer);
+        if (outcome.Problem is { } problem) return problem;
+        return SignedIn.Token(await stamps.PrincipalAsync(outcome.Value!, Authentication.Bearer, ct));
     }
 
     /// <summary>The web app's cookie, for script clients of the same site.</summary>
     [AllowAnonymous]
-    [Tags("Members")]
     [EndpointSummary("Sign in with the web app's cookie.")]
-    [ProducesResponseType(204)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 429, "application/problem+json")]
     [AllowUnconfirmed]
     [WolverinePost("/api/auth/sign-in")]
-    public static async Task<IResult> CookieSignIn(
+    [Refuses(400, 401, 429)]
+    public static async Task<Done> CookieSignIn(
         SignIn command, HttpContext context, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, SessionStamps stamps, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await VerifyAsync(command, store, hasher, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
+        if (outcome.Problem is { } problem) return problem;
         await context.SignInAsync(Authentication.Cookie, await stamps.PrincipalAsync(outcome.Value!, Authentication.Cookie, ct));
-        return Results.NoContent();
+        return Done.Instance;
     }
 
     [AllowAnonymous]
-    [Tags("Members")]
     [EndpointSummary("Sign out of the web app (clears the cookie).")]
-    [ProducesResponseType(204)]
     [AllowUnconfirmed]
     [WolverinePost("/api/auth/sign-out")]
-    public static async Task<IResult> CookieSignOut(HttpContext context)
+    public static async Task<Done> CookieSignOut(HttpContext context)
     {
         await context.SignOutAsync(Authentication.Cookie);
-        return Results.NoContent();
+        return Done.Instance;
     }
 
     public static async Task<Outcome<MemberProfile>> VerifyAsync(SignIn command, IDocumentStore store, IPasswordHasher<MemberLogin> hasher, DateTimeOffset now, CancellationToken ct)
@@ -104,4 +97,29 @@ public sealed record SignInAttempts(string Id, IReadOnlyList<DateTimeOffset> Fai
         var recent = Failures.Where(f => f > now - Window).Order().ToList();
         return recent.Count >= MaxFailures ? recent[^1] + Window : null;
     }
+}
+
+/// <summary>
+/// What a sign-in answers: a bearer client gets 200 with a new access token (written by ASP.NET Core's bearer token
+/// handler), the web app 204 with its cookie already set; or a problem.
+/// </summary>
+public sealed class SignedIn : Reply, IEndpointMetadataProvider
+{
+    private SignedIn(IResult result) : base(result) { }
+
+    public static readonly SignedIn WithCookie = new(Results.NoContent());
+
+    public static SignedIn WithToken(ClaimsPrincipal principal) => new(Bearer(principal));
+
+    /// <summary>For the endpoint that only hands out tokens.</summary>
+    public static Answer<AccessTokenResponse> Token(ClaimsPrincipal principal) =>
+        Answer<AccessTokenResponse>.WrittenBy(Bearer(principal));
+
+    public static implicit operator SignedIn(Problem problem) => new(problem.ToResult());
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        ApiDocs.Describe(method, builder, (200, typeof(AccessTokenResponse)), (204, null));
+
+    private static IResult Bearer(ClaimsPrincipal principal) =>
+        Results.SignIn(principal, authenticationScheme: Authentication.Bearer);
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -13,14 +12,13 @@ namespace HetInitiatief.Members;
 /// </summary>
 public static class SignOutEverywhereEndpoint
 {
-    [Tags("Members")]
     [EndpointSummary("Sign out everywhere: every cookie and bearer token of mine stops working, the caller's too.")]
-    [ProducesResponseType(204)]
     [WolverinePost("/api/me/sign-out-everywhere")]
-    public static async Task<IResult> Post(ClaimsPrincipal user, HttpContext context, IDocumentStore store, SessionStamps stamps, CancellationToken ct)
+    public static async Task<Done> Post(
+        ClaimsPrincipal user, HttpContext context, IDocumentStore store, SessionStamps stamps, CancellationToken ct)
     {
         await SignOutAsync(user.MemberId(), context, store, stamps, ct);
-        return Results.NoContent();
+        return Done.Instance;
     }
 
     public static async Task SignOutAsync(Guid memberId, HttpContext context, IDocumentStore store, SessionStamps stamps, CancellationToken ct)

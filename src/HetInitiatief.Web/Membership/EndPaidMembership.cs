@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Shared;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Membership;
@@ -24,17 +23,15 @@ public static class EndPaidMembershipEndpoint
             : Problem.Invalid("lastDay", $"Eerder beëindigen kan alleen met een laatste dag vóór {membership.Until.ToString("d MMMM yyyy", Display.Dutch)}.");
     }
 
-    [Tags("Membership")]
     [EndpointSummary("End a paid membership early or correct it (admin only); without lastDay it no longer counts from today.")]
-    [ProducesResponseType(typeof(MembershipView), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/memberships/{id}/end")]
-    public static async Task<IResult> Post(Guid id, EndPaidMembership command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404)]
+    public static async Task<Answer<MembershipView>> Post(
+        Guid id, EndPaidMembership command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await EndAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<MembershipView>> EndAsync(Guid id, EndPaidMembership command, Guid adminId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

@@ -2,22 +2,20 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Membership;
 
 public static class ListMembershipsEndpoint
 {
-    [Tags("Membership")]
     [EndpointSummary("Every paid membership, newest first (admin only).")]
-    [ProducesResponseType(typeof(IReadOnlyList<MembershipView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/memberships")]
-    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    [Refuses(403)]
+    public static async Task<Answer<List<MembershipView>>> Get(
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await ListAsync(user.MemberId(), session, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<List<MembershipView>>> ListAsync(Guid adminId, IQuerySession session, DateTimeOffset now, CancellationToken ct)

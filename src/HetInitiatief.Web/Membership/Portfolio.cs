@@ -4,7 +4,6 @@ using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Membership;
@@ -55,41 +54,38 @@ public static class PortfolioEndpoints
         return Build(member, sessions, questions, now);
     }
 
-    [Tags("Membership")]
     [EndpointSummary("My professional development portfolio: sessions attended with hours, feedback given, goals reached. Needs the portfolio entitlement.")]
-    [ProducesResponseType(typeof(Portfolio), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/me/portfolio")]
-    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    [Refuses(403)]
+    public static async Task<Answer<Portfolio>> Get(
+        ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await ReadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
-    [Tags("Membership")]
     [EndpointSummary("My portfolio as CSV for Dutch Excel: UTF-8 with BOM, semicolon-separated.")]
-    [Produces("text/csv")]
-    [ProducesResponseType(200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [FileFormat("text/csv")]
     [WolverineGet("/api/me/portfolio.csv")]
-    public static async Task<IResult> Csv(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    [Refuses(403)]
+    public static async Task<Download> Csv(
+        ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await ReadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult()
-            ?? Results.File(PortfolioCsv.Write(outcome.Value!), "text/csv; charset=utf-8", FileName(outcome.Value!, "csv"));
+        if (outcome.Problem is { } problem) return problem;
+        return Download.File(PortfolioCsv.Write(outcome.Value!), "text/csv; charset=utf-8", FileName(outcome.Value!, "csv"));
     }
 
-    [Tags("Membership")]
     [EndpointSummary("My portfolio as a PDF document.")]
-    [Produces("application/pdf")]
-    [ProducesResponseType(200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
+    [FileFormat("application/pdf")]
     [WolverineGet("/api/me/portfolio.pdf")]
-    public static async Task<IResult> Pdf(ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    [Refuses(403)]
+    public static async Task<Download> Pdf(
+        ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await ReadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult()
-            ?? Results.File(PortfolioPdf.Render(outcome.Value!), "application/pdf", FileName(outcome.Value!, "pdf"));
+        if (outcome.Problem is { } problem) return problem;
+        return Download.File(PortfolioPdf.Render(outcome.Value!), "application/pdf", FileName(outcome.Value!, "pdf"));
     }
 
     private static string FileName(Portfolio portfolio, string extension) =>

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Membership;
@@ -41,17 +40,15 @@ public static class RecordPaidMembershipEndpoint
             membershipId, member?.Id, member is null ? c.School!.Trim() : null, c.From!.Value, c.Until!.Value, admin!.Id, now));
     }
 
-    [Tags("Membership")]
     [EndpointSummary("Record a paid membership (admin only) for one member (memberId or email) or for all members of a school, from and until a day.")]
-    [ProducesResponseType(typeof(MembershipView), 201)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/memberships")]
-    public static async Task<IResult> Post(RecordPaidMembership command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404)]
+    public static async Task<Created<MembershipView>> Post(
+        RecordPaidMembership command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await RecordAsync(command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Created($"/api/memberships/{outcome.Value!.Id}", outcome.Value);
+        return outcome.Created(membership => $"/api/memberships/{membership.Id}");
     }
 
     public static async Task<Outcome<MembershipView>> RecordAsync(RecordPaidMembership command, Guid adminId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

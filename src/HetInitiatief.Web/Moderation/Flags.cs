@@ -5,7 +5,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
@@ -91,17 +90,14 @@ public static class FlagEndpoint
             : Decision.Accept(flagged);
     }
 
-    [Tags("Moderation")]
     [EndpointSummary("Flag a question, follow-up, offer, comment on an offer or success story, with a reason. Content flagged by 3 confirmed members is hidden until a moderator reviews it.")]
-    [ProducesResponseType(typeof(FlagResult), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/flags")]
-    public static async Task<IResult> Post(
+    [Refuses(400, 404)]
+    public static async Task<Answer<FlagResult>> Post(
         FlagContent command, ClaimsPrincipal user, IDocumentStore store, IOptions<ModerationOptions> settings, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await FlagAsync(command, user.MemberId(), store, settings.Value.FlagsToHide, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<FlagResult>> FlagAsync(FlagContent command, Guid memberId, IDocumentStore store, int flagsToHide, DateTimeOffset now, CancellationToken ct)

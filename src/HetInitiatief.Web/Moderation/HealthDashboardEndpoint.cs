@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
@@ -12,19 +12,16 @@ public static class HealthDashboardEndpoint
 {
     public const string WeekFormat = "Geef de week als jaar en weeknummer, bijvoorbeeld 2026-W47.";
 
-    [Tags("Moderation")]
     [EndpointSummary("The network's health for a week (default: this week) with the trend of the weeks before it (moderators and admins).")]
-    [ProducesResponseType(typeof(HealthDashboard), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/health")]
-    public static async Task<IResult> Get(string? week, ClaimsPrincipal user, IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct)
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400)]
+    public static async Task<Answer<HealthDashboard>> Get(
+        string? week, IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var moderator = await Moderators.RequireAsync(session, user, ct);
-        if (moderator.Problem is { } refused) return refused.ToResult();
         var chosen = WeekOf(week, clock.GetUtcNow());
-        if (chosen.Problem is { } invalid) return invalid.ToResult();
-        return Results.Ok(await ReadAsync(session, chosen.Value!, settings, ct));
+        if (chosen.Problem is { } invalid) return invalid;
+        return await ReadAsync(session, chosen.Value!, settings, ct);
     }
 
     /// <summary>The week asked for, or this week when none is given.</summary>

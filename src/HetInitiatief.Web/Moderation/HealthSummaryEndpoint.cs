@@ -1,7 +1,7 @@
+using HetInitiatief.Infrastructure;
 using HetInitiatief.Network;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
@@ -19,12 +19,11 @@ public sealed record HealthSummary(
 public static class HealthSummaryEndpoint
 {
     [AllowAnonymous]
-    [Tags("Moderation")]
     [EndpointSummary("A public summary of the network's health this week: headline numbers only (no sign-in needed).")]
-    [ProducesResponseType(typeof(HealthSummary), 200)]
     [WolverineGet("/api/health/summary")]
-    public static Task<HealthSummary> Get(IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct) =>
-        ReadAsync(session, settings, clock.GetUtcNow(), ct);
+    public static async Task<Answer<HealthSummary>> Get(
+        IQuerySession session, HealthSettings settings, TimeProvider clock, CancellationToken ct) =>
+        await ReadAsync(session, settings, clock.GetUtcNow(), ct);
 
     public static async Task<HealthSummary> ReadAsync(IQuerySession session, HealthSettings settings, DateTimeOffset now, CancellationToken ct)
     {

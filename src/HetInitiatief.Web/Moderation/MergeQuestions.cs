@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
@@ -6,7 +7,6 @@ using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
@@ -32,18 +32,16 @@ public static class MergeQuestionEndpoint
             : Decision.Accept(merged);
     }
 
-    [Tags("Moderation")]
     [EndpointSummary("Merge a duplicate question into another: it closes with its coalition, and its owner, followers and coalition members hear where the conversation continues (moderators only).")]
-    [ProducesResponseType(typeof(QuestionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/moderation/questions/{id}/merge")]
-    public static async Task<IResult> Post(Guid id, MergeQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400, 404, 409)]
+    public static async Task<Answer<QuestionWritten>> Post(
+        Guid id, MergeQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await MergeAsync(id, command, user, store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<QuestionWritten>> MergeAsync(Guid id, MergeQuestion command, ClaimsPrincipal user, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

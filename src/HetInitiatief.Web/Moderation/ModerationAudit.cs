@@ -1,10 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using Marten;
 using Marten.Events;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
@@ -20,16 +20,11 @@ public static class ModerationAuditEndpoint
 {
     public const int Shown = 300;
 
-    [Tags("Moderation")]
     [EndpointSummary("Every moderator action — nudges, take-ons, dismissals, hiding, restoring, merging — newest first (moderators only).")]
-    [ProducesResponseType(typeof(IReadOnlyList<ModerationAction>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/moderation/audit")]
-    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
-    {
-        var moderator = await Moderators.RequireAsync(session, user, ct);
-        return moderator.Problem?.ToResult() ?? Results.Ok(await ReadAsync(session, ct));
-    }
+    [Authorize(Policy = RolePolicies.Moderator)]
+    public static async Task<Answer<IReadOnlyList<ModerationAction>>> Get(IQuerySession session, CancellationToken ct) =>
+        Answer.Of(await ReadAsync(session, ct));
 
     public static async Task<IReadOnlyList<ModerationAction>> ReadAsync(IQuerySession session, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
@@ -5,7 +6,6 @@ using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
@@ -31,43 +31,36 @@ public static class ModerationQueueEndpoints
         : !moderation.Hidden && moderation.OpenFlags.Count == 0 ? Problem.Conflict("Er is niets te herstellen: de bijdrage is zichtbaar en niet gemeld.")
         : Decision.Accept(new ContentRestored(moderation.Id, moderator.Id, command.Reason!.Trim(), now));
 
-    [Tags("Moderation")]
     [EndpointSummary("The moderation queue: flagged contributions and those hidden automatically, waiting for review (moderators only).")]
-    [ProducesResponseType(typeof(IReadOnlyList<QueueItem>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/moderation/queue")]
-    public static async Task<IResult> Queue(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
-    {
-        var moderator = await Moderators.RequireAsync(session, user, ct);
-        return moderator.Problem?.ToResult() ?? Results.Ok(await QueueAsync(session, ct));
-    }
+    [Authorize(Policy = RolePolicies.Moderator)]
+    public static async Task<Answer<IReadOnlyList<QueueItem>>> Queue(IQuerySession session, CancellationToken ct) =>
+        Answer.Of(await QueueAsync(session, ct));
 
-    [Tags("Moderation")]
     [EndpointSummary("Hide a contribution with a reason the author sees (moderators only).")]
-    [ProducesResponseType(typeof(ContentModeration), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/moderation/content/{id}/hide")]
-    public static Task<IResult> Hide(Guid id, Review command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400, 404, 409)]
+    public static Task<Answer<ContentModeration>> Hide(
+        Guid id, Review command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
         ReviewAsync(id, user, store, (m, mod) => DecideHide(m, command, mod, clock.GetUtcNow()), ct);
 
-    [Tags("Moderation")]
     [EndpointSummary("Show a contribution again, or settle its flags, with a reason the author sees (moderators only).")]
-    [ProducesResponseType(typeof(ContentModeration), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/moderation/content/{id}/restore")]
-    public static Task<IResult> Restore(Guid id, Review command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400, 404, 409)]
+    public static Task<Answer<ContentModeration>> Restore(
+        Guid id, Review command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
         ReviewAsync(id, user, store, (m, mod) => DecideRestore(m, command, mod, clock.GetUtcNow()), ct);
 
-    public static async Task<IResult> ReviewAsync(Guid id, ClaimsPrincipal user, IDocumentStore store, Func<ContentModeration, MemberProfile, Decision> decide, CancellationToken ct)
+    public static async Task<Answer<ContentModeration>> ReviewAsync(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, Func<ContentModeration, MemberProfile, Decision> decide,
+        CancellationToken ct)
     {
         var outcome = await ReviewOutcomeAsync(id, user, store, decide, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<ContentModeration>> ReviewOutcomeAsync(Guid id, ClaimsPrincipal user, IDocumentStore store, Func<ContentModeration, MemberProfile, Decision> decide, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
@@ -6,7 +7,6 @@ using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
@@ -81,31 +81,27 @@ public static class Nudges
         ];
     }
 
-    [Tags("Moderation")]
     [EndpointSummary("Who the radar suggests nudging about an item: the owner, members with similar questions, members and providers with the expertise (moderators only).")]
-    [ProducesResponseType(typeof(IReadOnlyList<NudgeAudience>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/moderation/radar/{id}/suggestions")]
-    public static async Task<IResult> Suggestions(Guid id, ClaimsPrincipal user, IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(404)]
+    public static async Task<Answer<IReadOnlyList<NudgeAudience>>> Suggestions(
+        Guid id, IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var moderator = await Moderators.RequireAsync(session, user, ct);
-        if (moderator.Problem is { } refused) return refused.ToResult();
         var item = (await RadarEndpoints.ComputeAsync(session, settings, clock.GetUtcNow(), ct)).Items.FirstOrDefault(i => i.Id == id);
-        return item is null ? Problem.NotFound("Dit punt staat (niet meer) op de radar.").ToResult() : Results.Ok(await SuggestAsync(session, item, ct));
+        return item is null ? Problem.NotFound("Dit punt staat (niet meer) op de radar.") : Answer.Of(await SuggestAsync(session, item, ct));
     }
 
-    [Tags("Moderation")]
     [EndpointSummary("Nudge members about a radar item: a friendly notification to the chosen audience, or the chosen members of it (moderators only).")]
-    [ProducesResponseType(typeof(RadarItemLog), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/moderation/radar/{id}/nudge")]
-    public static async Task<IResult> Post(Guid id, Nudge command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400, 404)]
+    public static async Task<Answer<RadarItemLog>> Post(
+        Guid id, Nudge command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await NudgeAsync(id, command, user, store, settings, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static Task<Outcome<RadarItemLog>> NudgeAsync(Guid id, Nudge command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now, CancellationToken ct) =>

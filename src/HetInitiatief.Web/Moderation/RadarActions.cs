@@ -1,9 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using JasperFx.Events.Projections;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
@@ -55,27 +55,25 @@ public static class RadarActionEndpoints
         : log.Dismissed ? Problem.Conflict("Dit punt is al weggelegd.")
         : Decision.Accept(new RadarItemDismissed(log.Id, log.Key, moderator.Id, command.Reason!.Trim(), now));
 
-    [Tags("Moderation")]
     [EndpointSummary("Take a radar item on: it is yours to follow up (moderators only).")]
-    [ProducesResponseType(typeof(RadarItemLog), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/moderation/radar/{id}/take-on")]
-    public static Task<IResult> TakeOnItem(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(404)]
+    public static Task<Answer<RadarItemLog>> TakeOnItem(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         return ActAsync(id, user, store, settings, now, TakeOn(now), ct);
     }
 
-    [Tags("Moderation")]
     [EndpointSummary("Dismiss a radar item with a reason; it leaves the radar (moderators only).")]
-    [ProducesResponseType(typeof(RadarItemLog), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/moderation/radar/{id}/dismiss")]
-    public static Task<IResult> DismissItem(Guid id, Dismiss command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+    [Authorize(Policy = RolePolicies.Moderator)]
+    [Refuses(400, 404, 409)]
+    public static Task<Answer<RadarItemLog>> DismissItem(
+        Guid id, Dismiss command, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings,
+        TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         return ActAsync(id, user, store, settings, now, Dismissing(command, now), ct);
@@ -88,10 +86,12 @@ public static class RadarActionEndpoints
 
     public static Prepare Dismissing(Dismiss command, DateTimeOffset now) => (_, _, moderator) => Task.FromResult<Func<RadarItemLog, Decision>>(log => DecideDismiss(log, command, moderator, now));
 
-    public static async Task<IResult> ActAsync(Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now, Prepare prepare, CancellationToken ct)
+    public static async Task<Answer<RadarItemLog>> ActAsync(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, RadarSettings settings, DateTimeOffset now,
+        Prepare prepare, CancellationToken ct)
     {
         var outcome = await ActOnAsync(id, user, store, settings, now, prepare, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     /// <summary>Checks the moderator and that the item is on the radar now, then decides on its log (started by the first action).</summary>

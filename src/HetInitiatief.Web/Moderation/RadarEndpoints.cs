@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
@@ -6,7 +7,6 @@ using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
@@ -22,17 +22,14 @@ public sealed record RadarPage(IReadOnlyList<RadarItemView> Items, IReadOnlyList
 
 public static class RadarEndpoints
 {
-    [Tags("Moderation")]
     [EndpointSummary("The unanswered-demand radar: what needs a nudge, why and since when, with the heat map of theme × sector (moderators only).")]
-    [ProducesResponseType(typeof(RadarPage), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverineGet("/api/moderation/radar")]
-    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
+    [Authorize(Policy = RolePolicies.Moderator)]
+    public static async Task<Answer<RadarPage>> Get(
+        IQuerySession session, RadarSettings settings, TimeProvider clock, CancellationToken ct)
     {
-        var moderator = await Moderators.RequireAsync(session, user, ct);
-        if (moderator.Problem is { } refused) return refused.ToResult();
         var now = clock.GetUtcNow();
-        return Results.Ok(await ViewAsync(session, await ComputeAsync(session, settings, now, ct), now, ct));
+        return await ViewAsync(session, await ComputeAsync(session, settings, now, ct), now, ct);
     }
 
     /// <summary>The computed radar with what moderators did with each item; dismissed items are left out.</summary>

@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
@@ -18,24 +18,20 @@ public static class RebuildHealthEndpoint
     /// <summary>Two rebuilds of one store at once both write the projection's progress row, and the second failed on it (a 500).</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDocumentStore, SemaphoreSlim> Running = [];
 
-    [Tags("Moderation")]
     [EndpointSummary("Rebuild the health facts from the event store and return the dashboard for the week (admin only).")]
-    [ProducesResponseType(typeof(HealthDashboard), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/health/rebuild")]
-    public static async Task<IResult> Rebuild(string? week, ClaimsPrincipal user, IDocumentStore store, HealthSettings settings, TimeProvider clock, CancellationToken ct)
+    [Authorize(Policy = RolePolicies.Admin)]
+    [Refuses(400, 409)]
+    public static async Task<Answer<HealthDashboard>> Rebuild(
+        string? week, IDocumentStore store, HealthSettings settings, TimeProvider clock, CancellationToken ct)
     {
         await using var query = store.QuerySession();
-        var admin = await AdminAccess.RequireAsync(query, user, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
-        if (admin.Problem is { } refused) return refused.ToResult();
         var chosen = HealthDashboardEndpoint.WeekOf(week, clock.GetUtcNow());
-        if (chosen.Problem is { } invalid) return invalid.ToResult();
+        if (chosen.Problem is { } invalid) return invalid;
 
         var oneAtATime = Running.GetValue(store, _ => new SemaphoreSlim(1, 1));
         if (!await oneAtATime.WaitAsync(TimeSpan.Zero, ct))
-            return Problem.Conflict("De cijfers worden al opnieuw berekend. Probeer het over een minuut nog eens.").ToResult();
+            return Problem.Conflict("De cijfers worden al opnieuw berekend. Probeer het over een minuut nog eens.");
         try
         {
             await RebuildAsync(store, ct);
@@ -44,7 +40,7 @@ public static class RebuildHealthEndpoint
         {
             oneAtATime.Release();
         }
-        return Results.Ok(await HealthDashboardEndpoint.ReadAsync(query, chosen.Value!, settings, ct));
+        return await HealthDashboardEndpoint.ReadAsync(query, chosen.Value!, settings, ct);
     }
 
     public static async Task RebuildAsync(IDocumentStore store, CancellationToken ct)

@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Network;
@@ -26,26 +25,23 @@ public static class NetworkEndpoints
         : Decision.Accept(new JointStartRecorded(network.Id, JointStartRecorded.AdminDecided, admin.Id, network.EarlyBirds.Count, now));
 
     [AllowAnonymous]
-    [Tags("Network")]
     [EndpointSummary("The network's founding seats, whether it started together, and its growth toward 500 members (public).")]
-    [ProducesResponseType(typeof(NetworkView), 200)]
     [WolverineGet("/api/network")]
-    public static Task<NetworkView> Get(IQuerySession session, NetworkSettings settings, TimeProvider clock, CancellationToken ct) =>
-        ReadAsync(session, settings, clock.GetUtcNow(), ct);
+    public static async Task<Answer<NetworkView>> Get(
+        IQuerySession session, NetworkSettings settings, TimeProvider clock, CancellationToken ct) =>
+        await ReadAsync(session, settings, clock.GetUtcNow(), ct);
 
-    [Tags("Network")]
     [EndpointSummary("Record the joint start before the last seat is taken (admin only).")]
-    [ProducesResponseType(typeof(NetworkView), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/network/joint-start")]
-    public static async Task<IResult> JointStart(ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
+    [Refuses(403, 409)]
+    public static async Task<Answer<NetworkView>> JointStart(
+        ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var outcome = await DecideAsAdminAsync(store, settings, user, (network, admin) => DecideJointStart(network, admin, now), ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
+        if (outcome.Problem is { } problem) return problem;
         await using var query = store.QuerySession();
-        return Results.Ok(await ReadAsync(query, settings, now, ct));
+        return await ReadAsync(query, settings, now, ct);
     }
 
     /// <summary>A decision on the network's stream taken by the signed-in member, whose profile the decision checks for the admin role.</summary>

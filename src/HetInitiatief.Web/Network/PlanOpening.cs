@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Sessions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Network;
@@ -21,20 +20,18 @@ public static class PlanOpeningEndpoint
         : network.OpeningSessionId == opening.Id ? Decision.Accept()
         : Decision.Accept(new OpeningSessionPlanned(network.Id, opening.Id, admin.Id, now));
 
-    [Tags("Network")]
     [EndpointSummary("Name the session that is the network's festive opening, after the joint start (admin only).")]
-    [ProducesResponseType(typeof(NetworkView), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/network/opening")]
-    public static async Task<IResult> Post(PlanOpening command, ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 409)]
+    public static async Task<Answer<NetworkView>> Post(
+        PlanOpening command, ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, TimeProvider clock,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var outcome = await PlanAsync(command, user, store, settings, now, ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
+        if (outcome.Problem is { } problem) return problem;
         await using var query = store.QuerySession();
-        return Results.Ok(await NetworkEndpoints.ReadAsync(query, settings, now, ct));
+        return await NetworkEndpoints.ReadAsync(query, settings, now, ct);
     }
 
     public static async Task<Outcome<Written>> PlanAsync(PlanOpening command, ClaimsPrincipal user, IDocumentStore store, NetworkSettings settings, DateTimeOffset now, CancellationToken ct)

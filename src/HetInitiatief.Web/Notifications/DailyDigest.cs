@@ -1,9 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine;
 using Wolverine.Http;
@@ -84,19 +84,12 @@ public static class DailyDigest
     public static Guid MailIdFor(IEnumerable<Guid> items) =>
         new(System.Security.Cryptography.SHA256.HashData(items.Order().SelectMany(i => i.ToByteArray()).ToArray()).AsSpan(0, 16));
 
-    [Tags("Notifications")]
     [EndpointSummary("Run the daily digest now (admin only); it sends only what no earlier digest sent.")]
-    [ProducesResponseType(typeof(DigestRun), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverinePost("/api/admin/digest/run")]
-    public static async Task<IResult> Run(ClaimsPrincipal user, IDocumentStore store, NpgsqlDataSource database, Mailer mailer, TimeProvider clock, CancellationToken ct)
-    {
-        await using (var query = store.QuerySession())
-        {
-            if (await AdminOnly.CheckAsync(user.MemberId(), query, ct) is { } refused) return refused.ToResult();
-        }
-        return Results.Ok(await RunAsync(store, database, mailer, clock.GetUtcNow(), ct));
-    }
+    [Authorize(Policy = RolePolicies.Admin)]
+    public static async Task<Answer<DigestRun>> Run(
+        IDocumentStore store, NpgsqlDataSource database, Mailer mailer, TimeProvider clock, CancellationToken ct) =>
+        await RunAsync(store, database, mailer, clock.GetUtcNow(), ct);
 }
 
 public static class DailyDigestHandler

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Notifications;
@@ -14,20 +13,18 @@ public static class MyNotificationsEndpoints
 {
     public const int ListSize = 50;
 
-    [Tags("Notifications")]
     [EndpointSummary("My notifications, newest first, with the number unread.")]
-    [ProducesResponseType(typeof(NotificationList), 200)]
     [WolverineGet("/api/me/notifications")]
-    public static async Task<NotificationList> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<NotificationList>> Get(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await ListAsync(user.MemberId(), session, ct);
 
     /// <summary>Marks the given notifications read, or all of them when no ids are given. Only ever one's own.</summary>
-    [Tags("Notifications")]
     [EndpointSummary("Mark my notifications read: the given ids, or all when none are given.")]
-    [ProducesResponseType(typeof(NotificationList), 200)]
     [Members.AllowUnconfirmed]
     [WolverinePost("/api/me/notifications/read")]
-    public static async Task<NotificationList> Read(MarkRead command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Answer<NotificationList>> Read(
+        MarkRead command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         await MarkReadAsync(user.MemberId(), command.Ids, store, clock.GetUtcNow(), ct);
         await using var session = store.QuerySession();

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Notifications;
@@ -147,23 +146,22 @@ public static class NotificationPreferencesEndpoints
         new(NotificationPreferences.ChoosableKinds.ToDictionary(k => k, k => NotificationPreferences.DeliveryFor(preferences, k)),
             preferences?.ExpertiseCap ?? NotificationPreferences.DefaultExpertiseRequestsPerWeek);
 
-    [Tags("Notifications")]
     [EndpointSummary("How I hear of each kind of notification: off, inApp, immediate (an e-mail at once) or digest (a daily e-mail).")]
-    [ProducesResponseType(typeof(NotificationPreferencesView), 200)]
     [WolverineGet("/api/me/notification-preferences")]
-    public static async Task<NotificationPreferencesView> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<NotificationPreferencesView>> Get(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         ToView(await session.LoadAsync<NotificationPreferences>(user.MemberId(), ct));
 
-    [Tags("Notifications")]
     [EndpointSummary("Choose per kind of notification: off, inApp, immediate or digest (kinds left out get their default), and how often a week you may be asked for your expertise.")]
-    [ProducesResponseType(typeof(NotificationPreferencesView), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [Members.AllowUnconfirmed]
     [WolverinePut("/api/me/notification-preferences")]
-    public static async Task<IResult> Put(SetNotificationPreferences command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400)]
+    public static async Task<Answer<NotificationPreferencesView>> Put(
+        SetNotificationPreferences command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await SaveAsync(command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(ToView(outcome.Value));
+        return outcome.Answer(ToView);
     }
 
     public static async Task<Outcome<NotificationPreferences>> SaveAsync(SetNotificationPreferences command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

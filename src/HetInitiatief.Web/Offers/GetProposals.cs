@@ -3,7 +3,6 @@ using System.Security.Claims;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Offers;
@@ -16,18 +15,17 @@ public sealed record ProposalView(
 
 public static class GetProposalsEndpoint
 {
-    [Tags("Offers")]
     [EndpointSummary("The proposals made to a coalition, with the members' reactions; the co-creation visible to all.")]
-    [ProducesResponseType(typeof(IReadOnlyList<ProposalView>), 200)]
     [WolverineGet("/api/coalitions/{id}/proposals")]
-    public static async Task<IReadOnlyList<ProposalView>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<IReadOnlyList<ProposalView>>> Get(
+        Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var proposals = await ReadAsync(id, session, ct);
         var coalition = await session.LoadAsync<Coalitions.CoalitionDetails>(id, ct);
-        if (coalition is null) return proposals;
+        if (coalition is null) return Answer.Of(proposals);
         var hidden = await Moderation.HiddenContent.OnQuestionAsync(session, coalition.QuestionId, ct);
         var moderator = Moderation.Moderators.Are(await session.LoadAsync<MemberProfile>(user.MemberId(), ct));
-        return Moderation.HiddenContent.Apply(proposals, hidden, user.MemberId(), moderator);
+        return Answer.Of(Moderation.HiddenContent.Apply(proposals, hidden, user.MemberId(), moderator));
     }
 
     public static async Task<IReadOnlyList<ProposalView>> ReadAsync(Guid coalitionId, IQuerySession session, CancellationToken ct)

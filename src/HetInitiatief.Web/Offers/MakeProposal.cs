@@ -5,7 +5,6 @@ using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Offers;
@@ -45,32 +44,27 @@ public static class MakeProposalEndpoints
             : proposal.Status == ProposalStatus.Accepted ? Problem.Conflict("Dit voorstel is al aangenomen.")
             : Decision.Accept(new ProposalRevised(proposal.Id, memberId, command.Title!.Trim(), command.Outcome!.Trim(), command.ProposedDates!.Trim(), now)));
 
-    [Tags("Offers")]
     [EndpointSummary("Propose a session plan to a coalition that reached its threshold (409 below it).")]
-    [ProducesResponseType(typeof(ProposalWritten), 201)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/coalitions/{id}/proposals")]
-    public static async Task<IResult> Post(Guid id, MakeProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 404, 409)]
+    public static async Task<Created<ProposalWritten>> Post(
+        Guid id, MakeProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await MakeAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Created($"/api/proposals/{outcome.Value!.ProposalId}", outcome.Value);
+        return outcome.Created(proposal => $"/api/proposals/{proposal.ProposalId}");
     }
 
-    [Tags("Offers")]
     [EndpointSummary("Revise your proposal, for instance after the initiator asked for changes.")]
-    [ProducesResponseType(typeof(ProposalWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePut("/api/proposals/{id}")]
-    public static async Task<IResult> Revise(Guid id, ReviseProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Answer<ProposalWritten>> Revise(
+        Guid id, ReviseProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         var outcome = await EventStreams.DecideAsync<Proposal>(store, id, null, p => DecideRevise(p, command, memberId, now), Proposal.NotFound, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(new ProposalWritten(id, outcome.Value!.Version));
+        return outcome.Answer(written => new ProposalWritten(id, written.Version));
     }
 
     public static async Task<Outcome<ProposalWritten>> MakeAsync(Guid coalitionId, MakeProposal command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

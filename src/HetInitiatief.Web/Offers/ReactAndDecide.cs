@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Offers;
@@ -39,47 +38,38 @@ public static class ReactAndDecideEndpoints
         : coalition.AcceptedProposalId is not null ? Problem.Conflict("De coalitie heeft al een aanbod aangenomen.")
         : Decision.Accept(new ProposalAccepted(proposal.Id, memberId, now), new CoalitionOfferAccepted(coalition.Id, proposal.Id, memberId, now));
 
-    [Tags("Offers")]
     [EndpointSummary("React to a proposal as a coalition member: interested, notForMe, or a comment.")]
-    [ProducesResponseType(typeof(ProposalWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/proposals/{id}/reactions")]
-    public static async Task<IResult> React(Guid id, ReactToProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Answer<ProposalWritten>> React(
+        Guid id, ReactToProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await ReactAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
-    [Tags("Offers")]
     [EndpointSummary("Ask the proposer for changes (initiator only).")]
-    [ProducesResponseType(typeof(ProposalWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/proposals/{id}/changes-requested")]
-    public static async Task<IResult> Changes(Guid id, RequestChanges command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Answer<ProposalWritten>> Changes(
+        Guid id, RequestChanges command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         var outcome = await WithCoalitionAsync(id, (p, c) => DecideChanges(p, c, command, memberId, now), store, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
-    [Tags("Offers")]
     [EndpointSummary("Accept a proposal on behalf of the group (initiator only); one per coalition.")]
-    [ProducesResponseType(typeof(ProposalWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/proposals/{id}/accept")]
-    public static async Task<IResult> Accept(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(403, 404, 409)]
+    public static async Task<Answer<ProposalWritten>> Accept(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         var outcome = await WithCoalitionAsync(id, (p, c) => DecideAccept(p, c, memberId, now), store, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<ProposalWritten>> ReactAsync(Guid proposalId, ReactToProposal command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
@@ -29,39 +28,35 @@ public static class AfterwardsEndpoints
         ?? QuestionRules.MustBeOwner(question, memberId, "een succesverhaal publiceren")
         ?? Decision.Accept(new SuccessStoryPublished(question.Id, storyId, memberId, command.Story!.Trim(), now));
 
-    [Tags("Questions")]
     [EndpointSummary("Record whether the goal was reached (owner only).")]
-    [ProducesResponseType(typeof(QuestionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePut("/api/questions/{id}/goal-outcome")]
-    public static async Task<IResult> Outcome(Guid id, RecordGoalOutcome command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404)]
+    public static async Task<Answer<QuestionWritten>> Outcome(
+        Guid id, RecordGoalOutcome command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         var outcome = await EventStreams.DecideAsync<Question>(store, id, null, q => DecideOutcome(q, command, memberId, now), QuestionRules.NotFound, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(new QuestionWritten(id, outcome.Value!.Version));
+        return outcome.Answer(written => new QuestionWritten(id, written.Version));
     }
 
-    [Tags("Questions")]
     [EndpointSummary("Publish a short success story (owner only); it shows on the question page and the home page.")]
-    [ProducesResponseType(typeof(QuestionWritten), 201)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/questions/{id}/success-stories")]
-    public static async Task<IResult> Story(Guid id, PublishSuccessStory command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404)]
+    public static async Task<Created<QuestionWritten>> Story(
+        Guid id, PublishSuccessStory command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now, storyId) = (user.MemberId(), clock.GetUtcNow(), Guid.CreateVersion7());
         var outcome = await EventStreams.DecideAsync<Question>(store, id, null, q => DecideStory(q, command, storyId, memberId, now), QuestionRules.NotFound, ct);
-        return outcome.Problem?.ToResult() ?? Results.Created($"/api/questions/{id}", new QuestionWritten(id, outcome.Value!.Version));
+        return outcome.Created(_ => $"/api/questions/{id}", written => new QuestionWritten(id, written.Version));
     }
 
-    [Tags("Questions")]
     [EndpointSummary("The latest success stories, for the home page.")]
-    [ProducesResponseType(typeof(IReadOnlyList<SuccessStoryView>), 200)]
     [WolverineGet("/api/success-stories")]
-    public static Task<IReadOnlyList<SuccessStoryView>> Latest(IQuerySession session, CancellationToken ct) => LatestAsync(session, 6, ct);
+    public static async Task<Answer<IReadOnlyList<SuccessStoryView>>> Latest(
+        IQuerySession session, CancellationToken ct) =>
+        Answer.Of(await LatestAsync(session, 6, ct));
 
     public static async Task<IReadOnlyList<SuccessStoryView>> LatestAsync(IQuerySession session, int count, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
@@ -24,19 +23,15 @@ public static class AnswerFollowUpEndpoint
         return Decision.Accept(new FollowUpAnswered(question.Id, followUpId, memberId, command.Answer!.Trim(), now));
     }
 
-    [Tags("Questions")]
     [EndpointSummary("Answer a follow-up question on your own question, once.")]
-    [ProducesResponseType(typeof(QuestionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/questions/{id}/follow-ups/{followUpId}/answer")]
-    public static async Task<IResult> Post(Guid id, Guid followUpId, AnswerFollowUp command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Answer<QuestionWritten>> Post(
+        Guid id, Guid followUpId, AnswerFollowUp command, ClaimsPrincipal user, IDocumentStore store,
+        TimeProvider clock, CancellationToken ct)
     {
         var outcome = await AnswerAsync(id, followUpId, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<QuestionWritten>> AnswerAsync(

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
@@ -23,20 +22,15 @@ public static class AskFollowUpEndpoint
             ? Problem.Forbidden("Je kunt geen vervolgvraag stellen op je eigen vraag; dat doen je collega's. Je kunt je vraag wel herformuleren.")
             : Decision.Accept(new FollowUpAsked(question.Id, followUpId, memberId, command.Text!.Trim(), now)));
 
-    [Tags("Questions")]
     [EndpointSummary("Ask the owner a follow-up question (doorvragen). Not on your own question.")]
-    [ProducesResponseType(typeof(FollowUpWritten), 201)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/questions/{id}/follow-ups")]
-    public static async Task<IResult> Post(Guid id, AskFollowUp command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Created<FollowUpWritten>> Post(
+        Guid id, AskFollowUp command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await AskAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult()
-            ?? Results.Created($"/api/questions/{id}#follow-up-{outcome.Value!.FollowUpId}", outcome.Value);
+        return outcome.Created(written => $"/api/questions/{id}#follow-up-{written.FollowUpId}");
     }
 
     public static async Task<Outcome<FollowUpWritten>> AskAsync(

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
@@ -54,31 +53,24 @@ public static class EndorseQuestionEndpoints
             l => new QuestionEndorsementWithdrawn(question.Id, l.Id, now));
     }
 
-    [Tags("Questions")]
     [EndpointSummary("As a school leader, back a question of a member of your own school ('mijn leidinggevende steunt dit'). Twice changes nothing.")]
-    [ProducesResponseType(typeof(QuestionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/questions/{id}/endorsements")]
-    public static Task<IResult> Endorse(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Refuses(403, 404, 409)]
+    public static Task<Answer<QuestionWritten>> Endorse(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         SetAsync(id, user.MemberId(), endorse: true, store, clock.GetUtcNow(), ct);
 
-    [Tags("Questions")]
     [EndpointSummary("Withdraw your backing of a question.")]
-    [ProducesResponseType(typeof(QuestionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/questions/{id}/endorsements/me")]
-    public static Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+    [Refuses(403, 404)]
+    public static Task<Answer<QuestionWritten>> Withdraw(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         SetAsync(id, user.MemberId(), endorse: false, store, clock.GetUtcNow(), ct);
 
-    private static async Task<IResult> SetAsync(Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
-    {
-        var outcome = await EndorseAsync(id, leaderId, endorse, store, now, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
-    }
+    private static async Task<Answer<QuestionWritten>> SetAsync(
+        Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        (await EndorseAsync(id, leaderId, endorse, store, now, ct)).Answer();
 
     public static async Task<Outcome<QuestionWritten>> EndorseAsync(Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
@@ -24,37 +23,31 @@ public sealed record FollowersView(int Count, IReadOnlyList<Person> Followers);
 
 public static class FollowQuestionEndpoints
 {
-    [Tags("Questions")]
     [EndpointSummary("Follow a question to receive its updates. Following twice changes nothing (200).")]
-    [ProducesResponseType(typeof(Following), 201)]
-    [ProducesResponseType(typeof(Following), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [Members.AllowUnconfirmed]
     [WolverinePost("/api/questions/{id}/followers")]
-    public static async Task<IResult> Follow(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(404)]
+    public static async Task<Added<Following>> Follow(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await SetAsync(id, user.MemberId(), follow: true, store, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
-        return outcome.Value!.Changed ? Results.Created($"/api/questions/{id}/followers", outcome.Value) : Results.Ok(outcome.Value);
+        return outcome.Added($"/api/questions/{id}/followers", following => following.Changed);
     }
 
-    [Tags("Questions")]
     [EndpointSummary("Stop following a question.")]
-    [ProducesResponseType(typeof(Following), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/questions/{id}/followers/me")]
-    public static async Task<IResult> Unfollow(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(404)]
+    public static async Task<Answer<Following>> Unfollow(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await SetAsync(id, user.MemberId(), follow: false, store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
-    [Tags("Questions")]
     [EndpointSummary("Who follows a question.")]
-    [ProducesResponseType(typeof(FollowersView), 200)]
     [WolverineGet("/api/questions/{id}/followers")]
-    public static async Task<FollowersView> Get(Guid id, IQuerySession session, CancellationToken ct)
+    public static async Task<Answer<FollowersView>> Get(Guid id, IQuerySession session, CancellationToken ct)
     {
         var ids = await FollowerIdsAsync(session, id, ct);
         var names = await MemberProfile.NamesAsync(session, ids, ct);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
@@ -34,18 +33,15 @@ public sealed record StoryView(Guid Id, string Text, DateTimeOffset At);
 public static class GetQuestionEndpoint
 {
     /// <summary>The question now, or — with <c>at</c> — as it stood at that moment, replayed from its events.</summary>
-    [Tags("Questions")]
     [EndpointSummary("One question with follow-ups, answers and every version; with at= (ISO 8601) as it stood then.")]
-    [ProducesResponseType(typeof(QuestionView), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/questions/{id}")]
-    public static async Task<IResult> Get(Guid id, string? at, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [Refuses(400, 404)]
+    public static async Task<Answer<QuestionView>> Get(
+        Guid id, string? at, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var outcome = await ReadAsync(id, at, session, ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
-        return Results.Ok((await Moderation.HiddenContent.ForViewerAsync(session, outcome.Value!, [], user.MemberId(), ct)).View);
+        if (outcome.Problem is { } problem) return problem;
+        return (await Moderation.HiddenContent.ForViewerAsync(session, outcome.Value!, [], user.MemberId(), ct)).View;
     }
 
     public static async Task<Outcome<QuestionView>> ReadAsync(Guid id, string? at, IQuerySession session, CancellationToken ct)

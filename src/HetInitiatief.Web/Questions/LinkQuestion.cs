@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
@@ -21,18 +20,15 @@ public static class LinkQuestionEndpoint
         return question.Links?.Contains(target) == true ? Decision.Accept() : Decision.Accept(new QuestionLinked(question.Id, target, memberId, now));
     }
 
-    [Tags("Questions")]
     [EndpointSummary("Link your question to a similar one (owner, or a moderator for any question); both questions show the link. Linking twice changes nothing.")]
-    [ProducesResponseType(typeof(QuestionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/questions/{id}/links")]
-    public static async Task<IResult> Post(Guid id, LinkQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Answer<QuestionWritten>> Post(
+        Guid id, LinkQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await LinkAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<QuestionWritten>> LinkAsync(Guid questionId, LinkQuestion command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
@@ -38,13 +37,10 @@ public static class PostQuestionEndpoint
                 questionId, memberId, command.Title!.Trim(), command.Context!.Trim(), command.WhyMine!.Trim(),
                 command.AlreadyKnown!.Trim(), command.Themes!.Distinct().ToList(), command.Sector!, now));
 
-    [Tags("Questions")]
     [EndpointSummary("Post a learning question.")]
-    [ProducesResponseType(typeof(QuestionWritten), 201)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [WolverinePost("/api/questions")]
-    public static async Task<IResult> Post(
+    [Refuses(400)]
+    public static async Task<Created<QuestionWritten>> Post(
         PostQuestion command, ClaimsPrincipal user, HttpRequest request, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         // An API client may send the form's guard too: a repeat with the same key answers with the question it posted.
@@ -52,12 +48,11 @@ public static class PostQuestionEndpoint
         if (request.Headers.TryGetValue(IdempotencyKey, out var key))
         {
             if (!Guid.TryParse(key, out var parsed) || parsed == Guid.Empty)
-                return Problem.Invalid(IdempotencyKey, "Geef als Idempotency-Key een GUID, bijvoorbeeld een nieuwe UUID per vraag.").ToResult();
+                return Problem.Invalid(IdempotencyKey, "Geef als Idempotency-Key een GUID, bijvoorbeeld een nieuwe UUID per vraag.");
             submissionId = parsed;
         }
         var outcome = await PostAsync(command, user.MemberId(), store, clock.GetUtcNow(), ct, submissionId);
-        return outcome.Problem?.ToResult()
-            ?? Results.Created($"/api/questions/{outcome.Value!.QuestionId}", outcome.Value);
+        return outcome.Created(question => $"/api/questions/{question.QuestionId}");
     }
 
     /// <param name="submissionId">

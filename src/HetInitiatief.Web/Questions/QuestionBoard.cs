@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using HetInitiatief.Catalogue;
@@ -28,18 +27,15 @@ public static class QuestionBoard
     public const string MyThemes = "mijn";
 
     /// <summary>The board: newest activity first, filtered by theme, sector and status, searched in Dutch.</summary>
-    [Tags("Questions")]
     [EndpointSummary("The board: newest activity first; filter by theme (a code, or \"mijn\" for the themes you follow), sector, "
         + "status (open, withdrawn, all) and Dutch full-text q.")]
-    [ProducesResponseType(typeof(BoardPage), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [WolverineGet("/api/questions")]
-    public static async Task<IResult> Get(
+    [Refuses(400)]
+    public static async Task<Answer<BoardPage>> Get(
         string? theme, string? sector, string? status, string? q, int? page, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var outcome = await QueryAsync(theme, sector, status, q, page, session, ct, user.MemberId());
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<BoardPage>> QueryAsync(

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
@@ -29,19 +28,15 @@ public static class ReformulateQuestionEndpoint
         ?? Decision.Accept(new QuestionReformulated(
             question.Id, memberId, question.FormulationVersion + 1, command.Title!.Trim(), command.Context!.Trim(), now));
 
-    [Tags("Questions")]
     [EndpointSummary("Reformulate your question; expectedVersion is the question version it is based on (409 when stale).")]
-    [ProducesResponseType(typeof(QuestionWritten), 201)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/questions/{id}/reformulations")]
-    public static async Task<IResult> Post(Guid id, ReformulateQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Created<QuestionWritten>> Post(
+        Guid id, ReformulateQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await ReformulateAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Created($"/api/questions/{id}", outcome.Value);
+        return outcome.Created(_ => $"/api/questions/{id}");
     }
 
     public static async Task<Outcome<QuestionWritten>> ReformulateAsync(

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
@@ -20,19 +19,14 @@ public static class SetGoalEndpoint
         ?? QuestionRules.MustBeOwner(question, memberId, "het doel vastleggen")
         ?? Decision.Accept(new GoalSet(question.Id, memberId, command.Goal!.Trim(), now));
 
-    [Tags("Questions")]
     [EndpointSummary("State the goal that describes the new practice.")]
-    [ProducesResponseType(typeof(QuestionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePut("/api/questions/{id}/goal")]
-    public static async Task<IResult> Put(Guid id, SetGoal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Answer<QuestionWritten>> Put(
+        Guid id, SetGoal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await SetAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     public static async Task<Outcome<QuestionWritten>> SetAsync(

@@ -4,7 +4,6 @@ using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
@@ -19,30 +18,28 @@ public static class SimilarQuestions
 {
     public const int Limit = 5;
 
-    [Tags("Questions")]
     [EndpointSummary("Open questions (and their coalitions) that look like this one, most alike first; linked ones are marked.")]
-    [ProducesResponseType(typeof(IReadOnlyList<SimilarQuestion>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/questions/{id}/similar")]
-    public static async Task<IResult> ForQuestion(Guid id, IQuerySession session, CancellationToken ct)
+    [Refuses(404)]
+    public static async Task<Answer<IReadOnlyList<SimilarQuestion>>> ForQuestion(
+        Guid id, IQuerySession session, CancellationToken ct)
     {
         var details = await session.LoadAsync<QuestionDetails>(id, ct);
-        if (details is null) return Problem.NotFound(QuestionRules.NotFound).ToResult();
-        return Results.Ok(await FindAsync(session, $"{details.Title} {details.Context}", details.Themes, id, details.Links ?? [], ct));
+        if (details is null) return Problem.NotFound(QuestionRules.NotFound);
+        return Answer.Of(await FindAsync(session, $"{details.Title} {details.Context}", details.Themes, id, details.Links ?? [], ct));
     }
 
-    [Tags("Questions")]
     [EndpointSummary("Open questions that look like a question still being written (title/text and themes), for the posting form.")]
-    [ProducesResponseType(typeof(IReadOnlyList<SimilarQuestion>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverineGet("/api/questions/similar")]
-    public static async Task<IResult> ForDraft(string? text, string? themes, IQuerySession session, CancellationToken ct)
+    [Refuses(400)]
+    public static async Task<Answer<IReadOnlyList<SimilarQuestion>>> ForDraft(
+        string? text, string? themes, IQuerySession session, CancellationToken ct)
     {
         var codes = (themes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         // An unknown theme is refused like everywhere else, not silently left out of the search.
         if (codes.FirstOrDefault(c => !Themes.IsKnown(c)) is { } unknown)
-            return Problem.Invalid("themes", $"Onbekend thema: {unknown}.").ToResult();
-        return Results.Ok(await FindAsync(session, text ?? "", codes, null, [], ct));
+            return Problem.Invalid("themes", $"Onbekend thema: {unknown}.");
+        return Answer.Of(await FindAsync(session, text ?? "", codes, null, [], ct));
     }
 
     /// <param name="closely">

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
@@ -19,18 +18,14 @@ public static class WithdrawQuestionEndpoint
                 new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionWithdrawn, coalition.Partners, coalition.Threshold, now))
             : Decision.Accept(new QuestionWithdrawn(question.Id, memberId, now)));
 
-    [Tags("Questions")]
     [EndpointSummary("Withdraw your question; its coalition, if any, closes with it.")]
-    [ProducesResponseType(typeof(QuestionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/questions/{id}/withdraw")]
-    public static async Task<IResult> Post(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(403, 404, 409)]
+    public static async Task<Answer<QuestionWritten>> Post(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await WithdrawAsync(id, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+        return outcome.Answer();
     }
 
     /// <summary>The coalition (if any) and the question, written in one transaction.</summary>

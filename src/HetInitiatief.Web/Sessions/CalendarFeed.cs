@@ -4,7 +4,6 @@ using System.Text;
 using HetInitiatief.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Sessions;
@@ -25,54 +24,48 @@ public static class CalendarFeedEndpoints
 {
     public static string Path(string token) => $"/agenda/{token}.ics";
 
-    [Tags("Sessions")]
     [EndpointSummary("Create (or replace, revoking the old one) my secret calendar feed address.")]
-    [ProducesResponseType(typeof(CalendarFeedAddress), 201)]
     [Members.AllowUnconfirmed]
     [WolverinePost("/api/me/calendar-feed")]
-    public static async Task<IResult> Create(ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Created<CalendarFeedAddress>> Create(
+        ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var feed = CalendarFeed.New(user.MemberId(), clock.GetUtcNow());
         session.Store(feed);
         await session.SaveChangesAsync(ct);
-        return Results.Created(Path(feed.Token), new CalendarFeedAddress(Path(feed.Token), feed.CreatedAt));
+        return Created.At(Path(feed.Token), new CalendarFeedAddress(Path(feed.Token), feed.CreatedAt));
     }
 
-    [Tags("Sessions")]
     [EndpointSummary("My calendar feed address, if I have one.")]
-    [ProducesResponseType(typeof(CalendarFeedAddress), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/me/calendar-feed")]
-    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+    [Refuses(404)]
+    public static async Task<Answer<CalendarFeedAddress>> Get(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<CalendarFeed>(user.MemberId(), ct) is { } feed
-            ? Results.Ok(new CalendarFeedAddress(Path(feed.Token), feed.CreatedAt))
-            : Problem.NotFound("Je hebt nog geen agenda-abonnement.").ToResult();
+            ? new CalendarFeedAddress(Path(feed.Token), feed.CreatedAt)
+            : Problem.NotFound("Je hebt nog geen agenda-abonnement.");
 
-    [Tags("Sessions")]
     [EndpointSummary("Revoke my calendar feed address.")]
-    [ProducesResponseType(204)]
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/me/calendar-feed")]
-    public static async Task<IResult> Revoke(ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    public static async Task<Done> Revoke(ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         session.Delete<CalendarFeed>(user.MemberId());
         await session.SaveChangesAsync(ct);
-        return Results.NoContent();
+        return Done.Instance;
     }
 
     /// <summary>The feed itself: open to whoever holds the secret address, like every calendar subscription.</summary>
     [AllowAnonymous]
-    [Tags("Sessions")]
     [EndpointSummary("The sessions I signed up for or host, as an iCalendar feed; the secret address is the key.")]
-    [Produces("text/calendar")]
-    [ProducesResponseType(200)]
-    [ProducesResponseType(404)]
+    [FileFormat("text/calendar")]
     [WolverineGet("/agenda/{token}.ics")]
-    public static async Task<IResult> Feed(string token, IQuerySession session, CancellationToken ct)
+    [Refuses(404)]
+    public static async Task<Download> Feed(string token, IQuerySession session, CancellationToken ct)
     {
         var feed = await session.Query<CalendarFeed>().FirstOrDefaultAsync(f => f.Token == token, ct);
-        if (feed is null) return Results.NotFound();
+        if (feed is null) return Download.NotFound;
         var mine = (await MySessionsEndpoint.ReadAsync(feed.Id, session, ct)).Where(s => s.Me.Status != SignUpEndpoints.Waiting);
-        return Results.Text(GetSessionEndpoints.ICalendar(mine), "text/calendar; charset=utf-8", Encoding.UTF8);
+        return Download.Text(GetSessionEndpoints.ICalendar(mine), "text/calendar; charset=utf-8");
     }
 }

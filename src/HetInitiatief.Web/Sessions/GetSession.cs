@@ -6,7 +6,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Sessions;
@@ -26,44 +25,42 @@ public sealed record SessionView(
 
 public static class GetSessionEndpoints
 {
-    [Tags("Sessions")]
     [EndpointSummary("One session: seats taken, waitlist length, and your own place; the meeting link only if you have a seat.")]
-    [ProducesResponseType(typeof(SessionView), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineGet("/api/sessions/{id}")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [Refuses(404)]
+    public static async Task<Answer<SessionView>> Get(
+        Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var view = await ReadAsync(id, user.MemberId(), session, ct);
-        return view is null ? Problem.NotFound(Session.NotFound).ToResult() : Results.Ok(view);
+        return view is null ? Problem.NotFound(Session.NotFound) : view;
     }
 
-    [Tags("Sessions")]
     [EndpointSummary("The agenda: upcoming sessions that go ahead or may, soonest first; filter by theme, format and sector.")]
-    [ProducesResponseType(typeof(IReadOnlyList<SessionView>), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverineGet("/api/sessions")]
-    public static async Task<IResult> Agenda(string? theme, string? format, string? sector, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    [Refuses(400)]
+    public static async Task<Answer<IReadOnlyList<SessionView>>> Agenda(
+        string? theme, string? format, string? sector, ClaimsPrincipal user, IQuerySession session, TimeProvider clock,
+        CancellationToken ct)
     {
         var invalid = new FieldRules()
             .Check(string.IsNullOrEmpty(sector) || Sectors.IsKnown(sector), "sector", Sectors.Unknown)
             .Check(string.IsNullOrEmpty(theme) || Themes.IsKnown(theme), "theme", "Onbekend thema.")
             .Check(string.IsNullOrEmpty(format) || SessionKinds.Formats.ContainsKey(format), "format", "Kies fysiek, online of hybride.")
             .Problem;
-        return invalid?.ToResult() ?? Results.Ok(await AgendaAsync(theme, format, sector, user.MemberId(), session, clock.GetUtcNow(), ct));
+        return invalid ?? Answer.Of(await AgendaAsync(theme, format, sector, user.MemberId(), session, clock.GetUtcNow(), ct));
     }
 
-    [Tags("Sessions")]
     [EndpointSummary("The session as an iCalendar file; the meeting link is in it only for those with a seat.")]
-    [Produces("text/calendar")]
-    [ProducesResponseType(200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
+    [FileFormat("text/calendar")]
     [WolverineGet("/api/sessions/{id}/calendar.ics")]
-    public static async Task<IResult> Calendar(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [Refuses(404)]
+    public static async Task<Download> Calendar(
+        Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var view = await ReadAsync(id, user.MemberId(), session, ct);
         return view is null
-            ? Problem.NotFound(Session.NotFound).ToResult()
-            : Results.Text(ICalendar(view), "text/calendar; charset=utf-8", Encoding.UTF8);
+            ? Problem.NotFound(Session.NotFound)
+            : Download.Text(ICalendar(view), "text/calendar; charset=utf-8");
     }
 
     public static async Task<IReadOnlyList<SessionView>> AgendaAsync(string? theme, string? format, string? sector, Guid viewer, IQuerySession session, DateTimeOffset now, CancellationToken ct)

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Sessions;
@@ -23,18 +22,15 @@ public static class GiveFeedbackEndpoint
         return Decision.Accept(new FeedbackGiven(session.Id, memberId, command.Rating!.Value, command.ChangeInPractice!.Trim(), now));
     }
 
-    [Tags("Sessions")]
     [EndpointSummary("Give feedback on a session you attended: a 1–5 rating and what you will do differently.")]
-    [ProducesResponseType(typeof(SessionWritten), 201)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/sessions/{id}/feedback")]
-    public static async Task<IResult> Post(Guid id, GiveFeedback command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Created<SessionWritten>> Post(
+        Guid id, GiveFeedback command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         var outcome = await EventStreams.DecideAsync<Session>(store, id, null, s => Decide(s, command, memberId, now), Session.NotFound, ct);
-        return outcome.Problem?.ToResult() ?? Results.Created($"/api/sessions/{id}", new SessionWritten(id, outcome.Value!.Version));
+        return outcome.Created(_ => $"/api/sessions/{id}", written => new SessionWritten(id, written.Version));
     }
 }

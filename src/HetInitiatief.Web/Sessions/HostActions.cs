@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -54,47 +53,38 @@ public static class HostActions
         return Decision.Accept(new AttendanceRecorded(session.Id, memberId, attended, now));
     }
 
-    [Tags("Sessions")]
     [EndpointSummary("Call the session off (host only, before it starts); everyone signed up or waiting is told.")]
-    [ProducesResponseType(typeof(SessionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/sessions/{id}/cancel")]
-    public static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(403, 404, 409)]
+    public static async Task<Answer<SessionWritten>> Cancel(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideCancel(s, memberId, now), Session.NotFound, ct));
     }
 
-    [Tags("Sessions")]
     [EndpointSummary("Move the session (host only); sign-ups are kept and everyone is told.")]
-    [ProducesResponseType(typeof(SessionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePut("/api/sessions/{id}/schedule")]
-    public static async Task<IResult> Move(Guid id, MoveSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Answer<SessionWritten>> Move(
+        Guid id, MoveSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox,
+        TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideMove(s, command, memberId, now), Session.NotFound, ct, outbox));
     }
 
-    [Tags("Sessions")]
     [EndpointSummary("Record who attended (host only, once the session has started); only they can give feedback.")]
-    [ProducesResponseType(typeof(SessionWritten), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePut("/api/sessions/{id}/attendance")]
-    public static async Task<IResult> Attendance(Guid id, RecordAttendance command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(400, 403, 404, 409)]
+    public static async Task<Answer<SessionWritten>> Attendance(
+        Guid id, RecordAttendance command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
         return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideAttendance(s, command, memberId, now), Session.NotFound, ct));
     }
 
-    private static IResult Respond(Guid id, Outcome<Written> outcome) =>
-        outcome.Problem?.ToResult() ?? Results.Ok(new SessionWritten(id, outcome.Value!.Version));
+    private static Answer<SessionWritten> Respond(Guid id, Outcome<Written> outcome) =>
+        outcome.Answer(written => new SessionWritten(id, written.Version));
 }

@@ -2,19 +2,17 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Sessions;
 
 public static class MySessionsEndpoint
 {
-    [Tags("Sessions")]
     [EndpointSummary("The sessions I signed up for, wait for, or host; soonest first.")]
-    [ProducesResponseType(typeof(IReadOnlyList<SessionView>), 200)]
     [WolverineGet("/api/me/sessions")]
-    public static Task<IReadOnlyList<SessionView>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        ReadAsync(user.MemberId(), session, ct);
+    public static async Task<Answer<IReadOnlyList<SessionView>>> Get(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        Answer.Of(await ReadAsync(user.MemberId(), session, ct));
 
     public static async Task<IReadOnlyList<SessionView>> ReadAsync(Guid memberId, IQuerySession session, CancellationToken ct)
     {

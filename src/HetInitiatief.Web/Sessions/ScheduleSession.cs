@@ -3,7 +3,6 @@ using HetInitiatief.Catalogue;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -60,15 +59,15 @@ public static class ScheduleSessionEndpoint
                     c.SignUpDeadline!.Value.ToUniversalTime(), c.Theme!, c.CoalitionId, c.PriorityUntil?.ToUniversalTime(), now, sector, providerLed))
                 .Schedule([(new DecideGoNoGo(sessionId, c.SignUpDeadline!.Value.ToUniversalTime()), c.SignUpDeadline!.Value.ToUniversalTime())]));
 
-    [Tags("Sessions")]
     [EndpointSummary("Offer a session on a theme, optionally for a coalition whose members get first claim until priorityUntil.")]
-    [ProducesResponseType(typeof(SessionWritten), 201)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverinePost("/api/sessions")]
-    public static async Task<IResult> Post(ScheduleSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
+    [Refuses(400)]
+    public static async Task<Created<SessionWritten>> Post(
+        ScheduleSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await ScheduleAsync(command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
-        return outcome.Problem?.ToResult() ?? Results.Created($"/api/sessions/{outcome.Value!.SessionId}", outcome.Value);
+        return outcome.Created(written => $"/api/sessions/{written.SessionId}");
     }
 
     public static async Task<Outcome<SessionWritten>> ScheduleAsync(ScheduleSession command, Guid hostId, IDocumentStore store, IMartenOutbox outbox, DateTimeOffset now, CancellationToken ct)

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Sessions;
@@ -45,34 +44,28 @@ public static class SignUpEndpoints
             : Decision.Accept(new SignUpCancelled(session.Id, memberId, false, now), new PromotedFromWaitlist(session.Id, session.Waitlist[0], now));
     }
 
-    [Tags("Sessions")]
     [EndpointSummary("Sign up: a seat while there is one, else a place on the waitlist. Signing up twice changes nothing (200).")]
-    [ProducesResponseType(typeof(SignUpStatus), 201)]
-    [ProducesResponseType(typeof(SignUpStatus), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 409, "application/problem+json")]
     [WolverinePost("/api/sessions/{id}/sign-ups")]
-    public static async Task<IResult> Post(Guid id, ClaimsPrincipal user, IDocumentStore store, Membership.TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    [Refuses(403, 404, 409)]
+    public static async Task<Added<SignUpStatus>> Post(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, Membership.TierSettings tiers, TimeProvider clock,
+        CancellationToken ct)
     {
         var outcome = await SignUpAsync(id, user.MemberId(), store, tiers, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
-        return outcome.Value!.Changed ? Results.Created($"/api/sessions/{id}/sign-ups/me", outcome.Value) : Results.Ok(outcome.Value);
+        return outcome.Added($"/api/sessions/{id}/sign-ups/me", status => status.Changed);
     }
 
-    [Tags("Sessions")]
     [EndpointSummary("Cancel your sign-up or leave the waitlist; the first in line gets the freed seat.")]
-    [ProducesResponseType(typeof(SignUpStatus), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/sessions/{id}/sign-ups/me")]
-    public static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    [Refuses(404)]
+    public static async Task<Answer<SignUpStatus>> Delete(
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var memberId = user.MemberId();
         var now = clock.GetUtcNow();
         var outcome = await EventStreams.DecideAsync<Session>(store, id, null, s => DecideCancel(s, memberId, now), Session.NotFound, ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
-        return Results.Ok(new SignUpStatus(id, None, null, outcome.Value!.Version, outcome.Value.Changed));
+        return outcome.Answer(written => new SignUpStatus(id, None, null, written.Version, written.Changed));
     }
 
     public static async Task<Outcome<SignUpStatus>> SignUpAsync(Guid sessionId, Guid memberId, IDocumentStore store, Membership.TierSettings tiers, DateTimeOffset now, CancellationToken ct)

@@ -8,7 +8,6 @@ using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace HetInitiatief.Workspace;
@@ -55,13 +54,11 @@ public static class WaitingKinds
 
 public static class WorkspaceEndpoint
 {
-    [Tags("Members")]
     [EndpointSummary("Mijn werkplek: what waits for me, what is new in my themes, coalitions to join; each item with its link.")]
-    [ProducesResponseType(typeof(WorkspaceView), 200)]
-    [ProducesResponseType(typeof(HttpValidationProblemDetails), 401, "application/problem+json")]
     [WolverineGet("/api/me/workspace")]
-    public static Task<WorkspaceView> Get(ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
-        MyWorkspace.LoadAsync(user.MemberId(), session, clock.GetUtcNow(), ct);
+    public static async Task<Answer<WorkspaceView>> Get(
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        await MyWorkspace.LoadAsync(user.MemberId(), session, clock.GetUtcNow(), ct);
 }
 
 /// <summary>
