@@ -1,4 +1,5 @@
 using HetInitiatief.Coalitions;
+using HetInitiatief.Live;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
@@ -14,6 +15,15 @@ public sealed record RadarChanged(string Cause)
         or QuestionReformulated or CoalitionFormed or MemberJoinedCoalition or MemberLeftCoalition or CoalitionPositionChanged or CoalitionThresholdReached
         or CoalitionClosed or CoalitionClosingDateExtended or ProposalMade or SessionScheduled or SessionCalledOff
         or RadarItemNudged or RadarItemTakenOn or RadarItemDismissed or ContentFlagged or ContentHidden or ContentRestored;
+}
+
+/// <summary>One refresh of the radar per commit is enough, however many of its facts the commit changed.</summary>
+public sealed class RadarPush : IPushMapper
+{
+    public IEnumerable<object> PushesFor(Commit commit) =>
+        commit.Events.FirstOrDefault(e => RadarChanged.IsAbout(e.Data)) is { } cause
+            ? [LivePush.Of(RadarChanged.Method, new RadarChanged(cause.EventTypeName), LiveHub.RadarGroup)]
+            : [];
 }
 
 /// <summary>
