@@ -4,7 +4,8 @@ using JasperFx.Events;
 namespace HetInitiatief.Coalitions;
 
 /// <summary>The push message for a coalition's meter: where it stands after the change.</summary>
-public sealed record CoalitionChanged(Guid QuestionId, Guid CoalitionId, long Version, string Change, int Partners, int Threshold)
+public sealed record CoalitionChanged(
+    Guid QuestionId, Guid CoalitionId, long Version, string Change, int Partners, int Threshold)
 {
     public const string Method = "coalitionChanged";
 
@@ -30,7 +31,7 @@ public sealed record CoalitionChanged(Guid QuestionId, Guid CoalitionId, long Ve
     }
 }
 
-/// <summary>The meter, read from the coalition's read model as the same commit wrote it, to the question's watchers.</summary>
+/// <summary>The meter, from the coalition's read model as the commit wrote it, to the question's watchers.</summary>
 public sealed class CoalitionPush : IPushMapper
 {
     public IEnumerable<object> PushesFor(Commit commit)

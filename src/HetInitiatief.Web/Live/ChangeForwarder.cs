@@ -13,7 +13,8 @@ namespace HetInitiatief.Live;
 /// queue's handler keeps them in order per stream (<see cref="PushOrder"/>). What members must be told (news) does not
 /// go this way but through <see cref="NewsOutbox"/>, inside the transaction.
 /// </summary>
-public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeForwarder> logger) : DocumentSessionListenerBase
+public sealed class ChangeForwarder(IServiceProvider services, ILogger<ChangeForwarder> logger)
+    : DocumentSessionListenerBase
 {
     private readonly Lazy<IPushMapper[]> _mappers = new(() => services.GetServices<IPushMapper>().ToArray());
 

@@ -16,7 +16,7 @@ public static class LiveModule
     /// <summary>News must survive a restart: a durable queue, stored in PostgreSQL.</summary>
     public const string NotificationQueue = "notifications";
 
-    /// <summary>Scheduled deadlines (a coalition's closing date, a session's go/no-go), durable like the news.</summary>
+    /// <summary>Scheduled deadlines (a coalition's closing date, a session's go/no-go), durable too.</summary>
     public const string DeadlineQueue = "deadlines";
 
     /// <summary>

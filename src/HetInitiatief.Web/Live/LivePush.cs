@@ -58,7 +58,7 @@ public sealed class PushOrder
     }
 }
 
-/// <summary>The one handler of the sequential live-push queue: sends each push unless a newer one already went.</summary>
+/// <summary>The one handler of the sequential live-push queue: sends a push unless a newer one already went.</summary>
 public static class LivePushHandler
 {
     public static Task Handle(LivePush push, PushOrder order, IHubContext<LiveHub> hub, CancellationToken ct) =>

@@ -12,7 +12,7 @@ namespace HetInitiatief.Live;
 /// durable outbox inside the commit's own transaction, so it exists exactly when the events do: a crash or a database
 /// restart between the commit and the hand-over cannot lose it, and Wolverine delivers it once the transaction has
 /// committed (or, after a crash, when the app starts again). Each feature says what news it makes
-/// (<see cref="INewsMapper"/>, registered with <see cref="Reactions.AddNews{T}(IServiceCollection, Func{IEvent, T?}, string)"/>).
+/// (<see cref="INewsMapper"/>, registered with <c>services.AddNews(…)</c>, see <see cref="Reactions"/>).
 /// Registered after every feature's projections (<see cref="LiveModule.AddLive"/> comes last), so what the mappers read
 /// of them (a coalition's meter, an offer) already holds this commit's state.
 /// </summary>
@@ -23,7 +23,8 @@ public sealed class NewsOutbox(IServiceProvider services) : IProjection
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
         if (operations is not IDocumentSession session)
-            throw new InvalidOperationException("News can only leave through the outbox of the session that commits it.");
+            throw new InvalidOperationException(
+                "News can only leave through the outbox of the session that commits it.");
         var pending = (IChangeSet)session.PendingChanges;
         var commit = new Commit(events, pending.Updated.Concat(pending.Inserted).ToList());
         var news = _mappers.Value.SelectMany(mapper => mapper.NewsIn(commit)).ToList();

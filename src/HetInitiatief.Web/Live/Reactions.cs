@@ -29,7 +29,7 @@ public interface IPushMapper
     IEnumerable<object> PushesFor(Commit commit);
 }
 
-/// <summary>A feature's news for a commit: what members must be told, stored with the commit (<see cref="NewsOutbox"/>).</summary>
+/// <summary>A feature's news for a commit: what members must be told; stored with it (<see cref="NewsOutbox"/>).</summary>
 public interface INewsMapper
 {
     IEnumerable<object> NewsIn(Commit commit);
@@ -41,13 +41,14 @@ public static class Reactions
     public static IServiceCollection AddPushes<T>(this IServiceCollection services) where T : class, IPushMapper =>
         services.AddSingleton<IPushMapper, T>();
 
-    /// <summary>News that one event makes on its own, delivered on a durable queue (by default the notifications').</summary>
+    /// <summary>News that one event makes on its own, for a durable queue (the notifications' by default).</summary>
     public static IServiceCollection AddNews<T>(this IServiceCollection services, Func<IEvent, T?> fromEvent,
         string queue = LiveModule.NotificationQueue) where T : class =>
         services.AddNews((Commit commit) => commit.Events.Select(fromEvent), queue);
 
     /// <summary>News that needs what the commit's projections wrote beside its events.</summary>
-    public static IServiceCollection AddNews<T>(this IServiceCollection services, Func<Commit, IEnumerable<T?>> fromCommit,
+    public static IServiceCollection AddNews<T>(
+        this IServiceCollection services, Func<Commit, IEnumerable<T?>> fromCommit,
         string queue = LiveModule.NotificationQueue) where T : class
     {
         services.AddSingleton<INewsMapper>(new NewsMapper<T>(fromCommit));

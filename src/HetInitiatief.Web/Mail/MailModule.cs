@@ -2,7 +2,7 @@ using Wolverine;
 
 namespace HetInitiatief.Mail;
 
-/// <summary>All outgoing mail: its settings (a setting it cannot use stops the start), its outbox and its delivery queue.</summary>
+/// <summary>All outgoing mail: its settings (one it cannot use stops the start), its outbox and its delivery queue.</summary>
 public static class MailModule
 {
     public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)

@@ -3,7 +3,7 @@ using Marten;
 
 namespace HetInitiatief.Matching;
 
-/// <summary>The makelfunctie: every posted question is matched to members who offer its theme, off the request.</summary>
+/// <summary>The makelfunctie: each posted question is matched to members who offer its theme, off the request.</summary>
 public static class MatchingModule
 {
     public static WebApplicationBuilder AddMatching(this WebApplicationBuilder builder)

@@ -17,7 +17,8 @@ public static class ModerationModule
         services.AddSingleton<IConfigureMarten, ModerationConfiguration>();
         HealthSettings.Add(services, builder.Configuration);
         RadarSettings.Add(services, builder.Configuration);
-        services.AddCheckedSettings<ModerationOptions>(builder.Configuration, ModerationOptions.Section, ModerationOptions.Problems);
+        services.AddCheckedSettings<ModerationOptions>(
+            builder.Configuration, ModerationOptions.Section, ModerationOptions.Problems);
         services.AddHostedService<RadarClock>();
         services.AddPushes<RadarPush>();
         services.AddNews(NudgeNews.From);

@@ -3,6 +3,8 @@ using HetInitiatief.Live;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace HetInitiatief.Moderation;
 
@@ -32,7 +34,7 @@ public sealed class RadarPush : IPushMapper
 /// default 60). A failed push is only logged: the next tick tries again.
 /// </summary>
 public sealed class RadarClock(
-    Microsoft.AspNetCore.SignalR.IHubContext<Live.LiveHub> hub, Microsoft.Extensions.Options.IOptions<RadarOptions> settings, ILogger<RadarClock> logger)
+    IHubContext<LiveHub> hub, IOptions<RadarOptions> settings, ILogger<RadarClock> logger)
     : BackgroundService
 {
     public const string Cause = "time";
@@ -44,7 +46,8 @@ public sealed class RadarClock(
         {
             try
             {
-                await Microsoft.AspNetCore.SignalR.ClientProxyExtensions.SendAsync(hub.Clients.Group(Live.LiveHub.RadarGroup), RadarChanged.Method, new RadarChanged(Cause), stoppingToken);
+                await hub.Clients.Group(LiveHub.RadarGroup)
+                    .SendAsync(RadarChanged.Method, new RadarChanged(Cause), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

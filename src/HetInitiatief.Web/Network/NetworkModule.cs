@@ -4,7 +4,7 @@ using Wolverine;
 
 namespace HetInitiatief.Network;
 
-/// <summary>The network's own stream (early-bird seats, the start, the opening), its landing-page push and its news.</summary>
+/// <summary>The network's stream (early-bird seats, the start, the opening), its landing-page push and its news.</summary>
 public static class NetworkModule
 {
     public static WebApplicationBuilder AddNetwork(this WebApplicationBuilder builder)

@@ -12,7 +12,9 @@ namespace HetInitiatief.Notifications;
 /// </summary>
 public static class NotificationsModule
 {
-    /// <summary>One at a time: "invited once per coalition, ever" is checked against what the previous invitation stored.</summary>
+    /// <summary>
+    /// One at a time: "invited once per coalition, ever" is checked against what the previous invitation stored.
+    /// </summary>
     public const string InvitationQueue = "coalition-invitations";
 
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)

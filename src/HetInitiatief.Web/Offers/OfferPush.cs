@@ -3,7 +3,7 @@ using JasperFx.Events;
 
 namespace HetInitiatief.Offers;
 
-/// <summary>An offer to a coalition moved: made, reacted to, revised, accepted. Sent to the question's watchers.</summary>
+/// <summary>An offer to a coalition moved: made, reacted to, revised, accepted, for the question's watchers.</summary>
 public sealed record ProposalChanged(Guid QuestionId, Guid ProposalId, long Version, string Status)
 {
     public const string Method = "proposalChanged";

@@ -4,7 +4,8 @@ using JasperFx.Events;
 namespace HetInitiatief.Sessions;
 
 /// <summary>The push message for a session's seat count: where it stands after the change.</summary>
-public sealed record SessionChanged(Guid SessionId, long Version, string Change, int Participants, int Capacity, int Waiting)
+public sealed record SessionChanged(
+    Guid SessionId, long Version, string Change, int Participants, int Capacity, int Waiting)
 {
     public const string Method = "sessionChanged";
 
@@ -29,7 +30,7 @@ public sealed record SessionChanged(Guid SessionId, long Version, string Change,
     }
 }
 
-/// <summary>The seat counts, read from the session's snapshot as the same commit wrote it, to the agenda and the session.</summary>
+/// <summary>The seat counts, from the session's snapshot as the commit wrote it, to the agenda and the session.</summary>
 public sealed class SessionPush : IPushMapper
 {
     public IEnumerable<object> PushesFor(Commit commit)

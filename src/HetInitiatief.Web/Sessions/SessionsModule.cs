@@ -5,7 +5,7 @@ using Wolverine;
 
 namespace HetInitiatief.Sessions;
 
-/// <summary>Sessions: their snapshot and calendar feeds, their seat counts' live push and the go/no-go deadline.</summary>
+/// <summary>Sessions: their snapshot and calendar feeds, the seat counts' live push and the go/no-go deadline.</summary>
 public static class SessionsModule
 {
     public static WebApplicationBuilder AddSessions(this WebApplicationBuilder builder)

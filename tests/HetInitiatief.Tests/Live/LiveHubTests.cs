@@ -102,8 +102,13 @@ public sealed class LiveHubTests(AppFixture app)
         await using var joinerConnection = await WatcherAsync(joiner);
         var received = new TaskCompletionSource<HetInitiatief.Notifications.NotificationAdded>();
         var joinerReceived = new System.Collections.Concurrent.ConcurrentBag<HetInitiatief.Notifications.NotificationAdded>();
-        ownerConnection.Connection.On<HetInitiatief.Notifications.NotificationAdded>("notificationAdded", n => received.TrySetResult(n));
-        joinerConnection.Connection.On<HetInitiatief.Notifications.NotificationAdded>("notificationAdded", joinerReceived.Add);
+        // Only what is about this question: tests running beside this one may fill the last early-bird seat, and the
+        // joint start is news for every early bird.
+        bool AboutThis(HetInitiatief.Notifications.NotificationAdded n) => n.Link.Contains(question.QuestionId.ToString());
+        ownerConnection.Connection.On<HetInitiatief.Notifications.NotificationAdded>("notificationAdded",
+            n => { if (AboutThis(n)) received.TrySetResult(n); });
+        joinerConnection.Connection.On<HetInitiatief.Notifications.NotificationAdded>("notificationAdded",
+            n => { if (AboutThis(n)) joinerReceived.Add(n); });
 
         await app.Host.JoinAsync(joiner, formed.CoalitionId);
 
