@@ -1,16 +1,20 @@
 using HetInitiatief.Coalitions;
+using HetInitiatief.Errors;
 using HetInitiatief.Infrastructure;
+using HetInitiatief.Invites;
 using HetInitiatief.Live;
 using HetInitiatief.Mail;
-using HetInitiatief.Membership;
+using HetInitiatief.Matching;
 using HetInitiatief.Members;
+using HetInitiatief.Membership;
+using HetInitiatief.Moderation;
+using HetInitiatief.Network;
 using HetInitiatief.Notifications;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
-using Marten;
+using HetInitiatief.Workspace;
 using Microsoft.AspNetCore.SignalR;
-using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
 
@@ -22,44 +26,30 @@ public static class Platform
     public static async Task AddPlatformAsync(this WebApplicationBuilder builder)
     {
         await builder.AddDatabaseAsync();
-        var mail = MailSettings.Read(builder.Configuration);
-        builder.Host.UseWolverine(options =>
-        {
-            options.UseDatabaseDefaults();
-            options.AddLivePush();
-            options.AddMailDelivery();
-            options.AddOutgoingMail(mail);
-        });
-        builder.Services.AddMail(mail);
-        builder.Services.AddSingleton<IConfigureMarten, MembersConfiguration>();
-        builder.Services.AddSingleton<IConfigureMarten, QuestionsConfiguration>();
-        builder.Services.AddSingleton<IConfigureMarten, CoalitionsConfiguration>();
-        builder.Services.AddSingleton<IConfigureMarten, NotificationsConfiguration>();
-        builder.Services.AddSingleton<IConfigureMarten, SessionsConfiguration>();
-        builder.Services.AddSingleton<IConfigureMarten, OffersConfiguration>();
-        builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Network.NetworkConfiguration>();
-        builder.Services.AddHostedService<HetInitiatief.Network.NetworkOpening>();
-        builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
-        builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Invites.InvitesConfiguration>();
-        builder.Services.AddSingleton<IConfigureMarten, NotificationMailConfiguration>();
-        builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Matching.MatchingConfiguration>();
-        builder.Services.AddHostedService<DailyDigestSchedule>();
-        builder.Services.AddMembership(builder.Configuration);
-        builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Moderation.HealthConfiguration>();
-        HetInitiatief.Moderation.HealthSettings.Add(builder.Services, builder.Configuration);
-        builder.Services.AddSingleton<IConfigureMarten, HetInitiatief.Moderation.ModerationConfiguration>();
-        HetInitiatief.Moderation.RadarSettings.Add(builder.Services, builder.Configuration);
-        builder.Services.AddCheckedSettings<HetInitiatief.Moderation.ModerationOptions>(
-            builder.Configuration, HetInitiatief.Moderation.ModerationOptions.Section, HetInitiatief.Moderation.ModerationOptions.Problems);
-        builder.Services.AddHostedService<HetInitiatief.Moderation.RadarClock>();
+        builder.Host.UseWolverine(options => options.UseDatabaseDefaults());
+        // The features, each with its own read models, settings, hosted services, pushes, news and queues.
+        builder.AddMembers();
+        builder.AddMail();
+        builder.AddQuestions();
+        builder.AddCoalitions();
+        builder.AddOffers();
+        builder.AddSessions();
+        builder.AddNetwork();
+        builder.AddInvites();
+        builder.AddNotifications();
+        builder.AddMatching();
+        builder.AddMembership();
+        builder.AddModeration();
+        builder.AddWorkspace();
+        // Last: its news outbox reads what the features' projections wrote in the same commit.
+        builder.AddLive();
 
-        builder.AddMemberAuthentication();
         builder.AddProxiesAndHosts();
         builder.Services.AddRateLimits();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Errors.DutchProblemDetails.Customize);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = DutchProblemDetails.Customize);
         builder.Services.AddSingleton<DatabaseOutage>();
-        builder.Services.AddExceptionHandler<Errors.ExceptionAnswers>();
+        builder.Services.AddExceptionHandler<ExceptionAnswers>();
         builder.Services.AddWolverineHttp();
         builder.Services.AddApiDocs();
         builder.Services.AddRazorPages(options =>
@@ -67,9 +57,8 @@ public static class Platform
             options.RootDirectory = "/";
             // The board's own address; "/" is the welcome for visitors and leads members to their werkplek (BoardModel).
             options.Conventions.AddPageRoute("/Questions/Board", "vragen");
-        }).AddMvcOptions(Errors.DutchModelBinding.Apply);
+        }).AddMvcOptions(DutchModelBinding.Apply);
         builder.Services.AddServing();
-        builder.Services.AddSingleton<ConfirmedMembers>();
         builder.Services.AddSignalR(options =>
         {
             options.MaximumParallelInvocationsPerClient = 1;
@@ -99,7 +88,7 @@ public static class Platform
         app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);
         app.MapRazorPages();
         app.MapHub<LiveHub>(LiveHub.Path);
-        app.MapHub<HetInitiatief.Network.NetworkHub>(HetInitiatief.Network.NetworkHub.Path);
+        app.MapNetwork();
         app.MapApiDocs();
         app.MapPlatformHealth();
     }

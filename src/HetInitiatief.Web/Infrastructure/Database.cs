@@ -24,6 +24,8 @@ public static class Database
             var dataDirectory = builder.Configuration["LocalPostgres:DataDirectory"] ?? "/var/tmp/het-initiatief/postgres";
             var server = await LocalPostgres.StartAsync(dataDirectory);
             builder.Services.AddHostedService(_ => new LocalPostgresLifetime(server));
+            // A JasperFx command (help, db-apply, codegen) may never start the host, whose lifetime stops the server.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopAsync().GetAwaiter().GetResult();
             connectionString = server.ConnectionString;
         }
 

@@ -21,7 +21,6 @@ public static class Authentication
     {
         builder.Services.AddSingleton<IPasswordHasher<MemberLogin>, PasswordHasher<MemberLogin>>();
         builder.Services.AddSingleton(PlatformAdmins.From(builder.Configuration["Platform:AdminEmails"]));
-        builder.Services.AddSingleton(Network.NetworkSettings.From(builder.Configuration));
         builder.Services.AddSingleton<SessionStamps>();
         builder.Services.AddSingleton<Marten.IConfigureMarten, SessionStampsConfiguration>();
         builder.Services

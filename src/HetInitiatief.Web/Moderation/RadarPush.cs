@@ -1,7 +1,10 @@
 using HetInitiatief.Coalitions;
+using HetInitiatief.Live;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace HetInitiatief.Moderation;
 
@@ -16,13 +19,22 @@ public sealed record RadarChanged(string Cause)
         or RadarItemNudged or RadarItemTakenOn or RadarItemDismissed or ContentFlagged or ContentHidden or ContentRestored;
 }
 
+/// <summary>One refresh of the radar per commit is enough, however many of its facts the commit changed.</summary>
+public sealed class RadarPush : IPushMapper
+{
+    public IEnumerable<object> PushesFor(Commit commit) =>
+        commit.Events.FirstOrDefault(e => RadarChanged.IsAbout(e.Data)) is { } cause
+            ? [LivePush.Of(RadarChanged.Method, new RadarChanged(cause.EventTypeName), LiveHub.RadarGroup)]
+            : [];
+}
+
 /// <summary>
 /// Radar items also appear by the clock alone (a question turns 48 hours old without anyone acting),
 /// so watching moderators are told to look again every so often (<c>Moderation:Radar:RefreshSeconds</c>,
 /// default 60). A failed push is only logged: the next tick tries again.
 /// </summary>
 public sealed class RadarClock(
-    Microsoft.AspNetCore.SignalR.IHubContext<Live.LiveHub> hub, Microsoft.Extensions.Options.IOptions<RadarOptions> settings, ILogger<RadarClock> logger)
+    IHubContext<LiveHub> hub, IOptions<RadarOptions> settings, ILogger<RadarClock> logger)
     : BackgroundService
 {
     public const string Cause = "time";
@@ -34,7 +46,8 @@ public sealed class RadarClock(
         {
             try
             {
-                await Microsoft.AspNetCore.SignalR.ClientProxyExtensions.SendAsync(hub.Clients.Group(Live.LiveHub.RadarGroup), RadarChanged.Method, new RadarChanged(Cause), stoppingToken);
+                await hub.Clients.Group(LiveHub.RadarGroup)
+                    .SendAsync(RadarChanged.Method, new RadarChanged(Cause), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,3 +1,4 @@
+using HetInitiatief.Live;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using JasperFx.Events;
@@ -39,6 +40,16 @@ public sealed record NetworkChanged(string Change)
         QuestionPosted or QuestionWithdrawn or QuestionReformulated => new("questions"),
         _ => null,
     };
+}
+
+/// <summary>
+/// One refresh of the landing page per commit is enough, however many of its events the commit holds. Its own message,
+/// not a <see cref="LivePush"/>: its handler reads the counts and sends them on the public hub.
+/// </summary>
+public sealed class NetworkPush : IPushMapper
+{
+    public IEnumerable<object> PushesFor(Commit commit) =>
+        commit.Events.Select(NetworkChanged.From).FirstOrDefault(c => c is not null) is { } change ? [change] : [];
 }
 
 /// <summary>What the landing page's counter shows; small and stable, so the page can update it without fetching.</summary>

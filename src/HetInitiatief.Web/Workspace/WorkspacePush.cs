@@ -2,7 +2,6 @@ using HetInitiatief.Coalitions;
 using HetInitiatief.Live;
 using HetInitiatief.Questions;
 using JasperFx.Events;
-using Microsoft.AspNetCore.SignalR;
 
 namespace HetInitiatief.Workspace;
 
@@ -47,8 +46,14 @@ public sealed record WorkspaceChanged(Guid MemberId, string Change)
     }
 }
 
-public static class WorkspacePushHandler
+/// <summary>Each member concerned by the commit, to their own group.</summary>
+public sealed class WorkspacePush : IPushMapper
 {
-    public static Task Handle(WorkspaceChanged message, IHubContext<LiveHub> hub, CancellationToken ct) =>
-        hub.Clients.Group(LiveHub.MemberGroup(message.MemberId)).SendAsync(WorkspaceChanged.Method, message, ct);
+    public IEnumerable<object> PushesFor(Commit commit)
+    {
+        var questions = commit.Written<QuestionDetails>(q => q.Id);
+        var coalitions = commit.Written<CoalitionDetails>(c => c.Id);
+        return commit.Events.SelectMany(e => WorkspaceChanged.From(e, questions, coalitions))
+            .Select(change => LivePush.Of(WorkspaceChanged.Method, change, LiveHub.MemberGroup(change.MemberId)));
+    }
 }

@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using HetInitiatief.Coalitions;
 using HetInitiatief.Live;
+using HetInitiatief.Questions;
 using HetInitiatief.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
@@ -74,16 +76,16 @@ public sealed class LiveHubTests(AppFixture app)
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3);
         await using var viewer = await WatcherAsync(owner);
         await using var otherViewer = await WatcherAsync(member);
-        var meter = new TaskCompletionSource<HetInitiatief.Live.CoalitionChanged>();
-        var otherMeter = new System.Collections.Concurrent.ConcurrentBag<HetInitiatief.Live.CoalitionChanged>();
-        viewer.Connection.On<HetInitiatief.Live.CoalitionChanged>("coalitionChanged", c => { if (c.Change == "joined") meter.TrySetResult(c); });
-        otherViewer.Connection.On<HetInitiatief.Live.CoalitionChanged>("coalitionChanged", otherMeter.Add);
+        var meter = new TaskCompletionSource<CoalitionChanged>();
+        var otherMeter = new System.Collections.Concurrent.ConcurrentBag<CoalitionChanged>();
+        viewer.Connection.On<CoalitionChanged>("coalitionChanged", c => { if (c.Change == "joined") meter.TrySetResult(c); });
+        otherViewer.Connection.On<CoalitionChanged>("coalitionChanged", otherMeter.Add);
         await viewer.Connection.InvokeAsync("WatchQuestion", question.QuestionId);
         await otherViewer.Connection.InvokeAsync("WatchQuestion", other.QuestionId);
 
         await app.Host.JoinAsync(member, formed.CoalitionId);
 
-        (await meter.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(new HetInitiatief.Live.CoalitionChanged(question.QuestionId, formed.CoalitionId, 2, "joined", 2, 3));
+        (await meter.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(new CoalitionChanged(question.QuestionId, formed.CoalitionId, 2, "joined", 2, 3));
         await app.Host.AskFollowUpAsync(member, other.QuestionId);
         (await otherViewer.NextAsync()).QuestionId.ShouldBe(other.QuestionId);
         otherMeter.ShouldNotContain(c => c.QuestionId == question.QuestionId);
@@ -100,8 +102,13 @@ public sealed class LiveHubTests(AppFixture app)
         await using var joinerConnection = await WatcherAsync(joiner);
         var received = new TaskCompletionSource<HetInitiatief.Notifications.NotificationAdded>();
         var joinerReceived = new System.Collections.Concurrent.ConcurrentBag<HetInitiatief.Notifications.NotificationAdded>();
-        ownerConnection.Connection.On<HetInitiatief.Notifications.NotificationAdded>("notificationAdded", n => received.TrySetResult(n));
-        joinerConnection.Connection.On<HetInitiatief.Notifications.NotificationAdded>("notificationAdded", joinerReceived.Add);
+        // Only what is about this question: tests running beside this one may fill the last early-bird seat, and the
+        // joint start is news for every early bird.
+        bool AboutThis(HetInitiatief.Notifications.NotificationAdded n) => n.Link.Contains(question.QuestionId.ToString());
+        ownerConnection.Connection.On<HetInitiatief.Notifications.NotificationAdded>("notificationAdded",
+            n => { if (AboutThis(n)) received.TrySetResult(n); });
+        joinerConnection.Connection.On<HetInitiatief.Notifications.NotificationAdded>("notificationAdded",
+            n => { if (AboutThis(n)) joinerReceived.Add(n); });
 
         await app.Host.JoinAsync(joiner, formed.CoalitionId);
 

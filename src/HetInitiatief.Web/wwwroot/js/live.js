@@ -31,6 +31,16 @@
   let version = question ? Number(question.dataset.version) : 0;
   let refreshing = null;
 
+  // Pushes carry their stream's version. The server sends them in commit order, but a push that was on its way
+  // while the page was fetched, or one from before a reconnect, can still be older than what this page shows:
+  // each stream's newest version seen is kept, and anything not newer is ignored.
+  const newest = new Map();
+  function isNewer(stream, streamVersion) {
+    if (streamVersion <= (newest.get(stream) || 0)) return false;
+    newest.set(stream, streamVersion);
+    return true;
+  }
+
   function announce(text) {
     if (!status) return;
     status.textContent = "";
@@ -62,7 +72,11 @@
     unfolded.forEach((id) => { const el = document.getElementById(id); if (el) el.open = true; });
     if (focused) { const el = document.getElementById(focused); if (el) el.focus(); }
     const nextQuestion = next.querySelector("[data-live-question]");
-    if (nextQuestion && question) question.dataset.version = nextQuestion.dataset.version;
+    if (nextQuestion && question) {
+      question.dataset.version = nextQuestion.dataset.version;
+      // The page now shows this version; a push of an older one has nothing new to say.
+      version = Math.max(version, Number(nextQuestion.dataset.version));
+    }
   }
 
   // Several pushes in a row lead to one fetch at a time, and one more after it if needed.
@@ -90,9 +104,10 @@
     scheduleRefresh();
   });
 
-  // The coalition meter has its own version sequence; any change to the coalition of this question counts.
+  // The coalition meter has its own version sequence; any newer change to the coalition of this question counts.
   connection.on("coalitionChanged", (change) => {
     if (question && change.questionId !== question.dataset.liveQuestion) return;
+    if (!isNewer(`coalition:${change.coalitionId}`, change.version)) return;
     announce(announcements[change.change] || "De coalitie is veranderd.");
     scheduleRefresh();
   });
@@ -125,6 +140,7 @@
   // Offers to the coalition are shaped together: every reaction shows for everyone on the page.
   connection.on("proposalChanged", (change) => {
     if (!question || change.questionId !== question.dataset.liveQuestion) return;
+    if (!isNewer(`proposal:${change.proposalId}`, change.version)) return;
     announce("Er is iets veranderd aan een aanbod.");
     scheduleRefresh();
   });
@@ -132,6 +148,8 @@
   // Seats taken and waitlist length move for everyone looking at the session or the agenda.
   connection.on("sessionChanged", (change) => {
     if (meeting && change.sessionId !== meeting.dataset.liveSession) return;
+    // An older count must never be read out after a newer one.
+    if (!isNewer(`session:${change.sessionId}`, change.version)) return;
     if (meeting) announce(`${change.participants} van ${change.capacity} plekken bezet.`);
     scheduleRefresh();
   });

@@ -1,7 +1,25 @@
+using HetInitiatief.Live;
 using JasperFx.Events.Projections;
 using Marten;
+using Wolverine;
 
 namespace HetInitiatief.Coalitions;
+
+/// <summary>Coalitions: their read models, their meter's live push and their durable deadlines.</summary>
+public static class CoalitionsModule
+{
+    public static WebApplicationBuilder AddCoalitions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IConfigureMarten, CoalitionsConfiguration>();
+        builder.Services.AddPushes<CoalitionPush>();
+        builder.Services.ConfigureWolverine(options =>
+        {
+            options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue(LiveModule.DeadlineQueue);
+            options.PublishMessage<RemindCoalitionClosing>().ToLocalQueue(LiveModule.DeadlineQueue);
+        });
+        return builder;
+    }
+}
 
 public sealed class CoalitionsConfiguration : IConfigureMarten
 {

@@ -1,7 +1,19 @@
+using HetInitiatief.Live;
 using JasperFx.Events.Projections;
 using Marten;
 
 namespace HetInitiatief.Questions;
+
+/// <summary>Learning questions: their read models and search index, and their live push.</summary>
+public static class QuestionsModule
+{
+    public static WebApplicationBuilder AddQuestions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IConfigureMarten, QuestionsConfiguration>();
+        builder.Services.AddPushes<QuestionPush>();
+        return builder;
+    }
+}
 
 public sealed class QuestionsConfiguration : IConfigureMarten
 {

@@ -1,0 +1,15 @@
+using Wolverine;
+
+namespace HetInitiatief.Mail;
+
+/// <summary>All outgoing mail: its settings (one it cannot use stops the start), its outbox and its delivery queue.</summary>
+public static class MailModule
+{
+    public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
+    {
+        var mail = MailSettings.Read(builder.Configuration);
+        builder.Services.AddMail(mail);
+        builder.Services.ConfigureWolverine(options => options.AddOutgoingMail(mail));
+        return builder;
+    }
+}
