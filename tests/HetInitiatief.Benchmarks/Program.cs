@@ -22,13 +22,14 @@ await using var postgres = await LocalPostgres.StartAsync(dataDirectory);
 await using var dataSource = NpgsqlDataSource.Create(Database.Tuned(postgres.ConnectionString));
 var raw = new RawBaseline(dataSource);
 await raw.PrepareAsync();
+var mail = new ConfirmationMail(dataDirectory + "-mail");
 
-using var app = StartApp(Metadata("WebAssembly"), Metadata("WebProjectDirectory"), postgres.ConnectionString, out var baseAddress);
+using var app = StartApp(Metadata("WebAssembly"), Metadata("WebProjectDirectory"), postgres.ConnectionString, mail.Folder, out var baseAddress);
 using var http = new HttpClient { BaseAddress = baseAddress };
 try
 {
     await WaitUntilReadyAsync(http);
-    var token = await RegisterAsync(http);
+    var token = await RegisterAsync(http, mail);
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
     Console.WriteLine("Warming up…");
@@ -56,11 +57,11 @@ try
     await joins.PrepareRawAsync();
     var joinRows = new List<CoalitionJoins.Result>();
     foreach (var concurrency in new[] { 2, 8, 32 })
-        joinRows.Add(await joins.RunAsync(concurrency, duration, async () => await RegisterMemberAsync(baseAddress), token));
+        joinRows.Add(await joins.RunAsync(concurrency, duration, async () => await RegisterMemberAsync(baseAddress, mail), token));
 
     var signUps = new SessionSignUps(new HttpClient { BaseAddress = baseAddress }, dataSource);
     await signUps.PrepareRawAsync();
-    var registered = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => RegisterMemberAsync(baseAddress)));
+    var registered = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => RegisterMemberAsync(baseAddress, mail)));
     var signUpRows = new List<SessionSignUps.Result>
     {
         await signUps.RunAsync("200 at once, 1 session of 20 seats", registered, sessions: 1, capacity: 20, signUpsPerMember: 1, token),
@@ -110,9 +111,10 @@ finally
     await app.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15)).ContinueWith(_ => { if (!app.HasExited) app.Kill(); });
     await postgres.StopAsync();
     Directory.Delete(dataDirectory, recursive: true);
+    if (Directory.Exists(mail.Folder)) Directory.Delete(mail.Folder, recursive: true);
 }
 
-static Process StartApp(string assembly, string contentRoot, string connectionString, out Uri baseAddress)
+static Process StartApp(string assembly, string contentRoot, string connectionString, string mailFolder, out Uri baseAddress)
 {
     using var listener = new TcpListener(IPAddress.Loopback, 0);
     listener.Start();
@@ -131,6 +133,7 @@ static Process StartApp(string assembly, string contentRoot, string connectionSt
             // One bench member posts thousands of questions a minute: the limiter still runs, with room for that.
             ["RateLimits__Posting__PermitLimit"] = "100000000",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Mail__OutboxDirectory"] = mailFolder,
         },
     };
     return Process.Start(start) ?? throw new InvalidOperationException("Could not start the app");
@@ -154,20 +157,22 @@ static async Task WaitUntilReadyAsync(HttpClient http)
     throw new TimeoutException("The app did not become ready within 90 seconds");
 }
 
-static async Task<(string Token, Guid Id)> RegisterMemberAsync(Uri baseAddress)
+static async Task<(string Token, Guid Id)> RegisterMemberAsync(Uri baseAddress, ConfirmationMail mail)
 {
     using var http = new HttpClient { BaseAddress = baseAddress };
-    var token = await RegisterAsync(http);
+    var token = await RegisterAsync(http, mail);
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     var me = await http.GetFromJsonAsync<Me>("/api/me");
     return (token, me!.Id);
 }
 
-static async Task<string> RegisterAsync(HttpClient http)
+static async Task<string> RegisterAsync(HttpClient http, ConfirmationMail mail)
 {
     var email = $"{Guid.NewGuid():N}@bench.example";
     const string password = "benchmark-wachtwoord-1";
     (await http.PostAsJsonAsync("/api/members", new { name = "Bench Mark", email, password, school = "Benchschool", sector = "po" })).EnsureSuccessStatusCode();
+    // Writes wait for a confirmed address (Members/UnconfirmedWrites.cs).
+    (await http.PostAsJsonAsync("/api/members/confirm", new { token = await mail.TokenAsync(email) })).EnsureSuccessStatusCode();
     var token = await (await http.PostAsJsonAsync("/api/auth/token", new { email, password })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<TokenResponse>();
     return token!.AccessToken;
 }
