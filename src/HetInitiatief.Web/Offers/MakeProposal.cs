@@ -81,10 +81,8 @@ public static class MakeProposalEndpoints
         var themes = (await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct))?.Themes ?? [];
         var canSupply = (await session.LoadAsync<MemberProfile>(memberId, ct))?.CanSupply(themes) == true;
         var proposalId = Guid.CreateVersion7();
-        var decision = Decide(coalition, command, canSupply, proposalId, memberId, now);
-        if (decision.Refusal is { } refusal) return refusal;
-        session.Events.StartStream<Proposal>(proposalId, decision.Events.ToArray());
-        await session.SaveChangesAsync(ct);
-        return new ProposalWritten(proposalId, 1);
+        return (await EventStreams.StartAsync<Proposal>(session, proposalId, Decide(coalition, command, canSupply, proposalId, memberId, now),
+                EventStreams.AlreadyThere, ct))
+            .Map(_ => new ProposalWritten(proposalId, 1));
     }
 }
