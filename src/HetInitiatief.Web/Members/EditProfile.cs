@@ -91,7 +91,7 @@ public static class EditProfileEndpoints
     [AllowUnconfirmed]
     [WolverinePut("/api/me/profile")]
     public static Task<IResult> Update(UpdateProfile command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        SaveAsync(user.MemberId(), m => Decide(m, command, clock.GetUtcNow()), store, ct);
+        RespondAsync(UpdateAsync(user.MemberId(), command, store, clock.GetUtcNow(), ct));
 
     [Tags("Members")]
     [EndpointSummary("As an early bird, choose whether the public landing page lists me among the founding members.")]
@@ -101,13 +101,26 @@ public static class EditProfileEndpoints
     [AllowUnconfirmed]
     [WolverinePut("/api/me/early-bird-listing")]
     public static Task<IResult> Listing(ChooseEarlyBirdListing command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        SaveAsync(user.MemberId(), m => DecideListing(m, command.Listed, clock.GetUtcNow()), store, ct);
+        RespondAsync(ChooseListingAsync(user.MemberId(), command.Listed, store, clock.GetUtcNow(), ct));
 
-    public static async Task<IResult> SaveAsync(Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
+    public static Task<Outcome<MemberProfile>> UpdateAsync(Guid memberId, UpdateProfile command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        WriteAsync(memberId, m => Decide(m, command, now), store, ct);
+
+    public static Task<Outcome<MemberProfile>> ChooseListingAsync(Guid memberId, bool? listed, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        WriteAsync(memberId, m => DecideListing(m, listed, now), store, ct);
+
+    /// <summary>A change to the member's own stream, answered with the profile as it is afterwards.</summary>
+    public static async Task<Outcome<MemberProfile>> WriteAsync(Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
     {
         var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide, "Dit account bestaat niet meer.", ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
+        if (outcome.Problem is { } problem) return problem;
         await using var query = store.QuerySession();
-        return Results.Ok(await query.LoadAsync<MemberProfile>(memberId, ct));
+        return (await query.LoadAsync<MemberProfile>(memberId, ct))!;
+    }
+
+    public static async Task<IResult> RespondAsync(Task<Outcome<MemberProfile>> written)
+    {
+        var outcome = await written;
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
     }
 }

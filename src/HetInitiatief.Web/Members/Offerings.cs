@@ -53,7 +53,7 @@ public static class OfferingEndpoints
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 400, "application/problem+json")]
     [WolverinePut("/api/me/offering")]
     public static async Task<IResult> Offer(UpdateOffering command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        await SaveAsync(user.MemberId(), m => DecideOffering(m, command, clock.GetUtcNow()), store, ct);
+        await EditProfileEndpoints.RespondAsync(OfferAsync(user.MemberId(), command, store, clock.GetUtcNow(), ct));
 
     [Tags("Members")]
     [EndpointSummary("Inventory the themes you provide for, with what members can expect (providers only).")]
@@ -62,7 +62,7 @@ public static class OfferingEndpoints
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 403, "application/problem+json")]
     [WolverinePut("/api/me/provider-themes")]
     public static async Task<IResult> Inventory(InventoryThemes command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        await SaveAsync(user.MemberId(), m => DecideInventory(m, command, clock.GetUtcNow()), store, ct);
+        await EditProfileEndpoints.RespondAsync(InventoryAsync(user.MemberId(), command, store, clock.GetUtcNow(), ct));
 
     [Tags("Themes")]
     [EndpointSummary("Every theme with its providers (and what to expect from them) and how many members offer it.")]
@@ -76,11 +76,9 @@ public static class OfferingEndpoints
             suppliers.Count(m => m.OfferedThemes?.Contains(t.Key) == true))).ToList();
     }
 
-    private static async Task<IResult> SaveAsync(Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
-    {
-        var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide, "Dit account bestaat niet meer.", ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
-        await using var query = store.QuerySession();
-        return Results.Ok(await query.LoadAsync<MemberProfile>(memberId, ct));
-    }
+    public static Task<Outcome<MemberProfile>> OfferAsync(Guid memberId, UpdateOffering command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        EditProfileEndpoints.WriteAsync(memberId, m => DecideOffering(m, command, now), store, ct);
+
+    public static Task<Outcome<MemberProfile>> InventoryAsync(Guid memberId, InventoryThemes command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        EditProfileEndpoints.WriteAsync(memberId, m => DecideInventory(m, command, now), store, ct);
 }

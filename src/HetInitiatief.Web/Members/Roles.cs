@@ -66,7 +66,7 @@ public static class RoleEndpoints
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverinePost("/api/members/{id}/roles")]
     public static Task<IResult> Grant(Guid id, ChangeRole command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, user.MemberId(), store, ct, admin => m => DecideGrant(m, command.Role, admin, clock.GetUtcNow()));
+        EditProfileEndpoints.RespondAsync(GrantAsync(id, command.Role, user.MemberId(), store, clock.GetUtcNow(), ct));
 
     [Tags("Members")]
     [EndpointSummary("Revoke a member's role (admin only).")]
@@ -75,16 +75,23 @@ public static class RoleEndpoints
     [ProducesResponseType(typeof(HttpValidationProblemDetails), 404, "application/problem+json")]
     [WolverineDelete("/api/members/{id}/roles/{role}")]
     public static Task<IResult> Revoke(Guid id, string role, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, user.MemberId(), store, ct, admin => m => DecideRevoke(m, role, admin, clock.GetUtcNow()));
+        EditProfileEndpoints.RespondAsync(RevokeAsync(id, role, user.MemberId(), store, clock.GetUtcNow(), ct));
 
-    private static async Task<IResult> ChangeAsync(Guid memberId, Guid adminId, IDocumentStore store, CancellationToken ct, Func<MemberProfile, Func<MemberProfile, Decision>> decide)
+    public static Task<Outcome<MemberProfile>> GrantAsync(Guid memberId, string? role, Guid adminId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        ChangeAsync(memberId, adminId, store, ct, admin => m => DecideGrant(m, role, admin, now));
+
+    public static Task<Outcome<MemberProfile>> RevokeAsync(Guid memberId, string role, Guid adminId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        ChangeAsync(memberId, adminId, store, ct, admin => m => DecideRevoke(m, role, admin, now));
+
+    private static async Task<Outcome<MemberProfile>> ChangeAsync(
+        Guid memberId, Guid adminId, IDocumentStore store, CancellationToken ct, Func<MemberProfile, Func<MemberProfile, Decision>> decide)
     {
         // Roles are checked against the stored profile, not the sign-in's claims, so a revoked admin is refused at once.
         await using var query = store.QuerySession();
         var admin = await query.LoadAsync<MemberProfile>(adminId, ct);
-        if (admin is null) return Problem.Unauthorized("Log opnieuw in.").ToResult();
+        if (admin is null) return Problem.Unauthorized("Log opnieuw in.");
         var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide(admin), "Dit lid bestaat niet.", ct);
-        if (outcome.Problem is { } problem) return problem.ToResult();
-        return Results.Ok(await query.LoadAsync<MemberProfile>(memberId, ct));
+        if (outcome.Problem is { } problem) return problem;
+        return (await query.LoadAsync<MemberProfile>(memberId, ct))!;
     }
 }

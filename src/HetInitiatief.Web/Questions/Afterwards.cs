@@ -39,9 +39,14 @@ public static class AfterwardsEndpoints
     public static async Task<IResult> Outcome(Guid id, RecordGoalOutcome command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        var outcome = await EventStreams.DecideAsync<Question>(store, id, null, q => DecideOutcome(q, command, memberId, now), QuestionRules.NotFound, ct);
-        return outcome.Problem?.ToResult() ?? Results.Ok(new QuestionWritten(id, outcome.Value!.Version));
+        var outcome = await RecordOutcomeAsync(id, command, memberId, store, now, ct);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
     }
+
+    public static async Task<Outcome<QuestionWritten>> RecordOutcomeAsync(
+        Guid questionId, RecordGoalOutcome command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Question>(store, questionId, null, q => DecideOutcome(q, command, memberId, now), QuestionRules.NotFound, ct))
+            .Map(written => new QuestionWritten(questionId, written.Version));
 
     [Tags("Questions")]
     [EndpointSummary("Publish a short success story (owner only); it shows on the question page and the home page.")]
@@ -52,9 +57,17 @@ public static class AfterwardsEndpoints
     [WolverinePost("/api/questions/{id}/success-stories")]
     public static async Task<IResult> Story(Guid id, PublishSuccessStory command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
-        var (memberId, now, storyId) = (user.MemberId(), clock.GetUtcNow(), Guid.CreateVersion7());
-        var outcome = await EventStreams.DecideAsync<Question>(store, id, null, q => DecideStory(q, command, storyId, memberId, now), QuestionRules.NotFound, ct);
-        return outcome.Problem?.ToResult() ?? Results.Created($"/api/questions/{id}", new QuestionWritten(id, outcome.Value!.Version));
+        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
+        var outcome = await PublishStoryAsync(id, command, memberId, store, now, ct);
+        return outcome.Problem?.ToResult() ?? Results.Created($"/api/questions/{id}", outcome.Value);
+    }
+
+    public static async Task<Outcome<QuestionWritten>> PublishStoryAsync(
+        Guid questionId, PublishSuccessStory command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        var storyId = Guid.CreateVersion7();
+        return (await EventStreams.DecideAsync<Question>(store, questionId, null, q => DecideStory(q, command, storyId, memberId, now), QuestionRules.NotFound, ct))
+            .Map(written => new QuestionWritten(questionId, written.Version));
     }
 
     [Tags("Questions")]

@@ -34,7 +34,12 @@ public static class GiveFeedbackEndpoint
     public static async Task<IResult> Post(Guid id, GiveFeedback command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        var outcome = await EventStreams.DecideAsync<Session>(store, id, null, s => Decide(s, command, memberId, now), Session.NotFound, ct);
-        return outcome.Problem?.ToResult() ?? Results.Created($"/api/sessions/{id}", new SessionWritten(id, outcome.Value!.Version));
+        var outcome = await GiveAsync(id, command, memberId, store, now, ct);
+        return outcome.Problem?.ToResult() ?? Results.Created($"/api/sessions/{id}", outcome.Value);
     }
+
+    public static async Task<Outcome<SessionWritten>> GiveAsync(
+        Guid sessionId, GiveFeedback command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => Decide(s, command, memberId, now), Session.NotFound, ct))
+            .Map(written => new SessionWritten(sessionId, written.Version));
 }

@@ -64,7 +64,7 @@ public static class HostActions
     public static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideCancel(s, memberId, now), Session.NotFound, ct));
+        return Respond(await CallOffAsync(id, memberId, store, now, ct));
     }
 
     [Tags("Sessions")]
@@ -78,7 +78,7 @@ public static class HostActions
     public static async Task<IResult> Move(Guid id, MoveSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideMove(s, command, memberId, now), Session.NotFound, ct, outbox));
+        return Respond(await MoveAsync(id, command, memberId, store, outbox, now, ct));
     }
 
     [Tags("Sessions")]
@@ -92,9 +92,23 @@ public static class HostActions
     public static async Task<IResult> Attendance(Guid id, RecordAttendance command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideAttendance(s, command, memberId, now), Session.NotFound, ct));
+        return Respond(await RecordAttendanceAsync(id, command, memberId, store, now, ct));
     }
 
-    private static IResult Respond(Guid id, Outcome<Written> outcome) =>
-        outcome.Problem?.ToResult() ?? Results.Ok(new SessionWritten(id, outcome.Value!.Version));
+    private static IResult Respond(Outcome<SessionWritten> outcome) => outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+
+    public static async Task<Outcome<SessionWritten>> CallOffAsync(Guid sessionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideCancel(s, memberId, now), Session.NotFound, ct))
+            .Map(written => new SessionWritten(sessionId, written.Version));
+
+    /// <summary>A move schedules the go/no-go again at the new deadline, through the outbox with the events.</summary>
+    public static async Task<Outcome<SessionWritten>> MoveAsync(
+        Guid sessionId, MoveSession command, Guid memberId, IDocumentStore store, IMartenOutbox outbox, DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideMove(s, command, memberId, now), Session.NotFound, ct, outbox))
+            .Map(written => new SessionWritten(sessionId, written.Version));
+
+    public static async Task<Outcome<SessionWritten>> RecordAttendanceAsync(
+        Guid sessionId, RecordAttendance command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideAttendance(s, command, memberId, now), Session.NotFound, ct))
+            .Map(written => new SessionWritten(sessionId, written.Version));
 }
