@@ -10,7 +10,8 @@ public sealed record Decision(IReadOnlyList<object> Events, Problem? Refusal)
 
     public static Decision Accept(params object[] events) => new(events, null);
 
-    public Decision Schedule(IEnumerable<(object Message, DateTimeOffset At)> messages) => this with { Scheduled = [.. Scheduled, .. messages] };
+    public Decision Schedule(IEnumerable<(object Message, DateTimeOffset At)> messages) =>
+        this with { Scheduled = [.. Scheduled, .. messages] };
 
     public static implicit operator Decision(Problem refusal) => new([], refusal);
 }

@@ -5,7 +5,7 @@ using Wolverine.Marten;
 
 namespace HetInitiatief.Infrastructure;
 
-/// <summary>What a write did: the stream's version afterwards, and how many events it appended (0: nothing to change).</summary>
+/// <summary>What a write did: the stream's version afterwards, and how many events it appended (0: nothing changed).</summary>
 public readonly record struct Written(long Version, int Appended)
 {
     public bool Changed => Appended > 0;
@@ -15,14 +15,16 @@ public static class EventStreams
 {
     private const int Attempts = 5;
 
-    /// <summary>The answer when a stream with a brand-new id turns out to exist already: only a programming error gets here.</summary>
-    public static readonly Problem AlreadyThere = Problem.Conflict("Dit bestaat al. Laad de pagina opnieuw en probeer het nog eens.");
+    /// <summary>The answer when a stream with a brand-new id exists already: only a programming error gets here.</summary>
+    public static readonly Problem AlreadyThere =
+        Problem.Conflict("Dit bestaat al. Laad de pagina opnieuw en probeer het nog eens.");
 
     /// <summary>Enrols the session in Wolverine's outbox so scheduled messages commit, or not, with the events.</summary>
     public static async Task ScheduleAsync(IDocumentSession session, Decision decision, IMartenOutbox? outbox)
     {
         if (decision.Scheduled.Count == 0) return;
-        if (outbox is null) throw new InvalidOperationException("This decision schedules messages; pass Wolverine's Marten outbox.");
+        if (outbox is null)
+            throw new InvalidOperationException("This decision schedules messages; pass Wolverine's Marten outbox.");
         outbox.Enroll(session);
         foreach (var (message, at) in decision.Scheduled) await outbox.ScheduleAsync(message, at);
     }
@@ -38,17 +40,20 @@ public static class EventStreams
     public static Task<Outcome<Written>> DecideAsync<T>(
         IDocumentStore store, Guid streamId, long? expectedVersion, Func<T, Decision> decide, string notFound,
         CancellationToken ct, IMartenOutbox? outbox = null) where T : class =>
-        WriteAsync<T>(store, streamId, expectedVersion, aggregate => aggregate is null ? Problem.NotFound(notFound) : decide(aggregate), ct, outbox);
+        WriteAsync<T>(store, streamId, expectedVersion,
+            aggregate => aggregate is null ? Problem.NotFound(notFound) : decide(aggregate), ct, outbox);
 
     /// <summary>
     /// A stream that may not exist yet: the decision sees null and its events start the stream. Two
     /// writers starting the same stream at once collide on its id; the later one decides again.
     /// </summary>
-    public static Task<Outcome<Written>> DecideOrStartAsync<T>(IDocumentStore store, Guid streamId, Func<T?, Decision> decide, CancellationToken ct) where T : class =>
+    public static Task<Outcome<Written>> DecideOrStartAsync<T>(
+        IDocumentStore store, Guid streamId, Func<T?, Decision> decide, CancellationToken ct) where T : class =>
         WriteAsync(store, streamId, null, decide, ct, null);
 
     private static async Task<Outcome<Written>> WriteAsync<T>(
-        IDocumentStore store, Guid streamId, long? expectedVersion, Func<T?, Decision> decide, CancellationToken ct, IMartenOutbox? outbox) where T : class
+        IDocumentStore store, Guid streamId, long? expectedVersion, Func<T?, Decision> decide, CancellationToken ct,
+        IMartenOutbox? outbox) where T : class
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -87,18 +92,19 @@ public static class EventStreams
 
     /// <summary>The write lost a race: the stream moved, or a stream with the same id was started first.</summary>
     public static bool IsRace(Exception e) =>
-        e is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException;
+        e is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException
+            or Marten.Exceptions.ExistingStreamIdCollisionException;
 
     /// <summary>
-    /// Starts a new stream with what a decision made, and commits it with whatever else the use case put in the session
-    /// (a login document, an accepted invite), in one transaction. The session is the one the use case read with, so the
-    /// decision saw what the write commits with. A stream — or a document inserted with it — that already exists means
-    /// someone was first (a second coalition for one question, a form sent twice, an address registered twice): the
-    /// write is undone and <paramref name="alreadyThere"/> is the answer.
+    /// Starts a new stream with what a decision made, and commits it with whatever else the use case put in the
+    /// session (a login document, an accepted invite), in one transaction: the session the use case read with, so
+    /// the decision saw what the write commits with. A stream — or a document inserted with it — that exists already
+    /// means someone was first (a second coalition for one question, a form sent twice, an address registered
+    /// twice): the write is undone and <paramref name="alreadyThere"/> is the answer.
     /// </summary>
     public static async Task<Outcome<Written>> StartAsync<T>(
-        IDocumentSession session, Guid streamId, Decision decision, Problem alreadyThere, CancellationToken ct, IMartenOutbox? outbox = null)
-        where T : class
+        IDocumentSession session, Guid streamId, Decision decision, Problem alreadyThere, CancellationToken ct,
+        IMartenOutbox? outbox = null) where T : class
     {
         if (decision.Refusal is { } refusal) return refusal;
         session.Events.StartStream<T>(streamId, [.. decision.Events]);
@@ -122,11 +128,11 @@ public static class EventStreams
     /// <summary>
     /// Two streams decided on and written in one transaction, both locked: the first always before the
     /// second. Every two-stream write here locks the coalition first, so none can deadlock another.
-    /// The decision sees either aggregate as null when its stream does not exist, and returns each stream's events.
+    /// The decision sees either aggregate as null when its stream does not exist, and puts each event on its stream.
     /// </summary>
     public static async Task<Outcome<(Written First, Written Second)>> DecideAsync<TFirst, TSecond>(
-        IDocumentStore store, Guid firstId, Guid secondId, Func<TFirst?, TSecond?, TwoStreamDecision> decide, CancellationToken ct)
-        where TFirst : class where TSecond : class
+        IDocumentStore store, Guid firstId, Guid secondId, Func<TFirst?, TSecond?, TwoStreamDecision> decide,
+        CancellationToken ct) where TFirst : class where TSecond : class
     {
         await using var session = store.LightweightSession();
         return await DecideAsync(session, firstId, secondId, decide, ct);
@@ -137,8 +143,8 @@ public static class EventStreams
     /// the events; a refusal commits nothing.
     /// </summary>
     public static async Task<Outcome<(Written First, Written Second)>> DecideAsync<TFirst, TSecond>(
-        IDocumentSession session, Guid firstId, Guid secondId, Func<TFirst?, TSecond?, TwoStreamDecision> decide, CancellationToken ct)
-        where TFirst : class where TSecond : class
+        IDocumentSession session, Guid firstId, Guid secondId, Func<TFirst?, TSecond?, TwoStreamDecision> decide,
+        CancellationToken ct) where TFirst : class where TSecond : class
     {
         var first = await session.Events.FetchForExclusiveWriting<TFirst>(firstId, ct);
         var second = await session.Events.FetchForExclusiveWriting<TSecond>(secondId, ct);

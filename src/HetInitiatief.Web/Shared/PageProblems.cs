@@ -52,8 +52,8 @@ public static class PageProblems
     /// </summary>
     /// <param name="showRefusal">How the reasons go on the form, when not field by field as the refusal names them.</param>
     public static async Task<IActionResult> RedirectOrShowAsync(
-        this PageModel page, Problem? refusal, Func<IActionResult> redirect, Func<Task<IActionResult>> show, string? confirmation = null,
-        Action<Problem>? showRefusal = null)
+        this PageModel page, Problem? refusal, Func<IActionResult> redirect, Func<Task<IActionResult>> show,
+        string? confirmation = null, Action<Problem>? showRefusal = null)
     {
         if (refusal is null)
         {
