@@ -23,7 +23,8 @@ public static class HandoverEndpoints
     }
 
     /// <summary>The coalition is the first stream, the question the second: the question's ownership moves with the initiative.</summary>
-    public static TwoStreamDecision DecideAccept(Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
+    public static TwoStreamDecision DecideAccept(
+        Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
     {
         if ((CoalitionRules.MustBeOpen(coalition) ?? QuestionRules.MustBeOpen(question)) is { } closed) return closed;
         if (coalition.HandoverOfferedTo != memberId) return Problem.Conflict("Er ligt geen overdracht van het initiatief voor jou klaar.");
@@ -32,7 +33,8 @@ public static class HandoverEndpoints
             .OnSecond(new QuestionOwnershipTransferred(question.Id, question.OwnerId, memberId, now));
     }
 
-    public static TwoStreamDecision DecideTakeOn(Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
+    public static TwoStreamDecision DecideTakeOn(
+        Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
     {
         if ((CoalitionRules.MustBeOpen(coalition) ?? QuestionRules.MustBeOpen(question)) is { } closed) return closed;
         if (!coalition.SeeksInitiator) return Problem.Conflict("Deze coalitie heeft een initiatiefnemer.");
@@ -90,15 +92,18 @@ public static class HandoverEndpoints
         (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null, c => DecideOffer(c, command, memberId, now), CoalitionRules.NotFound, ct))
             .Map(written => new CoalitionWritten(coalitionId, written.Version, written.Changed));
 
-    public static Task<Outcome<CoalitionWritten>> AcceptAsync(Guid coalitionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+    public static Task<Outcome<CoalitionWritten>> AcceptAsync(
+        Guid coalitionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
         TransferAsync(coalitionId, (c, q) => DecideAccept(c, q, memberId, now), store, ct);
 
-    public static Task<Outcome<CoalitionWritten>> TakeOnAsync(Guid coalitionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+    public static Task<Outcome<CoalitionWritten>> TakeOnAsync(
+        Guid coalitionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
         TransferAsync(coalitionId, (c, q) => DecideTakeOn(c, q, memberId, now), store, ct);
 
     /// <summary>The initiative and the question change hands together, in one transaction.</summary>
     private static async Task<Outcome<CoalitionWritten>> TransferAsync(
-        Guid coalitionId, Func<Coalition, Question, TwoStreamDecision> decide, IDocumentStore store, CancellationToken ct)
+        Guid coalitionId, Func<Coalition, Question, TwoStreamDecision> decide, IDocumentStore store,
+            CancellationToken ct)
     {
         await using var query = store.QuerySession();
         if (await query.LoadAsync<CoalitionDetails>(coalitionId, ct) is not { } details) return Problem.NotFound(CoalitionRules.NotFound);

@@ -28,7 +28,8 @@ public sealed class DeadLettersPageModel(IDocumentStore store, IWolverineRuntime
     {
         if (await RefuseAsync(ct) is { } refused) return refused;
         var outcome = await DeadLetterQueue.ReplayAsync(runtime, id, ct);
-        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(), async () => await ShowAsync(ct) ?? Page(),
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(),
+            async () => await ShowAsync(ct) ?? Page(),
             outcome.Value?.Count switch
             {
                 null => null,

@@ -64,7 +64,8 @@ public static class SendInviteEndpoint
 
         var inviteId = Guid.CreateVersion7();
         var decision = Decide(command, inviteId, Invite.NewToken(), inviterId, invitedLastDay, now);
-        if ((await EventStreams.StartAsync<Invite>(session, inviteId, decision, EventStreams.AlreadyThere, ct)).Problem is { } refused) return refused;
+        if ((await EventStreams.StartAsync<Invite>(session, inviteId, decision, EventStreams.AlreadyThere,
+            ct)).Problem is { } refused) return refused;
         var created = decision.Events.OfType<InviteCreated>().Single();
 
         // The mailed link comes from the platform's own address, never from the request's Host header.

@@ -47,7 +47,8 @@ public sealed partial class ConfirmEmailPageModel(
         var outcome = await EmailConfirmation.ConfirmAsync(Token, store, admins, settings, clock.GetUtcNow(), ct);
         var seat = outcome.Value?.EarlyBirdSeat is { } number ? $" Welkom, early bird #{number}!" : "";
         var signedIn = User.IsSignedIn();
-        return await this.RedirectOrShowAsync(outcome.Problem, () => signedIn ? LocalRedirect(OnwardUrl) : Redirect("/inloggen"), () => ShowAsync(ct),
+        return await this.RedirectOrShowAsync(outcome.Problem,
+            () => signedIn ? LocalRedirect(OnwardUrl) : Redirect("/inloggen"), () => ShowAsync(ct),
             signedIn
                 ? $"Je e-mailadres is bevestigd.{seat} Je kunt nu leervragen stellen, doorvragen en meedoen."
                 : $"Je e-mailadres is bevestigd.{seat} Log in om verder te gaan.");

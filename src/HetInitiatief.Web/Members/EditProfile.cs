@@ -103,14 +103,17 @@ public static class EditProfileEndpoints
     public static Task<IResult> Listing(ChooseEarlyBirdListing command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         RespondAsync(ChooseListingAsync(user.MemberId(), command.Listed, store, clock.GetUtcNow(), ct));
 
-    public static Task<Outcome<MemberProfile>> UpdateAsync(Guid memberId, UpdateProfile command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+    public static Task<Outcome<MemberProfile>> UpdateAsync(
+        Guid memberId, UpdateProfile command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
         WriteAsync(memberId, m => Decide(m, command, now), store, ct);
 
-    public static Task<Outcome<MemberProfile>> ChooseListingAsync(Guid memberId, bool? listed, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+    public static Task<Outcome<MemberProfile>> ChooseListingAsync(
+        Guid memberId, bool? listed, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
         WriteAsync(memberId, m => DecideListing(m, listed, now), store, ct);
 
     /// <summary>A change to the member's own stream, answered with the profile as it is afterwards.</summary>
-    public static async Task<Outcome<MemberProfile>> WriteAsync(Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
+    public static async Task<Outcome<MemberProfile>> WriteAsync(
+        Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
     {
         var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide, "Dit account bestaat niet meer.", ct);
         if (outcome.Problem is { } problem) return problem;

@@ -45,7 +45,8 @@ public static class EmailConfirmation
     /// in <c>Platform:AdminEmails</c>. A member who is already confirmed gets nothing twice.
     /// </summary>
     /// <remarks>The network is the first stream (locked first), the member the second.</remarks>
-    public static TwoStreamDecision Decide(MemberProfile member, NetworkState network, int seats, bool configuredAdmin, DateTimeOffset now)
+    public static TwoStreamDecision Decide(
+        MemberProfile member, NetworkState network, int seats, bool configuredAdmin, DateTimeOffset now)
     {
         if (member.EmailConfirmedAt is not null) return Problem.Gone(UsedLink, "token");
         var seat = EarlyBirds.DecideSeat(network, seats, member.Id, now);
@@ -77,10 +78,12 @@ public static class EmailConfirmation
         // Committed only with the confirmation: a refused one leaves the link as it was.
         session.Store(mailed with { UsedAt = now });
         int? seat = null;
-        var written = await EventStreams.DecideAsync<NetworkState, MemberProfile>(session, settings.NetworkId, mailed.MemberId, (network, member) =>
+        var written = await EventStreams.DecideAsync<NetworkState, MemberProfile>(session, settings.NetworkId,
+            mailed.MemberId, (network, member) =>
         {
             if (member is null) return Unknown;
-            var decision = Decide(member, network ?? NetworkState.Empty(settings.NetworkId), settings.EarlyBirdSeats, admins.Includes(member.Email), now);
+            var decision = Decide(member, network ?? NetworkState.Empty(settings.NetworkId),
+                settings.EarlyBirdSeats, admins.Includes(member.Email), now);
             seat = decision.Events.OfType<MemberEmailConfirmed>().SingleOrDefault()?.EarlyBirdSeat;
             return decision;
         }, ct);

@@ -76,9 +76,11 @@ public static class OfferingEndpoints
             suppliers.Count(m => m.OfferedThemes?.Contains(t.Key) == true))).ToList();
     }
 
-    public static Task<Outcome<MemberProfile>> OfferAsync(Guid memberId, UpdateOffering command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+    public static Task<Outcome<MemberProfile>> OfferAsync(
+        Guid memberId, UpdateOffering command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
         EditProfileEndpoints.WriteAsync(memberId, m => DecideOffering(m, command, now), store, ct);
 
-    public static Task<Outcome<MemberProfile>> InventoryAsync(Guid memberId, InventoryThemes command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+    public static Task<Outcome<MemberProfile>> InventoryAsync(
+        Guid memberId, InventoryThemes command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
         EditProfileEndpoints.WriteAsync(memberId, m => DecideInventory(m, command, now), store, ct);
 }

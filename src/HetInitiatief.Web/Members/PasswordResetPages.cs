@@ -40,8 +40,10 @@ public sealed class ResetPasswordPageModel(IDocumentStore store, IPasswordHasher
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var refusal = await PasswordResetEndpoints.ConfirmAsync(new ResetPassword(Token, Password), store, hasher, stamps, clock.GetUtcNow(), ct);
-        return await this.RedirectOrShowAsync(refusal, () => Redirect("/inloggen"), () => Task.FromResult<IActionResult>(Page()),
+        var refusal = await PasswordResetEndpoints.ConfirmAsync(new ResetPassword(Token, Password), store, hasher,
+            stamps, clock.GetUtcNow(), ct);
+        return await this.RedirectOrShowAsync(refusal, () => Redirect("/inloggen"),
+            () => Task.FromResult<IActionResult>(Page()),
             "Je nieuwe wachtwoord is bewaard. Log ermee in.");
     }
 }

@@ -62,7 +62,8 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
             var (member, stamp) = outcome.Value!;
             stamps.Renewed(member.Id, stamp);
             // This browser made the change and stays signed in, under the new stamp; every other session has ended.
-            await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(member, Authentication.Cookie, stamp));
+            await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(member,
+                Authentication.Cookie, stamp));
         }
         return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(), () => ShowAsync(ct),
             "Je nieuwe wachtwoord is bewaard. Op je andere apparaten ben je uitgelogd.");
@@ -76,18 +77,21 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        SaveAsync(now => OfferingEndpoints.OfferAsync(User.MemberId(), new UpdateOffering(Themes, Offering), store, now, ct), "Wat je aanbiedt is bewaard.", ct);
+        SaveAsync(now => OfferingEndpoints.OfferAsync(User.MemberId(), new UpdateOffering(Themes, Offering), store,
+            now, ct), "Wat je aanbiedt is bewaard.", ct);
 
     public Task<IActionResult> OnPostWhoAsync(CancellationToken ct) =>
         SaveAsync(now => EditProfileEndpoints.UpdateAsync(User.MemberId(), new UpdateProfile(School, Sector,
-            (Subjects ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), LearningPreferences, About, Visibility),
+            (Subjects ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                LearningPreferences, About, Visibility),
             store, now, ct), "Je profiel is bewaard.", ct);
 
     public async Task<IActionResult> OnPostFollowingAsync(CancellationToken ct)
     {
         _postedFollowing = true;
         var outcome = await FollowThemeEndpoints.SetFollowingAsync(User.MemberId(), FollowedThemes, FollowedSectors, store, clock.GetUtcNow(), ct);
-        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(), () => ShowAsync(ct), FollowedThemes.Count == 0
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(), () => ShowAsync(ct),
+            FollowedThemes.Count == 0
             ? "Je volgt geen thema's meer."
             : "De thema's die je volgt zijn bewaard. Nieuwe vragen daarin zie je bij \"Mijn thema's\" op het vragenbord.");
     }
@@ -98,17 +102,21 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
 
     public Task<IActionResult> OnPostProviderThemesAsync(CancellationToken ct) =>
         SaveAsync(now => OfferingEndpoints.InventoryAsync(User.MemberId(), new InventoryThemes(
-            ProviderThemes.Where(t => !string.IsNullOrWhiteSpace(t.Value)).Select(t => new ProviderTheme(t.Key, t.Value!)).ToList()), store, now, ct),
+            ProviderThemes.Where(t => !string.IsNullOrWhiteSpace(t.Value))
+                .Select(t => new ProviderTheme(t.Key, t.Value!)).ToList()), store, now, ct),
             "Je thema's als aanbieder zijn bewaard.", ct);
 
-    private async Task<IActionResult> SaveAsync(Func<DateTimeOffset, Task<Outcome<MemberProfile>>> save, string confirmation, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(
+        Func<DateTimeOffset, Task<Outcome<MemberProfile>>> save, string confirmation, CancellationToken ct)
     {
         var outcome = await save(clock.GetUtcNow());
-        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(), () => ShowAsync(ct), confirmation);
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(), () => ShowAsync(ct),
+            confirmation);
     }
 
     /// <summary>The page again, as refused: what was typed stays, the rest as stored.</summary>
-    private async Task<IActionResult> ShowAsync(CancellationToken ct) => await LoadAsync(ct) is null ? NotFound() : Page();
+    private async Task<IActionResult> ShowAsync(CancellationToken ct) =>
+        await LoadAsync(ct) is null ? NotFound() : Page();
 
     private async Task<MemberProfile?> LoadAsync(CancellationToken ct)
     {

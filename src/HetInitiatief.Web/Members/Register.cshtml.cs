@@ -34,7 +34,8 @@ public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLo
     {
         var outcome = await RegisterMemberEndpoint.RegisterAsync(new RegisterMember(Name, Email, Password, School, Sector, Invite), store, hasher, mailer, clock.GetUtcNow(), ct,
             Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null);
-        if (outcome.Value is { } member) await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(member, Authentication.Cookie));
+        if (outcome.Value is { } member) await HttpContext.SignInAsync(Authentication.Cookie,
+            Authentication.Principal(member, Authentication.Cookie));
         // Next: the mail. The page says so and, once confirmed, leads on to where the visitor came from.
         return await this.RedirectOrShowAsync(outcome.Problem, () => LocalRedirect(Url.IsLocalUrl(ReturnUrl)
                 ? $"{EmailConfirmation.PagePath}?ReturnUrl={Uri.EscapeDataString(ReturnUrl)}"

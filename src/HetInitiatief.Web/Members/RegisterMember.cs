@@ -67,7 +67,8 @@ public static class RegisterMemberEndpoint
         session.Insert(login);
         await Invites.AcceptInvite.OnRegistrationAsync(session, command.Invite, memberId, now, ct);
         var started = await EventStreams.StartAsync<MemberProfile>(session, memberId, Decision.Accept(registered),
-            Problem.Conflict("Er is al een account met dit e-mailadres. Log in, of gebruik een ander adres.", "email"), ct);
+            Problem.Conflict("Er is al een account met dit e-mailadres. Log in, of gebruik een ander adres.",
+                "email"), ct);
         if (started.Problem is { } duplicate) return duplicate;
         await EmailConfirmation.SendAsync(memberId, store, mailer, now, ct, returnUrl);
         return MemberProfile.Create(registered);

@@ -77,14 +77,17 @@ public static class RoleEndpoints
     public static Task<IResult> Revoke(Guid id, string role, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         EditProfileEndpoints.RespondAsync(RevokeAsync(id, role, user.MemberId(), store, clock.GetUtcNow(), ct));
 
-    public static Task<Outcome<MemberProfile>> GrantAsync(Guid memberId, string? role, Guid adminId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+    public static Task<Outcome<MemberProfile>> GrantAsync(
+        Guid memberId, string? role, Guid adminId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
         ChangeAsync(memberId, adminId, store, ct, admin => m => DecideGrant(m, role, admin, now));
 
-    public static Task<Outcome<MemberProfile>> RevokeAsync(Guid memberId, string role, Guid adminId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+    public static Task<Outcome<MemberProfile>> RevokeAsync(
+        Guid memberId, string role, Guid adminId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
         ChangeAsync(memberId, adminId, store, ct, admin => m => DecideRevoke(m, role, admin, now));
 
     private static async Task<Outcome<MemberProfile>> ChangeAsync(
-        Guid memberId, Guid adminId, IDocumentStore store, CancellationToken ct, Func<MemberProfile, Func<MemberProfile, Decision>> decide)
+        Guid memberId, Guid adminId, IDocumentStore store, CancellationToken ct,
+        Func<MemberProfile, Func<MemberProfile, Decision>> decide)
     {
         // Roles are checked against the stored profile, not the sign-in's claims, so a revoked admin is refused at once.
         await using var query = store.QuerySession();

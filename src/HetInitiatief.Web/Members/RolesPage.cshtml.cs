@@ -22,12 +22,15 @@ public sealed class RolesPageModel(IDocumentStore store, TimeProvider clock) : P
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct) ?? Page();
 
     public Task<IActionResult> OnPostGrantAsync(CancellationToken ct) =>
-        ChangeAsync(now => RoleEndpoints.GrantAsync(MemberId, Role, User.MemberId(), store, now, ct), "De rol is toegekend.", ct);
+        ChangeAsync(now => RoleEndpoints.GrantAsync(MemberId, Role, User.MemberId(), store, now, ct),
+            "De rol is toegekend.", ct);
 
     public Task<IActionResult> OnPostRevokeAsync(CancellationToken ct) =>
-        ChangeAsync(now => RoleEndpoints.RevokeAsync(MemberId, Role ?? "", User.MemberId(), store, now, ct), "De rol is ingetrokken.", ct);
+        ChangeAsync(now => RoleEndpoints.RevokeAsync(MemberId, Role ?? "", User.MemberId(), store, now, ct),
+            "De rol is ingetrokken.", ct);
 
-    private async Task<IActionResult> ChangeAsync(Func<DateTimeOffset, Task<Outcome<MemberProfile>>> change, string confirmation, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(
+        Func<DateTimeOffset, Task<Outcome<MemberProfile>>> change, string confirmation, CancellationToken ct)
     {
         // Not an admin: the page explains instead of showing a form that would only be refused.
         await using (var query = store.QuerySession())
@@ -36,7 +39,8 @@ public sealed class RolesPageModel(IDocumentStore store, TimeProvider clock) : P
             if (admin.Problem is { } refused) return Refuse(refused);
         }
         var outcome = await change(clock.GetUtcNow());
-        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(new { q = Q }), async () => await ShowAsync(ct) ?? Page(), confirmation);
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(new { q = Q }),
+            async () => await ShowAsync(ct) ?? Page(), confirmation);
     }
 
     private async Task<IActionResult?> ShowAsync(CancellationToken ct)

@@ -23,9 +23,11 @@ public sealed class SignInModel(IDocumentStore store, IPasswordHasher<MemberLogi
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await SignInEndpoints.VerifyAsync(new SignIn(Email, Password), store, hasher, clock.GetUtcNow(), ct);
-        if (outcome.Value is { } member) await HttpContext.SignInAsync(Authentication.Cookie, await stamps.PrincipalAsync(member, Authentication.Cookie, ct));
+        if (outcome.Value is { } member) await HttpContext.SignInAsync(Authentication.Cookie,
+            await stamps.PrincipalAsync(member, Authentication.Cookie, ct));
         Password = null;
-        return await this.RedirectOrShowAsync(outcome.Problem, () => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/werkplek"),
+        return await this.RedirectOrShowAsync(outcome.Problem,
+            () => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/werkplek"),
             () => Task.FromResult<IActionResult>(Page()));
     }
 }

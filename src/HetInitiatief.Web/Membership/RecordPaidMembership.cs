@@ -63,7 +63,8 @@ public static class RecordPaidMembershipEndpoint
         var member = memberId is { } id ? await session.LoadAsync<MemberProfile>(id, ct) : null;
 
         var membershipId = Guid.CreateVersion7();
-        var started = await EventStreams.StartAsync<PaidMembership>(session, membershipId, Decide(command, admin, member, membershipId, now),
+        var decision = Decide(command, admin, member, membershipId, now);
+        var started = await EventStreams.StartAsync<PaidMembership>(session, membershipId, decision,
             EventStreams.AlreadyThere, ct);
         if (started.Problem is { } refused) return refused;
 

@@ -17,7 +17,8 @@ public static class MergeQuestionEndpoint
 {
     /// <summary>The duplicate closes (and its open coalition with it); the target must be another open question.</summary>
     public static TwoStreamDecision Decide(
-        Question duplicate, Coalition? coalition, QuestionBoardItem? target, MergeQuestion command, MemberProfile moderator, DateTimeOffset now)
+        Question duplicate, Coalition? coalition, QuestionBoardItem? target, MergeQuestion command,
+            MemberProfile moderator, DateTimeOffset now)
     {
         var invalid = new FieldRules()
             .Check(command.IntoQuestionId is { } into && into != duplicate.Id, "intoQuestionId", "Kies een andere vraag om mee samen te voegen.")
@@ -28,9 +29,11 @@ public static class MergeQuestionEndpoint
         if (target.Status != QuestionStatus.Open) return Problem.Conflict("Voeg samen met een open vraag.", "intoQuestionId");
         if (QuestionRules.MustBeOpen(duplicate) is { } closed) return closed;
         // The coalition is the first stream (locked first), the question the second.
-        var merged = TwoStreamDecision.Nothing.OnSecond(new QuestionMergedInto(duplicate.Id, target.Id, moderator.Id, command.Reason!.Trim(), now));
+        var merged = TwoStreamDecision.Nothing.OnSecond(new QuestionMergedInto(duplicate.Id, target.Id,
+            moderator.Id, command.Reason!.Trim(), now));
         return coalition is { IsClosed: false }
-            ? merged.OnFirst(new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionMerged, coalition.Partners, coalition.Threshold, now))
+            ? merged.OnFirst(new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionMerged, coalition.Partners,
+                coalition.Threshold, now))
             : merged;
     }
 

@@ -25,7 +25,8 @@ public sealed class PreferencesPageModel(IDocumentStore store, TimeProvider cloc
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await NotificationPreferencesEndpoints.SaveAsync(new SetNotificationPreferences(Choices, ExpertiseRequestsPerWeek), User.MemberId(), store, clock.GetUtcNow(), ct);
-        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(), () => Task.FromResult<IActionResult>(Page()),
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(),
+            () => Task.FromResult<IActionResult>(Page()),
             "Je keuzes zijn bewaard.");
     }
 }

@@ -81,7 +81,8 @@ public static class MakeProposalEndpoints
         var themes = (await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct))?.Themes ?? [];
         var canSupply = (await session.LoadAsync<MemberProfile>(memberId, ct))?.CanSupply(themes) == true;
         var proposalId = Guid.CreateVersion7();
-        return (await EventStreams.StartAsync<Proposal>(session, proposalId, Decide(coalition, command, canSupply, proposalId, memberId, now),
+        var decision = Decide(coalition, command, canSupply, proposalId, memberId, now);
+        return (await EventStreams.StartAsync<Proposal>(session, proposalId, decision,
                 EventStreams.AlreadyThere, ct))
             .Map(_ => new ProposalWritten(proposalId, 1));
     }

@@ -29,7 +29,8 @@ public sealed partial class QuestionPageModel
             "aanbod", "Je reactie staat erbij.", ct);
 
     public Task<IActionResult> OnPostRequestChangesAsync(CancellationToken ct) =>
-        RunAsync(now => ReactAndDecideEndpoints.RequestChangesAsync(ProposalId ?? Guid.Empty, new RequestChanges(Note), User.MemberId(), store, now, ct),
+        RunAsync(now => ReactAndDecideEndpoints.RequestChangesAsync(ProposalId ?? Guid.Empty,
+            new RequestChanges(Note), User.MemberId(), store, now, ct),
             "aanbod", "Je vraag om aanpassingen staat bij het voorstel.", ct);
 
     public Task<IActionResult> OnPostAcceptProposalAsync(CancellationToken ct) =>

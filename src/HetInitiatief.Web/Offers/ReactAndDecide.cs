@@ -28,14 +28,17 @@ public static class ReactAndDecideEndpoints
     }
 
     /// <summary>Only the proposal (the second stream) changes; the coalition is locked so an acceptance cannot pass it.</summary>
-    public static TwoStreamDecision DecideChanges(Proposal proposal, Coalition coalition, RequestChanges command, Guid memberId, DateTimeOffset now) =>
+    public static TwoStreamDecision DecideChanges(
+        Proposal proposal, Coalition coalition, RequestChanges command, Guid memberId, DateTimeOffset now) =>
         new FieldRules().Text("note", command.Note, "wat er anders moet", 1000, min: 3).Problem
         ?? (coalition.InitiatorId != memberId ? Problem.Forbidden("Alleen de initiatiefnemer vraagt namens de groep om aanpassingen.")
             : proposal.Status == ProposalStatus.Accepted ? Problem.Conflict("Dit voorstel is al aangenomen.")
-            : TwoStreamDecision.Nothing.OnSecond(new ProposalChangesRequested(proposal.Id, memberId, command.Note!.Trim(), now)));
+            : TwoStreamDecision.Nothing.OnSecond(new ProposalChangesRequested(proposal.Id, memberId,
+                command.Note!.Trim(), now)));
 
     /// <summary>The coalition is the first stream (locked first), the proposal the second.</summary>
-    public static TwoStreamDecision DecideAccept(Proposal proposal, Coalition coalition, Guid memberId, DateTimeOffset now) =>
+    public static TwoStreamDecision DecideAccept(
+        Proposal proposal, Coalition coalition, Guid memberId, DateTimeOffset now) =>
         coalition.InitiatorId != memberId ? Problem.Forbidden("Alleen de initiatiefnemer neemt een aanbod aan namens de groep.")
         : coalition.IsClosed ? Problem.Conflict("Deze coalitie is gesloten.")
         : coalition.AcceptedProposalId is not null ? Problem.Conflict("De coalitie heeft al een aanbod aangenomen.")
@@ -97,15 +100,18 @@ public static class ReactAndDecideEndpoints
     }
 
     public static Task<Outcome<ProposalWritten>> RequestChangesAsync(
-        Guid proposalId, RequestChanges command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        Guid proposalId, RequestChanges command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct) =>
         WithCoalitionAsync(proposalId, (p, c) => DecideChanges(p, c, command, memberId, now), store, ct);
 
-    public static Task<Outcome<ProposalWritten>> AcceptAsync(Guid proposalId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+    public static Task<Outcome<ProposalWritten>> AcceptAsync(
+        Guid proposalId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
         WithCoalitionAsync(proposalId, (p, c) => DecideAccept(p, c, memberId, now), store, ct);
 
     /// <summary>Decisions on behalf of the group also write the coalition, so two offers can never both be accepted.</summary>
     private static async Task<Outcome<ProposalWritten>> WithCoalitionAsync(
-        Guid proposalId, Func<Proposal, Coalition, TwoStreamDecision> decide, IDocumentStore store, CancellationToken ct)
+        Guid proposalId, Func<Proposal, Coalition, TwoStreamDecision> decide, IDocumentStore store,
+            CancellationToken ct)
     {
         await using var query = store.QuerySession();
         if (await query.LoadAsync<Proposal>(proposalId, ct) is not { } found) return Problem.NotFound(Proposal.NotFound);

@@ -44,8 +44,10 @@ public static class AfterwardsEndpoints
     }
 
     public static async Task<Outcome<QuestionWritten>> RecordOutcomeAsync(
-        Guid questionId, RecordGoalOutcome command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
-        (await EventStreams.DecideAsync<Question>(store, questionId, null, q => DecideOutcome(q, command, memberId, now), QuestionRules.NotFound, ct))
+        Guid questionId, RecordGoalOutcome command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Question>(store, questionId, null,
+            q => DecideOutcome(q, command, memberId, now), QuestionRules.NotFound, ct))
             .Map(written => new QuestionWritten(questionId, written.Version));
 
     [Tags("Questions")]
@@ -63,10 +65,12 @@ public static class AfterwardsEndpoints
     }
 
     public static async Task<Outcome<QuestionWritten>> PublishStoryAsync(
-        Guid questionId, PublishSuccessStory command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+        Guid questionId, PublishSuccessStory command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct)
     {
         var storyId = Guid.CreateVersion7();
-        return (await EventStreams.DecideAsync<Question>(store, questionId, null, q => DecideStory(q, command, storyId, memberId, now), QuestionRules.NotFound, ct))
+        return (await EventStreams.DecideAsync<Question>(store, questionId, null,
+                q => DecideStory(q, command, storyId, memberId, now), QuestionRules.NotFound, ct))
             .Map(written => new QuestionWritten(questionId, written.Version));
     }
 

@@ -73,7 +73,8 @@ public static class PostQuestionEndpoint
         var questionId = submissionId ?? Guid.CreateVersion7();
         await using (var session = store.LightweightSession())
         {
-            var started = await EventStreams.StartAsync<Question>(session, questionId, Decide(command, questionId, memberId, now), FormUsed, ct);
+            var decision = Decide(command, questionId, memberId, now);
+            var started = await EventStreams.StartAsync<Question>(session, questionId, decision, FormUsed, ct);
             if (started.Problem != FormUsed) return started.Map(written => new QuestionWritten(questionId, written.Version));
         }
         await using var query = store.QuerySession();

@@ -32,6 +32,7 @@ public sealed class PostQuestionModel(IDocumentStore store, TimeProvider clock) 
         if (SubmissionId is null || SubmissionId == Guid.Empty) SubmissionId = Guid.CreateVersion7();
         var outcome = await PostQuestionEndpoint.PostAsync(command, User.MemberId(), store, clock.GetUtcNow(), ct, SubmissionId);
         return await this.RedirectOrShowAsync(outcome.Problem, () => Redirect($"/vragen/{outcome.Value!.QuestionId}"),
-            () => Task.FromResult<IActionResult>(Page()), "Je vraag staat erop — nodig collega's uit om door te vragen.");
+            () => Task.FromResult<IActionResult>(Page()),
+                "Je vraag staat erop — nodig collega's uit om door te vragen.");
     }
 }

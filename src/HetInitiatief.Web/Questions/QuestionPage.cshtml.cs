@@ -107,11 +107,13 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
             "lijkt-op", "De vragen zijn gekoppeld.", ct);
 
     public Task<IActionResult> OnPostGoalOutcomeAsync(CancellationToken ct) =>
-        RunAsync(now => AfterwardsEndpoints.RecordOutcomeAsync(Id, new RecordGoalOutcome(Reached), User.MemberId(), store, now, ct),
+        RunAsync(now => AfterwardsEndpoints.RecordOutcomeAsync(Id, new RecordGoalOutcome(Reached), User.MemberId(),
+            store, now, ct),
             "doel", Reached == true ? "Vastgelegd: het doel is bereikt. Gefeliciteerd!" : "Vastgelegd: het doel is nog niet bereikt.", ct);
 
     public Task<IActionResult> OnPostStoryAsync(CancellationToken ct) =>
-        RunAsync(now => AfterwardsEndpoints.PublishStoryAsync(Id, new PublishSuccessStory(Story), User.MemberId(), store, now, ct),
+        RunAsync(now => AfterwardsEndpoints.PublishStoryAsync(Id, new PublishSuccessStory(Story), User.MemberId(),
+            store, now, ct),
             "successen", "Je succesverhaal is gepubliceerd.", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
@@ -123,7 +125,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
         Func<DateTimeOffset, Task<Outcome<T>>> command, string anchor, string confirmation, CancellationToken ct)
     {
         var refusal = (await command(clock.GetUtcNow())).Problem;
-        return await this.RedirectOrShowAsync(refusal, () => Redirect($"/vragen/{Id}" + (anchor.Length > 0 ? "#" + anchor : "")), async () =>
+        return await this.RedirectOrShowAsync(refusal,
+            () => Redirect($"/vragen/{Id}" + (anchor.Length > 0 ? "#" + anchor : "")), async () =>
         {
             // The question itself gone is the 404 page; something else unknown (a follow-up) shows on the stored page.
             if (refusal!.Status == StatusCodes.Status404NotFound && await ShowAsync(ct) is { } notFound) return notFound;

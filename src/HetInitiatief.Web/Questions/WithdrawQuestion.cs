@@ -15,11 +15,13 @@ public static class WithdrawQuestionEndpoint
     /// </summary>
     public static TwoStreamDecision Decide(Question question, Coalition? coalition, Guid memberId, DateTimeOffset now)
     {
-        if ((QuestionRules.MustBeOwner(question, memberId, "de vraag intrekken") ?? QuestionRules.MustBeOpen(question)) is { } refused)
-            return refused;
+        var refused = QuestionRules.MustBeOwner(question, memberId, "de vraag intrekken")
+            ?? QuestionRules.MustBeOpen(question);
+        if (refused is not null) return refused;
         var withdrawn = TwoStreamDecision.Nothing.OnSecond(new QuestionWithdrawn(question.Id, memberId, now));
         return coalition is { IsClosed: false }
-            ? withdrawn.OnFirst(new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionWithdrawn, coalition.Partners, coalition.Threshold, now))
+            ? withdrawn.OnFirst(new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionWithdrawn,
+                coalition.Partners, coalition.Threshold, now))
             : withdrawn;
     }
 
@@ -40,6 +42,8 @@ public static class WithdrawQuestionEndpoint
     /// <summary>The coalition (if any) and the question, written in one transaction.</summary>
     public static async Task<Outcome<QuestionWritten>> WithdrawAsync(Guid questionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
         (await EventStreams.DecideAsync<Coalition, Question>(store, Coalition.IdFor(questionId), questionId,
-            (coalition, question) => question is null ? Problem.NotFound(QuestionRules.NotFound) : Decide(question, coalition, memberId, now), ct))
+            (coalition, question) => question is null
+                ? Problem.NotFound(QuestionRules.NotFound)
+                : Decide(question, coalition, memberId, now), ct))
         .Map(written => new QuestionWritten(questionId, written.Second.Version));
 }

@@ -58,7 +58,8 @@ public static class CalendarFeedEndpoints
     }
 
     /// <summary>A new secret address replaces the old one, which stops working at once.</summary>
-    public static async Task<CalendarFeed> CreateAsync(Guid memberId, IDocumentSession session, DateTimeOffset now, CancellationToken ct)
+    public static async Task<CalendarFeed> CreateAsync(
+        Guid memberId, IDocumentSession session, DateTimeOffset now, CancellationToken ct)
     {
         var feed = CalendarFeed.New(memberId, now);
         session.Store(feed);

@@ -39,7 +39,9 @@ public static class GiveFeedbackEndpoint
     }
 
     public static async Task<Outcome<SessionWritten>> GiveAsync(
-        Guid sessionId, GiveFeedback command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
-        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => Decide(s, command, memberId, now), Session.NotFound, ct))
+        Guid sessionId, GiveFeedback command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => Decide(s, command, memberId, now),
+            Session.NotFound, ct))
             .Map(written => new SessionWritten(sessionId, written.Version));
 }

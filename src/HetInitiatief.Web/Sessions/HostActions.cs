@@ -95,20 +95,27 @@ public static class HostActions
         return Respond(await RecordAttendanceAsync(id, command, memberId, store, now, ct));
     }
 
-    private static IResult Respond(Outcome<SessionWritten> outcome) => outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    private static IResult Respond(Outcome<SessionWritten> outcome) =>
+        outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
 
-    public static async Task<Outcome<SessionWritten>> CallOffAsync(Guid sessionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
-        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideCancel(s, memberId, now), Session.NotFound, ct))
+    public static async Task<Outcome<SessionWritten>> CallOffAsync(
+        Guid sessionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideCancel(s, memberId, now),
+            Session.NotFound, ct))
             .Map(written => new SessionWritten(sessionId, written.Version));
 
     /// <summary>A move schedules the go/no-go again at the new deadline, through the outbox with the events.</summary>
     public static async Task<Outcome<SessionWritten>> MoveAsync(
-        Guid sessionId, MoveSession command, Guid memberId, IDocumentStore store, IMartenOutbox outbox, DateTimeOffset now, CancellationToken ct) =>
-        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideMove(s, command, memberId, now), Session.NotFound, ct, outbox))
+        Guid sessionId, MoveSession command, Guid memberId, IDocumentStore store, IMartenOutbox outbox,
+            DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideMove(s, command, memberId, now),
+            Session.NotFound, ct, outbox))
             .Map(written => new SessionWritten(sessionId, written.Version));
 
     public static async Task<Outcome<SessionWritten>> RecordAttendanceAsync(
-        Guid sessionId, RecordAttendance command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
-        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideAttendance(s, command, memberId, now), Session.NotFound, ct))
+        Guid sessionId, RecordAttendance command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null,
+            s => DecideAttendance(s, command, memberId, now), Session.NotFound, ct))
             .Map(written => new SessionWritten(sessionId, written.Version));
 }

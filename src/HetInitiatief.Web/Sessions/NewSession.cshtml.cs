@@ -55,7 +55,8 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
         var command = new ScheduleSession(Title, Description, Type, Format, Local(Day, From), Local(Day, Until), location, link,
             Capacity, Minimum, deadline, Theme, CoalitionId, priorityUntil);
         var outcome = await ScheduleSessionEndpoint.ScheduleAsync(command, User.MemberId(), store, outbox, now, ct);
-        return await this.RedirectOrShowAsync(outcome.Problem, () => Redirect($"/bijeenkomsten/{outcome.Value!.SessionId}"), async () =>
+        return await this.RedirectOrShowAsync(outcome.Problem,
+            () => Redirect($"/bijeenkomsten/{outcome.Value!.SessionId}"), async () =>
             {
                 await LoadCoalitionAsync(ct);
                 await LoadProposalAsync(ct);
@@ -65,7 +66,8 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
                 ? "De bijeenkomst staat in de agenda. De leden van de coalitie krijgen bericht en kunnen zich tot "
                   + $"{Display.Moment(until)} als eersten aanmelden."
                 : "De bijeenkomst staat in de agenda. Collega's kunnen zich nu aanmelden.",
-            refusal => new SessionForm(Day, From, Until, DeadlineDay, SessionForm.NewSessionFields).AddTo(ModelState, refusal));
+            refusal => new SessionForm(Day, From, Until, DeadlineDay,
+                SessionForm.NewSessionFields).AddTo(ModelState, refusal));
     }
 
     private async Task LoadCoalitionAsync(CancellationToken ct)

@@ -81,7 +81,8 @@ public static class ScheduleSessionEndpoint
             : host?.Sector;
         var sessionId = Guid.CreateVersion7();
         var decision = Decide(command, sessionId, coalition is not null, sector, hostId, now, host?.Has(Members.MemberRoles.Provider) == true);
-        return (await EventStreams.StartAsync<Session>(session, sessionId, decision, EventStreams.AlreadyThere, ct, outbox))
+        return (await EventStreams.StartAsync<Session>(session, sessionId, decision, EventStreams.AlreadyThere, ct,
+            outbox))
             .Map(_ => new SessionWritten(sessionId, 1));
     }
 }

@@ -39,17 +39,20 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
             "De bijeenkomst is afgezegd. Wie was aangemeld of op de wachtlijst stond, krijgt bericht.", null, ct);
 
     public async Task<IActionResult> OnPostMoveAsync(CancellationToken ct) =>
-        await AfterAsync((await HostActions.MoveAsync(Id, new MoveSession(NewSessionModel.Local(Day, From), NewSessionModel.Local(Day, Until), null),
+        await AfterAsync((await HostActions.MoveAsync(Id, new MoveSession(NewSessionModel.Local(Day, From),
+            NewSessionModel.Local(Day, Until), null),
                 User.MemberId(), store, outbox, clock.GetUtcNow(), ct)).Problem,
             "De bijeenkomst is verplaatst. Wie is aangemeld of op de wachtlijst staat, krijgt bericht; de aanmeldingen blijven staan.",
             new SessionForm(Day, From, Until, null, SessionForm.MoveFields), ct);
 
     public async Task<IActionResult> OnPostAttendanceAsync(CancellationToken ct) =>
-        await AfterAsync((await HostActions.RecordAttendanceAsync(Id, new RecordAttendance(Attended), User.MemberId(), store, clock.GetUtcNow(), ct)).Problem,
+        await AfterAsync((await HostActions.RecordAttendanceAsync(Id, new RecordAttendance(Attended),
+            User.MemberId(), store, clock.GetUtcNow(), ct)).Problem,
             "De aanwezigheid is bewaard. Wie erbij was, kan nu feedback geven.", null, ct);
 
     public async Task<IActionResult> OnPostFeedbackAsync(CancellationToken ct) =>
-        await AfterAsync((await GiveFeedbackEndpoint.GiveAsync(Id, new GiveFeedback(Rating, ChangeInPractice), User.MemberId(), store, clock.GetUtcNow(), ct)).Problem,
+        await AfterAsync((await GiveFeedbackEndpoint.GiveAsync(Id, new GiveFeedback(Rating, ChangeInPractice),
+            User.MemberId(), store, clock.GetUtcNow(), ct)).Problem,
             "Dank je wel voor je feedback. De organisator ziet je cijfer, samen met dat van de anderen.", null, ct);
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
@@ -69,8 +72,10 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
             : "Je bent aangemeld. Je vindt de bijeenkomst terug onder Mijn bijeenkomsten.", null, ct);
     }
 
-    private Task<IActionResult> AfterAsync(Problem? problem, string confirmation, SessionForm? form, CancellationToken ct) =>
-        this.RedirectOrShowAsync(problem, () => Redirect($"/bijeenkomsten/{Id}#plekken"), () => ShowAsync(ct), confirmation,
+    private Task<IActionResult> AfterAsync(
+        Problem? problem, string confirmation, SessionForm? form, CancellationToken ct) =>
+        this.RedirectOrShowAsync(problem, () => Redirect($"/bijeenkomsten/{Id}#plekken"), () => ShowAsync(ct),
+            confirmation,
             form is null ? null : refusal => form.AddTo(ModelState, refusal));
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)

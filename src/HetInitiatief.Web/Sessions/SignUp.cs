@@ -78,7 +78,8 @@ public static class SignUpEndpoints
     /// <summary>A cancelled sign-up, and whether the member was waiting rather than seated (the page words it so).</summary>
     public sealed record Cancelled(SignUpStatus Status, bool WasWaiting);
 
-    public static async Task<Outcome<Cancelled>> CancelAsync(Guid sessionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Outcome<Cancelled>> CancelAsync(
+        Guid sessionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {
         var wasWaiting = false;
         return (await EventStreams.DecideAsync<Session>(store, sessionId, null, s =>
@@ -86,7 +87,8 @@ public static class SignUpEndpoints
                 wasWaiting = s.Waitlist.Contains(memberId);
                 return DecideCancel(s, memberId, now);
             }, Session.NotFound, ct))
-            .Map(written => new Cancelled(new SignUpStatus(sessionId, None, null, written.Version, written.Changed), wasWaiting));
+            .Map(written => new Cancelled(new SignUpStatus(sessionId, None, null, written.Version, written.Changed),
+                wasWaiting));
     }
 
     public static async Task<Outcome<SignUpStatus>> SignUpAsync(Guid sessionId, Guid memberId, IDocumentStore store, Membership.TierSettings tiers, DateTimeOffset now, CancellationToken ct)
