@@ -12,7 +12,10 @@ using Npgsql;
 
 // Measures, in one run against one PostgreSQL: the raw Npgsql baseline, POST /api/questions end to
 // end at concurrency 1/4/16, push latency at a steady 20 posts/s, and the app's peak memory.
+// Arguments: seconds per measurement (default 5), then optionally the one part to run: questions, joins or sign-ups.
 var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 5;
+var only = args.Length > 1 ? args[1] : null;
+bool Runs(string part) => only is null || only == part;
 var duration = TimeSpan.FromSeconds(seconds);
 string Metadata(string key) => typeof(RawBaseline).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
@@ -22,13 +25,14 @@ await using var postgres = await LocalPostgres.StartAsync(dataDirectory);
 await using var dataSource = NpgsqlDataSource.Create(Database.Tuned(postgres.ConnectionString));
 var raw = new RawBaseline(dataSource);
 await raw.PrepareAsync();
+var mail = new ConfirmationMail(dataDirectory + "-mail");
 
-using var app = StartApp(Metadata("WebAssembly"), Metadata("WebProjectDirectory"), postgres.ConnectionString, out var baseAddress);
+using var app = StartApp(Metadata("WebAssembly"), Metadata("WebProjectDirectory"), postgres.ConnectionString, mail.Folder, out var baseAddress);
 using var http = new HttpClient { BaseAddress = baseAddress };
 try
 {
     await WaitUntilReadyAsync(http);
-    var token = await RegisterAsync(http);
+    var token = await RegisterAsync(http, mail);
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
     Console.WriteLine("Warming up…");
@@ -36,7 +40,7 @@ try
     await Load.ThroughputAsync(4, TimeSpan.FromSeconds(1), raw.InsertQuestionAsync);
 
     var rows = new List<(int Concurrency, double Raw, double App, double RawDbCpu, double RawClientCpu, double AppCpu, double AppDbCpu, double AppClientCpu)>();
-    foreach (var concurrency in new[] { 1, 4, 16 })
+    foreach (var concurrency in Runs("questions") ? new[] { 1, 4, 16 } : [])
     {
         var rawCpu = Cpu.Snapshot(app);
         var rawRate = await Load.ThroughputAsync(concurrency, duration, raw.InsertQuestionAsync);
@@ -49,60 +53,83 @@ try
         rows.Add((concurrency, rawRate, appRate, rawUsed.PostgresMs / rawOps, rawUsed.ClientMs / rawOps, appUsed.AppMs / appOps, appUsed.PostgresMs / appOps, appUsed.ClientMs / appOps));
     }
 
-    var latencies = await PushLatencyAsync(http, baseAddress, token, postsPerSecond: 20, TimeSpan.FromSeconds(Math.Max(10, seconds * 2)));
+    var latencies = Runs("questions")
+        ? await PushLatencyAsync(http, baseAddress, token, postsPerSecond: 20, TimeSpan.FromSeconds(Math.Max(10, seconds * 2)))
+        : [];
     var peakAfterQuestions = PeakMemoryMegabytes(app);
 
     var joins = new CoalitionJoins(new HttpClient { BaseAddress = baseAddress }, dataSource);
     await joins.PrepareRawAsync();
     var joinRows = new List<CoalitionJoins.Result>();
-    foreach (var concurrency in new[] { 2, 8, 32 })
-        joinRows.Add(await joins.RunAsync(concurrency, duration, async () => await RegisterMemberAsync(baseAddress), token));
+    foreach (var concurrency in Runs("joins") ? new[] { 2, 8, 32 } : [])
+        joinRows.Add(await joins.RunAsync(concurrency, duration, async () => await RegisterMemberAsync(baseAddress, mail), token));
 
     var signUps = new SessionSignUps(new HttpClient { BaseAddress = baseAddress }, dataSource);
     await signUps.PrepareRawAsync();
-    var registered = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => RegisterMemberAsync(baseAddress)));
-    var signUpRows = new List<SessionSignUps.Result>
+    var signUpRows = new List<SessionSignUps.Result>();
+    if (Runs("sign-ups"))
     {
-        await signUps.RunAsync("200 at once, 1 session of 20 seats", registered, sessions: 1, capacity: 20, signUpsPerMember: 1, token),
-        await signUps.RunAsync("1,000 over 50 sessions of 20 seats", registered, sessions: 50, capacity: 20, signUpsPerMember: 5, token),
-    };
+        var registered = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => RegisterMemberAsync(baseAddress, mail)));
+        signUpRows.Add(await signUps.RunAsync("200 at once, 1 session of 20 seats", registered, sessions: 1, capacity: 20, signUpsPerMember: 1, token));
+        signUpRows.Add(await signUps.RunAsync("1,000 over 50 sessions of 20 seats", registered, sessions: 50, capacity: 20, signUpsPerMember: 5, token));
+    }
 
     var peakMegabytes = PeakMemoryMegabytes(app);
 
     Console.WriteLine();
     Console.WriteLine($"Het Initiatief benchmark · {Environment.ProcessorCount} cores · PostgreSQL on loopback, fsync on · {seconds} s per measurement");
-    Console.WriteLine();
-    Console.WriteLine("| measurement | concurrency | raw Npgsql (ops/s) | app (ops/s) | app / raw | target |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---|");
-    foreach (var row in rows)
-        Console.WriteLine($"| POST /api/questions vs raw insert | {row.Concurrency} | {row.Raw:F0} | {row.App:F0} | {row.App / row.Raw:F2}× | ≥ 0.50× {(row.App / row.Raw >= 0.5 ? "met" : "MISSED")} |");
-    Console.WriteLine();
-    Console.WriteLine("| ms of CPU per operation | concurrency | raw: PostgreSQL | raw: Npgsql client | app: PostgreSQL | app: app process | app: HTTP client |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-    foreach (var row in rows)
-        Console.WriteLine($"| | {row.Concurrency} | {row.RawDbCpu:F2} | {row.RawClientCpu:F2} | {row.AppDbCpu:F2} | {row.AppCpu:F2} | {row.AppClientCpu:F2} |");
-    Console.WriteLine();
-    Console.WriteLine("| join/leave on one coalition | concurrency | raw SQL (changes/s) | app (changes/s) | app / raw | 409s | other failures | p50 | p99 | invariant |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-    foreach (var row in joinRows)
-        Console.WriteLine($"| | {row.Concurrency} | {row.RawPerSecond:F0} | {row.AppPerSecond:F0} | {row.AppPerSecond / row.RawPerSecond:F2}× | {row.Conflicts} | {row.Failures} | {row.P50:F1} ms | {row.P99:F1} ms | {(row.InvariantHolds ? "holds" : "VIOLATED")}: {row.Invariant} |");
-    var atEight = joinRows.Single(r => r.Concurrency == 8);
-    Console.WriteLine($"targets: ≥ 0.50× raw {(joinRows.All(r => r.AppPerSecond / r.RawPerSecond >= 0.5) ? "met" : "MISSED")}, p99 < 250 ms at 8 {(atEight.P99 < 250 ? "met" : "MISSED")}, zero invariant violations {(joinRows.All(r => r.InvariantHolds) ? "met" : "MISSED")}");
-    Console.WriteLine();
-    Console.WriteLine("| session sign-ups | requests | raw SQL (sign-ups/s) | app (sign-ups/s) | app / raw | 409s | other failures | p99 | invariant |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
-    foreach (var row in signUpRows)
-        Console.WriteLine($"| {row.Scenario} | {row.Requests} | {row.RawPerSecond:F0} | {row.AppPerSecond:F0} | {row.AppPerSecond / row.RawPerSecond:F2}× | {row.Conflicts} | {row.Failures} | {row.P99:F0} ms | {(row.InvariantHolds ? "holds" : "VIOLATED")}: {row.Invariant} |");
-    Console.WriteLine($"targets: ≥ 0.50× raw {(signUpRows.All(r => r.AppPerSecond / r.RawPerSecond >= 0.5) ? "met" : "MISSED")}, zero invariant violations {(signUpRows.All(r => r.InvariantHolds) ? "met" : "MISSED")}");
-    Console.WriteLine();
-    Console.WriteLine("| push latency (POST response → SignalR client) | p50 | p95 | p99 | max | pushes received |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-    var sorted = latencies.Order().ToList();
-    Console.WriteLine($"| 20 posts/s, one board watcher | {Load.Percentile(sorted, 50):F1} ms | {Load.Percentile(sorted, 95):F1} ms | {Load.Percentile(sorted, 99):F1} ms | {sorted.LastOrDefault():F1} ms | {sorted.Count} |");
-    Console.WriteLine($"targets: p50 ≤ 50 ms {(Load.Percentile(sorted, 50) <= 50 ? "met" : "MISSED")}, p99 ≤ 150 ms {(Load.Percentile(sorted, 99) <= 150 ? "met" : "MISSED")}");
+    if (Runs("questions")) PrintQuestions();
+    if (Runs("joins")) PrintJoins();
+    if (Runs("sign-ups")) PrintSignUps();
+    if (Runs("questions")) PrintPushes();
     Console.WriteLine();
     Console.WriteLine($"app peak memory (VmHWM) after the question and push measurements: {peakAfterQuestions:F0} MB · target ≤ 400 MB {(peakAfterQuestions <= 400 ? "met" : "MISSED")}");
     Console.WriteLine($"app peak memory (VmHWM) over the whole run, coalitions and sessions included: {peakMegabytes:F0} MB");
+
+    void PrintQuestions()
+    {
+        Console.WriteLine();
+        Console.WriteLine("| measurement | concurrency | raw Npgsql (ops/s) | app (ops/s) | app / raw | target |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---|");
+        foreach (var row in rows)
+            Console.WriteLine($"| POST /api/questions vs raw insert | {row.Concurrency} | {row.Raw:F0} | {row.App:F0} | {row.App / row.Raw:F2}× | ≥ 0.50× {(row.App / row.Raw >= 0.5 ? "met" : "MISSED")} |");
+        Console.WriteLine();
+        Console.WriteLine("| ms of CPU per operation | concurrency | raw: PostgreSQL | raw: Npgsql client | app: PostgreSQL | app: app process | app: HTTP client |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+            Console.WriteLine($"| | {row.Concurrency} | {row.RawDbCpu:F2} | {row.RawClientCpu:F2} | {row.AppDbCpu:F2} | {row.AppCpu:F2} | {row.AppClientCpu:F2} |");
+    }
+
+    void PrintJoins()
+    {
+        Console.WriteLine();
+        Console.WriteLine("| join/leave on one coalition | concurrency | raw SQL (changes/s) | app (changes/s) | app / raw | 409s | other failures | p50 | p99 | invariant |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var row in joinRows)
+            Console.WriteLine($"| | {row.Concurrency} | {row.RawPerSecond:F0} | {row.AppPerSecond:F0} | {row.AppPerSecond / row.RawPerSecond:F2}× | {row.Conflicts} | {row.Failures} | {row.P50:F1} ms | {row.P99:F1} ms | {(row.InvariantHolds ? "holds" : "VIOLATED")}: {row.Invariant} |");
+        var atEight = joinRows.Single(r => r.Concurrency == 8);
+        Console.WriteLine($"targets: ≥ 0.50× raw {(joinRows.All(r => r.AppPerSecond / r.RawPerSecond >= 0.5) ? "met" : "MISSED")}, p99 < 250 ms at 8 {(atEight.P99 < 250 ? "met" : "MISSED")}, zero invariant violations {(joinRows.All(r => r.InvariantHolds) ? "met" : "MISSED")}");
+    }
+
+    void PrintSignUps()
+    {
+        Console.WriteLine();
+        Console.WriteLine("| session sign-ups | requests | raw SQL (sign-ups/s) | app (sign-ups/s) | app / raw | 409s | other failures | p99 | invariant |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var row in signUpRows)
+            Console.WriteLine($"| {row.Scenario} | {row.Requests} | {row.RawPerSecond:F0} | {row.AppPerSecond:F0} | {row.AppPerSecond / row.RawPerSecond:F2}× | {row.Conflicts} | {row.Failures} | {row.P99:F0} ms | {(row.InvariantHolds ? "holds" : "VIOLATED")}: {row.Invariant} |");
+        Console.WriteLine($"targets: ≥ 0.50× raw {(signUpRows.All(r => r.AppPerSecond / r.RawPerSecond >= 0.5) ? "met" : "MISSED")}, zero invariant violations {(signUpRows.All(r => r.InvariantHolds) ? "met" : "MISSED")}");
+    }
+
+    void PrintPushes()
+    {
+        Console.WriteLine();
+        Console.WriteLine("| push latency (POST response → SignalR client) | p50 | p95 | p99 | max | pushes received |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        var sorted = latencies.Order().ToList();
+        Console.WriteLine($"| 20 posts/s, one board watcher | {Load.Percentile(sorted, 50):F1} ms | {Load.Percentile(sorted, 95):F1} ms | {Load.Percentile(sorted, 99):F1} ms | {sorted.LastOrDefault():F1} ms | {sorted.Count} |");
+        Console.WriteLine($"targets: p50 ≤ 50 ms {(Load.Percentile(sorted, 50) <= 50 ? "met" : "MISSED")}, p99 ≤ 150 ms {(Load.Percentile(sorted, 99) <= 150 ? "met" : "MISSED")}");
+    }
 }
 finally
 {
@@ -110,9 +137,10 @@ finally
     await app.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15)).ContinueWith(_ => { if (!app.HasExited) app.Kill(); });
     await postgres.StopAsync();
     Directory.Delete(dataDirectory, recursive: true);
+    if (Directory.Exists(mail.Folder)) Directory.Delete(mail.Folder, recursive: true);
 }
 
-static Process StartApp(string assembly, string contentRoot, string connectionString, out Uri baseAddress)
+static Process StartApp(string assembly, string contentRoot, string connectionString, string mailFolder, out Uri baseAddress)
 {
     using var listener = new TcpListener(IPAddress.Loopback, 0);
     listener.Start();
@@ -131,6 +159,7 @@ static Process StartApp(string assembly, string contentRoot, string connectionSt
             // One bench member posts thousands of questions a minute: the limiter still runs, with room for that.
             ["RateLimits__Posting__PermitLimit"] = "100000000",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Mail__OutboxDirectory"] = mailFolder,
         },
     };
     return Process.Start(start) ?? throw new InvalidOperationException("Could not start the app");
@@ -154,20 +183,22 @@ static async Task WaitUntilReadyAsync(HttpClient http)
     throw new TimeoutException("The app did not become ready within 90 seconds");
 }
 
-static async Task<(string Token, Guid Id)> RegisterMemberAsync(Uri baseAddress)
+static async Task<(string Token, Guid Id)> RegisterMemberAsync(Uri baseAddress, ConfirmationMail mail)
 {
     using var http = new HttpClient { BaseAddress = baseAddress };
-    var token = await RegisterAsync(http);
+    var token = await RegisterAsync(http, mail);
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     var me = await http.GetFromJsonAsync<Me>("/api/me");
     return (token, me!.Id);
 }
 
-static async Task<string> RegisterAsync(HttpClient http)
+static async Task<string> RegisterAsync(HttpClient http, ConfirmationMail mail)
 {
     var email = $"{Guid.NewGuid():N}@bench.example";
     const string password = "benchmark-wachtwoord-1";
     (await http.PostAsJsonAsync("/api/members", new { name = "Bench Mark", email, password, school = "Benchschool", sector = "po" })).EnsureSuccessStatusCode();
+    // Writes wait for a confirmed address (Members/UnconfirmedWrites.cs).
+    (await http.PostAsJsonAsync("/api/members/confirm", new { token = await mail.TokenAsync(email) })).EnsureSuccessStatusCode();
     var token = await (await http.PostAsJsonAsync("/api/auth/token", new { email, password })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<TokenResponse>();
     return token!.AccessToken;
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
-using JasperFx.Events;
 using Marten;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -51,20 +50,10 @@ public static class FormCoalitionEndpoint
         var question = await session.Events.AggregateStreamAsync<Question>(questionId, token: ct);
         if (question is null) return Problem.NotFound(QuestionRules.NotFound);
 
-        var decision = Decide(question, command, memberId, now);
-        if (decision.Refusal is { } refusal) return refusal;
-
+        // The coalition's id derives from the question's, so a second coalition for one question collides.
         var coalitionId = Coalition.IdFor(questionId);
-        session.Events.StartStream<Coalition>(coalitionId, decision.Events.ToArray());
-        await EventStreams.ScheduleAsync(session, decision, outbox);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e is ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
-        {
-            return Problem.Conflict("Er is al een coalitie rond deze vraag. Doe daar mee.");
-        }
-        return new CoalitionWritten(coalitionId, decision.Events.Count, true);
+        return (await EventStreams.StartAsync<Coalition>(session, coalitionId, Decide(question, command, memberId, now),
+                Problem.Conflict("Er is al een coalitie rond deze vraag. Doe daar mee."), ct, outbox))
+            .Map(written => new CoalitionWritten(coalitionId, written.Version, true));
     }
 }

@@ -21,24 +21,27 @@ public static class HandoverEndpoints
         return coalition.HandoverOfferedTo == to ? Decision.Accept() : Decision.Accept(new InitiativeHandoverOffered(coalition.Id, memberId, to, now));
     }
 
-    public static Decision DecideAccept(Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
+    /// <summary>The coalition is the first stream, the question the second: the question's ownership moves with the initiative.</summary>
+    public static TwoStreamDecision DecideAccept(
+        Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
     {
         if ((CoalitionRules.MustBeOpen(coalition) ?? QuestionRules.MustBeOpen(question)) is { } closed) return closed;
         if (coalition.HandoverOfferedTo != memberId) return Problem.Conflict("Er ligt geen overdracht van het initiatief voor jou klaar.");
-        return Decision.Accept(
-            new InitiativeHandedOver(coalition.Id, coalition.InitiatorId, memberId, now),
-            new QuestionOwnershipTransferred(question.Id, question.OwnerId, memberId, now));
+        return TwoStreamDecision.Nothing
+            .OnFirst(new InitiativeHandedOver(coalition.Id, coalition.InitiatorId, memberId, now))
+            .OnSecond(new QuestionOwnershipTransferred(question.Id, question.OwnerId, memberId, now));
     }
 
-    public static Decision DecideTakeOn(Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
+    public static TwoStreamDecision DecideTakeOn(
+        Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
     {
         if ((CoalitionRules.MustBeOpen(coalition) ?? QuestionRules.MustBeOpen(question)) is { } closed) return closed;
         if (!coalition.SeeksInitiator) return Problem.Conflict("Deze coalitie heeft een initiatiefnemer.");
         if (coalition.Members.GetValueOrDefault(memberId) != Positions.Partner)
             return Problem.Forbidden("Alleen een partner van deze coalitie kan het initiatief op zich nemen.");
-        return Decision.Accept(
-            new InitiativeTakenOn(coalition.Id, memberId, now),
-            new QuestionOwnershipTransferred(question.Id, question.OwnerId, memberId, now));
+        return TwoStreamDecision.Nothing
+            .OnFirst(new InitiativeTakenOn(coalition.Id, memberId, now))
+            .OnSecond(new QuestionOwnershipTransferred(question.Id, question.OwnerId, memberId, now));
     }
 
     [EndpointSummary("Ask a partner to take over the initiative (initiator only). Nothing changes until they accept.")]
@@ -60,7 +63,7 @@ public static class HandoverEndpoints
     {
         var memberId = user.MemberId();
         var now = clock.GetUtcNow();
-        var outcome = await TransferAsync(id, (c, q) => DecideAccept(c, q, memberId, now), store, ct);
+        var outcome = await AcceptAsync(id, memberId, store, now, ct);
         return outcome.Answer();
     }
 
@@ -72,7 +75,7 @@ public static class HandoverEndpoints
     {
         var memberId = user.MemberId();
         var now = clock.GetUtcNow();
-        var outcome = await TransferAsync(id, (c, q) => DecideTakeOn(c, q, memberId, now), store, ct);
+        var outcome = await TakeOnAsync(id, memberId, store, now, ct);
         return outcome.Answer();
     }
 
@@ -80,14 +83,24 @@ public static class HandoverEndpoints
         (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null, c => DecideOffer(c, command, memberId, now), CoalitionRules.NotFound, ct))
             .Map(written => new CoalitionWritten(coalitionId, written.Version, written.Changed));
 
+    public static Task<Outcome<CoalitionWritten>> AcceptAsync(
+        Guid coalitionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        TransferAsync(coalitionId, (c, q) => DecideAccept(c, q, memberId, now), store, ct);
+
+    public static Task<Outcome<CoalitionWritten>> TakeOnAsync(
+        Guid coalitionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        TransferAsync(coalitionId, (c, q) => DecideTakeOn(c, q, memberId, now), store, ct);
+
     /// <summary>The initiative and the question change hands together, in one transaction.</summary>
-    public static async Task<Outcome<CoalitionWritten>> TransferAsync(Guid coalitionId, Func<Coalition, Question, Decision> decide, IDocumentStore store, CancellationToken ct)
+    private static async Task<Outcome<CoalitionWritten>> TransferAsync(
+        Guid coalitionId, Func<Coalition, Question, TwoStreamDecision> decide, IDocumentStore store,
+            CancellationToken ct)
     {
         await using var query = store.QuerySession();
         if (await query.LoadAsync<CoalitionDetails>(coalitionId, ct) is not { } details) return Problem.NotFound(CoalitionRules.NotFound);
         return (await EventStreams.DecideAsync<Coalition, Question>(store, coalitionId, details.QuestionId,
                 (coalition, question) => coalition is null || question is null ? Problem.NotFound(CoalitionRules.NotFound) : decide(coalition, question),
-                e => e is not QuestionOwnershipTransferred, ct))
+                ct))
             .Map(written => new CoalitionWritten(coalitionId, written.First.Version, written.First.Changed));
     }
 }

@@ -46,11 +46,11 @@ public sealed partial class QuestionPageModel
             "coalitie", "Je vraag om het initiatief over te nemen is verstuurd.", ct);
 
     public Task<IActionResult> OnPostAcceptHandoverAsync(CancellationToken ct) =>
-        RunAsync(now => HandoverEndpoints.TransferAsync(Coalitions.Coalition.IdFor(Id), (c, q) => HandoverEndpoints.DecideAccept(c, q, User.MemberId(), now), store, ct),
+        RunAsync(now => HandoverEndpoints.AcceptAsync(Coalitions.Coalition.IdFor(Id), User.MemberId(), store, now, ct),
             "coalitie", "Je bent nu de initiatiefnemer en de eigenaar van de vraag.", ct);
 
     public Task<IActionResult> OnPostTakeOnAsync(CancellationToken ct) =>
-        RunAsync(now => HandoverEndpoints.TransferAsync(Coalitions.Coalition.IdFor(Id), (c, q) => HandoverEndpoints.DecideTakeOn(c, q, User.MemberId(), now), store, ct),
+        RunAsync(now => HandoverEndpoints.TakeOnAsync(Coalitions.Coalition.IdFor(Id), User.MemberId(), store, now, ct),
             "coalitie", "Je bent nu de initiatiefnemer en de eigenaar van de vraag.", ct);
 
     /// <summary>A closing date means: until the end of that day, Dutch time.</summary>

@@ -28,19 +28,15 @@ public sealed class DeadLettersPageModel(IDocumentStore store, IWolverineRuntime
     {
         if (await RefuseAsync(ct) is { } refused) return refused;
         var outcome = await DeadLetterQueue.ReplayAsync(runtime, id, ct);
-        if (outcome.Problem is { } problem)
-        {
-            ModelState.AddProblem(problem);
-            Response.StatusCode = problem.Status;
-            return await ShowAsync(ct) ?? Page();
-        }
-        this.Confirm(outcome.Value!.Count switch
-        {
-            0 => "Er stond geen bericht klaar om opnieuw te versturen.",
-            1 => "Het bericht gaat opnieuw de wachtrij in. Lukt het nu, dan verdwijnt het binnen een minuut van deze lijst.",
-            var n => $"{n} berichten gaan opnieuw de wachtrij in. Wat nu lukt, verdwijnt binnen een minuut van deze lijst.",
-        });
-        return RedirectToPage();
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(),
+            async () => await ShowAsync(ct) ?? Page(),
+            outcome.Value?.Count switch
+            {
+                null => null,
+                0 => "Er stond geen bericht klaar om opnieuw te versturen.",
+                1 => "Het bericht gaat opnieuw de wachtrij in. Lukt het nu, dan verdwijnt het binnen een minuut van deze lijst.",
+                var n => $"{n} berichten gaan opnieuw de wachtrij in. Wat nu lukt, verdwijnt binnen een minuut van deze lijst.",
+            });
     }
 
     private async Task<IActionResult?> ShowAsync(CancellationToken ct)

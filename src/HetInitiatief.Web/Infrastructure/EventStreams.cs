@@ -5,7 +5,7 @@ using Wolverine.Marten;
 
 namespace HetInitiatief.Infrastructure;
 
-/// <summary>What a write did: the stream's version afterwards, and how many events it appended (0: nothing to change).</summary>
+/// <summary>What a write did: the stream's version afterwards, and how many events it appended (0: nothing changed).</summary>
 public readonly record struct Written(long Version, int Appended)
 {
     public bool Changed => Appended > 0;
@@ -15,11 +15,16 @@ public static class EventStreams
 {
     private const int Attempts = 5;
 
+    /// <summary>The answer when a stream with a brand-new id exists already: only a programming error gets here.</summary>
+    public static readonly Problem AlreadyThere =
+        Problem.Conflict("Dit bestaat al. Laad de pagina opnieuw en probeer het nog eens.");
+
     /// <summary>Enrols the session in Wolverine's outbox so scheduled messages commit, or not, with the events.</summary>
     public static async Task ScheduleAsync(IDocumentSession session, Decision decision, IMartenOutbox? outbox)
     {
         if (decision.Scheduled.Count == 0) return;
-        if (outbox is null) throw new InvalidOperationException("This decision schedules messages; pass Wolverine's Marten outbox.");
+        if (outbox is null)
+            throw new InvalidOperationException("This decision schedules messages; pass Wolverine's Marten outbox.");
         outbox.Enroll(session);
         foreach (var (message, at) in decision.Scheduled) await outbox.ScheduleAsync(message, at);
     }
@@ -35,17 +40,20 @@ public static class EventStreams
     public static Task<Outcome<Written>> DecideAsync<T>(
         IDocumentStore store, Guid streamId, long? expectedVersion, Func<T, Decision> decide, string notFound,
         CancellationToken ct, IMartenOutbox? outbox = null) where T : class =>
-        WriteAsync<T>(store, streamId, expectedVersion, aggregate => aggregate is null ? Problem.NotFound(notFound) : decide(aggregate), ct, outbox);
+        WriteAsync<T>(store, streamId, expectedVersion,
+            aggregate => aggregate is null ? Problem.NotFound(notFound) : decide(aggregate), ct, outbox);
 
     /// <summary>
     /// A stream that may not exist yet: the decision sees null and its events start the stream. Two
     /// writers starting the same stream at once collide on its id; the later one decides again.
     /// </summary>
-    public static Task<Outcome<Written>> DecideOrStartAsync<T>(IDocumentStore store, Guid streamId, Func<T?, Decision> decide, CancellationToken ct) where T : class =>
+    public static Task<Outcome<Written>> DecideOrStartAsync<T>(
+        IDocumentStore store, Guid streamId, Func<T?, Decision> decide, CancellationToken ct) where T : class =>
         WriteAsync(store, streamId, null, decide, ct, null);
 
     private static async Task<Outcome<Written>> WriteAsync<T>(
-        IDocumentStore store, Guid streamId, long? expectedVersion, Func<T?, Decision> decide, CancellationToken ct, IMartenOutbox? outbox) where T : class
+        IDocumentStore store, Guid streamId, long? expectedVersion, Func<T?, Decision> decide, CancellationToken ct,
+        IMartenOutbox? outbox) where T : class
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -84,30 +92,70 @@ public static class EventStreams
 
     /// <summary>The write lost a race: the stream moved, or a stream with the same id was started first.</summary>
     public static bool IsRace(Exception e) =>
-        e is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException;
+        e is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException
+            or Marten.Exceptions.ExistingStreamIdCollisionException;
+
+    /// <summary>
+    /// Starts a new stream with what a decision made, and commits it with whatever else the use case put in the
+    /// session (a login document, an accepted invite), in one transaction: the session the use case read with, so
+    /// the decision saw what the write commits with. A stream — or a document inserted with it — that exists already
+    /// means someone was first (a second coalition for one question, a form sent twice, an address registered
+    /// twice): the write is undone and <paramref name="alreadyThere"/> is the answer.
+    /// </summary>
+    public static async Task<Outcome<Written>> StartAsync<T>(
+        IDocumentSession session, Guid streamId, Decision decision, Problem alreadyThere, CancellationToken ct,
+        IMartenOutbox? outbox = null) where T : class
+    {
+        if (decision.Refusal is { } refusal) return refusal;
+        session.Events.StartStream<T>(streamId, [.. decision.Events]);
+        await ScheduleAsync(session, decision, outbox);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (IsRace(e) || IsDuplicate(e))
+        {
+            return alreadyThere;
+        }
+        return new Written(decision.Events.Count, decision.Events.Count);
+    }
+
+    private static bool IsDuplicate(Exception e) =>
+        e is DocumentAlreadyExistsException
+        || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+        || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     /// <summary>
     /// Two streams decided on and written in one transaction, both locked: the first always before the
     /// second. Every two-stream write here locks the coalition first, so none can deadlock another.
-    /// The decision sees either aggregate as null when its stream does not exist, and says which of its
-    /// events go to the first stream; the rest go to the second.
+    /// The decision sees either aggregate as null when its stream does not exist, and puts each event on its stream.
     /// </summary>
     public static async Task<Outcome<(Written First, Written Second)>> DecideAsync<TFirst, TSecond>(
-        IDocumentStore store, Guid firstId, Guid secondId, Func<TFirst?, TSecond?, Decision> decide, Func<object, bool> belongsToFirst,
+        IDocumentStore store, Guid firstId, Guid secondId, Func<TFirst?, TSecond?, TwoStreamDecision> decide,
         CancellationToken ct) where TFirst : class where TSecond : class
     {
         await using var session = store.LightweightSession();
+        return await DecideAsync(session, firstId, secondId, decide, ct);
+    }
+
+    /// <summary>
+    /// The same in the session the use case read with, committing whatever else it stored there (a used link) with
+    /// the events; a refusal commits nothing.
+    /// </summary>
+    public static async Task<Outcome<(Written First, Written Second)>> DecideAsync<TFirst, TSecond>(
+        IDocumentSession session, Guid firstId, Guid secondId, Func<TFirst?, TSecond?, TwoStreamDecision> decide,
+        CancellationToken ct) where TFirst : class where TSecond : class
+    {
         var first = await session.Events.FetchForExclusiveWriting<TFirst>(firstId, ct);
         var second = await session.Events.FetchForExclusiveWriting<TSecond>(secondId, ct);
 
         var decision = decide(first.Aggregate, second.Aggregate);
         if (decision.Refusal is { } refusal) return refusal;
-        var firstEvents = decision.Events.Where(belongsToFirst).ToList();
-        var secondEvents = decision.Events.Where(e => !belongsToFirst(e)).ToList();
-        if (firstEvents.Count > 0) first.AppendMany(firstEvents);
-        if (secondEvents.Count > 0) second.AppendMany(secondEvents);
-        if (decision.Events.Count > 0) await session.SaveChangesAsync(ct);
-        return (new Written((first.StartingVersion ?? 0) + firstEvents.Count, firstEvents.Count),
-            new Written((second.StartingVersion ?? 0) + secondEvents.Count, secondEvents.Count));
+        var (toFirst, toSecond) = (decision.First, decision.Second);
+        if (toFirst.Count > 0) first.AppendMany(toFirst);
+        if (toSecond.Count > 0) second.AppendMany(toSecond);
+        await session.SaveChangesAsync(ct);
+        return (new Written((first.StartingVersion ?? 0) + toFirst.Count, toFirst.Count),
+            new Written((second.StartingVersion ?? 0) + toSecond.Count, toSecond.Count));
     }
 }

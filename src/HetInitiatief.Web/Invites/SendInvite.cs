@@ -62,10 +62,9 @@ public static class SendInviteEndpoint
 
         var inviteId = Guid.CreateVersion7();
         var decision = Decide(command, inviteId, Invite.NewToken(), inviterId, invitedLastDay, now);
-        if (decision.Refusal is { } refusal) return refusal;
+        if ((await EventStreams.StartAsync<Invite>(session, inviteId, decision, EventStreams.AlreadyThere,
+            ct)).Problem is { } refused) return refused;
         var created = decision.Events.OfType<InviteCreated>().Single();
-        session.Events.StartStream<Invite>(inviteId, decision.Events.ToArray());
-        await session.SaveChangesAsync(ct);
 
         // The mailed link comes from the platform's own address, never from the request's Host header.
         var link = Invite.LinkFor(mailer.SiteUrl, created.Token);

@@ -45,23 +45,22 @@ public sealed partial class ConfirmEmailPageModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await EmailConfirmation.ConfirmAsync(Token, store, admins, settings, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem) return await RefusedAsync(problem, ct);
-        var seat = outcome.Value!.EarlyBirdSeat is { } number ? $" Welkom, early bird #{number}!" : "";
-        if (!User.IsSignedIn())
-        {
-            this.Confirm($"Je e-mailadres is bevestigd.{seat} Log in om verder te gaan.");
-            return Redirect("/inloggen");
-        }
-        this.Confirm($"Je e-mailadres is bevestigd.{seat} Je kunt nu leervragen stellen, doorvragen en meedoen.");
-        return LocalRedirect(OnwardUrl);
+        var seat = outcome.Value?.EarlyBirdSeat is { } number ? $" Welkom, early bird #{number}!" : "";
+        var signedIn = User.IsSignedIn();
+        return await this.RedirectOrShowAsync(outcome.Problem,
+            () => signedIn ? LocalRedirect(OnwardUrl) : Redirect("/inloggen"), () => ShowAsync(ct),
+            signedIn
+                ? $"Je e-mailadres is bevestigd.{seat} Je kunt nu leervragen stellen, doorvragen en meedoen."
+                : $"Je e-mailadres is bevestigd.{seat} Log in om verder te gaan.");
     }
 
     public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
     {
         if (!User.IsSignedIn()) return Challenge();
-        if (await EmailConfirmation.SendAsync(User.MemberId(), store, mailer, clock.GetUtcNow(), ct) is { } problem) return await RefusedAsync(problem, ct);
-        this.Confirm("We hebben je een nieuwe bevestigingsmail gestuurd. Eerdere links blijven ook werken.");
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? $"{EmailConfirmation.PagePath}?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}" : EmailConfirmation.PagePath);
+        var refusal = await EmailConfirmation.SendAsync(User.MemberId(), store, mailer, clock.GetUtcNow(), ct);
+        return await this.RedirectOrShowAsync(refusal,
+            () => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? $"{EmailConfirmation.PagePath}?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}" : EmailConfirmation.PagePath),
+            () => ShowAsync(ct), "We hebben je een nieuwe bevestigingsmail gestuurd. Eerdere links blijven ook werken.");
     }
 
     public async Task<IActionResult> OnGetMailAsync(CancellationToken ct)
@@ -72,10 +71,8 @@ public sealed partial class ConfirmEmailPageModel(
         return Page();
     }
 
-    private async Task<IActionResult> RefusedAsync(Problem problem, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        ModelState.AddProblem(problem);
-        Response.StatusCode = problem.Status;
         await LoadAsync(ct);
         return Page();
     }

@@ -87,20 +87,29 @@ public static class EditProfileEndpoints
     [AllowUnconfirmed]
     [WolverinePut("/api/me/profile")]
     [Refuses(400)]
-    public static Task<Answer<MemberProfile>> Update(
+    public static async Task<Answer<MemberProfile>> Update(
         UpdateProfile command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        SaveAsync(user.MemberId(), m => Decide(m, command, clock.GetUtcNow()), store, ct);
+        (await UpdateAsync(user.MemberId(), command, store, clock.GetUtcNow(), ct)).Answer();
 
     [EndpointSummary("As an early bird, choose whether the public landing page lists me among the founding members.")]
     [AllowUnconfirmed]
     [WolverinePut("/api/me/early-bird-listing")]
     [Refuses(400, 409)]
-    public static Task<Answer<MemberProfile>> Listing(
+    public static async Task<Answer<MemberProfile>> Listing(
         ChooseEarlyBirdListing command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
         CancellationToken ct) =>
-        SaveAsync(user.MemberId(), m => DecideListing(m, command.Listed, clock.GetUtcNow()), store, ct);
+        (await ChooseListingAsync(user.MemberId(), command.Listed, store, clock.GetUtcNow(), ct)).Answer();
 
-    public static async Task<Answer<MemberProfile>> SaveAsync(
+    public static Task<Outcome<MemberProfile>> UpdateAsync(
+        Guid memberId, UpdateProfile command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        WriteAsync(memberId, m => Decide(m, command, now), store, ct);
+
+    public static Task<Outcome<MemberProfile>> ChooseListingAsync(
+        Guid memberId, bool? listed, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        WriteAsync(memberId, m => DecideListing(m, listed, now), store, ct);
+
+    /// <summary>A change to the member's own stream, answered with the profile as it is afterwards.</summary>
+    public static async Task<Outcome<MemberProfile>> WriteAsync(
         Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
     {
         var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide, "Dit account bestaat niet meer.", ct);

@@ -43,17 +43,19 @@ public static class EmailConfirmation
     /// the next founding seat in confirmation order (and the joint start with the last one), and admin for an address
     /// in <c>Platform:AdminEmails</c>. A member who is already confirmed gets nothing twice.
     /// </summary>
-    public static Decision Decide(MemberProfile member, NetworkState network, int seats, bool configuredAdmin, DateTimeOffset now)
+    /// <remarks>The network is the first stream (locked first), the member the second.</remarks>
+    public static TwoStreamDecision Decide(
+        MemberProfile member, NetworkState network, int seats, bool configuredAdmin, DateTimeOffset now)
     {
         if (member.EmailConfirmedAt is not null) return Problem.Gone(UsedLink, "token");
         var seat = EarlyBirds.DecideSeat(network, seats, member.Id, now);
         var number = seat.Events.OfType<EarlyBirdSeatTaken>().SingleOrDefault()?.Seat;
-        List<object> events = [.. seat.Events, new MemberEmailConfirmed(member.Id, now, number)];
-        if (configuredAdmin && !member.Has(MemberRoles.Admin)) events.Add(new MemberRoleGranted(member.Id, MemberRoles.Admin, Guid.Empty, now));
-        return Decision.Accept([.. events]);
+        var decision = seat.Events.Aggregate(TwoStreamDecision.Nothing, (decided, e) => decided.OnFirst(e))
+            .OnSecond(new MemberEmailConfirmed(member.Id, now, number));
+        return configuredAdmin && !member.Has(MemberRoles.Admin)
+            ? decision.OnSecond(new MemberRoleGranted(member.Id, MemberRoles.Admin, Guid.Empty, now))
+            : decision;
     }
-
-    public static bool BelongsToNetwork(object e) => e is EarlyBirdSeatTaken or JointStartRecorded;
 
     /// <summary>
     /// Confirms with the token from the mail. The network's stream is locked before the member's — the order
@@ -72,19 +74,19 @@ public static class EmailConfirmation
         if (mailed.UsedAt is not null) return Problem.Gone(UsedLink, "token");
         if (mailed.ExpiresAt < now) return Problem.Gone(ExpiredLink, "token");
 
-        var network = await session.Events.FetchForExclusiveWriting<NetworkState>(settings.NetworkId, ct);
-        var member = await session.Events.FetchForExclusiveWriting<MemberProfile>(mailed.MemberId, ct);
-        if (member.Aggregate is not { } profile) return Unknown;
-
-        var decision = Decide(profile, network.Aggregate ?? NetworkState.Empty(settings.NetworkId), settings.EarlyBirdSeats, admins.Includes(profile.Email), now);
-        if (decision.Refusal is { } refusal) return refusal;
-        var toNetwork = decision.Events.Where(BelongsToNetwork).ToList();
-        if (toNetwork.Count > 0) network.AppendMany(toNetwork);
-        member.AppendMany(decision.Events.Where(e => !BelongsToNetwork(e)).ToList());
+        // Committed only with the confirmation: a refused one leaves the link as it was.
         session.Store(mailed with { UsedAt = now });
-        await session.SaveChangesAsync(ct);
-        var confirmed = decision.Events.OfType<MemberEmailConfirmed>().Single();
-        return new EmailConfirmed(profile.Id, now, confirmed.EarlyBirdSeat);
+        int? seat = null;
+        var written = await EventStreams.DecideAsync<NetworkState, MemberProfile>(session, settings.NetworkId,
+            mailed.MemberId, (network, member) =>
+        {
+            if (member is null) return Unknown;
+            var decision = Decide(member, network ?? NetworkState.Empty(settings.NetworkId),
+                settings.EarlyBirdSeats, admins.Includes(member.Email), now);
+            seat = decision.Events.OfType<MemberEmailConfirmed>().SingleOrDefault()?.EarlyBirdSeat;
+            return decision;
+        }, ct);
+        return written.Map(_ => new EmailConfirmed(mailed.MemberId, now, seat));
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public static class OfferingEndpoints
     [Refuses(400)]
     public static async Task<Answer<MemberProfile>> Offer(
         UpdateOffering command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        await SaveAsync(user.MemberId(), m => DecideOffering(m, command, clock.GetUtcNow()), store, ct);
+        (await OfferAsync(user.MemberId(), command, store, clock.GetUtcNow(), ct)).Answer();
 
     [EndpointSummary("Inventory the themes you provide for, with what members can expect (providers only).")]
     [WolverinePut("/api/me/provider-themes")]
@@ -59,7 +59,7 @@ public static class OfferingEndpoints
     public static async Task<Answer<MemberProfile>> Inventory(
         InventoryThemes command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
         CancellationToken ct) =>
-        await SaveAsync(user.MemberId(), m => DecideInventory(m, command, clock.GetUtcNow()), store, ct);
+        (await InventoryAsync(user.MemberId(), command, store, clock.GetUtcNow(), ct)).Answer();
 
     [EndpointSummary("Every theme with its providers (and what to expect from them) and how many members offer it.")]
     [WolverineGet("/api/themes")]
@@ -75,12 +75,11 @@ public static class OfferingEndpoints
             suppliers.Count(m => m.OfferedThemes?.Contains(t.Key) == true))).ToList();
     }
 
-    private static async Task<Answer<MemberProfile>> SaveAsync(
-        Guid memberId, Func<MemberProfile, Decision> decide, IDocumentStore store, CancellationToken ct)
-    {
-        var outcome = await EventStreams.DecideAsync<MemberProfile>(store, memberId, null, decide, "Dit account bestaat niet meer.", ct);
-        if (outcome.Problem is { } problem) return problem;
-        await using var query = store.QuerySession();
-        return (await query.LoadAsync<MemberProfile>(memberId, ct))!;
-    }
+    public static Task<Outcome<MemberProfile>> OfferAsync(
+        Guid memberId, UpdateOffering command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        EditProfileEndpoints.WriteAsync(memberId, m => DecideOffering(m, command, now), store, ct);
+
+    public static Task<Outcome<MemberProfile>> InventoryAsync(
+        Guid memberId, InventoryThemes command, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        EditProfileEndpoints.WriteAsync(memberId, m => DecideInventory(m, command, now), store, ct);
 }

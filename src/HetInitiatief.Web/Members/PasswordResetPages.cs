@@ -40,13 +40,10 @@ public sealed class ResetPasswordPageModel(IDocumentStore store, IPasswordHasher
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await PasswordResetEndpoints.ConfirmAsync(new ResetPassword(Token, Password), store, hasher, stamps, clock.GetUtcNow(), ct) is { } problem)
-        {
-            ModelState.AddProblem(problem);
-            Response.StatusCode = problem.Status;
-            return Page();
-        }
-        this.Confirm("Je nieuwe wachtwoord is bewaard. Log ermee in.");
-        return Redirect("/inloggen");
+        var refusal = await PasswordResetEndpoints.ConfirmAsync(new ResetPassword(Token, Password), store, hasher,
+            stamps, clock.GetUtcNow(), ct);
+        return await this.RedirectOrShowAsync(refusal, () => Redirect("/inloggen"),
+            () => Task.FromResult<IActionResult>(Page()),
+            "Je nieuwe wachtwoord is bewaard. Log ermee in.");
     }
 }

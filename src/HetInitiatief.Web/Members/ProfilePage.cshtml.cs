@@ -57,18 +57,16 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
     {
         var outcome = await ChangePasswordEndpoint.ChangeAsync(new ChangePassword(CurrentPassword, NewPassword), User.MemberId(), store, hasher, clock.GetUtcNow(), ct);
         (CurrentPassword, NewPassword) = (null, null);
-        if (outcome.Problem is { } problem)
+        if (outcome.Problem is null)
         {
-            ModelState.AddProblem(problem);
-            Response.StatusCode = problem.Status;
-            return await LoadAsync(ct) is null ? NotFound() : Page();
+            var (member, stamp) = outcome.Value!;
+            stamps.Renewed(member.Id, stamp);
+            // This browser made the change and stays signed in, under the new stamp; every other session has ended.
+            await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(member,
+                Authentication.Cookie, stamp));
         }
-        var (member, stamp) = outcome.Value!;
-        stamps.Renewed(member.Id, stamp);
-        // This browser made the change and stays signed in, under the new stamp; every other session has ended.
-        await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(member, Authentication.Cookie, stamp));
-        this.Confirm("Je nieuwe wachtwoord is bewaard. Op je andere apparaten ben je uitgelogd.");
-        return RedirectToPage();
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(), () => ShowAsync(ct),
+            "Je nieuwe wachtwoord is bewaard. Op je andere apparaten ben je uitgelogd.");
     }
 
     public async Task<IActionResult> OnPostSignOutEverywhereAsync([FromServices] SessionStamps stamps, CancellationToken ct)
@@ -79,50 +77,46 @@ public sealed class ProfilePageModel(IDocumentStore store, TimeProvider clock) :
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        SaveAsync((m, now) => OfferingEndpoints.DecideOffering(m, new UpdateOffering(Themes, Offering), now), "Wat je aanbiedt is bewaard.", ct);
+        SaveAsync(now => OfferingEndpoints.OfferAsync(User.MemberId(), new UpdateOffering(Themes, Offering), store,
+            now, ct), "Wat je aanbiedt is bewaard.", ct);
 
     public Task<IActionResult> OnPostWhoAsync(CancellationToken ct) =>
-        SaveAsync((m, now) => EditProfileEndpoints.Decide(m, new UpdateProfile(School, Sector,
-            (Subjects ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), LearningPreferences, About, Visibility), now), "Je profiel is bewaard.", ct);
+        SaveAsync(now => EditProfileEndpoints.UpdateAsync(User.MemberId(), new UpdateProfile(School, Sector,
+            (Subjects ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                LearningPreferences, About, Visibility),
+            store, now, ct), "Je profiel is bewaard.", ct);
 
     public async Task<IActionResult> OnPostFollowingAsync(CancellationToken ct)
     {
         _postedFollowing = true;
         var outcome = await FollowThemeEndpoints.SetFollowingAsync(User.MemberId(), FollowedThemes, FollowedSectors, store, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem)
-        {
-            ModelState.AddProblem(problem);
-            Response.StatusCode = problem.Status;
-            return await LoadAsync(ct) is null ? NotFound() : Page();
-        }
-        this.Confirm(FollowedThemes.Count == 0
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(), () => ShowAsync(ct),
+            FollowedThemes.Count == 0
             ? "Je volgt geen thema's meer."
             : "De thema's die je volgt zijn bewaard. Nieuwe vragen daarin zie je bij \"Mijn thema's\" op het vragenbord.");
-        return RedirectToPage();
     }
 
     public Task<IActionResult> OnPostListingAsync(bool listed, CancellationToken ct) =>
-        SaveAsync((m, now) => EditProfileEndpoints.DecideListing(m, listed, now),
+        SaveAsync(now => EditProfileEndpoints.ChooseListingAsync(User.MemberId(), listed, store, now, ct),
             listed ? "Je staat nu met naam bij de early birds." : "Je staat niet meer met naam bij de early birds.", ct);
 
     public Task<IActionResult> OnPostProviderThemesAsync(CancellationToken ct) =>
-        SaveAsync((m, now) => OfferingEndpoints.DecideInventory(m, new InventoryThemes(
-            ProviderThemes.Where(t => !string.IsNullOrWhiteSpace(t.Value)).Select(t => new ProviderTheme(t.Key, t.Value!)).ToList()), now),
+        SaveAsync(now => OfferingEndpoints.InventoryAsync(User.MemberId(), new InventoryThemes(
+            ProviderThemes.Where(t => !string.IsNullOrWhiteSpace(t.Value))
+                .Select(t => new ProviderTheme(t.Key, t.Value!)).ToList()), store, now, ct),
             "Je thema's als aanbieder zijn bewaard.", ct);
 
-    private async Task<IActionResult> SaveAsync(Func<MemberProfile, DateTimeOffset, Decision> decide, string confirmation, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(
+        Func<DateTimeOffset, Task<Outcome<MemberProfile>>> save, string confirmation, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var outcome = await EventStreams.DecideAsync<MemberProfile>(store, User.MemberId(), null, m => decide(m, now), "Dit account bestaat niet meer.", ct);
-        if (outcome.Problem is { } problem)
-        {
-            ModelState.AddProblem(problem);
-            Response.StatusCode = problem.Status;
-            return await LoadAsync(ct) is null ? NotFound() : Page();
-        }
-        this.Confirm(confirmation);
-        return RedirectToPage();
+        var outcome = await save(clock.GetUtcNow());
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(), () => ShowAsync(ct),
+            confirmation);
     }
+
+    /// <summary>The page again, as refused: what was typed stays, the rest as stored.</summary>
+    private async Task<IActionResult> ShowAsync(CancellationToken ct) =>
+        await LoadAsync(ct) is null ? NotFound() : Page();
 
     private async Task<MemberProfile?> LoadAsync(CancellationToken ct)
     {

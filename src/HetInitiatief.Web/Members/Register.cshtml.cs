@@ -34,18 +34,17 @@ public sealed class RegisterModel(IDocumentStore store, IPasswordHasher<MemberLo
     {
         var outcome = await RegisterMemberEndpoint.RegisterAsync(new RegisterMember(Name, Email, Password, School, Sector, Invite), store, hasher, mailer, clock.GetUtcNow(), ct,
             Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null);
-        if (outcome.Problem is { } problem)
-        {
-            ModelState.AddProblem(problem);
-            Response.StatusCode = problem.Status;
-            await OnGetAsync(ct);
-            return Page();
-        }
-        await HttpContext.SignInAsync(Authentication.Cookie, Authentication.Principal(outcome.Value!, Authentication.Cookie));
-        this.Confirm($"Welkom bij Het Initiatief, {outcome.Value!.Name}! Je account is aangemaakt.");
+        if (outcome.Value is { } member) await HttpContext.SignInAsync(Authentication.Cookie,
+            Authentication.Principal(member, Authentication.Cookie));
         // Next: the mail. The page says so and, once confirmed, leads on to where the visitor came from.
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl)
-            ? $"{EmailConfirmation.PagePath}?ReturnUrl={Uri.EscapeDataString(ReturnUrl)}"
-            : EmailConfirmation.PagePath);
+        return await this.RedirectOrShowAsync(outcome.Problem, () => LocalRedirect(Url.IsLocalUrl(ReturnUrl)
+                ? $"{EmailConfirmation.PagePath}?ReturnUrl={Uri.EscapeDataString(ReturnUrl)}"
+                : EmailConfirmation.PagePath),
+            async () =>
+            {
+                await OnGetAsync(ct);
+                return Page();
+            },
+            $"Welkom bij Het Initiatief, {outcome.Value?.Name}! Je account is aangemaakt.");
     }
 }

@@ -3,10 +3,8 @@ using HetInitiatief.Catalogue;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
 using Marten;
-using JasperFx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Npgsql;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -62,17 +60,13 @@ public static class RegisterMemberEndpoint
 
         await using var session = store.LightweightSession();
         var registered = new MemberRegistered(memberId, command.Name!.Trim(), command.Email!.Trim(), command.School!.Trim(), command.Sector!, now);
+        // The login document's id is the normalised address: inserting it with the stream's start refuses a second account.
         session.Insert(login);
         await Invites.AcceptInvite.OnRegistrationAsync(session, command.Invite, memberId, now, ct);
-        session.Events.StartStream<MemberProfile>(registered.MemberId, registered);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (IsDuplicate(e))
-        {
-            return Problem.Conflict("Er is al een account met dit e-mailadres. Log in, of gebruik een ander adres.", "email");
-        }
+        var started = await EventStreams.StartAsync<MemberProfile>(session, memberId, Decision.Accept(registered),
+            Problem.Conflict("Er is al een account met dit e-mailadres. Log in, of gebruik een ander adres.",
+                "email"), ct);
+        if (started.Problem is { } duplicate) return duplicate;
         await EmailConfirmation.SendAsync(memberId, store, mailer, now, ct, returnUrl);
         return MemberProfile.Create(registered);
     }
@@ -83,9 +77,4 @@ public static class RegisterMemberEndpoint
 
     private static bool IsEmail(string email) =>
         MailAddress.TryCreate(email.Trim(), out var address) && address.Address == email.Trim() && email.Contains('.');
-
-    private static bool IsDuplicate(Exception e) =>
-        e is DocumentAlreadyExistsException ||
-        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } ||
-        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -60,19 +60,27 @@ public static class RoleEndpoints
     [EndpointSummary("Grant a member a role (admin only): provider, moderator, schoolLeader or admin.")]
     [WolverinePost("/api/members/{id}/roles")]
     [Refuses(400, 403, 404)]
-    public static Task<Answer<MemberProfile>> Grant(
+    public static async Task<Answer<MemberProfile>> Grant(
         Guid id, ChangeRole command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
         CancellationToken ct) =>
-        ChangeAsync(id, user.MemberId(), store, ct, admin => m => DecideGrant(m, command.Role, admin, clock.GetUtcNow()));
+        (await GrantAsync(id, command.Role, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
     [EndpointSummary("Revoke a member's role (admin only).")]
     [WolverineDelete("/api/members/{id}/roles/{role}")]
     [Refuses(403, 404)]
-    public static Task<Answer<MemberProfile>> Revoke(
+    public static async Task<Answer<MemberProfile>> Revoke(
         Guid id, string role, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, user.MemberId(), store, ct, admin => m => DecideRevoke(m, role, admin, clock.GetUtcNow()));
+        (await RevokeAsync(id, role, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
-    private static async Task<Answer<MemberProfile>> ChangeAsync(
+    public static Task<Outcome<MemberProfile>> GrantAsync(
+        Guid memberId, string? role, Guid adminId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        ChangeAsync(memberId, adminId, store, ct, admin => m => DecideGrant(m, role, admin, now));
+
+    public static Task<Outcome<MemberProfile>> RevokeAsync(
+        Guid memberId, string role, Guid adminId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        ChangeAsync(memberId, adminId, store, ct, admin => m => DecideRevoke(m, role, admin, now));
+
+    private static async Task<Outcome<MemberProfile>> ChangeAsync(
         Guid memberId, Guid adminId, IDocumentStore store, CancellationToken ct,
         Func<MemberProfile, Func<MemberProfile, Decision>> decide)
     {

@@ -22,27 +22,25 @@ public sealed class RolesPageModel(IDocumentStore store, TimeProvider clock) : P
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct) ?? Page();
 
     public Task<IActionResult> OnPostGrantAsync(CancellationToken ct) =>
-        ChangeAsync((member, admin, now) => RoleEndpoints.DecideGrant(member, Role, admin, now), "De rol is toegekend.", ct);
+        ChangeAsync(now => RoleEndpoints.GrantAsync(MemberId, Role, User.MemberId(), store, now, ct),
+            "De rol is toegekend.", ct);
 
     public Task<IActionResult> OnPostRevokeAsync(CancellationToken ct) =>
-        ChangeAsync((member, admin, now) => RoleEndpoints.DecideRevoke(member, Role ?? "", admin, now), "De rol is ingetrokken.", ct);
+        ChangeAsync(now => RoleEndpoints.RevokeAsync(MemberId, Role ?? "", User.MemberId(), store, now, ct),
+            "De rol is ingetrokken.", ct);
 
     private async Task<IActionResult> ChangeAsync(
-        Func<MemberProfile, MemberProfile, DateTimeOffset, Decision> decide, string confirmation, CancellationToken ct)
+        Func<DateTimeOffset, Task<Outcome<MemberProfile>>> change, string confirmation, CancellationToken ct)
     {
-        await using var query = store.QuerySession();
-        var admin = await AdminAccess.RequireAsync(query, User, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
-        if (admin.Problem is { } refused) return Refuse(refused);
-        var now = clock.GetUtcNow();
-        var outcome = await EventStreams.DecideAsync<MemberProfile>(store, MemberId, null, m => decide(m, admin.Value!, now), "Dit lid bestaat niet.", ct);
-        if (outcome.Problem is { } problem)
+        // Not an admin: the page explains instead of showing a form that would only be refused.
+        await using (var query = store.QuerySession())
         {
-            ModelState.AddProblem(problem);
-            Response.StatusCode = problem.Status;
-            return await ShowAsync(ct) ?? Page();
+            var admin = await AdminAccess.RequireAsync(query, User, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
+            if (admin.Problem is { } refused) return Refuse(refused);
         }
-        this.Confirm(confirmation);
-        return RedirectToPage(new { q = Q });
+        var outcome = await change(clock.GetUtcNow());
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(new { q = Q }),
+            async () => await ShowAsync(ct) ?? Page(), confirmation);
     }
 
     private async Task<IActionResult?> ShowAsync(CancellationToken ct)

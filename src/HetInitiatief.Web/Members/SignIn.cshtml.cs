@@ -23,15 +23,12 @@ public sealed class SignInModel(IDocumentStore store, IPasswordHasher<MemberLogi
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await SignInEndpoints.VerifyAsync(new SignIn(Email, Password), store, hasher, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem)
-        {
-            ModelState.AddProblem(problem);
-            Response.StatusCode = problem.Status;
-            Password = null;
-            return Page();
-        }
-        await HttpContext.SignInAsync(Authentication.Cookie, await stamps.PrincipalAsync(outcome.Value!, Authentication.Cookie, ct));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/werkplek");
+        if (outcome.Value is { } member) await HttpContext.SignInAsync(Authentication.Cookie,
+            await stamps.PrincipalAsync(member, Authentication.Cookie, ct));
+        Password = null;
+        return await this.RedirectOrShowAsync(outcome.Problem,
+            () => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/werkplek"),
+            () => Task.FromResult<IActionResult>(Page()));
     }
 }
 

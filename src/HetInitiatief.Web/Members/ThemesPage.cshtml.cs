@@ -26,16 +26,12 @@ public sealed class ThemesPageModel(IDocumentStore store, TimeProvider clock) : 
     private async Task<IActionResult> SetAsync(string theme, bool follow, string confirmation, CancellationToken ct)
     {
         var outcome = await FollowThemeEndpoints.SetThemeAsync(User.MemberId(), theme ?? "", follow, store, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem)
+        // Back to the theme the member acted on, so a long list does not jump to the top.
+        return await this.RedirectOrShowAsync(outcome.Problem, () => Redirect($"/themas#thema-{theme}"), async () =>
         {
-            ModelState.AddProblem(problem);
-            Response.StatusCode = problem.Status;
             await LoadAsync(ct);
             return Page();
-        }
-        this.Confirm(confirmation);
-        // Back to the theme the member acted on, so a long list does not jump to the top.
-        return Redirect($"/themas#thema-{theme}");
+        }, confirmation);
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -61,9 +61,9 @@ public static class RecordPaidMembershipEndpoint
 
         var membershipId = Guid.CreateVersion7();
         var decision = Decide(command, admin, member, membershipId, now);
-        if (decision.Refusal is { } refusal) return refusal;
-        session.Events.StartStream<PaidMembership>(membershipId, decision.Events.ToArray());
-        await session.SaveChangesAsync(ct);
+        var started = await EventStreams.StartAsync<PaidMembership>(session, membershipId, decision,
+            EventStreams.AlreadyThere, ct);
+        if (started.Problem is { } refused) return refused;
 
         var recorded = (await session.LoadAsync<PaidMembership>(membershipId, ct))!;
         return (await MembershipView.ListAsync(session, [recorded], Tiers.Today(now), ct))[0];

@@ -16,7 +16,9 @@ public sealed record MergeQuestion(Guid? IntoQuestionId, string? Reason);
 public static class MergeQuestionEndpoint
 {
     /// <summary>The duplicate closes (and its open coalition with it); the target must be another open question.</summary>
-    public static Decision Decide(Question duplicate, Coalition? coalition, QuestionBoardItem? target, MergeQuestion command, MemberProfile moderator, DateTimeOffset now)
+    public static TwoStreamDecision Decide(
+        Question duplicate, Coalition? coalition, QuestionBoardItem? target, MergeQuestion command,
+            MemberProfile moderator, DateTimeOffset now)
     {
         var invalid = new FieldRules()
             .Check(command.IntoQuestionId is { } into && into != duplicate.Id, "intoQuestionId", "Kies een andere vraag om mee samen te voegen.")
@@ -26,10 +28,13 @@ public static class MergeQuestionEndpoint
         if (target is null) return Problem.NotFound("De vraag om mee samen te voegen bestaat niet.");
         if (target.Status != QuestionStatus.Open) return Problem.Conflict("Voeg samen met een open vraag.", "intoQuestionId");
         if (QuestionRules.MustBeOpen(duplicate) is { } closed) return closed;
-        var merged = new QuestionMergedInto(duplicate.Id, target.Id, moderator.Id, command.Reason!.Trim(), now);
+        // The coalition is the first stream (locked first), the question the second.
+        var merged = TwoStreamDecision.Nothing.OnSecond(new QuestionMergedInto(duplicate.Id, target.Id,
+            moderator.Id, command.Reason!.Trim(), now));
         return coalition is { IsClosed: false }
-            ? Decision.Accept(merged, new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionMerged, coalition.Partners, coalition.Threshold, now))
-            : Decision.Accept(merged);
+            ? merged.OnFirst(new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionMerged, coalition.Partners,
+                coalition.Threshold, now))
+            : merged;
     }
 
     [EndpointSummary("Merge a duplicate question into another: it closes with its coalition, and its owner, followers and coalition members hear where the conversation continues (moderators only).")]
@@ -52,7 +57,7 @@ public static class MergeQuestionEndpoint
         var target = command.IntoQuestionId is { } into ? await query.LoadAsync<QuestionBoardItem>(into, ct) : null;
         return (await EventStreams.DecideAsync<Coalition, Question>(store, Coalition.IdFor(id), id,
                 (coalition, question) => question is null ? Problem.NotFound(QuestionRules.NotFound) : Decide(question, coalition, target, command, moderator.Value!, now),
-                e => e is CoalitionClosed, ct))
+                ct))
             .Map(written => new QuestionWritten(id, written.Second.Version));
     }
 }

@@ -82,15 +82,9 @@ public sealed class NetworkOpening(IDocumentStore store, NetworkSettings setting
     {
         await using var session = store.LightweightSession();
         if (await session.Events.FetchStreamStateAsync(settings.NetworkId, ct) is not null) return;
-        session.Events.StartStream<NetworkState>(settings.NetworkId, new NetworkOpened(settings.NetworkId, clock.GetUtcNow()));
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
-        {
-            // Another instance opened it first.
-        }
+        // Another instance opening it at the same moment collides on the id; then it is open, which is all this wants.
+        await EventStreams.StartAsync<NetworkState>(session, settings.NetworkId,
+            Decision.Accept(new NetworkOpened(settings.NetworkId, clock.GetUtcNow())), EventStreams.AlreadyThere, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -25,13 +25,8 @@ public sealed class PreferencesPageModel(IDocumentStore store, TimeProvider cloc
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await NotificationPreferencesEndpoints.SaveAsync(new SetNotificationPreferences(Choices, ExpertiseRequestsPerWeek), User.MemberId(), store, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem)
-        {
-            ModelState.AddProblem(problem);
-            Response.StatusCode = problem.Status;
-            return Page();
-        }
-        this.Confirm("Je keuzes zijn bewaard.");
-        return RedirectToPage();
+        return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(),
+            () => Task.FromResult<IActionResult>(Page()),
+            "Je keuzes zijn bewaard.");
     }
 }

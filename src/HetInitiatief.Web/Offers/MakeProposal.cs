@@ -76,9 +76,8 @@ public static class MakeProposalEndpoints
         var canSupply = (await session.LoadAsync<MemberProfile>(memberId, ct))?.CanSupply(themes) == true;
         var proposalId = Guid.CreateVersion7();
         var decision = Decide(coalition, command, canSupply, proposalId, memberId, now);
-        if (decision.Refusal is { } refusal) return refusal;
-        session.Events.StartStream<Proposal>(proposalId, decision.Events.ToArray());
-        await session.SaveChangesAsync(ct);
-        return new ProposalWritten(proposalId, 1);
+        return (await EventStreams.StartAsync<Proposal>(session, proposalId, decision,
+                EventStreams.AlreadyThere, ct))
+            .Map(_ => new ProposalWritten(proposalId, 1));
     }
 }

@@ -29,10 +29,11 @@ public sealed partial class QuestionPageModel
             "aanbod", "Je reactie staat erbij.", ct);
 
     public Task<IActionResult> OnPostRequestChangesAsync(CancellationToken ct) =>
-        RunAsync(now => ReactAndDecideEndpoints.WithCoalitionAsync(ProposalId ?? Guid.Empty, (p, c) => ReactAndDecideEndpoints.DecideChanges(p, c, new RequestChanges(Note), User.MemberId(), now), store, ct),
+        RunAsync(now => ReactAndDecideEndpoints.RequestChangesAsync(ProposalId ?? Guid.Empty,
+            new RequestChanges(Note), User.MemberId(), store, now, ct),
             "aanbod", "Je vraag om aanpassingen staat bij het voorstel.", ct);
 
     public Task<IActionResult> OnPostAcceptProposalAsync(CancellationToken ct) =>
-        RunAsync(now => ReactAndDecideEndpoints.WithCoalitionAsync(ProposalId ?? Guid.Empty, (p, c) => ReactAndDecideEndpoints.DecideAccept(p, c, User.MemberId(), now), store, ct),
+        RunAsync(now => ReactAndDecideEndpoints.AcceptAsync(ProposalId ?? Guid.Empty, User.MemberId(), store, now, ct),
             "aanbod", "Het voorstel is aangenomen namens de groep. Plan nu de bijeenkomst.", ct);
 }

@@ -26,17 +26,24 @@ public static class ReactAndDecideEndpoints
         return Decision.Accept(new ProposalReacted(proposal.Id, memberId, command.Reaction!, command.Comment?.Trim(), now));
     }
 
-    public static Decision DecideChanges(Proposal proposal, Coalition coalition, RequestChanges command, Guid memberId, DateTimeOffset now) =>
+    /// <summary>Only the proposal (the second stream) changes; the coalition is locked so an acceptance cannot pass it.</summary>
+    public static TwoStreamDecision DecideChanges(
+        Proposal proposal, Coalition coalition, RequestChanges command, Guid memberId, DateTimeOffset now) =>
         new FieldRules().Text("note", command.Note, "wat er anders moet", 1000, min: 3).Problem
         ?? (coalition.InitiatorId != memberId ? Problem.Forbidden("Alleen de initiatiefnemer vraagt namens de groep om aanpassingen.")
             : proposal.Status == ProposalStatus.Accepted ? Problem.Conflict("Dit voorstel is al aangenomen.")
-            : Decision.Accept(new ProposalChangesRequested(proposal.Id, memberId, command.Note!.Trim(), now)));
+            : TwoStreamDecision.Nothing.OnSecond(new ProposalChangesRequested(proposal.Id, memberId,
+                command.Note!.Trim(), now)));
 
-    public static Decision DecideAccept(Proposal proposal, Coalition coalition, Guid memberId, DateTimeOffset now) =>
+    /// <summary>The coalition is the first stream (locked first), the proposal the second.</summary>
+    public static TwoStreamDecision DecideAccept(
+        Proposal proposal, Coalition coalition, Guid memberId, DateTimeOffset now) =>
         coalition.InitiatorId != memberId ? Problem.Forbidden("Alleen de initiatiefnemer neemt een aanbod aan namens de groep.")
         : coalition.IsClosed ? Problem.Conflict("Deze coalitie is gesloten.")
         : coalition.AcceptedProposalId is not null ? Problem.Conflict("De coalitie heeft al een aanbod aangenomen.")
-        : Decision.Accept(new ProposalAccepted(proposal.Id, memberId, now), new CoalitionOfferAccepted(coalition.Id, proposal.Id, memberId, now));
+        : TwoStreamDecision.Nothing
+            .OnSecond(new ProposalAccepted(proposal.Id, memberId, now))
+            .OnFirst(new CoalitionOfferAccepted(coalition.Id, proposal.Id, memberId, now));
 
     [EndpointSummary("React to a proposal as a coalition member: interested, notForMe, or a comment.")]
     [WolverinePost("/api/proposals/{id}/reactions")]
@@ -57,7 +64,7 @@ public static class ReactAndDecideEndpoints
         CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        var outcome = await WithCoalitionAsync(id, (p, c) => DecideChanges(p, c, command, memberId, now), store, ct);
+        var outcome = await RequestChangesAsync(id, command, memberId, store, now, ct);
         return outcome.Answer();
     }
 
@@ -68,7 +75,7 @@ public static class ReactAndDecideEndpoints
         Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        var outcome = await WithCoalitionAsync(id, (p, c) => DecideAccept(p, c, memberId, now), store, ct);
+        var outcome = await AcceptAsync(id, memberId, store, now, ct);
         return outcome.Answer();
     }
 
@@ -82,14 +89,25 @@ public static class ReactAndDecideEndpoints
             .Map(written => new ProposalWritten(proposalId, written.Version));
     }
 
+    public static Task<Outcome<ProposalWritten>> RequestChangesAsync(
+        Guid proposalId, RequestChanges command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct) =>
+        WithCoalitionAsync(proposalId, (p, c) => DecideChanges(p, c, command, memberId, now), store, ct);
+
+    public static Task<Outcome<ProposalWritten>> AcceptAsync(
+        Guid proposalId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        WithCoalitionAsync(proposalId, (p, c) => DecideAccept(p, c, memberId, now), store, ct);
+
     /// <summary>Decisions on behalf of the group also write the coalition, so two offers can never both be accepted.</summary>
-    public static async Task<Outcome<ProposalWritten>> WithCoalitionAsync(Guid proposalId, Func<Proposal, Coalition, Decision> decide, IDocumentStore store, CancellationToken ct)
+    private static async Task<Outcome<ProposalWritten>> WithCoalitionAsync(
+        Guid proposalId, Func<Proposal, Coalition, TwoStreamDecision> decide, IDocumentStore store,
+            CancellationToken ct)
     {
         await using var query = store.QuerySession();
         if (await query.LoadAsync<Proposal>(proposalId, ct) is not { } found) return Problem.NotFound(Proposal.NotFound);
         return (await EventStreams.DecideAsync<Coalition, Proposal>(store, found.CoalitionId, proposalId,
                 (coalition, proposal) => coalition is null || proposal is null ? Problem.NotFound(Proposal.NotFound) : decide(proposal, coalition),
-                e => e is CoalitionOfferAccepted, ct))
+                ct))
             .Map(written => new ProposalWritten(proposalId, written.Second.Version));
     }
 }

@@ -36,9 +36,16 @@ public static class AfterwardsEndpoints
         CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        var outcome = await EventStreams.DecideAsync<Question>(store, id, null, q => DecideOutcome(q, command, memberId, now), QuestionRules.NotFound, ct);
-        return outcome.Answer(written => new QuestionWritten(id, written.Version));
+        var outcome = await RecordOutcomeAsync(id, command, memberId, store, now, ct);
+        return outcome.Answer();
     }
+
+    public static async Task<Outcome<QuestionWritten>> RecordOutcomeAsync(
+        Guid questionId, RecordGoalOutcome command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Question>(store, questionId, null,
+            q => DecideOutcome(q, command, memberId, now), QuestionRules.NotFound, ct))
+            .Map(written => new QuestionWritten(questionId, written.Version));
 
     [EndpointSummary("Publish a short success story (owner only); it shows on the question page and the home page.")]
     [WolverinePost("/api/questions/{id}/success-stories")]
@@ -47,9 +54,19 @@ public static class AfterwardsEndpoints
         Guid id, PublishSuccessStory command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
         CancellationToken ct)
     {
-        var (memberId, now, storyId) = (user.MemberId(), clock.GetUtcNow(), Guid.CreateVersion7());
-        var outcome = await EventStreams.DecideAsync<Question>(store, id, null, q => DecideStory(q, command, storyId, memberId, now), QuestionRules.NotFound, ct);
-        return outcome.Created(_ => $"/api/questions/{id}", written => new QuestionWritten(id, written.Version));
+        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
+        var outcome = await PublishStoryAsync(id, command, memberId, store, now, ct);
+        return outcome.Created(_ => $"/api/questions/{id}");
+    }
+
+    public static async Task<Outcome<QuestionWritten>> PublishStoryAsync(
+        Guid questionId, PublishSuccessStory command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct)
+    {
+        var storyId = Guid.CreateVersion7();
+        return (await EventStreams.DecideAsync<Question>(store, questionId, null,
+                q => DecideStory(q, command, storyId, memberId, now), QuestionRules.NotFound, ct))
+            .Map(written => new QuestionWritten(questionId, written.Version));
     }
 
     [EndpointSummary("The latest success stories, for the home page.")]

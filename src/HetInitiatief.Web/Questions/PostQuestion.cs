@@ -55,6 +55,8 @@ public static class PostQuestionEndpoint
         return outcome.Created(question => $"/api/questions/{question.QuestionId}");
     }
 
+    private static readonly Problem FormUsed = Problem.Conflict("Dit formulier is al gebruikt. Laad de pagina opnieuw om een nieuwe vraag te stellen.");
+
     /// <param name="submissionId">
     /// The form's one-time token, used as the question's id: a form sent twice (a double press, a resend after a
     /// lost answer) starts the same stream twice, the second start collides, and the member is answered with the
@@ -64,22 +66,15 @@ public static class PostQuestionEndpoint
         PostQuestion command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct, Guid? submissionId = null)
     {
         var questionId = submissionId ?? Guid.CreateVersion7();
-        var decision = Decide(command, questionId, memberId, now);
-        if (decision.Refusal is { } refusal) return refusal;
-
-        try
+        await using (var session = store.LightweightSession())
         {
-            await using var session = store.LightweightSession();
-            session.Events.StartStream<Question>(questionId, decision.Events.ToArray());
-            await session.SaveChangesAsync(ct);
-            return new QuestionWritten(questionId, decision.Events.Count);
+            var decision = Decide(command, questionId, memberId, now);
+            var started = await EventStreams.StartAsync<Question>(session, questionId, decision, FormUsed, ct);
+            if (started.Problem != FormUsed) return started.Map(written => new QuestionWritten(questionId, written.Version));
         }
-        catch (Exception e) when (submissionId is not null && EventStreams.IsRace(e))
-        {
-            await using var session = store.QuerySession();
-            return await session.LoadAsync<QuestionBoardItem>(questionId, ct) is { } posted && posted.OwnerId == memberId
-                ? new QuestionWritten(questionId, posted.Version)
-                : Problem.Conflict("Dit formulier is al gebruikt. Laad de pagina opnieuw om een nieuwe vraag te stellen.");
-        }
+        await using var query = store.QuerySession();
+        return await query.LoadAsync<QuestionBoardItem>(questionId, ct) is { } posted && posted.OwnerId == memberId
+            ? new QuestionWritten(questionId, posted.Version)
+            : FormUsed;
     }
 }

@@ -31,13 +31,8 @@ public sealed class PostQuestionModel(IDocumentStore store, TimeProvider clock) 
         var command = new PostQuestion(Title, Context, WhyMine, AlreadyKnown, Themes, Sector);
         if (SubmissionId is null || SubmissionId == Guid.Empty) SubmissionId = Guid.CreateVersion7();
         var outcome = await PostQuestionEndpoint.PostAsync(command, User.MemberId(), store, clock.GetUtcNow(), ct, SubmissionId);
-        if (outcome.Problem is { } problem)
-        {
-            ModelState.AddProblem(problem);
-            Response.StatusCode = problem.Status;
-            return Page();
-        }
-        this.Confirm("Je vraag staat erop — nodig collega's uit om door te vragen.");
-        return Redirect($"/vragen/{outcome.Value!.QuestionId}");
+        return await this.RedirectOrShowAsync(outcome.Problem, () => Redirect($"/vragen/{outcome.Value!.QuestionId}"),
+            () => Task.FromResult<IActionResult>(Page()),
+                "Je vraag staat erop — nodig collega's uit om door te vragen.");
     }
 }

@@ -107,11 +107,13 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
             "lijkt-op", "De vragen zijn gekoppeld.", ct);
 
     public Task<IActionResult> OnPostGoalOutcomeAsync(CancellationToken ct) =>
-        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideOutcome(q, new RecordGoalOutcome(Reached), User.MemberId(), now), QuestionRules.NotFound, ct),
+        RunAsync(now => AfterwardsEndpoints.RecordOutcomeAsync(Id, new RecordGoalOutcome(Reached), User.MemberId(),
+            store, now, ct),
             "doel", Reached == true ? "Vastgelegd: het doel is bereikt. Gefeliciteerd!" : "Vastgelegd: het doel is nog niet bereikt.", ct);
 
     public Task<IActionResult> OnPostStoryAsync(CancellationToken ct) =>
-        RunAsync(now => EventStreams.DecideAsync<Question>(store, Id, null, q => AfterwardsEndpoints.DecideStory(q, new PublishSuccessStory(Story), Guid.CreateVersion7(), User.MemberId(), now), QuestionRules.NotFound, ct),
+        RunAsync(now => AfterwardsEndpoints.PublishStoryAsync(Id, new PublishSuccessStory(Story), User.MemberId(),
+            store, now, ct),
             "successen", "Je succesverhaal is gepubliceerd.", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
@@ -122,19 +124,15 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
     private async Task<IActionResult> RunAsync<T>(
         Func<DateTimeOffset, Task<Outcome<T>>> command, string anchor, string confirmation, CancellationToken ct)
     {
-        var outcome = await command(clock.GetUtcNow());
-        if (outcome.Problem is null)
+        var refusal = (await command(clock.GetUtcNow())).Problem;
+        return await this.RedirectOrShowAsync(refusal,
+            () => Redirect($"/vragen/{Id}" + (anchor.Length > 0 ? "#" + anchor : "")), async () =>
         {
-            this.Confirm(confirmation);
-            return Redirect($"/vragen/{Id}" + (anchor.Length > 0 ? "#" + anchor : ""));
-        }
-
-        if (outcome.Problem.Status == StatusCodes.Status404NotFound && await ShowAsync(ct) is { } notFound) return notFound;
-        ModelState.AddProblem(outcome.Problem);
-        At = null;
-        var shown = await ShowAsync(ct, keepForm: true);
-        Response.StatusCode = outcome.Problem.Status;
-        return shown ?? Page();
+            // The question itself gone is the 404 page; something else unknown (a follow-up) shows on the stored page.
+            if (refusal!.Status == StatusCodes.Status404NotFound && await ShowAsync(ct) is { } notFound) return notFound;
+            At = null;
+            return await ShowAsync(ct, keepForm: true) ?? Page();
+        }, confirmation);
     }
 
     private async Task<IActionResult?> ShowAsync(CancellationToken ct, bool keepForm = false)

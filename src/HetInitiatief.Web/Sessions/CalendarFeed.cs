@@ -30,9 +30,7 @@ public static class CalendarFeedEndpoints
     public static async Task<Created<CalendarFeedAddress>> Create(
         ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var feed = CalendarFeed.New(user.MemberId(), clock.GetUtcNow());
-        session.Store(feed);
-        await session.SaveChangesAsync(ct);
+        var feed = await CreateAsync(user.MemberId(), session, clock.GetUtcNow(), ct);
         return Created.At(Path(feed.Token), new CalendarFeedAddress(Path(feed.Token), feed.CreatedAt));
     }
 
@@ -50,9 +48,24 @@ public static class CalendarFeedEndpoints
     [WolverineDelete("/api/me/calendar-feed")]
     public static async Task<Done> Revoke(ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
-        session.Delete<CalendarFeed>(user.MemberId());
-        await session.SaveChangesAsync(ct);
+        await RevokeAsync(user.MemberId(), session, ct);
         return Done.Instance;
+    }
+
+    /// <summary>A new secret address replaces the old one, which stops working at once.</summary>
+    public static async Task<CalendarFeed> CreateAsync(
+        Guid memberId, IDocumentSession session, DateTimeOffset now, CancellationToken ct)
+    {
+        var feed = CalendarFeed.New(memberId, now);
+        session.Store(feed);
+        await session.SaveChangesAsync(ct);
+        return feed;
+    }
+
+    public static async Task RevokeAsync(Guid memberId, IDocumentSession session, CancellationToken ct)
+    {
+        session.Delete<CalendarFeed>(memberId);
+        await session.SaveChangesAsync(ct);
     }
 
     /// <summary>The feed itself: open to whoever holds the secret address, like every calendar subscription.</summary>

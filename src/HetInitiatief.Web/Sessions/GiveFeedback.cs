@@ -30,7 +30,14 @@ public static class GiveFeedbackEndpoint
         CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        var outcome = await EventStreams.DecideAsync<Session>(store, id, null, s => Decide(s, command, memberId, now), Session.NotFound, ct);
-        return outcome.Created(_ => $"/api/sessions/{id}", written => new SessionWritten(id, written.Version));
+        var outcome = await GiveAsync(id, command, memberId, store, now, ct);
+        return outcome.Created(_ => $"/api/sessions/{id}");
     }
+
+    public static async Task<Outcome<SessionWritten>> GiveAsync(
+        Guid sessionId, GiveFeedback command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => Decide(s, command, memberId, now),
+            Session.NotFound, ct))
+            .Map(written => new SessionWritten(sessionId, written.Version));
 }

@@ -60,7 +60,7 @@ public static class HostActions
         Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideCancel(s, memberId, now), Session.NotFound, ct));
+        return (await CallOffAsync(id, memberId, store, now, ct)).Answer();
     }
 
     [EndpointSummary("Move the session (host only); sign-ups are kept and everyone is told.")]
@@ -71,7 +71,7 @@ public static class HostActions
         TimeProvider clock, CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideMove(s, command, memberId, now), Session.NotFound, ct, outbox));
+        return (await MoveAsync(id, command, memberId, store, outbox, now, ct)).Answer();
     }
 
     [EndpointSummary("Record who attended (host only, once the session has started); only they can give feedback.")]
@@ -82,9 +82,27 @@ public static class HostActions
         CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        return Respond(id, await EventStreams.DecideAsync<Session>(store, id, null, s => DecideAttendance(s, command, memberId, now), Session.NotFound, ct));
+        return (await RecordAttendanceAsync(id, command, memberId, store, now, ct)).Answer();
     }
 
-    private static Answer<SessionWritten> Respond(Guid id, Outcome<Written> outcome) =>
-        outcome.Answer(written => new SessionWritten(id, written.Version));
+    public static async Task<Outcome<SessionWritten>> CallOffAsync(
+        Guid sessionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideCancel(s, memberId, now),
+            Session.NotFound, ct))
+            .Map(written => new SessionWritten(sessionId, written.Version));
+
+    /// <summary>A move schedules the go/no-go again at the new deadline, through the outbox with the events.</summary>
+    public static async Task<Outcome<SessionWritten>> MoveAsync(
+        Guid sessionId, MoveSession command, Guid memberId, IDocumentStore store, IMartenOutbox outbox,
+            DateTimeOffset now, CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideMove(s, command, memberId, now),
+            Session.NotFound, ct, outbox))
+            .Map(written => new SessionWritten(sessionId, written.Version));
+
+    public static async Task<Outcome<SessionWritten>> RecordAttendanceAsync(
+        Guid sessionId, RecordAttendance command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Session>(store, sessionId, null,
+            s => DecideAttendance(s, command, memberId, now), Session.NotFound, ct))
+            .Map(written => new SessionWritten(sessionId, written.Version));
 }

@@ -24,16 +24,14 @@ public sealed class MySessionsPageModel(IDocumentStore store, Mail.Mailer mailer
     public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        session.Store(CalendarFeed.New(User.MemberId(), clock.GetUtcNow()));
-        await session.SaveChangesAsync(ct);
+        await CalendarFeedEndpoints.CreateAsync(User.MemberId(), session, clock.GetUtcNow(), ct);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        session.Delete<CalendarFeed>(User.MemberId());
-        await session.SaveChangesAsync(ct);
+        await CalendarFeedEndpoints.RevokeAsync(User.MemberId(), session, ct);
         return RedirectToPage();
     }
 }

@@ -55,19 +55,19 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
         var command = new ScheduleSession(Title, Description, Type, Format, Local(Day, From), Local(Day, Until), location, link,
             Capacity, Minimum, deadline, Theme, CoalitionId, priorityUntil);
         var outcome = await ScheduleSessionEndpoint.ScheduleAsync(command, User.MemberId(), store, outbox, now, ct);
-        if (outcome.Problem is { } problem)
-        {
-            new SessionForm(Day, From, Until, DeadlineDay, SessionForm.NewSessionFields).AddTo(ModelState, problem);
-            await LoadCoalitionAsync(ct);
-            await LoadProposalAsync(ct);
-            Response.StatusCode = problem.Status;
-            return Page();
-        }
-        this.Confirm(priorityUntil is { } until
-            ? "De bijeenkomst staat in de agenda. De leden van de coalitie krijgen bericht en kunnen zich tot "
-              + $"{Display.Moment(until)} als eersten aanmelden."
-            : "De bijeenkomst staat in de agenda. Collega's kunnen zich nu aanmelden.");
-        return Redirect($"/bijeenkomsten/{outcome.Value!.SessionId}");
+        return await this.RedirectOrShowAsync(outcome.Problem,
+            () => Redirect($"/bijeenkomsten/{outcome.Value!.SessionId}"), async () =>
+            {
+                await LoadCoalitionAsync(ct);
+                await LoadProposalAsync(ct);
+                return Page();
+            },
+            priorityUntil is { } until
+                ? "De bijeenkomst staat in de agenda. De leden van de coalitie krijgen bericht en kunnen zich tot "
+                  + $"{Display.Moment(until)} als eersten aanmelden."
+                : "De bijeenkomst staat in de agenda. Collega's kunnen zich nu aanmelden.",
+            refusal => new SessionForm(Day, From, Until, DeadlineDay,
+                SessionForm.NewSessionFields).AddTo(ModelState, refusal));
     }
 
     private async Task LoadCoalitionAsync(CancellationToken ct)

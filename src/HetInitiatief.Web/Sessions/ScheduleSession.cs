@@ -80,11 +80,8 @@ public static class ScheduleSessionEndpoint
             : host?.Sector;
         var sessionId = Guid.CreateVersion7();
         var decision = Decide(command, sessionId, coalition is not null, sector, hostId, now, host?.Has(Members.MemberRoles.Provider) == true);
-        if (decision.Refusal is { } refusal) return refusal;
-
-        session.Events.StartStream<Session>(sessionId, decision.Events.ToArray());
-        await EventStreams.ScheduleAsync(session, decision, outbox);
-        await session.SaveChangesAsync(ct);
-        return new SessionWritten(sessionId, 1);
+        return (await EventStreams.StartAsync<Session>(session, sessionId, decision, EventStreams.AlreadyThere, ct,
+            outbox))
+            .Map(_ => new SessionWritten(sessionId, 1));
     }
 }

@@ -34,33 +34,32 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
     /// <summary>False when the session is provider-led and the member's tier does not include it, so the page explains before they click.</summary>
     public bool MayJoinProviderSessions { get; private set; } = true;
 
-    public Task<IActionResult> OnPostCallOffAsync(CancellationToken ct) =>
-        DecideAsync((s, memberId, now) => HostActions.DecideCancel(s, memberId, now),
-            "De bijeenkomst is afgezegd. Wie was aangemeld of op de wachtlijst stond, krijgt bericht.", ct);
+    public async Task<IActionResult> OnPostCallOffAsync(CancellationToken ct) =>
+        await AfterAsync((await HostActions.CallOffAsync(Id, User.MemberId(), store, clock.GetUtcNow(), ct)).Problem,
+            "De bijeenkomst is afgezegd. Wie was aangemeld of op de wachtlijst stond, krijgt bericht.", null, ct);
 
-    public Task<IActionResult> OnPostMoveAsync(CancellationToken ct) =>
-        DecideAsync((s, memberId, now) => HostActions.DecideMove(
-                s, new MoveSession(NewSessionModel.Local(Day, From), NewSessionModel.Local(Day, Until), null), memberId, now),
+    public async Task<IActionResult> OnPostMoveAsync(CancellationToken ct) =>
+        await AfterAsync((await HostActions.MoveAsync(Id, new MoveSession(NewSessionModel.Local(Day, From),
+            NewSessionModel.Local(Day, Until), null),
+                User.MemberId(), store, outbox, clock.GetUtcNow(), ct)).Problem,
             "De bijeenkomst is verplaatst. Wie is aangemeld of op de wachtlijst staat, krijgt bericht; de aanmeldingen blijven staan.",
-            ct,
-            new SessionForm(Day, From, Until, null, SessionForm.MoveFields));
+            new SessionForm(Day, From, Until, null, SessionForm.MoveFields), ct);
 
-    public Task<IActionResult> OnPostAttendanceAsync(CancellationToken ct) =>
-        DecideAsync((s, memberId, now) => HostActions.DecideAttendance(s, new RecordAttendance(Attended), memberId, now),
-            "De aanwezigheid is bewaard. Wie erbij was, kan nu feedback geven.", ct);
+    public async Task<IActionResult> OnPostAttendanceAsync(CancellationToken ct) =>
+        await AfterAsync((await HostActions.RecordAttendanceAsync(Id, new RecordAttendance(Attended),
+            User.MemberId(), store, clock.GetUtcNow(), ct)).Problem,
+            "De aanwezigheid is bewaard. Wie erbij was, kan nu feedback geven.", null, ct);
 
-    public Task<IActionResult> OnPostFeedbackAsync(CancellationToken ct) =>
-        DecideAsync((s, memberId, now) => GiveFeedbackEndpoint.Decide(s, new GiveFeedback(Rating, ChangeInPractice), memberId, now),
-            "Dank je wel voor je feedback. De organisator ziet je cijfer, samen met dat van de anderen.", ct);
+    public async Task<IActionResult> OnPostFeedbackAsync(CancellationToken ct) =>
+        await AfterAsync((await GiveFeedbackEndpoint.GiveAsync(Id, new GiveFeedback(Rating, ChangeInPractice),
+            User.MemberId(), store, clock.GetUtcNow(), ct)).Problem,
+            "Dank je wel voor je feedback. De organisator ziet je cijfer, samen met dat van de anderen.", null, ct);
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
     {
-        var wasWaiting = false;
-        return await DecideAsync((s, memberId, now) =>
-        {
-            wasWaiting = s.Waitlist.Contains(memberId);
-            return SignUpEndpoints.DecideCancel(s, memberId, now);
-        }, () => wasWaiting ? "Je staat niet meer op de wachtlijst." : "Je bent afgemeld. Je plek is vrij voor een collega.", ct);
+        var outcome = await SignUpEndpoints.CancelAsync(Id, User.MemberId(), store, clock.GetUtcNow(), ct);
+        return await AfterAsync(outcome.Problem,
+            outcome.Value?.WasWaiting == true ? "Je staat niet meer op de wachtlijst." : "Je bent afgemeld. Je plek is vrij voor een collega.", null, ct);
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
@@ -73,32 +72,11 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
             : "Je bent aangemeld. Je vindt de bijeenkomst terug onder Mijn bijeenkomsten.", null, ct);
     }
 
-    private Task<IActionResult> DecideAsync(
-        Func<Session, Guid, DateTimeOffset, Decision> decide, string confirmation, CancellationToken ct, SessionForm? form = null) =>
-        DecideAsync(decide, () => confirmation, ct, form);
-
-    private async Task<IActionResult> DecideAsync(
-        Func<Session, Guid, DateTimeOffset, Decision> decide, Func<string> confirmation, CancellationToken ct, SessionForm? form = null)
-    {
-        var (memberId, now) = (User.MemberId(), clock.GetUtcNow());
-        var outcome = await EventStreams.DecideAsync<Session>(
-            store, Id, null, s => decide(s, memberId, now), Session.NotFound, ct, outbox);
-        return await AfterAsync(outcome.Problem, outcome.Problem is null ? confirmation() : null, form, ct);
-    }
-
-    private async Task<IActionResult> AfterAsync(Problem? problem, string? confirmation, SessionForm? form, CancellationToken ct)
-    {
-        if (problem is null)
-        {
-            if (confirmation is not null) this.Confirm(confirmation);
-            return Redirect($"/bijeenkomsten/{Id}#plekken");
-        }
-        if (form is not null) form.AddTo(ModelState, problem);
-        else ModelState.AddProblem(problem);
-        var shown = await ShowAsync(ct);
-        Response.StatusCode = problem.Status;
-        return shown;
-    }
+    private Task<IActionResult> AfterAsync(
+        Problem? problem, string confirmation, SessionForm? form, CancellationToken ct) =>
+        this.RedirectOrShowAsync(problem, () => Redirect($"/bijeenkomsten/{Id}#plekken"), () => ShowAsync(ct),
+            confirmation,
+            form is null ? null : refusal => form.AddTo(ModelState, refusal));
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

@@ -64,8 +64,24 @@ public static class SignUpEndpoints
     {
         var memberId = user.MemberId();
         var now = clock.GetUtcNow();
-        var outcome = await EventStreams.DecideAsync<Session>(store, id, null, s => DecideCancel(s, memberId, now), Session.NotFound, ct);
-        return outcome.Answer(written => new SignUpStatus(id, None, null, written.Version, written.Changed));
+        var outcome = await CancelAsync(id, memberId, store, now, ct);
+        return outcome.Answer(cancelled => cancelled.Status);
+    }
+
+    /// <summary>A cancelled sign-up, and whether the member was waiting rather than seated (the page words it so).</summary>
+    public sealed record Cancelled(SignUpStatus Status, bool WasWaiting);
+
+    public static async Task<Outcome<Cancelled>> CancelAsync(
+        Guid sessionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        var wasWaiting = false;
+        return (await EventStreams.DecideAsync<Session>(store, sessionId, null, s =>
+            {
+                wasWaiting = s.Waitlist.Contains(memberId);
+                return DecideCancel(s, memberId, now);
+            }, Session.NotFound, ct))
+            .Map(written => new Cancelled(new SignUpStatus(sessionId, None, null, written.Version, written.Changed),
+                wasWaiting));
     }
 
     public static async Task<Outcome<SignUpStatus>> SignUpAsync(Guid sessionId, Guid memberId, IDocumentStore store, Membership.TierSettings tiers, DateTimeOffset now, CancellationToken ct)

@@ -48,17 +48,20 @@ public static class PageProblems
 
     /// <summary>
     /// Post, redirect, get — with the confirmation shown after the redirect — or, when refused, the page
-    /// again with the reasons and the refusal's status.
+    /// again with the reasons and the refusal's status. Every page's form posts end here.
     /// </summary>
+    /// <param name="showRefusal">How the reasons go on the form, when not field by field as the refusal names them.</param>
     public static async Task<IActionResult> RedirectOrShowAsync(
-        this PageModel page, Problem? refusal, Func<IActionResult> redirect, Func<Task<IActionResult>> show, string? confirmation = null)
+        this PageModel page, Problem? refusal, Func<IActionResult> redirect, Func<Task<IActionResult>> show,
+        string? confirmation = null, Action<Problem>? showRefusal = null)
     {
         if (refusal is null)
         {
             if (confirmation is not null) page.Confirm(confirmation);
             return redirect();
         }
-        page.ModelState.AddProblem(refusal);
+        if (showRefusal is null) page.ModelState.AddProblem(refusal);
+        else showRefusal(refusal);
         var shown = await show();
         page.Response.StatusCode = refusal.Status;
         return shown;
