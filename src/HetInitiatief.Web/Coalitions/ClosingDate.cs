@@ -36,12 +36,18 @@ public static class ClosingDate
             ? Decision.Accept()
             : Decision.Accept(new CoalitionClosed(coalition.Id, CoalitionClosed.NotViable, coalition.Partners, coalition.Threshold, now));
 
+    /// <summary>Whether this member may move the closing date now at all: the page shows the form only then.</summary>
+    public static Problem? MayExtend(Coalition coalition, Guid memberId, DateTimeOffset now) =>
+        coalition.InitiatorId != memberId ? Problem.Forbidden("Alleen de initiatiefnemer kan de sluitingsdatum verschuiven.")
+        : CoalitionRules.MustBeOpen(coalition)
+        ?? (coalition.ClosesAt is not { } current ? Problem.Conflict("Deze coalitie heeft geen sluitingsdatum.", "closesAt")
+            : current <= now ? Problem.Conflict("De sluitingsdatum is al voorbij.", "closesAt")
+            : null);
+
     public static Decision DecideExtend(Coalition coalition, ExtendClosingDate command, Guid memberId, DateTimeOffset now)
     {
-        if (coalition.InitiatorId != memberId) return Problem.Forbidden("Alleen de initiatiefnemer kan de sluitingsdatum verschuiven.");
-        if (CoalitionRules.MustBeOpen(coalition) is { } closed) return closed;
-        if (coalition.ClosesAt is not { } current) return Problem.Conflict("Deze coalitie heeft geen sluitingsdatum.", "closesAt");
-        if (current <= now) return Problem.Conflict("De sluitingsdatum is al voorbij.", "closesAt");
+        if (MayExtend(coalition, memberId, now) is { } refused) return refused;
+        var current = coalition.ClosesAt!.Value;
         if (command.ClosesAt is not { } next || next <= current) return Problem.Invalid("closesAt", "Kies een datum ná de huidige sluitingsdatum.");
         if (next > now.AddYears(1)) return Problem.Invalid("closesAt", "Kies een sluitingsdatum binnen een jaar.");
         return Decision.Accept(new CoalitionClosingDateExtended(coalition.Id, memberId, next.ToUniversalTime(), now))

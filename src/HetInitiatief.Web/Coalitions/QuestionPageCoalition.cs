@@ -19,6 +19,14 @@ public sealed partial class QuestionPageModel
 
     public string? MyPosition => Coalition?.PositionOf(User.MemberId());
 
+    /// <summary>The extend form shows when the extend decision's own rule allows this member to move the date now.</summary>
+    public bool MayExtendClosingDate { get; private set; }
+
+    private async Task DecideWhatTheCoalitionOffersAsync(Marten.IQuerySession session, CancellationToken ct) =>
+        MayExtendClosingDate = Coalition is { } shown
+            && await session.LoadAsync<Coalitions.Coalition>(shown.Id, ct) is { } state
+            && ClosingDate.MayExtend(state, User.MemberId(), clock.GetUtcNow()) is null;
+
     public Task<IActionResult> OnPostFormCoalitionAsync(CancellationToken ct) =>
         RunAsync(now => FormCoalitionEndpoint.FormAsync(Id, new FormCoalition(Threshold, EndOfDay(ClosesAt), Invitation), User.MemberId(), store, outbox, now, ct),
             "coalitie", "Je coalitie is gestart. Nodig collega's uit die hetzelfde willen leren.", ct);

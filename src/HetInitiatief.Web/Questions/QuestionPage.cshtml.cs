@@ -150,6 +150,7 @@ public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbo
 
         View = outcome.Value!;
         Coalition = View.AsOf is null ? await GetCoalitionEndpoint.ReadAsync(Id, session, ct) : null;
+        await DecideWhatTheCoalitionOffersAsync(session, ct);
         Proposals = Coalition is { } coalition ? await Offers.GetProposalsEndpoint.ReadAsync(coalition.Id, session, ct) : [];
         // The viewer's profile is read once: for what the moderation hid, moderating, and backing as a school leader.
         var viewer = await session.LoadAsync<Members.MemberProfile>(User.MemberId(), ct);

@@ -34,6 +34,12 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
     /// <summary>False when the session is provider-led and the member's tier does not include it, so the page explains before they click.</summary>
     public bool MayJoinProviderSessions { get; private set; } = true;
 
+    /// <summary>
+    /// The sign-up button shows when the sign-up decision's own rule takes sign-ups now (not called off, before the
+    /// deadline) and this member is neither the host nor already in; the page does not re-derive the rule.
+    /// </summary>
+    public bool SignUpOpen { get; private set; }
+
     public async Task<IActionResult> OnPostCallOffAsync(CancellationToken ct) =>
         await AfterAsync((await HostActions.CallOffAsync(Id, User.MemberId(), store, clock.GetUtcNow(), ct)).Problem,
             "De bijeenkomst is afgezegd. Wie was aangemeld of op de wachtlijst stond, krijgt bericht.", null, ct);
@@ -86,9 +92,12 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
         View = view;
         if (view.ProviderLed && view.Me.Status == SignUpEndpoints.None && !IsHost)
             MayJoinProviderSessions = (await Membership.Tiers.LoadAsync(session, User.MemberId(), clock.GetUtcNow(), tiers, ct))?.Includes(Membership.Entitlements.ProviderSessions) == true;
+        var state = (await session.LoadAsync<Session>(Id, ct))!;
+        SignUpOpen = !IsHost && view.Me.Status == SignUpEndpoints.None
+            && Session.MustTakeSignUps(state, clock.GetUtcNow()) is null;
         if (SeesParticipants)
         {
-            var seated = (await session.LoadAsync<Session>(Id, ct))!.Participants;
+            var seated = state.Participants;
             var names = await Members.MemberProfile.NamesAsync(session, seated, ct);
             Participants = seated.Select(m => Questions.Person.Of(m, names)).ToList();
         }

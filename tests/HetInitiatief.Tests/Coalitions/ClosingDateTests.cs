@@ -100,4 +100,26 @@ public sealed class ClosingDateTests(AppFixture app)
         (await Eventually.TrueAsync(async () => (await app.Host.GetCoalitionAsync(owner, question.QuestionId)).Status == CoalitionStatus.Closed))
             .ShouldBeTrue("the deadline stored by the stopped instance should still close the coalition");
     }
+
+    [Fact]
+    public async Task The_page_offers_a_later_closing_date_only_to_the_initiator_of_an_open_coalition()
+    {
+        // Given a coalition that closes next week, with a partner
+        var owner = await app.Host.RegisterMemberAsync();
+        var partner = await app.Host.RegisterMemberAsync();
+        var question = await app.Host.PostQuestionAsync(owner);
+        var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, closesAt: DateTimeOffset.UtcNow.AddDays(7));
+        await app.Host.JoinAsync(partner, formed.CoalitionId);
+
+        // When each of them opens the question page, then only the initiator is offered the form
+        (await QuestionPageAsync(owner, question.QuestionId)).ShouldContain("name=\"NewClosesAt\"");
+        (await QuestionPageAsync(partner, question.QuestionId)).ShouldNotContain("name=\"NewClosesAt\"");
+
+        // And once the question is withdrawn (which closes its coalition), not even the initiator
+        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/withdraw"); x.As(owner); });
+        (await QuestionPageAsync(owner, question.QuestionId)).ShouldNotContain("name=\"NewClosesAt\"");
+    }
+
+    private async Task<string> QuestionPageAsync(TestMember viewer, Guid questionId) =>
+        await (await app.Host.Scenario(x => { x.Get.Url($"/vragen/{questionId}"); x.As(viewer); })).ReadAsTextAsync();
 }
