@@ -70,14 +70,10 @@ public sealed class LiveHub(Members.SessionStamps stamps) : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroup(sessionId));
     }
 
-    /// <summary>Checked against the stored profile, like every moderator endpoint: a member is refused, and a revoked moderator at once.</summary>
+    /// <summary>The moderator policy, like every moderator endpoint: a member is refused, and a revoked moderator at once.</summary>
     [Members.AllowUnconfirmed]
-    public async Task WatchRadar(IQuerySession session)
-    {
-        if (!Moderation.Moderators.Are(await session.LoadAsync<Members.MemberProfile>(Context.User!.MemberId(), Context.ConnectionAborted)))
-            throw new HubException(Moderation.Moderators.Refusal);
-        await Groups.AddToGroupAsync(Context.ConnectionId, RadarGroup);
-    }
+    [Members.HubPolicy(Members.RolePolicies.Moderator)]
+    public Task WatchRadar() => Groups.AddToGroupAsync(Context.ConnectionId, RadarGroup);
 
     [Members.AllowUnconfirmed]
     public Task UnwatchSession(Guid sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, SessionGroup(sessionId));

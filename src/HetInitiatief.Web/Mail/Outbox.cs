@@ -24,18 +24,6 @@ public sealed record OutboxPage(
     bool SmtpConfigured, string Directory, string? Status, int Page, int PageSize, int Total, int Failing, int Dead,
     IReadOnlyList<OutboxMessage> Messages);
 
-public static class AdminOnly
-{
-    /// <summary>Checked against the stored profile, not the sign-in's claims, so a revoked admin is refused at once.</summary>
-    public static async Task<Problem?> CheckAsync(Guid memberId, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<MemberProfile>(memberId, ct) switch
-        {
-            null => Problem.Unauthorized("Log opnieuw in."),
-            { } member when !member.Has(MemberRoles.Admin) => Problem.Forbidden(AdminAccess.AdminsOnly),
-            _ => null,
-        };
-}
-
 public static class OutboxEndpoint
 {
     public const int PageSize = 50;

@@ -1,6 +1,8 @@
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Shared;
+using HetInitiatief.Members;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wolverine.Marten.Publishing;
@@ -8,6 +10,8 @@ using Wolverine.Runtime;
 
 namespace HetInitiatief.Mail;
 
+/// <summary>The admin's view of the platform's mail; only admins reach it (<see cref="RolePolicies.Admin"/>).</summary>
+[Authorize(Policy = RolePolicies.Admin)]
 public sealed class OutboxPageModel(IDocumentStore store, OutboxedSessionFactory sessions, IWolverineRuntime runtime, Mailer mailer)
     : PageModel
 {
@@ -19,15 +23,12 @@ public sealed class OutboxPageModel(IDocumentStore store, OutboxedSessionFactory
 
     public OutboxPage? Outbox { get; private set; }
 
-    public Problem? Refused { get; private set; }
-
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
     {
         var outcome = await ResendMailEndpoint.ResendAsync(MailId, User.MemberId(), store, sessions, runtime,
             HttpContext.RequestServices.GetRequiredService<ILogger<OutboxPageModel>>(), ct);
-        if (outcome.Problem is { Status: 401 or 403 } refused) return Refuse(refused);
         return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(new { pagina = PageNumber, status = Status }),
             () => ShowAsync(ct), $"De e-mail aan {outcome.Value?.To} staat weer in de wachtrij.");
     }
@@ -35,15 +36,8 @@ public sealed class OutboxPageModel(IDocumentStore store, OutboxedSessionFactory
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        if (await AdminOnly.CheckAsync(User.MemberId(), session, ct) is { } refused) return Refuse(refused);
         if (OutboxEndpoint.CheckStatus(Status) is not null) Status = null;
         Outbox = await OutboxEndpoint.ReadAsync(session, mailer, PageNumber, Status, ct);
-        return Page();
-    }
-
-    private PageResult Refuse(Problem refused)
-    {
-        (Refused, Response.StatusCode) = (refused, refused.Status);
         return Page();
     }
 

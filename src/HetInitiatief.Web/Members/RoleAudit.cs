@@ -6,6 +6,7 @@ using Marten.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.SignalR;
 using Wolverine.Http;
 
 namespace HetInitiatief.Members;
@@ -16,23 +17,12 @@ public sealed record RoleChangeView(Person Member, string Role, string RoleName,
 /// <summary>A member as the admin finds them to change their roles.</summary>
 public sealed record MemberRolesView(Guid Id, string Name, string Email, string School, IReadOnlyList<string> Roles);
 
+/// <summary>Who passes the role policies, and the one Dutch refusal of everything only admins may see or do.</summary>
 public static class AdminAccess
 {
-    /// <summary>Roles are checked against the stored profile, not the sign-in's claims, so a revoked admin is refused at once.</summary>
-    public static Task<Outcome<MemberProfile>> RequireAsync(IQuerySession session, ClaimsPrincipal user, string role, string refusal, CancellationToken ct) =>
-        RequireAnyAsync(session, user, [role], refusal, ct);
-
-    /// <summary>The same check for pages that any of several roles may see (moderators or admins).</summary>
-    public static async Task<Outcome<MemberProfile>> RequireAnyAsync(IQuerySession session, ClaimsPrincipal user, IReadOnlyList<string> roles, string refusal, CancellationToken ct)
-    {
-        var member = await session.LoadAsync<MemberProfile>(user.MemberId(), ct);
-        if (member is null) return Problem.Unauthorized("Log opnieuw in.");
-        return roles.Any(member.Has) ? member : Problem.Forbidden(refusal);
-    }
-
-    /// <summary>The one refusal of everything only admins may see or do.</summary>
     public const string AdminsOnly = "Alleen een beheerder mag dit.";
 
+    /// <summary>Moderators, and admins, who may do whatever a moderator does.</summary>
     public static readonly IReadOnlyList<string> Moderators = [MemberRoles.Moderator, MemberRoles.Admin];
 }
 
@@ -52,6 +42,7 @@ public static class RolePolicies
     {
         services.AddSingleton<IAuthorizationHandler, MemberRoleHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RoleRefusals>();
+        services.Configure<HubOptions>(hubs => hubs.AddFilter<HubRolePolicies>());
         services.AddAuthorizationBuilder()
             .AddPolicy(Admin, Requiring(new MemberRoleRequirement([MemberRoles.Admin], AdminAccess.AdminsOnly)))
             .AddPolicy(Moderator, Requiring(new MemberRoleRequirement(AdminAccess.Moderators, Moderation.Moderators.Refusal)));
@@ -99,6 +90,35 @@ public sealed class RoleRefusals : IAuthorizationMiddlewareResultHandler
             return;
         }
         await Problem.Forbidden(refusal.Message).ToResult().ExecuteAsync(context);
+    }
+}
+
+/// <summary>
+/// A hub method only for the members a role policy admits, e.g. <c>[HubPolicy(RolePolicies.Moderator)]</c>. Not
+/// SignalR's own <c>[Authorize(Policy = …)]</c>: SignalR checks that before any hub filter runs and answers every
+/// refusal with its fixed English "Failed to invoke '…' because user is unauthorized", so the caller would never
+/// read the Dutch reason. <see cref="HubRolePolicies"/> runs the same policy and refuses in Dutch.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class HubPolicyAttribute(string policy) : Attribute
+{
+    public string Policy { get; } = policy;
+}
+
+/// <summary>Evaluates a hub method's <see cref="HubPolicyAttribute"/>; a refusal is a <see cref="HubException"/> with the policy's Dutch text.</summary>
+public sealed class HubRolePolicies(IAuthorizationService authorization) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        foreach (var required in invocation.HubMethod.GetCustomAttributes(typeof(HubPolicyAttribute), inherit: true).Cast<HubPolicyAttribute>())
+        {
+            var user = invocation.Context.User ?? new ClaimsPrincipal();
+            var result = await authorization.AuthorizeAsync(user, invocation, required.Policy);
+            if (result.Succeeded) continue;
+            var refusal = result.Failure?.FailureReasons.FirstOrDefault(r => r.Handler is MemberRoleHandler)?.Message;
+            throw new HubException(refusal ?? "Log opnieuw in.");
+        }
+        return await next(invocation);
     }
 }
 

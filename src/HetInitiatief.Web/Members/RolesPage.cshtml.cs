@@ -1,12 +1,14 @@
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Shared;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Members;
 
 /// <summary>The admin's page for roles: find a member, grant or revoke, and the audit of every change.</summary>
+[Authorize(Policy = RolePolicies.Admin)]
 public sealed class RolesPageModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -16,10 +18,7 @@ public sealed class RolesPageModel(IDocumentStore store, TimeProvider clock) : P
     public IReadOnlyList<MemberRolesView> Members { get; private set; } = [];
     public IReadOnlyList<RoleChangeView> Audit { get; private set; } = [];
 
-    /// <summary>Why this page is not for the viewer, shown instead of it.</summary>
-    public string? Refusal { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct) ?? Page();
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     public Task<IActionResult> OnPostGrantAsync(CancellationToken ct) =>
         ChangeAsync(now => RoleEndpoints.GrantAsync(MemberId, Role, User.MemberId(), store, now, ct),
@@ -32,31 +31,16 @@ public sealed class RolesPageModel(IDocumentStore store, TimeProvider clock) : P
     private async Task<IActionResult> ChangeAsync(
         Func<DateTimeOffset, Task<Outcome<MemberProfile>>> change, string confirmation, CancellationToken ct)
     {
-        // Not an admin: the page explains instead of showing a form that would only be refused.
-        await using (var query = store.QuerySession())
-        {
-            var admin = await AdminAccess.RequireAsync(query, User, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
-            if (admin.Problem is { } refused) return Refuse(refused);
-        }
         var outcome = await change(clock.GetUtcNow());
         return await this.RedirectOrShowAsync(outcome.Problem, () => RedirectToPage(new { q = Q }),
-            async () => await ShowAsync(ct) ?? Page(), confirmation);
+            () => ShowAsync(ct), confirmation);
     }
 
-    private async Task<IActionResult?> ShowAsync(CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         await using var query = store.QuerySession();
-        var admin = await AdminAccess.RequireAsync(query, User, MemberRoles.Admin, AdminAccess.AdminsOnly, ct);
-        if (admin.Problem is { } refused) return Refuse(refused);
         Members = await RoleAuditEndpoints.FindAsync(Q, query, ct);
         Audit = await RoleAuditEndpoints.AuditAsync(query, ct);
-        return null;
-    }
-
-    private PageResult Refuse(Problem refused)
-    {
-        Refusal = refused.Detail;
-        Response.StatusCode = refused.Status;
         return Page();
     }
 }

@@ -2,29 +2,24 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Moderation;
 
 /// <summary>The moderators' dashboard: the network's health in a chosen week, each indicator with its trend.</summary>
+[Authorize(Policy = RolePolicies.Moderator)]
 public sealed class HealthPageModel(IQuerySession session, HealthSettings settings, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Week { get; set; }
 
     public HealthDashboard Dashboard { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, string> Titles { get; private set; } = new Dictionary<Guid, string>();
-    public string? Refusal { get; private set; }
     public string? WeekError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var moderator = await Moderators.RequireAsync(session, User, ct);
-        if (moderator.Problem is { } refused)
-        {
-            (Refusal, Response.StatusCode) = (refused.Detail, refused.Status);
-            return Page();
-        }
         var now = clock.GetUtcNow();
         var chosen = HealthDashboardEndpoint.WeekOf(Week, now);
         if (chosen.Problem is { } invalid)

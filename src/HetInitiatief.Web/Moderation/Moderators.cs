@@ -13,8 +13,16 @@ public static class Moderators
 
     public static bool Are(MemberProfile? member) => member is not null && AdminAccess.Moderators.Any(member.Has);
 
-    public static Task<Outcome<MemberProfile>> RequireAsync(IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
-        AdminAccess.RequireAnyAsync(session, user, AdminAccess.Moderators, Refusal, ct);
+    /// <summary>
+    /// For the moderators' use cases, which need the moderator's profile; the same rule as
+    /// <see cref="RolePolicies.Moderator"/>, for callers that do not pass through the policy.
+    /// </summary>
+    public static async Task<Outcome<MemberProfile>> RequireAsync(IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var member = await session.LoadAsync<MemberProfile>(user.MemberId(), ct);
+        if (member is null) return Problem.Unauthorized("Log opnieuw in.");
+        return Are(member) ? member : Problem.Forbidden(Refusal);
+    }
 }
 
 /// <summary>The radar's durations (settings <c>Moderation:Radar:*</c>), so a network can tune what "stale" means.</summary>

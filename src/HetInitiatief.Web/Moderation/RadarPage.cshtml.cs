@@ -1,12 +1,15 @@
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Shared;
+using HetInitiatief.Members;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Moderation;
 
 /// <summary>The moderators' radar: what needs a nudge, the heat map, and the actions on each item.</summary>
+[Authorize(Policy = RolePolicies.Moderator)]
 public sealed class RadarPageModel(IDocumentStore store, RadarSettings settings, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Item { get; set; }
@@ -17,7 +20,6 @@ public sealed class RadarPageModel(IDocumentStore store, RadarSettings settings,
 
     public RadarPage Radar { get; private set; } = null!;
     public IReadOnlyList<NudgeAudience> Suggestions { get; private set; } = [];
-    public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
@@ -40,12 +42,6 @@ public sealed class RadarPageModel(IDocumentStore store, RadarSettings settings,
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var moderator = await Moderators.RequireAsync(session, User, ct);
-        if (moderator.Problem is { } refused)
-        {
-            (Refusal, Response.StatusCode) = (refused.Detail, refused.Status);
-            return Page();
-        }
         var now = clock.GetUtcNow();
         var radar = await RadarEndpoints.ComputeAsync(session, settings, now, ct);
         Radar = await RadarEndpoints.ViewAsync(session, radar, now, ct);
