@@ -25,6 +25,7 @@ public sealed class AdminRoleTests(AppFixture app)
         { "POST", "/api/admin/digest/run" },
         { "POST", $"/api/admin/outbox/{Guid.NewGuid()}/resend" },
         { "GET", "/beheer/uitgaande-mail" },
+        { "GET", "/beheer/vastgelopen-berichten" },
         { "GET", "/api/health" },
         { "GET", "/api/health?week=2026-W47" },
         { "POST", "/api/health/rebuild" },

@@ -24,6 +24,27 @@ public sealed class RolePolicyTests(AppFixture app)
         problem.Detail.ShouldBe(refusal);
     }
 
+    [Theory]
+    [InlineData("/beheer")]
+    [InlineData("/beheer/rollen")]
+    [InlineData("/beheer/uitgaande-mail")]
+    [InlineData("/beheer/vastgelopen-berichten")]
+    [InlineData("/moderatie")]
+    [InlineData("/moderatie/meldingen")]
+    [InlineData("/moderatie/logboek")]
+    [InlineData("/moderatie/gezondheid")]
+    public async Task A_member_without_the_role_gets_the_Dutch_403_page(string url)
+    {
+        var member = await app.Host.RegisterMemberAsync();
+
+        var refused = await app.Host.Scenario(x => { x.Get.Url(url); x.As(member); x.StatusCodeShouldBe(403); });
+
+        refused.Context.Response.ContentType.ShouldStartWith("text/html");
+        var page = await refused.ReadAsTextAsync();
+        page.ShouldContain("Geen toegang");
+        page.ShouldContain("niet voor jouw rol");
+    }
+
     [Fact]
     public async Task A_revoked_moderator_is_refused_at_once_with_the_token_they_still_hold()
     {
