@@ -138,14 +138,7 @@ public sealed class LiveHubTests(AppFixture app)
     }
 
     private HubConnection Connect(string? token) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Host.Server.BaseAddress, LiveHub.Path), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                if (token is not null) options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
+        app.Host.LiveConnection(token);
 
     private async Task<Watcher> WatcherAsync(TestMember member)
     {

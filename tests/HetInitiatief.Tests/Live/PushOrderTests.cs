@@ -78,14 +78,7 @@ public sealed class PushOrderTests(AppFixture app)
 
     private async Task<Watcher> WatcherAsync(TestMember member)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Host.Server.BaseAddress, LiveHub.Path), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(member.Token);
-            })
-            .Build();
+        var connection = app.Host.LiveConnection(member.Token);
         var watcher = new Watcher(app, connection);
         await connection.StartAsync();
         return watcher;

@@ -156,14 +156,7 @@ public sealed class SessionEndTests(AppFixture app)
     }
 
     private HubConnection Connect(string token) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Host.Server.BaseAddress, LiveHub.Path), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
+        app.Host.LiveConnection(token);
 
     private async Task<int> MeAsync(string? bearer = null, string? cookie = null)
     {

@@ -146,14 +146,7 @@ public sealed class QuestionNotificationsTests(AppFixture app)
         var anna = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(anna, QuestionSteps.AUniqueQuestion());
         var pushed = Channel.CreateUnbounded<NotificationAdded>();
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Host.Server.BaseAddress, LiveHub.Path), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(anna.Token);
-            })
-            .Build();
+        await using var connection = app.Host.LiveConnection(anna.Token);
         connection.On<NotificationAdded>("notificationAdded", n => pushed.Writer.TryWrite(n));
         await connection.StartAsync();
 

@@ -69,12 +69,5 @@ public sealed class SessionLiveAndNotificationTests(AppFixture app)
     }
 
     private HubConnection Connect(TestMember member) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Host.Server.BaseAddress, LiveHub.Path), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(member.Token);
-            })
-            .Build();
+        app.Host.LiveConnection(member.Token);
 }

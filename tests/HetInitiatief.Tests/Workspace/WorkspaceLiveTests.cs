@@ -72,14 +72,7 @@ public sealed class WorkspaceLiveTests(AppFixture app)
 
     private async Task<HubConnection> ConnectAsync(TestMember member)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.Host.Server.BaseAddress, LiveHub.Path), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => app.Host.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(member.Token);
-            })
-            .Build();
+        var connection = app.Host.LiveConnection(member.Token);
         await connection.StartAsync();
         return connection;
     }
