@@ -5,11 +5,10 @@ using HetInitiatief.Shared;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Wolverine.Marten;
 
 namespace HetInitiatief.Sessions;
 
-public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, TimeProvider clock) : PageModel
+public sealed class NewSessionModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     public static readonly TimeSpan CoalitionPriority = TimeSpan.FromDays(3);
 
@@ -54,7 +53,7 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
         DateTimeOffset? priorityUntil = CoalitionId is null || deadline is null ? null : Min(now + CoalitionPriority, deadline.Value);
         var command = new ScheduleSession(Title, Description, Type, Format, Local(Day, From), Local(Day, Until), location, link,
             Capacity, Minimum, deadline, Theme, CoalitionId, priorityUntil);
-        var outcome = await ScheduleSessionEndpoint.ScheduleAsync(command, User.MemberId(), store, outbox, now, ct);
+        var outcome = await ScheduleSessionEndpoint.ScheduleAsync(command, User.MemberId(), store, now, ct);
         return await this.RedirectOrShowAsync(outcome.Problem,
             () => Redirect($"/bijeenkomsten/{outcome.Value!.SessionId}"), async () =>
             {

@@ -4,7 +4,6 @@ using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using Marten;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace HetInitiatief.Sessions;
 
@@ -56,21 +55,20 @@ public static class ScheduleSessionEndpoint
             : Decision.Accept(new SessionScheduled(
                     sessionId, hostId, c.Title!.Trim(), c.Description!.Trim(), c.Type!, c.Format!, c.StartsAt!.Value.ToUniversalTime(),
                     c.EndsAt!.Value.ToUniversalTime(), c.Location?.Trim(), c.MeetingLink?.Trim(), c.Capacity!.Value, c.Minimum!.Value,
-                    c.SignUpDeadline!.Value.ToUniversalTime(), c.Theme!, c.CoalitionId, c.PriorityUntil?.ToUniversalTime(), now, sector, providerLed))
-                .Schedule([(new DecideGoNoGo(sessionId, c.SignUpDeadline!.Value.ToUniversalTime()), c.SignUpDeadline!.Value.ToUniversalTime())]));
+                    c.SignUpDeadline!.Value.ToUniversalTime(), c.Theme!, c.CoalitionId, c.PriorityUntil?.ToUniversalTime(), now, sector, providerLed)));
 
     [EndpointSummary("Offer a session on a theme, optionally for a coalition whose members get first claim until priorityUntil.")]
     [WolverinePost("/api/sessions")]
     [Refuses(400)]
     public static async Task<Created<SessionWritten>> Post(
-        ScheduleSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock,
-        CancellationToken ct)
+        ScheduleSession command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await ScheduleAsync(command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
+        var outcome = await ScheduleAsync(command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Created(written => $"/api/sessions/{written.SessionId}");
     }
 
-    public static async Task<Outcome<SessionWritten>> ScheduleAsync(ScheduleSession command, Guid hostId, IDocumentStore store, IMartenOutbox outbox, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Outcome<SessionWritten>> ScheduleAsync(
+        ScheduleSession command, Guid hostId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var coalition = command.CoalitionId is { } coalitionId ? await session.LoadAsync<CoalitionDetails>(coalitionId, ct) : null;
@@ -80,8 +78,7 @@ public static class ScheduleSessionEndpoint
             : host?.Sector;
         var sessionId = Guid.CreateVersion7();
         var decision = Decide(command, sessionId, coalition is not null, sector, hostId, now, host?.Has(Members.MemberRoles.Provider) == true);
-        return (await EventStreams.StartAsync<Session>(session, sessionId, decision, EventStreams.AlreadyThere, ct,
-            outbox))
+        return (await EventStreams.StartAsync<Session>(session, sessionId, decision, EventStreams.AlreadyThere, ct))
             .Map(_ => new SessionWritten(sessionId, 1));
     }
 }

@@ -3,12 +3,11 @@ using HetInitiatief.Shared;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Wolverine.Marten;
 
 namespace HetInitiatief.Sessions;
 
 [Members.AllowUnconfirmed("Cancel")]
-public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox, Membership.TierSettings tiers, TimeProvider clock) : PageModel
+public sealed class SessionPageModel(IDocumentStore store, Membership.TierSettings tiers, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -47,7 +46,7 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
     public async Task<IActionResult> OnPostMoveAsync(CancellationToken ct) =>
         await AfterAsync((await HostActions.MoveAsync(Id, new MoveSession(NewSessionModel.Local(Day, From),
             NewSessionModel.Local(Day, Until), null),
-                User.MemberId(), store, outbox, clock.GetUtcNow(), ct)).Problem,
+                User.MemberId(), store, clock.GetUtcNow(), ct)).Problem,
             "De bijeenkomst is verplaatst. Wie is aangemeld of op de wachtlijst staat, krijgt bericht; de aanmeldingen blijven staan.",
             new SessionForm(Day, From, Until, null, SessionForm.MoveFields), ct);
 

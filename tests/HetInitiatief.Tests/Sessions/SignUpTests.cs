@@ -145,6 +145,26 @@ public sealed class SignUpTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_session_moved_to_an_earlier_deadline_is_decided_at_the_new_one()
+    {
+        var host = await app.Host.RegisterMemberAsync();
+        var planned = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(minimum: 1,
+            deadline: DateTimeOffset.UtcNow.AddDays(2)));
+        var startsAt = DateTimeOffset.UtcNow.AddDays(3);
+
+        await app.Host.Scenario(x =>
+        {
+            x.Put.Json(new { startsAt, endsAt = startsAt.AddHours(2), signUpDeadline = DateTimeOffset.UtcNow.AddSeconds(4) })
+                .ToUrl($"/api/sessions/{planned.SessionId}/schedule");
+            x.As(host);
+        });
+
+        // Nobody signed up, so at the new deadline the session is called off — two days before the old one.
+        (await Eventually.TrueAsync(async () =>
+            (await app.Host.GetSessionAsync(host, planned.SessionId)).Status == SessionStatus.CalledOff)).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_host_is_refused_a_seat_of_their_own_session_and_sees_no_sign_up_button()
     {
         var host = await app.Host.RegisterMemberAsync();
