@@ -89,9 +89,14 @@ public sealed class SessionPageModel(IDocumentStore store, Membership.TierSettin
         var view = await GetSessionEndpoints.ReadAsync(Id, User.MemberId(), session, ct);
         if (view is null) return NotFound();
         View = view;
-        if (view.ProviderLed && view.Me.Status == SignUpEndpoints.None && !IsHost)
-            MayJoinProviderSessions = (await Membership.Tiers.LoadAsync(session, User.MemberId(), clock.GetUtcNow(), tiers, ct))?.Includes(Membership.Entitlements.ProviderSessions) == true;
         var state = (await session.LoadAsync<Session>(Id, ct))!;
+        var coalition = view.CoalitionId is { } coalitionId
+            ? await session.LoadAsync<Coalitions.CoalitionDetails>(coalitionId, ct)
+            : null;
+        var isCoalitionMember = coalition?.Members.Any(m => m.MemberId == User.MemberId()) == true;
+        if (SignUpEndpoints.NeedsEntitlement(state, isCoalitionMember) && view.Me.Status == SignUpEndpoints.None && !IsHost)
+            MayJoinProviderSessions = (await Membership.Tiers.LoadAsync(session, User.MemberId(), clock.GetUtcNow(),
+                tiers, ct))?.Includes(Membership.Entitlements.ProviderSessions) == true;
         SignUpOpen = !IsHost && view.Me.Status == SignUpEndpoints.None
             && Session.MustTakeSignUps(state, clock.GetUtcNow()) is null;
         if (SeesParticipants)
@@ -100,8 +105,7 @@ public sealed class SessionPageModel(IDocumentStore store, Membership.TierSettin
             var names = await Members.MemberProfile.NamesAsync(session, seated, ct);
             Participants = seated.Select(m => Questions.Person.Of(m, names)).ToList();
         }
-        if (view.CoalitionId is { } coalitionId
-            && await session.LoadAsync<Coalitions.CoalitionDetails>(coalitionId, ct) is { } coalition
+        if (coalition is not null
             && await session.LoadAsync<Questions.QuestionBoardItem>(coalition.QuestionId, ct) is { } question)
             Question = (question.Id, question.Title);
         return Page();

@@ -85,6 +85,20 @@ public sealed class SessionDecisionTests
     }
 
     [Fact]
+    public void A_provider_led_session_asks_the_paid_entitlement_of_everyone_but_its_own_coalition()
+    {
+        var forCoalition = Scheduled(coalition: Guid.NewGuid()) with { ProviderLed = true };
+
+        SignUpEndpoints.NeedsEntitlement(forCoalition, isCoalitionMember: true).ShouldBeFalse();
+        SignUpEndpoints.NeedsEntitlement(forCoalition, isCoalitionMember: false).ShouldBeTrue();
+        SignUpEndpoints.NeedsEntitlement(Scheduled(), isCoalitionMember: false).ShouldBeFalse();
+        SignUpEndpoints.DecideSignUp(forCoalition, true, Guid.NewGuid(), Now, mayJoinProviderSessions: false)
+            .Events.ShouldHaveSingleItem().ShouldBeOfType<MemberSignedUp>();
+        SignUpEndpoints.DecideSignUp(forCoalition, false, Guid.NewGuid(), Now, mayJoinProviderSessions: false)
+            .Refusal!.Status.ShouldBe(403);
+    }
+
+    [Fact]
     public void A_plan_out_of_range_is_refused_by_field()
     {
         var plan = new ScheduleSession("Werkplaats feedback", "Na afloop…", "werkplaats", "fysiek", Now.AddDays(2), Now.AddDays(2).AddHours(2),
