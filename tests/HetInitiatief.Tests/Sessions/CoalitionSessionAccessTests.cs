@@ -19,9 +19,11 @@ public sealed class CoalitionSessionAccessTests(AppFixture app, NetworkOfOne net
         var (owner, partner, outsider) =
             (await network.RegisterAsync(school), await network.RegisterAsync(school), await network.RegisterAsync(school));
         var question = await app.Host.PostQuestionAsync(owner);
-        var coalition = await app.Host.FormCoalitionAsync(owner, question.QuestionId);
+        var coalition = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3);
         await app.Host.JoinAsync(partner, coalition.CoalitionId);
+        await app.Host.JoinAsync(await network.RegisterAsync(school), coalition.CoalitionId);
         var provider = await app.Host.ProviderAsync(await app.AdminAsync());
+        await app.Host.AnAcceptedOfferAsync(owner, provider, coalition.CoalitionId);
         var planned = await app.Host.ScheduleSessionAsync(provider, SessionSteps.ASession(coalitionId: coalition.CoalitionId));
         (await app.Host.MembershipOfAsync(partner)).Tier.ShouldBe(MembershipTiers.Free);
 

@@ -79,6 +79,8 @@ public sealed class SignUpTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(owner);
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3);
         await app.Host.JoinAsync(partner, formed.CoalitionId);
+        await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), formed.CoalitionId);
+        await app.Host.AnAcceptedOfferAsync(owner, owner, formed.CoalitionId);
         var planned = await app.Host.ScheduleSessionAsync(owner, SessionSteps.ASession(coalitionId: formed.CoalitionId, priorityUntil: DateTimeOffset.UtcNow.AddDays(3)));
         var url = $"/api/sessions/{planned.SessionId}/sign-ups";
 
