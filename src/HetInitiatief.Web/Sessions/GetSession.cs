@@ -22,6 +22,9 @@ public sealed record SessionView(
     Guid? ProposalId = null)
 {
     public int SeatsLeft => Math.Max(0, Capacity - Participants);
+
+    /// <summary>Open supply: no coalition asked for it (yet); shown as "zoekt een vraag".</summary>
+    public bool SeeksQuestion => CoalitionId is null;
 }
 
 public static class GetSessionEndpoints

@@ -23,6 +23,9 @@ public sealed class SessionPageModel(IDocumentStore store, Membership.TierSettin
     /// <summary>Who has a seat, by name: shown to the host and to those who take part, not to every visitor.</summary>
     public IReadOnlyList<Questions.Person> Participants { get; private set; } = [];
 
+    /// <summary>For the host of open supply: open questions and coalitions on the theme, where the offer may fit.</summary>
+    public IReadOnlyList<QuestionSeekingSupply> Matching { get; private set; } = [];
+
     /// <summary>The coalition's question, when the session is for a coalition: the page links back to it.</summary>
     public (Guid Id, string Title)? Question { get; private set; }
 
@@ -105,6 +108,8 @@ public sealed class SessionPageModel(IDocumentStore store, Membership.TierSettin
             var names = await Members.MemberProfile.NamesAsync(session, seated, ct);
             Participants = seated.Select(m => Questions.Person.Of(m, names)).ToList();
         }
+        if (IsHost && state.Status != SessionStatus.CalledOff && state.StartsAt > clock.GetUtcNow())
+            Matching = await OpenSupply.MatchAsync(session, state, ct);
         if (coalition is not null
             && await session.LoadAsync<Questions.QuestionBoardItem>(coalition.QuestionId, ct) is { } question)
             Question = (question.Id, question.Title);
