@@ -11,25 +11,40 @@ using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
 
-public sealed record MergeQuestion(Guid? IntoQuestionId, string? Reason);
+/// <param name="Abuse">Merging without the owners' agreement is for abuse only, and must be said so.</param>
+public sealed record MergeQuestion(Guid? IntoQuestionId, string? Reason, bool? Abuse = null);
 
+/// <summary>
+/// A moderator merges a question alone — for abuse only (a question posted to disrupt, spam under a copied title);
+/// the reason goes in the audit log. A duplicate asked in good faith is merged by its owners' agreement
+/// (<see cref="MergeProposalEndpoints"/>).
+/// </summary>
 public static class MergeQuestionEndpoint
 {
-    /// <summary>The duplicate closes (and its open coalition with it); the target must be another open question.</summary>
+    public const string OnlyForAbuse =
+        "Zonder instemming van de eigenaren voeg je alleen samen bij misbruik. Stel anders voor om samen te voegen: "
+        + "dan beslissen de eigenaren van beide vragen.";
+
+    /// <summary>What any merge needs: another question that exists and is open, a reason, and an open duplicate.</summary>
+    public static Problem? CheckTarget(Question duplicate, QuestionBoardItem? target, Guid? intoQuestionId, string? reason) =>
+        new FieldRules()
+            .Check(intoQuestionId is { } into && into != duplicate.Id, "intoQuestionId",
+                "Kies een andere vraag om mee samen te voegen.")
+            .Text("reason", reason, "waarom dit dubbel is", 500)
+            .Problem
+        ?? (target is null ? Problem.NotFound("De vraag om mee samen te voegen bestaat niet.")
+            : target.Status != QuestionStatus.Open ? Problem.Conflict("Voeg samen met een open vraag.", "intoQuestionId")
+            : QuestionRules.MustBeOpen(duplicate));
+
+    /// <summary>The duplicate closes (and its open coalition with it); its members do not move: this is for abuse.</summary>
     public static TwoStreamDecision Decide(
         Question duplicate, Coalition? coalition, QuestionBoardItem? target, MergeQuestion command,
             MemberProfile moderator, DateTimeOffset now)
     {
-        var invalid = new FieldRules()
-            .Check(command.IntoQuestionId is { } into && into != duplicate.Id, "intoQuestionId", "Kies een andere vraag om mee samen te voegen.")
-            .Text("reason", command.Reason, "waarom dit dubbel is", 500)
-            .Problem;
-        if (invalid is not null) return invalid;
-        if (target is null) return Problem.NotFound("De vraag om mee samen te voegen bestaat niet.");
-        if (target.Status != QuestionStatus.Open) return Problem.Conflict("Voeg samen met een open vraag.", "intoQuestionId");
-        if (QuestionRules.MustBeOpen(duplicate) is { } closed) return closed;
+        if (command.Abuse != true) return Problem.Invalid("abuse", OnlyForAbuse);
+        if (CheckTarget(duplicate, target, command.IntoQuestionId, command.Reason) is { } refused) return refused;
         // The coalition is the first stream (locked first), the question the second.
-        var merged = TwoStreamDecision.Nothing.OnSecond(new QuestionMergedInto(duplicate.Id, target.Id,
+        var merged = TwoStreamDecision.Nothing.OnSecond(new QuestionMergedInto(duplicate.Id, target!.Id,
             moderator.Id, command.Reason!.Trim(), now));
         return coalition is { IsClosed: false }
             ? merged.OnFirst(new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionMerged, coalition.Partners,
@@ -37,7 +52,7 @@ public static class MergeQuestionEndpoint
             : merged;
     }
 
-    [EndpointSummary("Merge a duplicate question into another: it closes with its coalition, and its owner, followers and coalition members hear where the conversation continues (moderators only).")]
+    [EndpointSummary("For abuse only (abuse: true): merge a question into another without its owners' agreement; it closes with its coalition, and everyone involved hears where the conversation continues (moderators only).")]
     [WolverinePost("/api/moderation/questions/{id}/merge")]
     [Authorize(Policy = RolePolicies.Moderator)]
     [Refuses(400, 404, 409)]

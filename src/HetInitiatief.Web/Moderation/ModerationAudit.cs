@@ -30,14 +30,15 @@ public static class ModerationAuditEndpoint
     {
         var events = await session.Events.QueryAllRawEvents()
             .Where(e => e.EventTypesAre(typeof(RadarItemNudged), typeof(RadarItemTakenOn), typeof(RadarItemDismissed),
-                typeof(ContentHidden), typeof(ContentRestored), typeof(QuestionMergedInto)))
+                typeof(ContentHidden), typeof(ContentRestored), typeof(QuestionMergedInto), typeof(MergeProposed)))
             .OrderByDescending(e => e.Sequence).Take(Shown).ToListAsync(ct);
         var moderations = (await session.LoadManyAsync<ContentModeration>(ct, events.Select(e => e.Data).OfType<ContentHidden>().Select(h => h.ModerationId)
             .Concat(events.Select(e => e.Data).OfType<ContentRestored>().Select(r => r.ModerationId)).Distinct())).ToDictionary(m => m.Id);
         var names = await MemberProfile.NamesAsync(session, events.Select(e => e.Data switch
         {
             RadarItemNudged n => n.NudgedBy, RadarItemTakenOn t => t.TakenOnBy, RadarItemDismissed d => d.DismissedBy,
-            ContentHidden h => h.HiddenBy ?? Guid.Empty, ContentRestored r => r.RestoredBy, QuestionMergedInto m => m.MergedBy, _ => Guid.Empty,
+            ContentHidden h => h.HiddenBy ?? Guid.Empty, ContentRestored r => r.RestoredBy, QuestionMergedInto m => m.MergedBy, MergeProposed p => p.ProposedBy,
+            _ => Guid.Empty,
         }).Where(id => id != Guid.Empty), ct);
         Person By(Guid id) => Person.Of(id, names);
         string Where(Guid moderationId) => moderations.GetValueOrDefault(moderationId) is { } m ? $"/vragen/{m.QuestionId}" : "";
@@ -50,7 +51,12 @@ public static class ModerationAuditEndpoint
             RadarItemDismissed d => new ModerationAction(By(d.DismissedBy), $"legde {d.Key} weg", d.Reason, "", d.DismissedAt),
             ContentHidden h => new ModerationAction(h.HiddenBy is { } by ? By(by) : null, $"verborg een {What(h.ModerationId)}{(h.HiddenBy is null ? " (automatisch)" : "")}", h.Reason, Where(h.ModerationId), h.HiddenAt),
             ContentRestored r => new ModerationAction(By(r.RestoredBy), $"toonde een {What(r.ModerationId)} weer", r.Reason, Where(r.ModerationId), r.RestoredAt),
-            QuestionMergedInto m => new ModerationAction(By(m.MergedBy), "voegde een dubbele vraag samen", m.Reason, $"/vragen/{m.IntoQuestionId}", m.MergedAt),
+            QuestionMergedInto m => new ModerationAction(By(m.MergedBy),
+                m.ByAgreement ? "voegde een dubbele vraag samen, met instemming van de eigenaren"
+                    : "voegde een vraag samen wegens misbruik, zonder instemming van de eigenaren",
+                m.Reason, $"/vragen/{m.IntoQuestionId}", m.MergedAt),
+            MergeProposed p => new ModerationAction(By(p.ProposedBy), "stelde voor een dubbele vraag samen te voegen",
+                p.Reason, $"/vragen/{p.QuestionId}", p.ProposedAt),
             _ => throw new InvalidOperationException($"Unexpected event {e.EventTypeName}"),
         }).ToList();
     }

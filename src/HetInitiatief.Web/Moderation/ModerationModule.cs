@@ -24,6 +24,8 @@ public static class ModerationModule
         services.AddNews(NudgeNews.From);
         services.AddNews(ModerationNews.From);
         services.AddNews(MergeNews.From);
+        services.AddNews(MergeProposalNews.From);
+        services.AddNews(MoveMergedMembers.From);
         return builder;
     }
 }

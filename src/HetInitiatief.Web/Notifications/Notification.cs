@@ -24,6 +24,7 @@ public static class NotificationKinds
     public const string ContentHidden = "contentHidden";
     public const string ContentRestored = "contentRestored";
     public const string QuestionMerged = "questionMerged";
+    public const string MergeProposed = "mergeProposed";
 
     // Doorvragen: the conversation on a question.
     public const string FollowUpAsked = "followUpAsked";

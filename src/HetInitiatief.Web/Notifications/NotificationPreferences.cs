@@ -100,6 +100,7 @@ public sealed record NotificationPreferences(
             new(NotificationKinds.OpeningPlanned, "De feestelijke opening is gepland (early birds)"),
             new(NotificationKinds.Nudged, "Een moderator denkt dat ik kan helpen"),
             new(NotificationKinds.QuestionMerged, "Een vraag gaat verder bij een andere vraag"),
+            new(NotificationKinds.MergeProposed, "Een moderator stelt voor mijn vraag samen te voegen met een andere"),
             new(NotificationKinds.ContentHidden, "Mijn bijdrage is verborgen door de moderatie"),
             new(NotificationKinds.ContentRestored, "Mijn bijdrage is weer zichtbaar"),
         ]),

@@ -26,7 +26,11 @@ public sealed record QuestionView(
     IReadOnlyList<ThemeView> Themes, string Sector, string? Goal, DateTimeOffset PostedAt, DateTimeOffset LastActivityAt,
     IReadOnlyList<FollowUpView> FollowUps, IReadOnlyList<FormulationView> Versions, DateTimeOffset? AsOf, IReadOnlyList<LinkedQuestion> Linked,
     bool? GoalReached, IReadOnlyList<StoryView> Stories, IReadOnlyList<Endorsement>? Endorsements = null,
-    IReadOnlyList<Moderation.ModerationNotice>? Moderation = null, LinkedQuestion? MergedInto = null);
+    IReadOnlyList<Moderation.ModerationNotice>? Moderation = null, LinkedQuestion? MergedInto = null,
+    MergeProposalView? MergeProposal = null);
+
+/// <summary>A moderator's proposal to merge this question into another, waiting for both owners.</summary>
+public sealed record MergeProposalView(LinkedQuestion Into, Person IntoOwner, string Reason, IReadOnlyList<Guid> AgreedBy);
 
 public sealed record StoryView(Guid Id, string Text, DateTimeOffset At);
 
@@ -77,6 +81,12 @@ public static class GetQuestionEndpoint
             asOf, linked, details.GoalReached, (details.Stories ?? []).Select(s => new StoryView(s.Id, s.Text, s.At)).ToList(),
             await Endorsements.ViewAsync(session, details.Endorsements, ct),
             MergedInto: details.MergedInto is { } into && await session.LoadAsync<QuestionBoardItem>(into, ct) is { } target
-                ? new LinkedQuestion(target.Id, target.Title, target.Status) : null);
+                ? new LinkedQuestion(target.Id, target.Title, target.Status) : null,
+            MergeProposal: details.Merge is { } merge
+                           && await session.LoadAsync<QuestionBoardItem>(merge.IntoQuestionId, ct) is { } proposedInto
+                ? new MergeProposalView(new LinkedQuestion(proposedInto.Id, proposedInto.Title, proposedInto.Status),
+                    Person.Of(proposedInto.OwnerId, await MemberProfile.NamesAsync(session, [proposedInto.OwnerId], ct)),
+                    merge.Reason, [.. merge.AgreedBy])
+                : null);
     }
 }

@@ -14,8 +14,11 @@ public static class QuestionStatus
 /// The state a decision about a question needs, and nothing more. Rebuilt from the question's events
 /// each time it is written to, so it never drifts from them.
 /// </summary>
+/// <summary>A moderator's proposal to merge, waiting for both owners.</summary>
+public sealed record PendingMerge(Guid IntoQuestionId, Guid ProposedBy, string Reason, ImmutableHashSet<Guid> AgreedBy);
+
 public sealed record Question(
-    Guid Id, Guid OwnerId, string Status, int FormulationVersion, ImmutableDictionary<Guid, bool> FollowUpsAnswered, ImmutableHashSet<Guid>? Links = null, ImmutableHashSet<Guid>? Endorsers = null, Guid? MergedInto = null)
+    Guid Id, Guid OwnerId, string Status, int FormulationVersion, ImmutableDictionary<Guid, bool> FollowUpsAnswered, ImmutableHashSet<Guid>? Links = null, ImmutableHashSet<Guid>? Endorsers = null, Guid? MergedInto = null, PendingMerge? Merge = null)
 {
     public bool IsWithdrawn => Status == QuestionStatus.Withdrawn;
 
@@ -32,7 +35,14 @@ public sealed record Question(
 
     public Question Apply(QuestionWithdrawn _) => this with { Status = QuestionStatus.Withdrawn };
 
-    public Question Apply(QuestionMergedInto e) => this with { Status = QuestionStatus.Withdrawn, MergedInto = e.IntoQuestionId };
+    public Question Apply(QuestionMergedInto e) =>
+        this with { Status = QuestionStatus.Withdrawn, MergedInto = e.IntoQuestionId, Merge = null };
+
+    public Question Apply(MergeProposed e) => this with { Merge = new PendingMerge(e.IntoQuestionId, e.ProposedBy, e.Reason, []) };
+
+    public Question Apply(MergeAgreed e) => this with { Merge = Merge! with { AgreedBy = Merge.AgreedBy.Add(e.AgreedBy) } };
+
+    public Question Apply(MergeDeclined _) => this with { Merge = null };
 
     public Question Apply(QuestionOwnershipTransferred e) => this with { OwnerId = e.To };
 

@@ -28,7 +28,8 @@ public sealed record QuestionDetails(
     IReadOnlyList<QuestionDetails.Story>? Stories = null,
     DateTimeOffset? LastStoryAt = null,
     IReadOnlyList<Backing>? Endorsements = null,
-    Guid? MergedInto = null)
+    Guid? MergedInto = null,
+    PendingMerge? Merge = null)
 {
     public sealed record Story(Guid Id, Guid By, string Text, DateTimeOffset At);
 
@@ -68,7 +69,16 @@ public sealed record QuestionDetails(
 
     public QuestionDetails Apply(QuestionWithdrawn e) => Moved(e.WithdrawnAt) with { Status = QuestionStatus.Withdrawn };
 
-    public QuestionDetails Apply(QuestionMergedInto e) => Moved(e.MergedAt) with { Status = QuestionStatus.Withdrawn, MergedInto = e.IntoQuestionId };
+    public QuestionDetails Apply(QuestionMergedInto e) =>
+        Moved(e.MergedAt) with { Status = QuestionStatus.Withdrawn, MergedInto = e.IntoQuestionId, Merge = null };
+
+    public QuestionDetails Apply(MergeProposed e) =>
+        Moved(e.ProposedAt) with { Merge = new PendingMerge(e.IntoQuestionId, e.ProposedBy, e.Reason, []) };
+
+    public QuestionDetails Apply(MergeAgreed e) =>
+        Moved(e.AgreedAt) with { Merge = Merge! with { AgreedBy = Merge.AgreedBy.Add(e.AgreedBy) } };
+
+    public QuestionDetails Apply(MergeDeclined e) => Moved(e.DeclinedAt) with { Merge = null };
 
     public QuestionDetails Apply(QuestionOwnershipTransferred e) => Moved(e.TransferredAt) with { OwnerId = e.To };
 

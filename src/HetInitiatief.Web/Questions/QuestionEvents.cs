@@ -25,9 +25,25 @@ public sealed record QuestionOwnershipTransferred(Guid QuestionId, Guid From, Gu
 /// <summary>The owner linked the question to a similar one; both pages show the link.</summary>
 public sealed record QuestionLinked(Guid QuestionId, Guid LinkedQuestionId, Guid LinkedBy, DateTimeOffset LinkedAt);
 
+/// <summary>
+/// This question was merged into another: it closes, and the conversation continues there. <c>ByAgreement</c>: both
+/// owners agreed to a moderator's proposal, and the coalition's members move along; without it a moderator merged it
+/// alone, which is for abuse only (the reason is in the audit log).
+/// </summary>
+public sealed record QuestionMergedInto(
+    Guid QuestionId, Guid IntoQuestionId, Guid MergedBy, string Reason, DateTimeOffset MergedAt, bool ByAgreement = false);
+
+/// <summary>A moderator proposes to merge this question into another; nothing changes until both owners agree.</summary>
+public sealed record MergeProposed(
+    Guid QuestionId, Guid IntoQuestionId, Guid ProposedBy, string Reason, DateTimeOffset ProposedAt);
+
+/// <summary>The owner of one of the two questions agreed to the proposed merge.</summary>
+public sealed record MergeAgreed(Guid QuestionId, Guid IntoQuestionId, Guid AgreedBy, DateTimeOffset AgreedAt);
+
+/// <summary>The owner of one of the two questions declined: the questions stay apart, the proposal ends.</summary>
+public sealed record MergeDeclined(Guid QuestionId, Guid IntoQuestionId, Guid DeclinedBy, DateTimeOffset DeclinedAt);
+
 /// <summary>Afterwards: the owner says whether the group reached its goal.</summary>
-/// <summary>A moderator merged this question into another: it closes, and the conversation continues there.</summary>
-public sealed record QuestionMergedInto(Guid QuestionId, Guid IntoQuestionId, Guid MergedBy, string Reason, DateTimeOffset MergedAt);
 
 public sealed record GoalOutcomeRecorded(Guid QuestionId, Guid RecordedBy, bool Reached, DateTimeOffset RecordedAt);
 

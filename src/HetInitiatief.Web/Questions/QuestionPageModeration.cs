@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HetInitiatief.Questions;
 
-/// <summary>The question page's moderation: any member flags a contribution; moderators merge a duplicate.</summary>
+/// <summary>
+/// The question page's moderation: any member flags a contribution; moderators propose to merge a duplicate (or merge
+/// it alone for abuse), and the owners of both questions decide.
+/// </summary>
 public sealed partial class QuestionPageModel
 {
     [BindProperty] public string? FlagType { get; set; }
@@ -13,6 +16,14 @@ public sealed partial class QuestionPageModel
     [BindProperty] public string? FlagReason { get; set; }
     [BindProperty] public Guid? MergeInto { get; set; }
     [BindProperty] public string? MergeReason { get; set; }
+    [BindProperty] public bool MergeAbuse { get; set; }
+
+    /// <summary>The signed-in member owns this question or the one a pending proposal would merge it into.</summary>
+    public bool DecidesOnMerge =>
+        View.MergeProposal is { } proposal && !IsTimeTravel
+        && (User.MemberId() == View.Owner.Id || User.MemberId() == proposal.IntoOwner.Id);
+
+    public bool AgreedToMerge => View.MergeProposal?.AgreedBy.Contains(User.MemberId()) == true;
 
     public bool IsModerator { get; private set; }
 
@@ -26,7 +37,18 @@ public sealed partial class QuestionPageModel
             "", "Bedankt voor je melding. De moderatoren kijken ernaar.", ct);
 
     public Task<IActionResult> OnPostMergeAsync(CancellationToken ct) =>
-        RunAsync(now => MergeQuestionEndpoint.MergeAsync(Id, new MergeQuestion(MergeInto, MergeReason), User, store, now, ct),
-            "", "De vragen zijn samengevoegd.", ct);
+        MergeAbuse
+            ? RunAsync(now => MergeQuestionEndpoint.MergeAsync(Id, new MergeQuestion(MergeInto, MergeReason, true), User,
+                store, now, ct), "", "De vragen zijn samengevoegd.", ct)
+            : RunAsync(now => MergeProposalEndpoints.ProposeAsync(Id, new ProposeMerge(MergeInto, MergeReason), User,
+                store, now, ct), "samenvoegen", "Je voorstel staat klaar. De eigenaren van beide vragen beslissen.", ct);
+
+    public Task<IActionResult> OnPostAgreeToMergeAsync(CancellationToken ct) =>
+        RunAsync(now => MergeProposalEndpoints.AgreeAsync(Id, User.MemberId(), store, now, ct), "samenvoegen",
+            "Je stemt in met samenvoegen. Zodra beide eigenaren instemmen, gaat het gesprek samen verder.", ct);
+
+    public Task<IActionResult> OnPostDeclineMergeAsync(CancellationToken ct) =>
+        RunAsync(now => MergeProposalEndpoints.DeclineAsync(Id, User.MemberId(), store, now, ct), "",
+            "De vragen blijven apart.", ct);
 
 }

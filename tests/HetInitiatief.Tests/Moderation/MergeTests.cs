@@ -22,7 +22,7 @@ public sealed class MergeTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Merging_a_duplicate_closes_it_with_its_coalition_and_tells_everyone_involved_where_it_continues()
+    public async Task Merging_alone_is_for_abuse_and_closes_the_question_with_its_coalition_and_tells_everyone_where_it_continues()
     {
         var moderator = await app.ModeratorAsync();
         var owner = await app.Host.RegisterMemberAsync();
@@ -36,7 +36,10 @@ public sealed class MergeTests(AppFixture app)
 
         await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = target.QuestionId, reason = "Dubbel" }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(owner); x.StatusCodeShouldBe(403); });
         await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = duplicate.QuestionId, reason = "Dubbel" }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(moderator); x.StatusCodeShouldBe(400); });
-        await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = target.QuestionId, reason = "Dezelfde vraag over woordenschat." }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(moderator); });
+        // Without the owners' agreement only for abuse, and it must be said so.
+        var notAbuse = await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = target.QuestionId, reason = "Dubbel" }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(moderator); x.StatusCodeShouldBe(400); });
+        (await notAbuse.ProblemAsync()).Errors!["abuse"].ShouldBe([HetInitiatief.Moderation.MergeQuestionEndpoint.OnlyForAbuse]);
+        await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = target.QuestionId, reason = "Spam onder een gekopieerde titel.", abuse = true }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(moderator); });
 
         var merged = await app.Host.GetQuestionAsync(follower, duplicate.QuestionId);
         (merged.Status, merged.MergedInto!.Id).ShouldBe((QuestionStatus.Withdrawn, target.QuestionId));

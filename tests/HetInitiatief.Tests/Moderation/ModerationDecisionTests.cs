@@ -130,18 +130,20 @@ public sealed class ModerationDecisionTests
     }
 
     [Fact]
-    public void A_duplicate_merges_only_into_another_open_question_and_closes_its_coalition()
+    public void A_question_merged_alone_for_abuse_merges_only_into_another_open_question_and_closes_its_coalition()
     {
         var duplicate = Question.Create(new QuestionPosted(Guid.NewGuid(), Guid.NewGuid(), "T", "C", "W", "A", ["rekenen"], "po", Now));
         var target = QuestionBoardItem.Create(new QuestionPosted(Guid.NewGuid(), Guid.NewGuid(), "T2", "C", "W", "A", ["rekenen"], "po", Now));
         var coalition = new HetInitiatief.Coalitions.Coalition(Guid.NewGuid(), duplicate.Id, duplicate.OwnerId, 3, null, HetInitiatief.Coalitions.CoalitionStatus.Open, false,
             System.Collections.Immutable.ImmutableDictionary<Guid, string>.Empty.Add(duplicate.OwnerId, HetInitiatief.Coalitions.Positions.Initiator));
 
-        MergeQuestionEndpoint.Decide(duplicate, null, target, new MergeQuestion(duplicate.Id, "Dubbel"), Mod, Now).Refusal!.Errors.Keys.ShouldBe(["intoQuestionId"]);
-        MergeQuestionEndpoint.Decide(duplicate, null, null, new MergeQuestion(Guid.NewGuid(), "Dubbel"), Mod, Now).Refusal!.Status.ShouldBe(404);
-        MergeQuestionEndpoint.Decide(duplicate, null, target with { Status = QuestionStatus.Withdrawn }, new MergeQuestion(target.Id, "Dubbel"), Mod, Now).Refusal!.Status.ShouldBe(409);
-        MergeQuestionEndpoint.Decide(duplicate, coalition, target, new MergeQuestion(target.Id, "Dubbel"), Mod, Now).Events.Select(e => e.GetType().Name)
+        MergeQuestionEndpoint.Decide(duplicate, null, target, new MergeQuestion(duplicate.Id, "Dubbel", true), Mod, Now).Refusal!.Errors.Keys.ShouldBe(["intoQuestionId"]);
+        MergeQuestionEndpoint.Decide(duplicate, null, null, new MergeQuestion(Guid.NewGuid(), "Dubbel", true), Mod, Now).Refusal!.Status.ShouldBe(404);
+        MergeQuestionEndpoint.Decide(duplicate, null, target with { Status = QuestionStatus.Withdrawn }, new MergeQuestion(target.Id, "Dubbel", true), Mod, Now).Refusal!.Status.ShouldBe(409);
+        MergeQuestionEndpoint.Decide(duplicate, coalition, target, new MergeQuestion(target.Id, "Dubbel", true), Mod, Now).Events.Select(e => e.GetType().Name)
             .ShouldBe(["QuestionMergedInto", "CoalitionClosed"]);
+        MergeQuestionEndpoint.Decide(duplicate, coalition, target, new MergeQuestion(target.Id, "Dubbel"), Mod, Now)
+            .Refusal!.Errors.Keys.ShouldBe(["abuse"]);
         var merged = duplicate.Apply(new QuestionMergedInto(duplicate.Id, target.Id, Mod.Id, "Dubbel", Now));
         QuestionRules.MustBeOpen(merged)!.Detail.ShouldContain("samengevoegd");
     }
