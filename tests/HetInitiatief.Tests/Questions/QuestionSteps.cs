@@ -76,4 +76,30 @@ public static class QuestionSteps
             x.As(member);
             x.StatusCodeShouldBe(status);
         });
+
+    /// <summary>Afterwards, the owner says whether the question's goal was reached.</summary>
+    public static Task<IScenarioResult> RecordGoalOutcomeAsync(
+        this IAlbaHost host, TestMember member, Guid questionId, bool reached, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Put.Json(new RecordGoalOutcome(reached)).ToUrl($"/api/questions/{questionId}/goal-outcome");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+
+    /// <summary>The owner tells the network how it went, to be celebrated.</summary>
+    public static Task<IScenarioResult> ShareSuccessStoryAsync(
+        this IAlbaHost host, TestMember member, Guid questionId, string story, int status = 201) =>
+        host.Scenario(x =>
+        {
+            x.Post.Json(new PublishSuccessStory(story)).ToUrl($"/api/questions/{questionId}/success-stories");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+
+    public static async Task<List<SuccessStoryView>> SuccessStoriesAsync(this IAlbaHost host, TestMember viewer)
+    {
+        var result = await host.Scenario(x => { x.Get.Url("/api/success-stories"); x.As(viewer); });
+        return (await result.ReadAsJsonAsync<List<SuccessStoryView>>())!;
+    }
 }

@@ -8,9 +8,11 @@ namespace HetInitiatief.Tests;
 /// <summary>Given/when steps for sessions: a plan, scheduled, read.</summary>
 public static class SessionSteps
 {
-    public static object ASession(int capacity = 20, int minimum = 1, DateTimeOffset? deadline = null, string? meetingLink = null, Guid? coalitionId = null, DateTimeOffset? priorityUntil = null)
+    /// <param name="startsAt">When it begins: in two weeks unless the test needs a moment of its own.</param>
+    public static object ASession(int capacity = 20, int minimum = 1, DateTimeOffset? deadline = null, string? meetingLink = null,
+        Guid? coalitionId = null, DateTimeOffset? priorityUntil = null, DateTimeOffset? startsAt = null)
     {
-        var starts = DateTimeOffset.UtcNow.AddDays(14);
+        var starts = startsAt ?? DateTimeOffset.UtcNow.AddDays(14);
         return new
         {
             title = "Werkplaats: feedback die leerlingen gebruiken",
@@ -47,6 +49,55 @@ public static class SessionSteps
         host.Scenario(x =>
         {
             x.Post.Url($"/api/sessions/{sessionId}/sign-ups");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+
+    /// <summary>The member gives up their seat or their place on the waiting list.</summary>
+    public static Task<IScenarioResult> CancelSignUpAsync(
+        this IAlbaHost host, TestMember member, Guid sessionId, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Delete.Url($"/api/sessions/{sessionId}/sign-ups/me");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+
+    /// <summary>The host moves the session to another moment.</summary>
+    public static Task<IScenarioResult> MoveSessionAsync(
+        this IAlbaHost host, TestMember member, Guid sessionId, MoveSession move, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Put.Json(move).ToUrl($"/api/sessions/{sessionId}/schedule");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+
+    /// <summary>The host calls the session off.</summary>
+    public static Task<IScenarioResult> CallOffAsync(this IAlbaHost host, TestMember member, Guid sessionId, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Post.Url($"/api/sessions/{sessionId}/cancel");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+
+    /// <summary>Afterwards, the host records who was there.</summary>
+    public static Task<IScenarioResult> RecordAttendanceAsync(
+        this IAlbaHost host, TestMember member, Guid sessionId, Guid[] attended, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Put.Json(new RecordAttendance(attended)).ToUrl($"/api/sessions/{sessionId}/attendance");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+
+    /// <summary>An attendee says how it was and what they will do differently in their lessons.</summary>
+    public static Task<IScenarioResult> GiveFeedbackAsync(this IAlbaHost host, TestMember member, Guid sessionId, int rating,
+        string change = "Ik laat leerlingen eerst zelf nakijken.", int status = 201) =>
+        host.Scenario(x =>
+        {
+            x.Post.Json(new GiveFeedback(rating, change)).ToUrl($"/api/sessions/{sessionId}/feedback");
             x.As(member);
             x.StatusCodeShouldBe(status);
         });
