@@ -58,6 +58,16 @@ public static class QuestionSteps
         return (await result.ReadAsJsonAsync<FollowUpWritten>())!;
     }
 
+    /// <summary>A follow-up question that is refused (a withdrawn question, one not yet confirmed member, …).</summary>
+    public static Task<IScenarioResult> AskFollowUpRefusedAsync(
+        this IAlbaHost host, TestMember asker, Guid questionId, int status, string text = "Welke woorden kies je nu zelf uit?") =>
+        host.Scenario(x =>
+        {
+            x.Post.Json(new AskFollowUp(text)).ToUrl($"/api/questions/{questionId}/follow-ups");
+            x.As(asker);
+            x.StatusCodeShouldBe(status);
+        });
+
     public static async Task<QuestionView> GetQuestionAsync(this IAlbaHost host, TestMember viewer, Guid questionId, string? at = null)
     {
         var result = await host.Scenario(x =>
@@ -101,5 +111,54 @@ public static class QuestionSteps
     {
         var result = await host.Scenario(x => { x.Get.Url("/api/success-stories"); x.As(viewer); });
         return (await result.ReadAsJsonAsync<List<SuccessStoryView>>())!;
+    }
+
+    /// <summary>The owner answers a colleague's follow-up question.</summary>
+    public static Task<IScenarioResult> AnswerFollowUpAsync(this IAlbaHost host, TestMember owner, Guid questionId, Guid followUpId,
+        string answer = "Uit de zaakvakken.", int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Post.Json(new AnswerFollowUp(answer)).ToUrl($"/api/questions/{questionId}/follow-ups/{followUpId}/answer");
+            x.As(owner);
+            x.StatusCodeShouldBe(status);
+        });
+
+    /// <summary>
+    /// The owner says what the question became, based on the version they read; <paramref name="status"/> null for a
+    /// test that counts the answers of many at once.
+    /// </summary>
+    public static Task<IScenarioResult> ReformulateAsync(this IAlbaHost host, TestMember member, Guid questionId, long expectedVersion,
+        string title = "Hoe leer ik groep 5 woorden die blijven hangen?", int? status = 201) =>
+        host.Scenario(x =>
+        {
+            x.Post.Json(new ReformulateQuestion(title, "Het gaat om woorden uit de zaakvakken, niet om een algemene cursus.",
+                expectedVersion)).ToUrl($"/api/questions/{questionId}/reformulations");
+            x.As(member);
+            if (status is { } expected) x.StatusCodeShouldBe(expected);
+            else x.IgnoreStatusCode();
+        });
+
+    public static Task<IScenarioResult> SetGoalAsync(this IAlbaHost host, TestMember member, Guid questionId,
+        string goal = "In zes weken kan deze groep een woordenschatles geven.", int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Put.Json(new SetGoal(goal)).ToUrl($"/api/questions/{questionId}/goal");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+
+    public static Task<IScenarioResult> WithdrawAsync(this IAlbaHost host, TestMember member, Guid questionId, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Post.Url($"/api/questions/{questionId}/withdraw");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+
+    /// <summary>The board of questions as the member sees it, with a query such as <c>?status=withdrawn</c>.</summary>
+    public static async Task<IReadOnlyList<BoardCard>> BoardAsync(this IAlbaHost host, TestMember viewer, string query = "")
+    {
+        var result = await host.Scenario(x => { x.Get.Url($"/api/questions{query}"); x.As(viewer); });
+        return (await result.ReadAsJsonAsync<BoardPage>())!.Questions;
     }
 }
