@@ -44,14 +44,42 @@ public static class SessionSteps
         return (await result.ReadAsJsonAsync<SessionView>())!;
     }
 
-    /// <summary>The member signs up for the session (a seat, or the waiting list when it is full).</summary>
-    public static Task<IScenarioResult> SignUpAsync(this IAlbaHost host, TestMember member, Guid sessionId, int status = 201) =>
+    /// <summary>
+    /// The member signs up for the session (a seat, or the waiting list when it is full); <paramref name="status"/> null
+    /// for a test that counts the answers of many at once.
+    /// </summary>
+    public static Task<IScenarioResult> SignUpAsync(this IAlbaHost host, TestMember member, Guid sessionId, int? status = 201) =>
         host.Scenario(x =>
         {
             x.Post.Url($"/api/sessions/{sessionId}/sign-ups");
             x.As(member);
-            x.StatusCodeShouldBe(status);
+            if (status is { } expected) x.StatusCodeShouldBe(expected);
+            else x.IgnoreStatusCode();
         });
+
+    /// <summary>The agenda with a query such as <c>?theme=formatief-evalueren</c>.</summary>
+    public static async Task<List<SessionView>> AgendaAsync(this IAlbaHost host, TestMember viewer, string query = "")
+    {
+        var result = await host.Scenario(x => { x.Get.Url($"/api/sessions{query}"); x.As(viewer); });
+        return (await result.ReadAsJsonAsync<List<SessionView>>())!;
+    }
+
+    public static async Task<List<SessionView>> MySessionsAsync(this IAlbaHost host, TestMember member)
+    {
+        var result = await host.Scenario(x => { x.Get.Url("/api/me/sessions"); x.As(member); });
+        return (await result.ReadAsJsonAsync<List<SessionView>>())!;
+    }
+
+    /// <summary>The session as an iCalendar file, as the viewer downloads it.</summary>
+    public static async Task<string> CalendarFileAsync(this IAlbaHost host, TestMember viewer, Guid sessionId) =>
+        await (await host.Scenario(x => { x.Get.Url($"/api/sessions/{sessionId}/calendar.ics"); x.As(viewer); })).ReadAsTextAsync();
+
+    /// <summary>The member makes (or replaces) their secret calendar feed address.</summary>
+    public static async Task<string> CreateCalendarFeedAsync(this IAlbaHost host, TestMember member)
+    {
+        var result = await host.Scenario(x => { x.Post.Url("/api/me/calendar-feed"); x.As(member); x.StatusCodeShouldBe(201); });
+        return (await result.ReadAsJsonAsync<CalendarFeedAddress>())!.Url;
+    }
 
     /// <summary>The member gives up their seat or their place on the waiting list.</summary>
     public static Task<IScenarioResult> CancelSignUpAsync(
