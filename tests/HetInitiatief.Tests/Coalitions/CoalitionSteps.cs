@@ -106,4 +106,13 @@ public static class CoalitionSteps
         var result = await host.Scenario(x => { x.Get.Url($"/api/questions/{questionId}/coalition"); x.As(viewer); });
         return (await result.ReadAsJsonAsync<CoalitionView>())!;
     }
+
+    /// <summary>A school leader backs a coalition their school takes part in.</summary>
+    public static Task<IScenarioResult> EndorseCoalitionAsync(this IAlbaHost host, TestMember leader, Guid coalitionId, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Post.Url($"/api/coalitions/{coalitionId}/endorsements");
+            x.As(leader);
+            x.StatusCodeShouldBe(status);
+        });
 }

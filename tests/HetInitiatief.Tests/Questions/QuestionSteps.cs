@@ -161,4 +161,55 @@ public static class QuestionSteps
         var result = await host.Scenario(x => { x.Get.Url($"/api/questions{query}"); x.As(viewer); });
         return (await result.ReadAsJsonAsync<BoardPage>())!.Questions;
     }
+
+    /// <summary>A school leader backs the question of a member of their school.</summary>
+    public static Task<IScenarioResult> EndorseQuestionAsync(this IAlbaHost host, TestMember leader, Guid questionId, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Post.Url($"/api/questions/{questionId}/endorsements");
+            x.As(leader);
+            x.StatusCodeShouldBe(status);
+        });
+
+    public static Task<IScenarioResult> WithdrawEndorsementAsync(
+        this IAlbaHost host, TestMember leader, Guid questionId, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Delete.Url($"/api/questions/{questionId}/endorsements/me");
+            x.As(leader);
+            x.StatusCodeShouldBe(status);
+        });
+
+    public static Task<IScenarioResult> UnfollowAsync(this IAlbaHost host, TestMember member, Guid questionId) =>
+        host.Scenario(x => { x.Delete.Url($"/api/questions/{questionId}/followers/me"); x.As(member); });
+
+    /// <summary>Who follows the question, as its owner sees it.</summary>
+    public static async Task<FollowersView> FollowersAsync(this IAlbaHost host, TestMember viewer, Guid questionId)
+    {
+        var result = await host.Scenario(x => { x.Get.Url($"/api/questions/{questionId}/followers"); x.As(viewer); });
+        return (await result.ReadAsJsonAsync<FollowersView>())!;
+    }
+
+    /// <summary>Questions like a posted one, as the viewer is shown them.</summary>
+    public static async Task<List<SimilarQuestion>> SimilarToAsync(this IAlbaHost host, TestMember viewer, Guid questionId)
+    {
+        var result = await host.Scenario(x => { x.Get.Url($"/api/questions/{questionId}/similar"); x.As(viewer); });
+        return (await result.ReadAsJsonAsync<List<SimilarQuestion>>())!;
+    }
+
+    /// <summary>Questions like a draft still being written (a query such as <c>?text=…&amp;themes=…</c>).</summary>
+    public static async Task<List<SimilarQuestion>> SimilarToDraftAsync(this IAlbaHost host, TestMember viewer, string query)
+    {
+        var result = await host.Scenario(x => { x.Get.Url($"/api/questions/similar{query}"); x.As(viewer); });
+        return (await result.ReadAsJsonAsync<List<SimilarQuestion>>())!;
+    }
+
+    /// <summary>The owner links another question to theirs.</summary>
+    public static Task<IScenarioResult> LinkAsync(this IAlbaHost host, TestMember owner, Guid questionId, Guid toQuestionId, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Post.Json(new LinkQuestion(toQuestionId)).ToUrl($"/api/questions/{questionId}/links");
+            x.As(owner);
+            x.StatusCodeShouldBe(status);
+        });
 }
