@@ -40,7 +40,7 @@ public sealed class NotificationTests(AppFixture app)
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 5);
         await app.Host.JoinAsync(partner, formed.CoalitionId);
 
-        await app.Host.Scenario(x => { x.Delete.Url($"/api/coalitions/{formed.CoalitionId}/members/me"); x.As(owner); });
+        await app.Host.LeaveAsync(owner, formed.CoalitionId);
 
         (await app.Host.GetsNotifiedAsync(partner, NotificationKinds.InitiatorLeft)).ShouldBeTrue();
         var coalition = await app.Host.GetCoalitionAsync(partner, question.QuestionId);
