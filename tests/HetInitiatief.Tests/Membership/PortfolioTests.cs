@@ -38,14 +38,15 @@ public sealed class PortfolioTests(AppFixture app, NetworkOfOne network, Clocked
         await clocked.Host.GiveFeedbackAsync(member, words.SessionId, 5, "Ik herhaal nieuwe woorden drie keer per week.");
 
         // Then the PDF, the CSV and the JSON list exactly those two
-        var pdf = await clocked.Host.Scenario(x => { x.Get.Url("/api/me/portfolio.pdf"); x.As(member); x.ContentTypeShouldBe("application/pdf"); });
+        var pdf = await clocked.Host.PortfolioAsync(member, ".pdf");
+        pdf.Context.Response.ContentType.ShouldBe("application/pdf");
         var text = Normalised(await OcrAsync(BytesOf(pdf)));
         text.ShouldContain("werkplaats woordenschat");
         text.ShouldContain("intervisie rekenles");
         text.ShouldNotContain("lezing burgerschap");
         text.ShouldContain("totaal: 3,5 uur");
 
-        var csv = await clocked.Host.Scenario(x => { x.Get.Url("/api/me/portfolio.csv"); x.As(member); });
+        var csv = await clocked.Host.PortfolioAsync(member, ".csv");
         var bytes = BytesOf(csv);
         bytes.Take(3).ShouldBe(Encoding.UTF8.GetPreamble());
         var rows = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
@@ -54,7 +55,7 @@ public sealed class PortfolioTests(AppFixture app, NetworkOfOne network, Clocked
         rows.Single(r => r[0] == PortfolioCsv.TotalRow)[4].ShouldBe("3,5");
         rows.Single(r => r[0] == PortfolioCsv.FeedbackRow)[2..].ShouldBe(["Werkplaats Woordenschat", "", "", "5", "Ik herhaal nieuwe woorden drie keer per week."]);
 
-        var json = await clocked.Host.Scenario(x => { x.Get.Url("/api/me/portfolio"); x.As(member); });
+        var json = await clocked.Host.PortfolioAsync(member);
         var portfolio = (await json.ReadAsJsonAsync<Portfolio>())!;
         (portfolio.Sessions.Count, portfolio.TotalHours, portfolio.Feedback.Count).ShouldBe((2, 3.5, 1));
     }
@@ -64,9 +65,9 @@ public sealed class PortfolioTests(AppFixture app, NetworkOfOne network, Clocked
     {
         var member = await network.RegisterAsync(MembershipApi.ASchool());
 
-        foreach (var url in new[] { "/api/me/portfolio", "/api/me/portfolio.csv", "/api/me/portfolio.pdf" })
+        foreach (var form in new[] { "", ".csv", ".pdf" })
         {
-            var refused = await app.Host.Scenario(x => { x.Get.Url(url); x.As(member); x.StatusCodeShouldBe(403); });
+            var refused = await app.Host.PortfolioAsync(member, form, status: 403);
             (await refused.ProblemAsync()).Detail.ShouldBe(Entitlements.PortfolioRefused);
         }
         var page = await (await app.Host.Scenario(x => { x.Get.Url("/portfolio"); x.As(member); })).ReadAsTextAsync();
