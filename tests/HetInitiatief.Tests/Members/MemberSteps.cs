@@ -108,4 +108,20 @@ public static class MemberSteps
             x.As(member);
             x.StatusCodeShouldBe(status);
         });
+
+    /// <summary>The member fills in who they are (a body as the profile form sends it) and who may see each part.</summary>
+    public static Task<IScenarioResult> UpdateProfileAsync(this IAlbaHost host, TestMember member, object profile, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Put.Json(profile).ToUrl("/api/me/profile");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
+
+    /// <summary>A member's profile as the viewer is allowed to see it.</summary>
+    public static async Task<MemberView> ProfileOfAsync(this IAlbaHost host, TestMember viewer, Guid memberId)
+    {
+        var result = await host.Scenario(x => { x.Get.Url($"/api/members/{memberId}"); x.As(viewer); });
+        return (await result.ReadAsJsonAsync<MemberView>())!;
+    }
 }
