@@ -27,4 +27,15 @@ public static class NotificationSteps
             x.As(member);
             x.StatusCodeShouldBeOk();
         });
+
+    /// <summary>The member marks these notifications read, or all of them when no ids are given.</summary>
+    public static async Task<NotificationList> MarkReadAsync(this IAlbaHost host, TestMember member, IEnumerable<Guid>? ids = null)
+    {
+        var result = await host.Scenario(x =>
+        {
+            x.Post.Json(new MarkRead(ids?.ToList())).ToUrl("/api/me/notifications/read");
+            x.As(member);
+        });
+        return (await result.ReadAsJsonAsync<NotificationList>())!;
+    }
 }
