@@ -132,7 +132,8 @@ public sealed class SessionInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await bram.ReloadAsync();
         await bram.Locator("#plekken").GetByText("gaat door").WaitForAsync();
 
-        // Afterwards (the server's clock moved to the start): Anna records who was there, Bram gives feedback, Anna celebrates.
+        // Afterwards (the server's clock moved to the start): Anna records who was there, Bram gives feedback, Anna
+        // celebrates.
         _clock.AdvanceTo(startsAt);
         await anna.GotoAsync(sessionUrl);
         await anna.GetByLabel("Bram Jansen").CheckAsync();

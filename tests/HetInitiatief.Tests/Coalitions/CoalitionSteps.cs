@@ -19,12 +19,13 @@ public static class CoalitionSteps
         return (await result.ReadAsJsonAsync<CoalitionWritten>())!;
     }
 
-    /// <summary>Forming a coalition that is refused (not the owner, a threshold out of range, formed already, …).</summary>
+    /// <summary>Forming a coalition that is refused (not the owner, a threshold out of range, twice).</summary>
     public static Task<IScenarioResult> FormCoalitionRefusedAsync(
         this IAlbaHost host, TestMember member, Guid questionId, int status, int threshold = 5) =>
         host.Scenario(x =>
         {
-            x.Post.Json(new FormCoalition(threshold, null, "Wat gaan we samen leren?")).ToUrl($"/api/questions/{questionId}/coalition");
+            x.Post.Json(new FormCoalition(threshold, null, "Wat gaan we samen leren?"))
+                .ToUrl($"/api/questions/{questionId}/coalition");
             x.As(member);
             x.StatusCodeShouldBe(status);
         });
@@ -37,7 +38,8 @@ public static class CoalitionSteps
         this IAlbaHost host, TestMember member, Guid coalitionId, string? position = null, int? status = 201) =>
         await host.Scenario(x =>
         {
-            x.Post.Json(new JoinCoalition(position, "Ik wil dit ook leren voor mijn klas.")).ToUrl($"/api/coalitions/{coalitionId}/members");
+            x.Post.Json(new JoinCoalition(position, "Ik wil dit ook leren voor mijn klas."))
+                .ToUrl($"/api/coalitions/{coalitionId}/members");
             x.As(member);
             if (status is { } expected) x.StatusCodeShouldBe(expected);
             else x.IgnoreStatusCode();
@@ -45,7 +47,11 @@ public static class CoalitionSteps
 
     public static async Task<CoalitionWritten> LeaveAsync(this IAlbaHost host, TestMember member, Guid coalitionId)
     {
-        var result = await host.Scenario(x => { x.Delete.Url($"/api/coalitions/{coalitionId}/members/me"); x.As(member); });
+        var result = await host.Scenario(x =>
+        {
+            x.Delete.Url($"/api/coalitions/{coalitionId}/members/me");
+            x.As(member);
+        });
         return (await result.ReadAsJsonAsync<CoalitionWritten>())!;
     }
 
@@ -78,7 +84,8 @@ public static class CoalitionSteps
             x.StatusCodeShouldBe(status);
         });
 
-    public static Task<IScenarioResult> AcceptHandoverAsync(this IAlbaHost host, TestMember member, Guid coalitionId, int status = 200) =>
+    public static Task<IScenarioResult> AcceptHandoverAsync(this IAlbaHost host, TestMember member, Guid coalitionId,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Post.Url($"/api/coalitions/{coalitionId}/handover/accept");
@@ -87,7 +94,8 @@ public static class CoalitionSteps
         });
 
     /// <summary>A partner becomes the initiator of a coalition whose initiator left.</summary>
-    public static Task<IScenarioResult> TakeOnAsync(this IAlbaHost host, TestMember member, Guid coalitionId, int status = 200) =>
+    public static Task<IScenarioResult> TakeOnAsync(this IAlbaHost host, TestMember member, Guid coalitionId,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Post.Url($"/api/coalitions/{coalitionId}/initiator");
@@ -108,7 +116,8 @@ public static class CoalitionSteps
     }
 
     /// <summary>A school leader backs a coalition their school takes part in.</summary>
-    public static Task<IScenarioResult> EndorseCoalitionAsync(this IAlbaHost host, TestMember leader, Guid coalitionId, int status = 200) =>
+    public static Task<IScenarioResult> EndorseCoalitionAsync(this IAlbaHost host, TestMember leader, Guid coalitionId,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Post.Url($"/api/coalitions/{coalitionId}/endorsements");

@@ -32,8 +32,10 @@ public sealed class HandoverTests(AppFixture app)
         coalition.PositionOf(anna.Id).ShouldBe(Positions.Partner);
         var view = await app.Host.GetQuestionAsync(anna, question.QuestionId);
         view.Owner.Name.ShouldBe("Bram");
-        await app.Host.SetGoalAsync(anna, question.QuestionId, "Over zes weken geven we allemaal een les met feedback.", status: 403);
-        await app.Host.SetGoalAsync(bram, question.QuestionId, "Over zes weken geven we allemaal een les met feedback.");
+        await app.Host.SetGoalAsync(anna, question.QuestionId,
+            "Over zes weken geven we allemaal een les met feedback.", status: 403);
+        await app.Host.SetGoalAsync(bram, question.QuestionId,
+            "Over zes weken geven we allemaal een les met feedback.");
     }
 
     [Fact]

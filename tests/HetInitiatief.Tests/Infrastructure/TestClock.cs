@@ -66,7 +66,8 @@ public sealed class TestClock : TimeProvider
         public ClockTimer(TestClock clock, TimerCallback callback, object? state)
         {
             _clock = clock;
-            _inner = System.CreateTimer(_ => Fire(callback, state), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _inner = System.CreateTimer(_ => Fire(callback, state), null, Timeout.InfiniteTimeSpan,
+                Timeout.InfiniteTimeSpan);
         }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)

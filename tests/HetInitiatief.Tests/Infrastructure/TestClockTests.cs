@@ -33,9 +33,11 @@ public sealed class TestClockTests
     {
         var clock = new TestClock();
         var fired = 0;
-        using var timer = clock.CreateTimer(_ => Interlocked.Increment(ref fired), null, TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);
+        using var timer = clock.CreateTimer(_ => Interlocked.Increment(ref fired), null, TimeSpan.FromMinutes(1),
+            Timeout.InfiniteTimeSpan);
         timer.Change(TimeSpan.FromMinutes(10), Timeout.InfiniteTimeSpan);
-        var gone = clock.CreateTimer(_ => Interlocked.Increment(ref fired), null, TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);
+        var gone = clock.CreateTimer(_ => Interlocked.Increment(ref fired), null, TimeSpan.FromMinutes(1),
+            Timeout.InfiniteTimeSpan);
         gone.Dispose();
 
         clock.Advance(TimeSpan.FromMinutes(5));

@@ -19,7 +19,8 @@ public static class InviteSteps
             x.StatusCodeShouldBe(status);
         });
 
-    public static async Task<InviteView> InviteMadeAsync(this IAlbaHost host, TestMember member, string? email = null, string? note = null) =>
+    public static async Task<InviteView> InviteMadeAsync(this IAlbaHost host, TestMember member, string? email = null,
+        string? note = null) =>
         (await (await host.InviteAsync(member, email, note)).ReadAsJsonAsync<InviteView>())!;
 
     /// <summary>What the invitee sees when opening the link, without signing in.</summary>
@@ -35,7 +36,8 @@ public static class InviteSteps
     {
         var result = await host.Scenario(x =>
         {
-            x.Post.Json(new { name, email, password = Api.Password, school = "De Regenboog", sector = "po", invite = token })
+            x.Post.Json(new { name, email, password = Api.Password, school = "De Regenboog", sector = "po",
+                invite = token })
                 .ToUrl("/api/members");
             x.StatusCodeShouldBe(201);
         });

@@ -110,7 +110,8 @@ public sealed class InviteTests(AppFixture app)
     public async Task A_bad_address_or_a_long_note_is_refused_per_field()
     {
         var anna = await app.Host.RegisterMemberAsync();
-        var refused = await app.Host.InviteAsync(anna, "geen-adres", new string('x', SendInviteEndpoint.NoteMax + 1), status: 400);
+        var refused = await app.Host.InviteAsync(anna, "geen-adres", new string('x', SendInviteEndpoint.NoteMax + 1),
+            status: 400);
         (await refused.ProblemAsync()).Errors!.Keys.Order().ShouldBe(["email", "note"]);
     }
 
@@ -129,7 +130,8 @@ public sealed class InviteTests(AppFixture app)
         AcceptInvite.Decide(used, Guid.NewGuid(), now).Refusal!.Errors.Keys.ShouldBe(["invite"]);
     }
 
-    private Task<Guid> RegisterAsync(string name, string email, string token) => app.Host.RegisterWithInviteAsync(name, email, token);
+    private Task<Guid> RegisterAsync(string name, string email, string token) => app.Host.RegisterWithInviteAsync(name,
+        email, token);
 
     private Task<MyInvites> MineAsync(TestMember member) => app.Host.MyInvitesAsync(member);
 }

@@ -103,9 +103,11 @@ public sealed class MatchmakerTests(AppFixture app)
             await CapAsync(expert, 20);
         }
         await app.Host.UpdateProfileAsync(hidden,
-            new { school = "De Regenboog", sector = "po", visibility = new Dictionary<string, string> { ["offering"] = ProfileOptions.OnlyMe } });
+            new { school = "De Regenboog", sector = "po", visibility = new Dictionary<string,
+                string> { ["offering"] = ProfileOptions.OnlyMe } });
         await app.Host.ChooseNotificationsAsync(optedOut,
-            new Dictionary<string, string?> { [NotificationKinds.ExpertiseRequested] = Deliveries.Off }, expertiseRequestsPerWeek: 20);
+            new Dictionary<string, string?> { [NotificationKinds.ExpertiseRequested] = Deliveries.Off },
+                expertiseRequestsPerWeek: 20);
 
         var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AUniqueQuestion("bewegingsonderwijs"));
 
@@ -200,7 +202,8 @@ public sealed class MatchmakerTests(AppFixture app)
         indicators.Matchmaking.ShouldBe(new Ratio(2, 3));
     }
 
-    private async Task CapAsync(TestMember member, int cap) => await app.Host.ChooseNotificationsAsync(member, expertiseRequestsPerWeek: cap);
+    private async Task CapAsync(TestMember member, int cap) => await app.Host.ChooseNotificationsAsync(member,
+        expertiseRequestsPerWeek: cap);
 
     private async Task<Notification> NotificationAboutAsync(TestMember member, Guid questionId)
     {

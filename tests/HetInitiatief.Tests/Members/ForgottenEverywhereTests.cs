@@ -20,7 +20,8 @@ public sealed class ForgottenEverywhereTests(AppFixture app)
         var name = $"Vera Vergeetmij{Guid.NewGuid().ToString("N")[..6]}";
         var leaver = await app.Host.RegisterMemberAsync(name);
         var colleague = await app.Host.RegisterMemberAsync();
-        await app.Host.UpdateProfileAsync(leaver, new { school = $"School van {name}", sector = "po", about = $"Ik ben {name}." });
+        await app.Host.UpdateProfileAsync(leaver, new { school = $"School van {name}", sector = "po",
+            about = $"Ik ben {name}." });
         var own = await app.Host.PostQuestionAsync(leaver);
         var theirs = await app.Host.PostQuestionAsync(colleague);
         await app.Host.AskFollowUpAsync(leaver, theirs.QuestionId, "Wat heb je zelf al geprobeerd?");

@@ -55,7 +55,8 @@ public static class MemberSteps
     }
 
     /// <summary>The member follows a theme, to hear of what happens in it; the answer lists what they follow.</summary>
-    public static Task<IScenarioResult> FollowThemeAsync(this IAlbaHost host, TestMember member, string code, int status = 200) =>
+    public static Task<IScenarioResult> FollowThemeAsync(this IAlbaHost host, TestMember member, string code,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Put.Url($"/api/me/themes/{code}");
@@ -63,7 +64,8 @@ public static class MemberSteps
             x.StatusCodeShouldBe(status);
         });
 
-    public static Task<IScenarioResult> UnfollowThemeAsync(this IAlbaHost host, TestMember member, string code, int status = 200) =>
+    public static Task<IScenarioResult> UnfollowThemeAsync(this IAlbaHost host, TestMember member, string code,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Delete.Url($"/api/me/themes/{code}");
@@ -77,7 +79,8 @@ public static class MemberSteps
         return (await result.ReadAsJsonAsync<List<ThemeView>>())!;
     }
 
-    public static Task<IScenarioResult> FollowSectorAsync(this IAlbaHost host, TestMember member, string code, int status = 200) =>
+    public static Task<IScenarioResult> FollowSectorAsync(this IAlbaHost host, TestMember member, string code,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Put.Url($"/api/me/sectors/{code}");
@@ -85,7 +88,8 @@ public static class MemberSteps
             x.StatusCodeShouldBe(status);
         });
 
-    public static Task<IScenarioResult> UnfollowSectorAsync(this IAlbaHost host, TestMember member, string code, int status = 200) =>
+    public static Task<IScenarioResult> UnfollowSectorAsync(this IAlbaHost host, TestMember member, string code,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Delete.Url($"/api/me/sectors/{code}");
@@ -101,7 +105,8 @@ public static class MemberSteps
 
     /// <summary>The member deletes their account (and, when asked, blanks what they wrote).</summary>
     public static Task<IScenarioResult> DeleteAccountAsync(
-        this IAlbaHost host, TestMember member, bool confirm = true, bool blankContributions = false, int status = 204) =>
+        this IAlbaHost host, TestMember member, bool confirm = true, bool blankContributions = false,
+            int status = 204) =>
         host.Scenario(x =>
         {
             x.Post.Json(new { confirm, blankContributions }).ToUrl("/api/me/delete");
@@ -109,8 +114,9 @@ public static class MemberSteps
             x.StatusCodeShouldBe(status);
         });
 
-    /// <summary>The member fills in who they are (a body as the profile form sends it) and who may see each part.</summary>
-    public static Task<IScenarioResult> UpdateProfileAsync(this IAlbaHost host, TestMember member, object profile, int status = 200) =>
+    /// <summary>The member fills in who they are (a body as the profile form sends it) and who sees what.</summary>
+    public static Task<IScenarioResult> UpdateProfileAsync(this IAlbaHost host, TestMember member, object profile,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Put.Json(profile).ToUrl("/api/me/profile");

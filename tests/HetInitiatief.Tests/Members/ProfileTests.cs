@@ -28,7 +28,8 @@ public sealed class ProfileTests(AppFixture app)
     public async Task Unknown_ways_of_learning_and_audiences_are_refused_field_by_field_and_nothing_changes()
     {
         var member = await app.Host.RegisterMemberAsync();
-        var result = await app.Host.UpdateProfileAsync(member, Who("", new Dictionary<string, string> { ["about"] = "iedereen" }, "dansen"), status: 400);
+        var result = await app.Host.UpdateProfileAsync(member, Who("", new Dictionary<string,
+            string> { ["about"] = "iedereen" }, "dansen"), status: 400);
         (await result.ProblemAsync()).Errors!.Keys.ShouldBe(["school", "learningPreferences", "visibility"], ignoreOrder: true);
         (await app.Host.ProfileOfAsync(member, member.Id)).School.ShouldBe("De Regenboog");
     }
@@ -42,7 +43,8 @@ public sealed class ProfileTests(AppFixture app)
         var stranger = await app.Host.RegisterMemberAsync();
         var school = $"Lyceum {Guid.NewGuid().ToString()[..6]}";
         await app.Host.UpdateProfileAsync(colleague, Who(school));
-        await app.Host.UpdateProfileAsync(iris, Who(school, new Dictionary<string, string> { ["subjects"] = "school", ["activity"] = "me", ["school"] = "members" }));
+        await app.Host.UpdateProfileAsync(iris, Who(school, new Dictionary<string, string> { ["subjects"] = "school",
+            ["activity"] = "me", ["school"] = "members" }));
         await app.Host.PostQuestionAsync(iris);
 
         // Then her colleague sees her subjects, a stranger does not, and only Iris sees her activity.

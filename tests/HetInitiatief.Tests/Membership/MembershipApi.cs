@@ -93,7 +93,8 @@ public static class MembershipApi
     }
 
     /// <summary>The member's professional development portfolio in one of its forms ("", ".csv" or ".pdf").</summary>
-    public static Task<IScenarioResult> PortfolioAsync(this IAlbaHost host, TestMember member, string form = "", int status = 200) =>
+    public static Task<IScenarioResult> PortfolioAsync(this IAlbaHost host, TestMember member, string form = "",
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Get.Url($"/api/me/portfolio{form}");

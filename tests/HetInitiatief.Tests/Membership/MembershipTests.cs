@@ -42,7 +42,8 @@ public sealed class MembershipTests(AppFixture app, NetworkOfOne network) : ICla
         var colleagues = await app.Host.ScheduleSessionAsync(await app.Host.RegisterMemberAsync());
         await app.Host.SignUpAsync(elsewhere, colleagues.SessionId, 201);
 
-        (await app.Host.MembershipsAsync(admin)).ShouldContain(m => m.Id == recorded.Id && m.Active && m.RecordedBy.Id == admin.Id);
+        (await app.Host.MembershipsAsync(admin))
+            .ShouldContain(m => m.Id == recorded.Id && m.Active && m.RecordedBy.Id == admin.Id);
     }
 
     [Fact]

@@ -20,14 +20,18 @@ public sealed class PortfolioTests(AppFixture app, NetworkOfOne network, Clocked
     [Fact]
     public async Task The_portfolio_PDF_opens_and_lists_exactly_the_attended_sessions()
     {
-        // Given a paying member signed up for three sessions that begin in two hours, on an app whose clock the test moves
+        // Given a paying member signed up for three sessions that begin in two hours, on an app whose clock the test
+        // moves
         var admin = await clocked.AdminAsync();
         var host = await clocked.Host.RegisterMemberAsync();
         var member = await clocked.Host.RegisterMemberAsync();
-        await clocked.Host.RecordMembershipAsync(admin, new { memberId = member.Id, from = MembershipApi.Today, until = MembershipApi.Today.AddDays(365) });
+        await clocked.Host.RecordMembershipAsync(admin, new { memberId = member.Id, from = MembershipApi.Today,
+            until = MembershipApi.Today.AddDays(365) });
         var starts = clocked.Clock.GetUtcNow().AddHours(2);
-        var words = await clocked.Host.ScheduleSessionAsync(host, Plan("Werkplaats Woordenschat", "werkplaats", starts, 2));
-        var sums = await clocked.Host.ScheduleSessionAsync(host, Plan("Intervisie Rekenles", "intervisie", starts.AddSeconds(1), 1.5));
+        var words = await clocked.Host.ScheduleSessionAsync(host, Plan("Werkplaats Woordenschat", "werkplaats", starts,
+            2));
+        var sums = await clocked.Host.ScheduleSessionAsync(host, Plan("Intervisie Rekenles", "intervisie",
+            starts.AddSeconds(1), 1.5));
         var missed = await clocked.Host.ScheduleSessionAsync(host, Plan("Lezing Burgerschap", "lezing", starts, 1));
         foreach (var s in new[] { words, sums, missed }) await clocked.Host.SignUpAsync(member, s.SessionId, 201);
 
@@ -35,7 +39,8 @@ public sealed class PortfolioTests(AppFixture app, NetworkOfOne network, Clocked
         clocked.Clock.AdvanceTo(starts.AddSeconds(1));
         foreach (var (s, attended) in new[] { (words, new[] { member.Id }), (sums, [member.Id]), (missed, []) })
             await clocked.Host.RecordAttendanceAsync(host, s.SessionId, attended);
-        await clocked.Host.GiveFeedbackAsync(member, words.SessionId, 5, "Ik herhaal nieuwe woorden drie keer per week.");
+        await clocked.Host.GiveFeedbackAsync(member, words.SessionId, 5,
+            "Ik herhaal nieuwe woorden drie keer per week.");
 
         // Then the PDF, the CSV and the JSON list exactly those two
         var pdf = await clocked.Host.PortfolioAsync(member, ".pdf");

@@ -127,14 +127,16 @@ public sealed class FlagTests(AppFixture app)
         await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), coalition.CoalitionId);
         await app.Host.OffersAsync(provider, "taal-en-lezen");
         var proposalId = await app.Host.ProposeAsync(provider, coalition.CoalitionId,
-            new HetInitiatief.Offers.MakeProposal("Koop mijn methode", "Na afloop heb je mijn boek gekocht.", "lezing", "online", "Altijd"));
+            new HetInitiatief.Offers.MakeProposal("Koop mijn methode", "Na afloop heb je mijn boek gekocht.", "lezing",
+                "online", "Altijd"));
         await FlagAsync(colleague, ContentTypes.Proposal, proposalId, "Reclame, geen aanbod voor onze vraag.");
         var moderationId = ContentModeration.IdFor(ContentTypes.Proposal, proposalId);
 
         await app.Host.ReviewAsync(colleague, moderationId, "hide", "Reclame hoort hier niet.", status: 403);
         await app.Host.ReviewAsync(moderator, moderationId, "hide", "Reclame hoort hier niet.");
 
-        async Task<string> TitleSeenBy(TestMember viewer) => (await app.Host.ProposalsAsync(viewer, coalition.CoalitionId)).Single().Title;
+        async Task<string> TitleSeenBy(TestMember viewer) => (await app.Host.ProposalsAsync(viewer,
+            coalition.CoalitionId)).Single().Title;
         (await TitleSeenBy(colleague)).ShouldBe(HiddenContent.Placeholder);
         (await TitleSeenBy(provider)).ShouldBe("Koop mijn methode");
         (await TitleSeenBy(moderator)).ShouldBe("Koop mijn methode");

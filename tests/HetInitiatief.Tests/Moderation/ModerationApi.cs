@@ -46,14 +46,17 @@ public static class ModerationApi
         });
 
     public static async Task<List<QueueItem>> ModerationQueueAsync(this IAlbaHost host, TestMember moderator) =>
-        (await (await host.Scenario(x => { x.Get.Url("/api/moderation/queue"); x.As(moderator); })).ReadAsJsonAsync<List<QueueItem>>())!;
+        (await (await host.Scenario(x => { x.Get.Url("/api/moderation/queue"); x.As(moderator); }))
+            .ReadAsJsonAsync<List<QueueItem>>())!;
 
     /// <summary>What moderators did and why, as anyone may read it.</summary>
     public static async Task<List<ModerationAction>> ModerationAuditAsync(this IAlbaHost host, TestMember viewer) =>
-        (await (await host.Scenario(x => { x.Get.Url("/api/moderation/audit"); x.As(viewer); })).ReadAsJsonAsync<List<ModerationAction>>())!;
+        (await (await host.Scenario(x => { x.Get.Url("/api/moderation/audit"); x.As(viewer); }))
+            .ReadAsJsonAsync<List<ModerationAction>>())!;
 
-    /// <summary>A moderator hides flagged content (<paramref name="action"/> "hide") or restores it ("restore").</summary>
-    public static Task<IScenarioResult> ReviewAsync(this IAlbaHost host, TestMember moderator, Guid moderationId, string action,
+    /// <summary>A moderator hides (<paramref name="action"/> "hide") or restores ("restore") content.</summary>
+    public static Task<IScenarioResult> ReviewAsync(this IAlbaHost host, TestMember moderator, Guid moderationId,
+        string action,
         string reason, int status = 200) =>
         host.Scenario(x =>
         {
@@ -63,7 +66,8 @@ public static class ModerationApi
         });
 
     /// <summary>A moderator merges a duplicate question into another.</summary>
-    public static Task<IScenarioResult> MergeAsync(this IAlbaHost host, TestMember moderator, Guid duplicateId, Guid intoId,
+    public static Task<IScenarioResult> MergeAsync(this IAlbaHost host, TestMember moderator, Guid duplicateId,
+        Guid intoId,
         string reason = "Dezelfde vraag over woordenschat.", int status = 200) =>
         host.Scenario(x =>
         {
@@ -73,11 +77,17 @@ public static class ModerationApi
         });
 
     /// <summary>Who a moderator could nudge about a radar item.</summary>
-    public static async Task<List<NudgeAudience>> NudgeSuggestionsAsync(this IAlbaHost host, TestMember moderator, Guid itemId) =>
-        (await (await host.Scenario(x => { x.Get.Url($"/api/moderation/radar/{itemId}/suggestions"); x.As(moderator); }))
+    public static async Task<List<NudgeAudience>> NudgeSuggestionsAsync(this IAlbaHost host, TestMember moderator,
+        Guid itemId) =>
+        (await (await host.Scenario(x =>
+            {
+                x.Get.Url($"/api/moderation/radar/{itemId}/suggestions");
+                x.As(moderator);
+            }))
             .ReadAsJsonAsync<List<NudgeAudience>>())!;
 
-    public static Task<IScenarioResult> NudgeAsync(this IAlbaHost host, TestMember moderator, Guid itemId, Nudge nudge, int status = 200) =>
+    public static Task<IScenarioResult> NudgeAsync(this IAlbaHost host, TestMember moderator, Guid itemId, Nudge nudge,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Post.Json(nudge).ToUrl($"/api/moderation/radar/{itemId}/nudge");
@@ -86,7 +96,8 @@ public static class ModerationApi
         });
 
     /// <summary>A moderator takes a radar item on.</summary>
-    public static Task<IScenarioResult> TakeOnItemAsync(this IAlbaHost host, TestMember moderator, Guid itemId, int status = 200) =>
+    public static Task<IScenarioResult> TakeOnItemAsync(this IAlbaHost host, TestMember moderator, Guid itemId,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Post.Url($"/api/moderation/radar/{itemId}/take-on");
@@ -94,7 +105,8 @@ public static class ModerationApi
             x.StatusCodeShouldBe(status);
         });
 
-    public static Task<IScenarioResult> DismissItemAsync(this IAlbaHost host, TestMember moderator, Guid itemId, string reason,
+    public static Task<IScenarioResult> DismissItemAsync(this IAlbaHost host, TestMember moderator, Guid itemId,
+        string reason,
         int status = 200) =>
         host.Scenario(x =>
         {

@@ -45,7 +45,8 @@ public sealed class RadarTests(AppFixture app)
 
         await app.Host.NudgeAsync(moderator, item.Id, new Nudge("iedereen", null, null), status: 400);
         await app.Host.NudgeAsync(moderator, item.Id, new Nudge(Nudges.Expertise, [bystander.Id], null), status: 400);
-        await app.Host.NudgeAsync(moderator, item.Id, new Nudge(Nudges.Expertise, [expert.Id], "Jij weet hier veel van!"));
+        await app.Host.NudgeAsync(moderator, item.Id, new Nudge(Nudges.Expertise, [expert.Id],
+            "Jij weet hier veel van!"));
 
         (await app.Host.GetsNotifiedAsync(expert, NotificationKinds.Nudged)).ShouldBeTrue();
         (await app.Host.NotificationsAsync(expert)).Notifications.Single(n => n.Kind == NotificationKinds.Nudged).Text.ShouldContain("Jij weet hier veel van!");

@@ -12,13 +12,14 @@ public static class OfferSteps
         new(title, "Na afloop ontwerp je een les waarin zaakvakwoorden vaak terugkomen.", "werkplaats", "fysiek",
             "14 of 21 januari, 15.30 uur");
 
-    public static async Task<Guid> ProposeAsync(this IAlbaHost host, TestMember by, Guid coalitionId, MakeProposal? proposal = null)
+    public static async Task<Guid> ProposeAsync(this IAlbaHost host, TestMember by, Guid coalitionId,
+        MakeProposal? proposal = null)
     {
         var result = await host.ProposeRefusedAsync(by, coalitionId, 201, proposal);
         return (await result.ReadAsJsonAsync<ProposalWritten>())!.ProposalId;
     }
 
-    /// <summary>A proposal that is refused (a coalition below its threshold, a member who does not offer the theme, …).</summary>
+    /// <summary>A refused proposal (a coalition below its threshold, a member not offering the theme).</summary>
     public static Task<IScenarioResult> ProposeRefusedAsync(
         this IAlbaHost host, TestMember by, Guid coalitionId, int status, MakeProposal? proposal = null) =>
         host.Scenario(x =>
@@ -28,7 +29,8 @@ public static class OfferSteps
             x.StatusCodeShouldBe(status);
         });
 
-    public static Task<IScenarioResult> ReactAsync(this IAlbaHost host, TestMember member, Guid proposalId, string reaction,
+    public static Task<IScenarioResult> ReactAsync(this IAlbaHost host, TestMember member, Guid proposalId,
+        string reaction,
         string? comment = null, int status = 200) =>
         host.Scenario(x =>
         {
@@ -60,7 +62,8 @@ public static class OfferSteps
     /// The initiator accepts the proposal for the group; <paramref name="status"/> null for a test that counts the
     /// answers of several at once.
     /// </summary>
-    public static Task<IScenarioResult> AcceptProposalAsync(this IAlbaHost host, TestMember member, Guid proposalId, int? status = 200) =>
+    public static Task<IScenarioResult> AcceptProposalAsync(this IAlbaHost host, TestMember member, Guid proposalId,
+        int? status = 200) =>
         host.Scenario(x =>
         {
             x.Post.Url($"/api/proposals/{proposalId}/accept");
@@ -69,7 +72,8 @@ public static class OfferSteps
             else x.IgnoreStatusCode();
         });
 
-    public static async Task<List<ProposalView>> ProposalsAsync(this IAlbaHost host, TestMember viewer, Guid coalitionId)
+    public static async Task<List<ProposalView>> ProposalsAsync(this IAlbaHost host, TestMember viewer,
+        Guid coalitionId)
     {
         var result = await host.Scenario(x => { x.Get.Url($"/api/coalitions/{coalitionId}/proposals"); x.As(viewer); });
         return (await result.ReadAsJsonAsync<List<ProposalView>>())!;

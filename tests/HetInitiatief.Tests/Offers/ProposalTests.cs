@@ -23,7 +23,8 @@ public sealed class ProposalTests(AppFixture app)
     }
 
     /// <summary>The member offers the coalition's theme on their profile and proposes.</summary>
-    private async Task<Guid> ProposeAsync(TestMember by, Guid coalitionId, string title = "Werkplaats woordenschat in de zaakvakken")
+    private async Task<Guid> ProposeAsync(TestMember by, Guid coalitionId,
+        string title = "Werkplaats woordenschat in de zaakvakken")
     {
         await app.Host.OffersAsync(by, "taal-en-lezen");
         return await app.Host.ProposeAsync(by, coalitionId, OfferSteps.AProposal(title));
@@ -76,7 +77,8 @@ public sealed class ProposalTests(AppFixture app)
         await app.Host.RequestChangesAsync(partner, proposalId, "Liever op woensdag", status: 403);
         await app.Host.RequestChangesAsync(owner, proposalId, "Liever op woensdag");
         await app.Host.ReviseProposalAsync(outsider, proposalId,
-            new ReviseProposal("Werkplaats woordenschat (woensdag)", "Na afloop ontwerp je een les met terugkerende woorden.", "15 januari"));
+            new ReviseProposal("Werkplaats woordenschat (woensdag)",
+                "Na afloop ontwerp je een les met terugkerende woorden.", "15 januari"));
         await app.Host.AcceptProposalAsync(partner, proposalId, status: 403);
         await app.Host.AcceptProposalAsync(owner, proposalId);
 

@@ -50,7 +50,8 @@ public sealed class ArticulationTests(AppFixture app)
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
         {
-            var result = await app.Host.ReformulateAsync(owner, question.QuestionId, 1, $"Herformulering nummer {i}", status: null);
+            var result = await app.Host.ReformulateAsync(owner, question.QuestionId, 1, $"Herformulering nummer {i}",
+                status: null);
             return result.Context.Response.StatusCode;
         }));
 
@@ -76,7 +77,8 @@ public sealed class ArticulationTests(AppFixture app)
         var owner = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
 
-        await app.Host.SetGoalAsync(owner, question.QuestionId, "In zes weken kan deze groep een woordenschatles geven.");
+        await app.Host.SetGoalAsync(owner, question.QuestionId,
+            "In zes weken kan deze groep een woordenschatles geven.");
 
         (await app.Host.GetQuestionAsync(owner, question.QuestionId)).Goal.ShouldBe("In zes weken kan deze groep een woordenschatles geven.");
     }

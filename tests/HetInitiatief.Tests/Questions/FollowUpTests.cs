@@ -16,7 +16,8 @@ public sealed class FollowUpTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(owner);
 
         var followUp = await app.Host.AskFollowUpAsync(colleague, question.QuestionId, "Welke woorden kies je nu?");
-        var answered = await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId, "Die uit de methode.");
+        var answered = await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId,
+            "Die uit de methode.");
 
         (await answered.ReadAsJsonAsync<QuestionWritten>())!.Version.ShouldBe(3);
         var view = await app.Host.GetQuestionAsync(colleague, question.QuestionId);
@@ -42,7 +43,8 @@ public sealed class FollowUpTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(owner);
         var followUp = await app.Host.AskFollowUpAsync(colleague, question.QuestionId);
 
-        await app.Host.AnswerFollowUpAsync(colleague, question.QuestionId, followUp.FollowUpId, "Ik antwoord voor Anna.", status: 403);
+        await app.Host.AnswerFollowUpAsync(colleague, question.QuestionId, followUp.FollowUpId,
+            "Ik antwoord voor Anna.", status: 403);
     }
 
     [Fact]

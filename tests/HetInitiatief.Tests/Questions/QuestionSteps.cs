@@ -58,9 +58,10 @@ public static class QuestionSteps
         return (await result.ReadAsJsonAsync<FollowUpWritten>())!;
     }
 
-    /// <summary>A follow-up question that is refused (a withdrawn question, one not yet confirmed member, …).</summary>
+    /// <summary>A follow-up question that is refused (a withdrawn question, the owner asking, …).</summary>
     public static Task<IScenarioResult> AskFollowUpRefusedAsync(
-        this IAlbaHost host, TestMember asker, Guid questionId, int status, string text = "Welke woorden kies je nu zelf uit?") =>
+        this IAlbaHost host, TestMember asker, Guid questionId, int status,
+            string text = "Welke woorden kies je nu zelf uit?") =>
         host.Scenario(x =>
         {
             x.Post.Json(new AskFollowUp(text)).ToUrl($"/api/questions/{questionId}/follow-ups");
@@ -114,11 +115,13 @@ public static class QuestionSteps
     }
 
     /// <summary>The owner answers a colleague's follow-up question.</summary>
-    public static Task<IScenarioResult> AnswerFollowUpAsync(this IAlbaHost host, TestMember owner, Guid questionId, Guid followUpId,
+    public static Task<IScenarioResult> AnswerFollowUpAsync(this IAlbaHost host, TestMember owner, Guid questionId,
+        Guid followUpId,
         string answer = "Uit de zaakvakken.", int status = 200) =>
         host.Scenario(x =>
         {
-            x.Post.Json(new AnswerFollowUp(answer)).ToUrl($"/api/questions/{questionId}/follow-ups/{followUpId}/answer");
+            x.Post.Json(new AnswerFollowUp(answer))
+                .ToUrl($"/api/questions/{questionId}/follow-ups/{followUpId}/answer");
             x.As(owner);
             x.StatusCodeShouldBe(status);
         });
@@ -127,11 +130,13 @@ public static class QuestionSteps
     /// The owner says what the question became, based on the version they read; <paramref name="status"/> null for a
     /// test that counts the answers of many at once.
     /// </summary>
-    public static Task<IScenarioResult> ReformulateAsync(this IAlbaHost host, TestMember member, Guid questionId, long expectedVersion,
+    public static Task<IScenarioResult> ReformulateAsync(this IAlbaHost host, TestMember member, Guid questionId,
+        long expectedVersion,
         string title = "Hoe leer ik groep 5 woorden die blijven hangen?", int? status = 201) =>
         host.Scenario(x =>
         {
-            x.Post.Json(new ReformulateQuestion(title, "Het gaat om woorden uit de zaakvakken, niet om een algemene cursus.",
+            x.Post.Json(new ReformulateQuestion(title,
+                "Het gaat om woorden uit de zaakvakken, niet om een algemene cursus.",
                 expectedVersion)).ToUrl($"/api/questions/{questionId}/reformulations");
             x.As(member);
             if (status is { } expected) x.StatusCodeShouldBe(expected);
@@ -147,7 +152,8 @@ public static class QuestionSteps
             x.StatusCodeShouldBe(status);
         });
 
-    public static Task<IScenarioResult> WithdrawAsync(this IAlbaHost host, TestMember member, Guid questionId, int status = 200) =>
+    public static Task<IScenarioResult> WithdrawAsync(this IAlbaHost host, TestMember member, Guid questionId,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Post.Url($"/api/questions/{questionId}/withdraw");
@@ -156,14 +162,16 @@ public static class QuestionSteps
         });
 
     /// <summary>The board of questions as the member sees it, with a query such as <c>?status=withdrawn</c>.</summary>
-    public static async Task<IReadOnlyList<BoardCard>> BoardAsync(this IAlbaHost host, TestMember viewer, string query = "")
+    public static async Task<IReadOnlyList<BoardCard>> BoardAsync(this IAlbaHost host, TestMember viewer,
+        string query = "")
     {
         var result = await host.Scenario(x => { x.Get.Url($"/api/questions{query}"); x.As(viewer); });
         return (await result.ReadAsJsonAsync<BoardPage>())!.Questions;
     }
 
     /// <summary>A school leader backs the question of a member of their school.</summary>
-    public static Task<IScenarioResult> EndorseQuestionAsync(this IAlbaHost host, TestMember leader, Guid questionId, int status = 200) =>
+    public static Task<IScenarioResult> EndorseQuestionAsync(this IAlbaHost host, TestMember leader, Guid questionId,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Post.Url($"/api/questions/{questionId}/endorsements");
@@ -191,21 +199,24 @@ public static class QuestionSteps
     }
 
     /// <summary>Questions like a posted one, as the viewer is shown them.</summary>
-    public static async Task<List<SimilarQuestion>> SimilarToAsync(this IAlbaHost host, TestMember viewer, Guid questionId)
+    public static async Task<List<SimilarQuestion>> SimilarToAsync(this IAlbaHost host, TestMember viewer,
+        Guid questionId)
     {
         var result = await host.Scenario(x => { x.Get.Url($"/api/questions/{questionId}/similar"); x.As(viewer); });
         return (await result.ReadAsJsonAsync<List<SimilarQuestion>>())!;
     }
 
     /// <summary>Questions like a draft still being written (a query such as <c>?text=…&amp;themes=…</c>).</summary>
-    public static async Task<List<SimilarQuestion>> SimilarToDraftAsync(this IAlbaHost host, TestMember viewer, string query)
+    public static async Task<List<SimilarQuestion>> SimilarToDraftAsync(this IAlbaHost host, TestMember viewer,
+        string query)
     {
         var result = await host.Scenario(x => { x.Get.Url($"/api/questions/similar{query}"); x.As(viewer); });
         return (await result.ReadAsJsonAsync<List<SimilarQuestion>>())!;
     }
 
     /// <summary>The owner links another question to theirs.</summary>
-    public static Task<IScenarioResult> LinkAsync(this IAlbaHost host, TestMember owner, Guid questionId, Guid toQuestionId, int status = 200) =>
+    public static Task<IScenarioResult> LinkAsync(this IAlbaHost host, TestMember owner, Guid questionId,
+        Guid toQuestionId, int status = 200) =>
         host.Scenario(x =>
         {
             x.Post.Json(new LinkQuestion(toQuestionId)).ToUrl($"/api/questions/{questionId}/links");

@@ -35,7 +35,9 @@ public sealed class SimilarAndLinkedTests(AppFixture app)
         similar[0].Coalition!.Threshold.ShouldBe(4);
         similar.ShouldNotContain(s => s.Id == second.QuestionId);
 
-        (await app.Host.SimilarToDraftAsync(bram, $"?text={word}&themes=loopbaan")).Select(s => s.Id).Take(2).ShouldBe([second.QuestionId, first.QuestionId], ignoreOrder: true);
+        (await app.Host.SimilarToDraftAsync(bram,
+            $"?text={word}&themes=loopbaan")).Select(s => s.Id).Take(2).ShouldBe([second.QuestionId, first.QuestionId],
+                ignoreOrder: true);
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public sealed class AfterwardsTests(AppFixture app, ClockedApp clocked) : IClass
         var there = await clocked.Host.RegisterMemberAsync();
         var absent = await clocked.Host.RegisterMemberAsync();
         var starts = clocked.Clock.GetUtcNow().AddHours(2);
-        var planned = await clocked.Host.ScheduleSessionAsync(host, SessionSteps.ASession(startsAt: starts, deadline: starts.AddHours(-1)));
+        var planned = await clocked.Host.ScheduleSessionAsync(host, SessionSteps.ASession(startsAt: starts,
+            deadline: starts.AddHours(-1)));
         foreach (var m in new[] { there, absent }) await clocked.Host.SignUpAsync(m, planned.SessionId);
 
         // Attendance waits for the start
@@ -48,7 +49,8 @@ public sealed class AfterwardsTests(AppFixture app, ClockedApp clocked) : IClass
         await app.Host.SignUpAsync(member, planned.SessionId);
         var later = DateTimeOffset.UtcNow.AddDays(21);
 
-        await app.Host.MoveSessionAsync(member, planned.SessionId, new MoveSession(later, later.AddHours(2), null), status: 403);
+        await app.Host.MoveSessionAsync(member, planned.SessionId, new MoveSession(later, later.AddHours(2), null),
+            status: 403);
         await app.Host.MoveSessionAsync(host, planned.SessionId, new MoveSession(later, later.AddHours(2), null));
 
         var moved = await app.Host.GetSessionAsync(member, planned.SessionId);
@@ -76,7 +78,8 @@ public sealed class AfterwardsTests(AppFixture app, ClockedApp clocked) : IClass
 
         var view = await app.Host.GetQuestionAsync(other, question.QuestionId);
         (view.GoalReached, view.Stories.Single().Text).ShouldBe((true, story));
-        (await app.Host.SuccessStoriesAsync(other)).ShouldContain(s => s.QuestionId == question.QuestionId && s.Story == story);
+        (await app.Host.SuccessStoriesAsync(other))
+            .ShouldContain(s => s.QuestionId == question.QuestionId && s.Story == story);
         var home = await app.Host.Scenario(x => x.Get.Url("/"));
         (await home.ReadAsTextAsync()).ShouldContain("Successen");
     }

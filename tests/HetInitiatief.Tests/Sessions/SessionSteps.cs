@@ -9,7 +9,8 @@ namespace HetInitiatief.Tests;
 public static class SessionSteps
 {
     /// <param name="startsAt">When it begins: in two weeks unless the test needs a moment of its own.</param>
-    public static object ASession(int capacity = 20, int minimum = 1, DateTimeOffset? deadline = null, string? meetingLink = null,
+    public static object ASession(int capacity = 20, int minimum = 1, DateTimeOffset? deadline = null,
+        string? meetingLink = null,
         Guid? coalitionId = null, DateTimeOffset? priorityUntil = null, DateTimeOffset? startsAt = null)
     {
         var starts = startsAt ?? DateTimeOffset.UtcNow.AddDays(14);
@@ -45,10 +46,11 @@ public static class SessionSteps
     }
 
     /// <summary>
-    /// The member signs up for the session (a seat, or the waiting list when it is full); <paramref name="status"/> null
-    /// for a test that counts the answers of many at once.
+    /// The member signs up for the session (a seat, or the waiting list when it is full); <paramref name="status"/>
+    /// null for a test that counts the answers of many at once.
     /// </summary>
-    public static Task<IScenarioResult> SignUpAsync(this IAlbaHost host, TestMember member, Guid sessionId, int? status = 201) =>
+    public static Task<IScenarioResult> SignUpAsync(this IAlbaHost host, TestMember member, Guid sessionId,
+        int? status = 201) =>
         host.Scenario(x =>
         {
             x.Post.Url($"/api/sessions/{sessionId}/sign-ups");
@@ -72,12 +74,18 @@ public static class SessionSteps
 
     /// <summary>The session as an iCalendar file, as the viewer downloads it.</summary>
     public static async Task<string> CalendarFileAsync(this IAlbaHost host, TestMember viewer, Guid sessionId) =>
-        await (await host.Scenario(x => { x.Get.Url($"/api/sessions/{sessionId}/calendar.ics"); x.As(viewer); })).ReadAsTextAsync();
+        await (await host.Scenario(x => { x.Get.Url($"/api/sessions/{sessionId}/calendar.ics"); x.As(viewer); }))
+            .ReadAsTextAsync();
 
     /// <summary>The member makes (or replaces) their secret calendar feed address.</summary>
     public static async Task<string> CreateCalendarFeedAsync(this IAlbaHost host, TestMember member)
     {
-        var result = await host.Scenario(x => { x.Post.Url("/api/me/calendar-feed"); x.As(member); x.StatusCodeShouldBe(201); });
+        var result = await host.Scenario(x =>
+        {
+            x.Post.Url("/api/me/calendar-feed");
+            x.As(member);
+            x.StatusCodeShouldBe(201);
+        });
         return (await result.ReadAsJsonAsync<CalendarFeedAddress>())!.Url;
     }
 
@@ -102,7 +110,8 @@ public static class SessionSteps
         });
 
     /// <summary>The host calls the session off.</summary>
-    public static Task<IScenarioResult> CallOffAsync(this IAlbaHost host, TestMember member, Guid sessionId, int status = 200) =>
+    public static Task<IScenarioResult> CallOffAsync(this IAlbaHost host, TestMember member, Guid sessionId,
+        int status = 200) =>
         host.Scenario(x =>
         {
             x.Post.Url($"/api/sessions/{sessionId}/cancel");
@@ -121,7 +130,8 @@ public static class SessionSteps
         });
 
     /// <summary>An attendee says how it was and what they will do differently in their lessons.</summary>
-    public static Task<IScenarioResult> GiveFeedbackAsync(this IAlbaHost host, TestMember member, Guid sessionId, int rating,
+    public static Task<IScenarioResult> GiveFeedbackAsync(this IAlbaHost host, TestMember member, Guid sessionId,
+        int rating,
         string change = "Ik laat leerlingen eerst zelf nakijken.", int status = 201) =>
         host.Scenario(x =>
         {

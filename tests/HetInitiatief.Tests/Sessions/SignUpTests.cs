@@ -59,7 +59,8 @@ public sealed class SignUpTests(AppFixture app)
 
         (await app.Host.GetSessionAsync(member, planned.SessionId)).MeetingLink.ShouldBe("https://meet.example/geheim-123");
         (await app.Host.GetSessionAsync(outsider, planned.SessionId)).MeetingLink.ShouldBeNull();
-        JsonSerializer.Serialize(await app.Host.AgendaAsync(outsider, "?theme=formatief-evalueren")).ShouldNotContain("geheim-123");
+        JsonSerializer.Serialize(await app.Host.AgendaAsync(outsider,
+            "?theme=formatief-evalueren")).ShouldNotContain("geheim-123");
         var ics = await app.Host.CalendarFileAsync(outsider, planned.SessionId);
         ics.ShouldContain("BEGIN:VEVENT");
         ics.ShouldContain("SUMMARY:Werkplaats: feedback die leerlingen gebruiken");
@@ -88,8 +89,10 @@ public sealed class SignUpTests(AppFixture app)
         var voHost = await app.Host.RegisterMemberAsync(sector: "vo");
         var planned = await app.Host.ScheduleSessionAsync(voHost);
 
-        (await app.Host.AgendaAsync(voHost, "?sector=vo&theme=formatief-evalueren")).Select(s => s.Id).ShouldContain(planned.SessionId);
-        (await app.Host.AgendaAsync(voHost, "?sector=hbo&theme=formatief-evalueren")).Select(s => s.Id).ShouldNotContain(planned.SessionId);
+        (await app.Host.AgendaAsync(voHost,
+            "?sector=vo&theme=formatief-evalueren")).Select(s => s.Id).ShouldContain(planned.SessionId);
+        (await app.Host.AgendaAsync(voHost,
+            "?sector=hbo&theme=formatief-evalueren")).Select(s => s.Id).ShouldNotContain(planned.SessionId);
         await app.Host.Scenario(x => { x.Get.Url("/api/sessions?sector=wo"); x.As(voHost); x.StatusCodeShouldBe(400); });
     }
 

@@ -23,9 +23,11 @@ public sealed class WorkspaceLiveTests(AppFixture app)
         var followUp = await app.Host.AskFollowUpAsync(colleague, question.QuestionId);
 
         (await NextAsync(ownerReceived)).ShouldBe(new WorkspaceChanged(owner.Id, "followUpAsked"));
-        (await app.Host.MyWorkspaceAsync(owner)).Waiting.ShouldContain(g => g.Items.Any(i => i.Link.EndsWith($"#vervolgvraag-{followUp.FollowUpId}")));
+        (await app.Host.MyWorkspaceAsync(owner)).Waiting
+            .ShouldContain(g => g.Items.Any(i => i.Link.EndsWith($"#vervolgvraag-{followUp.FollowUpId}")));
 
-        await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId, "Woorden uit de zaakvakken.");
+        await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId,
+            "Woorden uit de zaakvakken.");
 
         // Pushes keep commit order: the answer's push to the asker comes after anything the question sent her before.
         (await NextAsync(colleagueReceived)).ShouldBe(new WorkspaceChanged(colleague.Id, "followUpAnswered"));

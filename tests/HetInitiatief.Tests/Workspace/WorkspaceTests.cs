@@ -52,7 +52,8 @@ public sealed class WorkspaceTests(AppFixture app)
         Waiting(await WorkspaceAsync(colleague), WaitingKinds.FollowUpAnswered).ShouldBeEmpty();
         (await PageAsync(owner)).ShouldContain($"href=\"/vragen/{question.QuestionId}#vervolgvraag-{followUp.FollowUpId}\"");
 
-        await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId, "Nog weinig: ik geef zelf de feedback.");
+        await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId,
+            "Nog weinig: ik geef zelf de feedback.");
 
         Waiting(await WorkspaceAsync(owner), WaitingKinds.FollowUpToAnswer).ShouldBeEmpty();
         var answer = Waiting(await WorkspaceAsync(colleague), WaitingKinds.FollowUpAnswered).ShouldHaveSingleItem();
@@ -95,7 +96,8 @@ public sealed class WorkspaceTests(AppFixture app)
         await app.Host.JoinAsync(proposer, coalition.CoalitionId);
         await app.Host.OffersAsync(proposer, "taal-en-lezen");
         var proposalId = await app.Host.ProposeAsync(proposer, coalition.CoalitionId,
-            new MakeProposal("Werkplaats woorden die blijven", "Je ontwerpt een les waarin woorden terugkomen.", "werkplaats", "fysiek", "14 januari"));
+            new MakeProposal("Werkplaats woorden die blijven", "Je ontwerpt een les waarin woorden terugkomen.",
+                "werkplaats", "fysiek", "14 januari"));
 
         var offer = Waiting(await WorkspaceAsync(partner), WaitingKinds.Proposal).ShouldHaveSingleItem();
         (offer.Title, offer.Text, offer.Link).ShouldBe(("Reageer op het aanbod van Petra Aanbod", "Werkplaats woorden die blijven", $"/vragen/{question.QuestionId}#aanbod"));
