@@ -131,13 +131,12 @@ public static class QuestionSteps
     /// test that counts the answers of many at once.
     /// </summary>
     public static Task<IScenarioResult> ReformulateAsync(this IAlbaHost host, TestMember member, Guid questionId,
-        long expectedVersion,
-        string title = "Hoe leer ik groep 5 woorden die blijven hangen?", int? status = 201) =>
+        long expectedVersion, string title = "Hoe leer ik groep 5 woorden die blijven hangen?", int? status = 201,
+        string context = "Het gaat om woorden uit de zaakvakken, niet om een algemene cursus.") =>
         host.Scenario(x =>
         {
-            x.Post.Json(new ReformulateQuestion(title,
-                "Het gaat om woorden uit de zaakvakken, niet om een algemene cursus.",
-                expectedVersion)).ToUrl($"/api/questions/{questionId}/reformulations");
+            x.Post.Json(new ReformulateQuestion(title, context, expectedVersion))
+                .ToUrl($"/api/questions/{questionId}/reformulations");
             x.As(member);
             if (status is { } expected) x.StatusCodeShouldBe(expected);
             else x.IgnoreStatusCode();
