@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using JasperFx.Events;
 using HetInitiatief.Infrastructure;
+using HetInitiatief.Live;
 using HetInitiatief.Notifications;
 using Marten;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace HetInitiatief.Coalitions;
 
@@ -21,15 +22,24 @@ public static class ClosingDate
     public static readonly TimeSpan ReminderBefore = TimeSpan.FromHours(48);
 
     /// <summary>
-    /// What to schedule for a closing date. Both messages carry the date they were scheduled for, so
-    /// after an extension the old ones find the date moved and do nothing.
+    /// What a closing date makes due: a reminder 48 hours before (if that is still ahead) and the close itself. Both
+    /// messages carry the date they were set for, so after an extension the old ones find the date moved and do
+    /// nothing. Set by the events that fix a closing date, stored with them (<see cref="Reactions.AddDeadlines"/>).
     /// </summary>
-    public static IEnumerable<(object Message, DateTimeOffset At)> Deadlines(Guid coalitionId, DateTimeOffset? closesAt, DateTimeOffset now)
+    public static IEnumerable<Due> Deadlines(Guid coalitionId, DateTimeOffset? closesAt, DateTimeOffset now)
     {
         if (closesAt is not { } closes) yield break;
-        if (closes - ReminderBefore > now) yield return (new RemindCoalitionClosing(coalitionId, closes), closes - ReminderBefore);
-        yield return (new CloseCoalitionIfNotViable(coalitionId, closes), closes);
+        if (closes - ReminderBefore > now)
+            yield return new Due(new RemindCoalitionClosing(coalitionId, closes), closes - ReminderBefore);
+        yield return new Due(new CloseCoalitionIfNotViable(coalitionId, closes), closes);
     }
+
+    public static IEnumerable<Due> DeadlinesSetBy(IEvent e) => e.Data switch
+    {
+        CoalitionFormed formed => Deadlines(formed.CoalitionId, formed.ClosesAt, formed.FormedAt),
+        CoalitionClosingDateExtended extended => Deadlines(extended.CoalitionId, extended.ClosesAt, extended.ExtendedAt),
+        _ => [],
+    };
 
     public static Decision DecideClose(Coalition coalition, CloseCoalitionIfNotViable due, DateTimeOffset now) =>
         coalition.IsClosed || coalition.ThresholdReached || coalition.ClosesAt != due.ClosesAt || now < due.ClosesAt
@@ -50,24 +60,25 @@ public static class ClosingDate
         var current = coalition.ClosesAt!.Value;
         if (command.ClosesAt is not { } next || next <= current) return Problem.Invalid("closesAt", "Kies een datum ná de huidige sluitingsdatum.");
         if (next > now.AddYears(1)) return Problem.Invalid("closesAt", "Kies een sluitingsdatum binnen een jaar.");
-        return Decision.Accept(new CoalitionClosingDateExtended(coalition.Id, memberId, next.ToUniversalTime(), now))
-            .Schedule(Deadlines(coalition.Id, next.ToUniversalTime(), now));
+        return Decision.Accept(new CoalitionClosingDateExtended(coalition.Id, memberId, next.ToUniversalTime(), now));
     }
 
     [EndpointSummary("Move the closing date later (initiator only, before it passes).")]
     [WolverinePut("/api/coalitions/{id}/closing-date")]
     [Refuses(400, 403, 404, 409)]
     public static async Task<Answer<CoalitionWritten>> Put(
-        Guid id, ExtendClosingDate command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox,
-        TimeProvider clock, CancellationToken ct)
+        Guid id, ExtendClosingDate command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
-        var outcome = await ExtendAsync(id, command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
+        var outcome = await ExtendAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Answer();
     }
 
     public static async Task<Outcome<CoalitionWritten>> ExtendAsync(
-        Guid coalitionId, ExtendClosingDate command, Guid memberId, IDocumentStore store, IMartenOutbox outbox, DateTimeOffset now, CancellationToken ct) =>
-        (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null, c => DecideExtend(c, command, memberId, now), CoalitionRules.NotFound, ct, outbox))
+        Guid coalitionId, ExtendClosingDate command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+        CancellationToken ct) =>
+        (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
+            c => DecideExtend(c, command, memberId, now), CoalitionRules.NotFound, ct))
             .Map(written => new CoalitionWritten(coalitionId, written.Version, written.Changed));
 }
 

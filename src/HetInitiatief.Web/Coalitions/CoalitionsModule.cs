@@ -12,6 +12,7 @@ public static class CoalitionsModule
     {
         builder.Services.AddSingleton<IConfigureMarten, CoalitionsConfiguration>();
         builder.Services.AddPushes<CoalitionPush>();
+        builder.Services.AddDeadlines(ClosingDate.DeadlinesSetBy);
         builder.Services.ConfigureWolverine(options =>
         {
             options.PublishMessage<CloseCoalitionIfNotViable>().ToLocalQueue(LiveModule.DeadlineQueue);

@@ -3,7 +3,6 @@ using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
 using Marten;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace HetInitiatief.Coalitions;
 
@@ -29,22 +28,22 @@ public static class FormCoalitionEndpoint
         ?? QuestionRules.MustBeOwner(question, memberId, "een coalitie vormen")
         ?? Decision.Accept(new CoalitionFormed(
                 Coalition.IdFor(question.Id), question.Id, memberId, command.Threshold ?? CoalitionRules.DefaultThreshold,
-                command.ClosesAt?.ToUniversalTime(), command.Invitation!.Trim(), now))
-            .Schedule(ClosingDate.Deadlines(Coalition.IdFor(question.Id), command.ClosesAt?.ToUniversalTime(), now));
+                command.ClosesAt?.ToUniversalTime(), command.Invitation!.Trim(), now));
 
     [EndpointSummary("Form the coalition of the willing around your open question: threshold 3–40 (default 6), optional closing date, invitation.")]
     [WolverinePost("/api/questions/{id}/coalition")]
     [Refuses(400, 403, 404, 409)]
     public static async Task<Created<CoalitionWritten>> Post(
-        Guid id, FormCoalition command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox,
-        TimeProvider clock, CancellationToken ct)
+        Guid id, FormCoalition command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
-        var outcome = await FormAsync(id, command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
+        var outcome = await FormAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Created(_ => $"/api/questions/{id}/coalition");
     }
 
     public static async Task<Outcome<CoalitionWritten>> FormAsync(
-        Guid questionId, FormCoalition command, Guid memberId, IDocumentStore store, IMartenOutbox outbox, DateTimeOffset now, CancellationToken ct)
+        Guid questionId, FormCoalition command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+        CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var question = await session.Events.AggregateStreamAsync<Question>(questionId, token: ct);
@@ -53,7 +52,7 @@ public static class FormCoalitionEndpoint
         // The coalition's id derives from the question's, so a second coalition for one question collides.
         var coalitionId = Coalition.IdFor(questionId);
         return (await EventStreams.StartAsync<Coalition>(session, coalitionId, Decide(question, command, memberId, now),
-                Problem.Conflict("Er is al een coalitie rond deze vraag. Doe daar mee."), ct, outbox))
+                Problem.Conflict("Er is al een coalitie rond deze vraag. Doe daar mee."), ct))
             .Map(written => new CoalitionWritten(coalitionId, written.Version, true));
     }
 }

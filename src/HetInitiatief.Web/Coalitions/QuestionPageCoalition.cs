@@ -28,7 +28,7 @@ public sealed partial class QuestionPageModel
             && ClosingDate.MayExtend(state, User.MemberId(), clock.GetUtcNow()) is null;
 
     public Task<IActionResult> OnPostFormCoalitionAsync(CancellationToken ct) =>
-        RunAsync(now => FormCoalitionEndpoint.FormAsync(Id, new FormCoalition(Threshold, EndOfDay(ClosesAt), Invitation), User.MemberId(), store, outbox, now, ct),
+        RunAsync(now => FormCoalitionEndpoint.FormAsync(Id, new FormCoalition(Threshold, EndOfDay(ClosesAt), Invitation), User.MemberId(), store, now, ct),
             "coalitie", "Je coalitie is gestart. Nodig collega's uit die hetzelfde willen leren.", ct);
 
     public Task<IActionResult> OnPostJoinAsync(CancellationToken ct) =>
@@ -46,7 +46,7 @@ public sealed partial class QuestionPageModel
     [BindProperty] public DateOnly? NewClosesAt { get; set; }
 
     public Task<IActionResult> OnPostExtendAsync(CancellationToken ct) =>
-        RunAsync(now => ClosingDate.ExtendAsync(Coalitions.Coalition.IdFor(Id), new ExtendClosingDate(EndOfDay(NewClosesAt)), User.MemberId(), store, outbox, now, ct),
+        RunAsync(now => ClosingDate.ExtendAsync(Coalitions.Coalition.IdFor(Id), new ExtendClosingDate(EndOfDay(NewClosesAt)), User.MemberId(), store, now, ct),
             "coalitie", "De sluitingsdatum is verschoven.", ct);
 
     public Task<IActionResult> OnPostOfferHandoverAsync(CancellationToken ct) =>

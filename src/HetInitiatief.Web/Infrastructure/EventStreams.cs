@@ -1,7 +1,5 @@
 using JasperFx;
 using Marten;
-using Wolverine;
-using Wolverine.Marten;
 
 namespace HetInitiatief.Infrastructure;
 
@@ -19,16 +17,6 @@ public static class EventStreams
     public static readonly Problem AlreadyThere =
         Problem.Conflict("Dit bestaat al. Laad de pagina opnieuw en probeer het nog eens.");
 
-    /// <summary>Enrols the session in Wolverine's outbox so scheduled messages commit, or not, with the events.</summary>
-    public static async Task ScheduleAsync(IDocumentSession session, Decision decision, IMartenOutbox? outbox)
-    {
-        if (decision.Scheduled.Count == 0) return;
-        if (outbox is null)
-            throw new InvalidOperationException("This decision schedules messages; pass Wolverine's Marten outbox.");
-        outbox.Enroll(session);
-        foreach (var (message, at) in decision.Scheduled) await outbox.ScheduleAsync(message, at);
-    }
-
     /// <summary>
     /// Loads a stream for writing, lets a pure decision run on its state, appends what it decided and
     /// commits, all in one transaction.
@@ -39,9 +27,9 @@ public static class EventStreams
     /// </summary>
     public static Task<Outcome<Written>> DecideAsync<T>(
         IDocumentStore store, Guid streamId, long? expectedVersion, Func<T, Decision> decide, string notFound,
-        CancellationToken ct, IMartenOutbox? outbox = null) where T : class =>
+        CancellationToken ct) where T : class =>
         WriteAsync<T>(store, streamId, expectedVersion,
-            aggregate => aggregate is null ? Problem.NotFound(notFound) : decide(aggregate), ct, outbox);
+            aggregate => aggregate is null ? Problem.NotFound(notFound) : decide(aggregate), ct);
 
     /// <summary>
     /// A stream that may not exist yet: the decision sees null and its events start the stream. Two
@@ -49,11 +37,11 @@ public static class EventStreams
     /// </summary>
     public static Task<Outcome<Written>> DecideOrStartAsync<T>(
         IDocumentStore store, Guid streamId, Func<T?, Decision> decide, CancellationToken ct) where T : class =>
-        WriteAsync(store, streamId, null, decide, ct, null);
+        WriteAsync(store, streamId, null, decide, ct);
 
     private static async Task<Outcome<Written>> WriteAsync<T>(
-        IDocumentStore store, Guid streamId, long? expectedVersion, Func<T?, Decision> decide, CancellationToken ct,
-        IMartenOutbox? outbox) where T : class
+        IDocumentStore store, Guid streamId, long? expectedVersion, Func<T?, Decision> decide, CancellationToken ct)
+        where T : class
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -68,7 +56,6 @@ public static class EventStreams
                 if (decision.Refusal is { } refusal) return refusal;
 
                 stream.AppendMany(decision.Events);
-                await ScheduleAsync(session, decision, outbox);
                 if (decision.Events.Count > 0) await session.SaveChangesAsync(ct);
                 return new Written((stream.StartingVersion ?? 0) + decision.Events.Count, decision.Events.Count);
             }
@@ -103,12 +90,11 @@ public static class EventStreams
     /// twice): the write is undone and <paramref name="alreadyThere"/> is the answer.
     /// </summary>
     public static async Task<Outcome<Written>> StartAsync<T>(
-        IDocumentSession session, Guid streamId, Decision decision, Problem alreadyThere, CancellationToken ct,
-        IMartenOutbox? outbox = null) where T : class
+        IDocumentSession session, Guid streamId, Decision decision, Problem alreadyThere, CancellationToken ct)
+        where T : class
     {
         if (decision.Refusal is { } refusal) return refusal;
         session.Events.StartStream<T>(streamId, [.. decision.Events]);
-        await ScheduleAsync(session, decision, outbox);
         try
         {
             await session.SaveChangesAsync(ct);

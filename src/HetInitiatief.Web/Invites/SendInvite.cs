@@ -62,13 +62,15 @@ public static class SendInviteEndpoint
 
         var inviteId = Guid.CreateVersion7();
         var decision = Decide(command, inviteId, Invite.NewToken(), inviterId, invitedLastDay, now);
-        if ((await EventStreams.StartAsync<Invite>(session, inviteId, decision, EventStreams.AlreadyThere,
-            ct)).Problem is { } refused) return refused;
+        if (decision.Refusal is { } refused) return refused;
         var created = decision.Events.OfType<InviteCreated>().Single();
-
-        // The mailed link comes from the platform's own address, never from the request's Host header.
-        var link = Invite.LinkFor(mailer.SiteUrl, created.Token);
-        if (created.Email is { } email) await mailer.SendAsync(InvitationMail(email, inviter.Name, created.Note, link), ct);
+        // The mailed link comes from the platform's own address, never from the request's Host header; the mail
+        // commits with the invite.
+        if (created.Email is { } email)
+            await mailer.QueueAsync(session, InvitationMail(email, inviter.Name, created.Note,
+                Invite.LinkFor(mailer.SiteUrl, created.Token)), ct);
+        if ((await EventStreams.StartAsync<Invite>(session, inviteId, decision, EventStreams.AlreadyThere,
+            ct)).Problem is { } collided) return collided;
         return MyInvitesEndpoint.ToView(Invite.Create(created), baseUrl, new Dictionary<Guid, string>());
     }
 

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Marten.Services;
+using Wolverine;
 using Wolverine.Marten;
 using Wolverine.Runtime;
 
@@ -12,7 +13,9 @@ namespace HetInitiatief.Live;
 /// durable outbox inside the commit's own transaction, so it exists exactly when the events do: a crash or a database
 /// restart between the commit and the hand-over cannot lose it, and Wolverine delivers it once the transaction has
 /// committed (or, after a crash, when the app starts again). Each feature says what news it makes
-/// (<see cref="INewsMapper"/>, registered with <c>services.AddNews(…)</c>, see <see cref="Reactions"/>).
+/// (<see cref="INewsMapper"/>, registered with <c>services.AddNews(…)</c>, see <see cref="Reactions"/>) and which
+/// deadlines its events set (<see cref="Due"/>, <c>services.AddDeadlines(…)</c>): this is the one place a write meets
+/// Wolverine's outbox, enrolled in every committing session, so no use case has to remember it.
 /// Registered after every feature's projections (<see cref="LiveModule.AddLive"/> comes last), so what the mappers read
 /// of them (a coalition's meter, an offer) already holds this commit's state.
 /// </summary>
@@ -30,6 +33,10 @@ public sealed class NewsOutbox(IServiceProvider services) : IProjection
         var news = _mappers.Value.SelectMany(mapper => mapper.NewsIn(commit)).ToList();
         if (news.Count == 0) return;
         var outbox = new MartenOutbox(services.GetRequiredService<IWolverineRuntime>(), session);
-        foreach (var message in news) await outbox.PublishAsync(message);
+        foreach (var message in news)
+        {
+            if (message is Due due) await outbox.ScheduleAsync(due.Message, due.At);
+            else await outbox.PublishAsync(message);
+        }
     }
 }

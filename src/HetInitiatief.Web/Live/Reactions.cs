@@ -35,6 +35,13 @@ public interface INewsMapper
     IEnumerable<object> NewsIn(Commit commit);
 }
 
+/// <summary>
+/// A message a commit makes due later — a closing date, a go/no-go — stored with the commit's events like news, so a
+/// deadline exists exactly when the fact that set it does. What handles it checks it is still due: a deadline moved
+/// since finds the date changed and does nothing, so a feature may schedule freely.
+/// </summary>
+public sealed record Due(object Message, DateTimeOffset At);
+
 /// <summary>How a feature registers what it reacts to a commit with.</summary>
 public static class Reactions
 {
@@ -55,6 +62,14 @@ public static class Reactions
         // A news type reaches exactly the queue it was registered with, so it cannot be forgotten nor handled twice.
         return services.ConfigureWolverine(options => options.PublishMessage<T>().ToLocalQueue(queue));
     }
+
+    /// <summary>
+    /// Deadlines that events set (the feature routes each deadline message to <see cref="LiveModule.DeadlineQueue"/>).
+    /// They leave through the same outbox as news (<see cref="NewsOutbox"/>), so no use case passes an outbox around.
+    /// </summary>
+    public static IServiceCollection AddDeadlines(
+        this IServiceCollection services, Func<IEvent, IEnumerable<Due>> fromEvent) =>
+        services.AddSingleton<INewsMapper>(new NewsMapper<Due>(commit => commit.Events.SelectMany(fromEvent)));
 
     private sealed class NewsMapper<T>(Func<Commit, IEnumerable<T?>> fromCommit) : INewsMapper where T : class
     {

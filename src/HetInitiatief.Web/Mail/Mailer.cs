@@ -1,7 +1,8 @@
 using Marten;
 using JasperFx;
 using MimeKit;
-using Wolverine.Marten.Publishing;
+using Wolverine;
+using Wolverine.Marten;
 using Wolverine.Runtime;
 
 namespace HetInitiatief.Mail;
@@ -11,8 +12,8 @@ namespace HetInitiatief.Mail;
 public sealed record MailMessageToSend(string To, string Subject, string Body, Guid? Id = null);
 
 /// <summary>
-/// The one way mail leaves the platform. <see cref="SendAsync"/> stores the mail and its delivery message in one
-/// PostgreSQL transaction through Wolverine's outbox and returns; <see cref="DeliverMailHandler"/> delivers it (over
+/// The one way mail leaves the platform. <see cref="QueueAsync"/> puts the mail and its delivery message in the
+/// caller's own session, so they commit in the caller's transaction through Wolverine's outbox, or not at all; <see cref="DeliverMailHandler"/> delivers it (over
 /// SMTP, or to the outbox folder without one), retrying with backoff. So a down SMTP server fails no request, and a
 /// restart loses no mail.
 /// </summary>
@@ -44,25 +45,23 @@ public sealed class Mailer(
     }
 
     /// <summary>
-    /// Queues the mail durably: once this returns, the mail is in PostgreSQL and will be delivered or show as failed to
-    /// admins. It commits its own transaction, after the caller's write: callers are endpoints, pages and handlers
-    /// with plain Marten sessions, and one entry point for all of them matters more than sharing their transaction.
+    /// Queues the mail in the caller's session: the mail and Wolverine's delivery message are stored by the caller's
+    /// own <c>SaveChangesAsync</c>, in the same transaction as the write that sends it (a reset token, a digest's items
+    /// marked sent). So a mail exists exactly when that write does: a crash between the two cannot lose it, and a
+    /// refused or failed write sends nothing. Once committed it is delivered, or shows as failed to admins.
     /// </summary>
-    public async Task SendAsync(MailMessageToSend message, CancellationToken ct)
+    public async Task QueueAsync(IDocumentSession session, MailMessageToSend message, CancellationToken ct)
     {
-        var bus = new MessageContext(services.GetRequiredService<IWolverineRuntime>());
-        await using var session = services.GetRequiredService<OutboxedSessionFactory>().OpenSession(bus);
+        // A caller that may run again after queueing (a retried handler) names its mail, so it is queued once.
+        if (message.Id is { } named && await session.LoadAsync<OutgoingMail>(named, ct) is not null)
+        {
+            logger.LogInformation("Mail {MailId} was already queued; queued once", named);
+            return;
+        }
         var mail = OutgoingMail.Queue(message.Id ?? Guid.CreateVersion7(), message, clock.GetUtcNow());
         session.Insert(mail);
-        await bus.PublishAsync(new DeliverMail(mail.Id));
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            logger.LogInformation("Mail {MailId} was already queued; queued once", mail.Id);
-        }
+        await new MartenOutbox(services.GetRequiredService<IWolverineRuntime>(), session)
+            .PublishAsync(new DeliverMail(mail.Id));
     }
 
     /// <summary>

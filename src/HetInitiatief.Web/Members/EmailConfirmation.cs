@@ -98,6 +98,20 @@ public static class EmailConfirmation
     {
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<MemberProfile>(memberId, ct) is not { } member) return Problem.Unauthorized("Log opnieuw in.");
+        var refused = await QueueAsync(session, member, mailer, now, ct, returnUrl);
+        if (refused is null) await session.SaveChangesAsync(ct);
+        return refused;
+    }
+
+    /// <summary>
+    /// The token and the mail that carries it, put in the caller's session (a registration's own, so an account never
+    /// exists without its confirmation mail); the caller commits.
+    /// </summary>
+    public static async Task<Problem?> QueueAsync(
+        IDocumentSession session, MemberProfile member, Mailer mailer, DateTimeOffset now, CancellationToken ct,
+        string? returnUrl = null)
+    {
+        var memberId = member.Id;
         if (member.EmailConfirmedAt is not null) return Problem.Conflict("Je e-mailadres is al bevestigd.");
         var lastHour = now.AddHours(-1);
         if (await session.Query<EmailConfirmationToken>().CountAsync(t => t.MemberId == memberId && t.CreatedAt > lastHour, ct) >= MaxMailsPerHour)
@@ -105,8 +119,7 @@ public static class EmailConfirmation
 
         var token = LinkTokens.New();
         session.Store(new EmailConfirmationToken(LinkTokens.Hash(token), memberId, now, now + ValidFor));
-        await session.SaveChangesAsync(ct);
-        await mailer.SendAsync(new MailMessageToSend(member.Email, Subject,
+        await mailer.QueueAsync(session, new MailMessageToSend(member.Email, Subject,
             $"Hallo {member.Name},\n\nWelkom bij Het Initiatief! Bevestig je e-mailadres via deze link; hij werkt {ValidFor.Days} dagen:\n\n" +
             $"{mailer.SiteUrl}{PagePath}?token={token}{(IsLocal(returnUrl) ? $"&ReturnUrl={Uri.EscapeDataString(returnUrl!)}" : "")}\n\n" +
             "Daarna kun je leervragen stellen, doorvragen, meedoen in coalities en collega's uitnodigen.\n\n" +

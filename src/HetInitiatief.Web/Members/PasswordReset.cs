@@ -51,9 +51,11 @@ public static class PasswordResetEndpoints
 
         var token = LinkTokens.New();
         session.Store(new PasswordResetToken(LinkTokens.Hash(token), login.MemberId, login.Id, now + ValidFor));
+        // The token and the mail that carries it commit together: no token without its mail, no mail without its token.
+        await mailer.QueueAsync(session, new MailMessageToSend(login.Id, "Een nieuw wachtwoord voor Het Initiatief",
+            "Je vroeg om een nieuw wachtwoord. Kies het binnen een uur via:\n\n"
+            + $"{mailer.SiteUrl}/wachtwoord-herstellen?token={token}\n\nVroeg je dit niet? Dan kun je dit bericht negeren."), ct);
         await session.SaveChangesAsync(ct);
-        await mailer.SendAsync(new MailMessageToSend(login.Id, "Een nieuw wachtwoord voor Het Initiatief",
-            $"Je vroeg om een nieuw wachtwoord. Kies het binnen een uur via:\n\n{mailer.SiteUrl}/wachtwoord-herstellen?token={token}\n\nVroeg je dit niet? Dan kun je dit bericht negeren."), ct);
     }
 
     /// <summary>Whoever reset the password may not be the only one who knew the old one: every session ends.</summary>

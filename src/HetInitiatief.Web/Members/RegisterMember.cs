@@ -63,12 +63,14 @@ public static class RegisterMemberEndpoint
         // The login document's id is the normalised address: inserting it with the stream's start refuses a second account.
         session.Insert(login);
         await Invites.AcceptInvite.OnRegistrationAsync(session, command.Invite, memberId, now, ct);
+        var member = MemberProfile.Create(registered);
+        // The confirmation mail commits with the account: an account never waits for a mail that was never queued.
+        await EmailConfirmation.QueueAsync(session, member, mailer, now, ct, returnUrl);
         var started = await EventStreams.StartAsync<MemberProfile>(session, memberId, Decision.Accept(registered),
             Problem.Conflict("Er is al een account met dit e-mailadres. Log in, of gebruik een ander adres.",
                 "email"), ct);
         if (started.Problem is { } duplicate) return duplicate;
-        await EmailConfirmation.SendAsync(memberId, store, mailer, now, ct, returnUrl);
-        return MemberProfile.Create(registered);
+        return member;
     }
 
     public static bool IsStrong(string? password) =>

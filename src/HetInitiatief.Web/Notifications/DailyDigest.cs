@@ -71,7 +71,7 @@ public static class DailyDigest
             if (member is not null && NotificationMail.Digest(member, notifications.ToList(), mailer.SiteUrl) is { } mail)
             {
                 // Named after the items it lists: a run that fails after queueing and runs again queues the same digest once.
-                await mailer.SendAsync(mail with { Id = MailIdFor(items.Select(i => i.Id)) }, ct);
+                await mailer.QueueAsync(session, mail with { Id = MailIdFor(items.Select(i => i.Id)) }, ct);
                 (mails, listed) = (mails + 1, listed + notifications.Count);
             }
             foreach (var item in items) session.Store(item with { SentAt = now });

@@ -62,7 +62,7 @@ public static class NotificationMailHandler
                 if (notification is null || member is null) return;
                 // The notification's id: should this handler run again after queueing, the mail is still queued once.
                 var mail = NotificationMail.Immediate(member, notification, mailer.SiteUrl) with { Id = notification.Id };
-                await mailer.SendAsync(mail, ct);
+                await mailer.QueueAsync(session, mail, ct);
                 break;
             case Deliveries.Digest:
                 // A redelivered message must not put an item that was already sent back in the queue.

@@ -2,7 +2,6 @@ using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Shared;
 using Marten;
-using Wolverine.Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +15,7 @@ namespace HetInitiatief.Questions;
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Members.AllowUnconfirmed("Follow", "Leave")]
-public sealed partial class QuestionPageModel(IDocumentStore store, IMartenOutbox outbox, TimeProvider clock) : PageModel
+public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? At { get; set; }

@@ -18,9 +18,13 @@ public sealed record SessionView(
     Guid Id, long Version, string Title, string Description, string Type, string Format, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     string? Location, string? MeetingLink, int Capacity, int Minimum, int Participants, int Waiting, DateTimeOffset SignUpDeadline,
     ThemeView Theme, Guid? CoalitionId, DateTimeOffset? PriorityUntil, string Status, Person Host, SignUpStatus Me,
-    bool IAttended, bool IGaveFeedback, int FeedbackCount, double? AverageRating, bool AttendanceRecorded, bool ProviderLed = false)
+    bool IAttended, bool IGaveFeedback, int FeedbackCount, double? AverageRating, bool AttendanceRecorded, bool ProviderLed = false,
+    Guid? ProposalId = null)
 {
     public int SeatsLeft => Math.Max(0, Capacity - Participants);
+
+    /// <summary>Open supply: no coalition asked for it (yet); shown as "zoekt een vraag".</summary>
+    public bool SeeksQuestion => CoalitionId is null;
 }
 
 public static class GetSessionEndpoints
@@ -90,7 +94,8 @@ public static class GetSessionEndpoints
             s.CoalitionId, s.PriorityUntil, s.Status, Person.Of(s.HostId, names),
             SignUpEndpoints.StatusOf(s, viewer, s.Version, false),
             s.Attended?.Contains(viewer) == true, s.Feedbacks?.Any(f => f.MemberId == viewer) == true, s.Feedbacks?.Count ?? 0,
-            s.Feedbacks is { Count: > 0 } feedbacks ? feedbacks.Average(f => f.Rating) : null, s.Attended is not null, s.ProviderLed);
+            s.Feedbacks is { Count: > 0 } feedbacks ? feedbacks.Average(f => f.Rating) : null, s.Attended is not null, s.ProviderLed,
+            s.ProposalId);
     }
 
     public static string ICalendar(SessionView s) => ICalendar([s]);

@@ -1,4 +1,6 @@
 using HetInitiatief.Infrastructure;
+using HetInitiatief.Live;
+using JasperFx.Events;
 using Marten;
 
 namespace HetInitiatief.Sessions;
@@ -8,6 +10,18 @@ public sealed record DecideGoNoGo(Guid SessionId, DateTimeOffset Deadline);
 
 public static class GoNoGo
 {
+    /// <summary>
+    /// A session's sign-up deadline makes its go/no-go due, stored with the event that set it. A move sets one at the
+    /// new deadline; the go/no-go of a deadline that moved since, or of a session already decided, does nothing.
+    /// </summary>
+    public static IEnumerable<Due> DeadlinesSetBy(IEvent e) => e.Data switch
+    {
+        SessionScheduled s => [new Due(new DecideGoNoGo(s.SessionId, s.SignUpDeadline), s.SignUpDeadline)],
+        SessionMoved m when m.SignUpDeadline > m.MovedAt =>
+            [new Due(new DecideGoNoGo(m.SessionId, m.SignUpDeadline), m.SignUpDeadline)],
+        _ => [],
+    };
+
     public static Decision Decide(Session session, DecideGoNoGo due, DateTimeOffset now) =>
         session.Status != SessionStatus.Scheduled || session.SignUpDeadline != due.Deadline || now < due.Deadline
             ? Decision.Accept()

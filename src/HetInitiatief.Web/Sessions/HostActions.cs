@@ -2,7 +2,6 @@ using System.Security.Claims;
 using HetInitiatief.Infrastructure;
 using Marten;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace HetInitiatief.Sessions;
 
@@ -37,11 +36,8 @@ public static class HostActions
             .Problem;
         if (invalid is not null) return invalid;
         var deadline = (command.SignUpDeadline ?? session.SignUpDeadline).ToUniversalTime();
-        var moved = Decision.Accept(new SessionMoved(session.Id, memberId, command.StartsAt!.Value.ToUniversalTime(), command.EndsAt!.Value.ToUniversalTime(), deadline, now));
-        // A new deadline gets its own go/no-go; the old one finds the date moved and does nothing.
-        return deadline != session.SignUpDeadline && session.Status == SessionStatus.Scheduled && deadline > now
-            ? moved.Schedule([(new DecideGoNoGo(session.Id, deadline), deadline)])
-            : moved;
+        return Decision.Accept(new SessionMoved(session.Id, memberId, command.StartsAt!.Value.ToUniversalTime(),
+            command.EndsAt!.Value.ToUniversalTime(), deadline, now));
     }
 
     public static Decision DecideAttendance(Session session, RecordAttendance command, Guid memberId, DateTimeOffset now)
@@ -67,11 +63,11 @@ public static class HostActions
     [WolverinePut("/api/sessions/{id}/schedule")]
     [Refuses(400, 403, 404, 409)]
     public static async Task<Answer<SessionWritten>> Move(
-        Guid id, MoveSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox,
-        TimeProvider clock, CancellationToken ct)
+        Guid id, MoveSession command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct)
     {
         var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        return (await MoveAsync(id, command, memberId, store, outbox, now, ct)).Answer();
+        return (await MoveAsync(id, command, memberId, store, now, ct)).Answer();
     }
 
     [EndpointSummary("Record who attended (host only, once the session has started); only they can give feedback.")]
@@ -91,12 +87,12 @@ public static class HostActions
             Session.NotFound, ct))
             .Map(written => new SessionWritten(sessionId, written.Version));
 
-    /// <summary>A move schedules the go/no-go again at the new deadline, through the outbox with the events.</summary>
+    /// <summary>A move sets the go/no-go again at the new deadline (<see cref="GoNoGo.DeadlinesSetBy"/>).</summary>
     public static async Task<Outcome<SessionWritten>> MoveAsync(
-        Guid sessionId, MoveSession command, Guid memberId, IDocumentStore store, IMartenOutbox outbox,
-            DateTimeOffset now, CancellationToken ct) =>
+        Guid sessionId, MoveSession command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+        CancellationToken ct) =>
         (await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideMove(s, command, memberId, now),
-            Session.NotFound, ct, outbox))
+            Session.NotFound, ct))
             .Map(written => new SessionWritten(sessionId, written.Version));
 
     public static async Task<Outcome<SessionWritten>> RecordAttendanceAsync(

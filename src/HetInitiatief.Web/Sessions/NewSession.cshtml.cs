@@ -5,11 +5,10 @@ using HetInitiatief.Shared;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Wolverine.Marten;
 
 namespace HetInitiatief.Sessions;
 
-public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, TimeProvider clock) : PageModel
+public sealed class NewSessionModel(IDocumentStore store, TimeProvider clock) : PageModel
 {
     public static readonly TimeSpan CoalitionPriority = TimeSpan.FromDays(3);
 
@@ -36,11 +35,16 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
     /// <summary>The dates the accepted proposal suggested, as its proposer wrote them: a hint above the date fields.</summary>
     public string? ProposedDates { get; private set; }
 
+    /// <summary>
+    /// Why this member cannot plan a session for this coalition (no accepted offer yet, or not its proposer or the
+    /// initiator): the page says so instead of showing a form the decision would refuse.
+    /// </summary>
+    public Problem? NotForYou { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadCoalitionAsync(ct);
         // An accepted offer becomes the session: its plan fills the form.
-        if (await LoadProposalAsync(ct) is { } proposal)
+        if (await LoadCoalitionAsync(ct) is { } proposal)
             (Title, Description, Type, Format) = (proposal.Title, proposal.Outcome, proposal.Type, proposal.Format);
     }
 
@@ -53,13 +57,12 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
         var link = Format == "fysiek" || string.IsNullOrWhiteSpace(MeetingLink) ? null : MeetingLink;
         DateTimeOffset? priorityUntil = CoalitionId is null || deadline is null ? null : Min(now + CoalitionPriority, deadline.Value);
         var command = new ScheduleSession(Title, Description, Type, Format, Local(Day, From), Local(Day, Until), location, link,
-            Capacity, Minimum, deadline, Theme, CoalitionId, priorityUntil);
-        var outcome = await ScheduleSessionEndpoint.ScheduleAsync(command, User.MemberId(), store, outbox, now, ct);
+            Capacity, Minimum, deadline, Theme, CoalitionId, priorityUntil, CoalitionId is null ? null : ProposalId);
+        var outcome = await ScheduleSessionEndpoint.ScheduleAsync(command, User.MemberId(), store, now, ct);
         return await this.RedirectOrShowAsync(outcome.Problem,
             () => Redirect($"/bijeenkomsten/{outcome.Value!.SessionId}"), async () =>
             {
                 await LoadCoalitionAsync(ct);
-                await LoadProposalAsync(ct);
                 return Page();
             },
             priorityUntil is { } until
@@ -70,23 +73,25 @@ public sealed class NewSessionModel(IDocumentStore store, IMartenOutbox outbox, 
                 SessionForm.NewSessionFields).AddTo(ModelState, refusal));
     }
 
-    private async Task LoadCoalitionAsync(CancellationToken ct)
+    /// <summary>The coalition's question, and the accepted offer the session comes from (by the same rule).</summary>
+    private async Task<Offers.Proposal?> LoadCoalitionAsync(CancellationToken ct)
     {
-        if (CoalitionId is not { } id) return;
+        if (CoalitionId is not { } id) return null;
         await using var session = store.QuerySession();
-        if (await session.LoadAsync<CoalitionDetails>(id, ct) is not { } coalition) return;
+        var coalition = await session.LoadAsync<CoalitionDetails>(id, ct);
+        var accepted = coalition?.AcceptedProposalId is { } acceptedId
+            ? await session.LoadAsync<Offers.Proposal>(acceptedId, ct)
+            : null;
+        NotForYou = ScheduleSessionEndpoint.MustComeFromAcceptedProposal(
+            CoalitionId, ProposalId, coalition, accepted, User.MemberId());
+        if (coalition is null) return null;
         var question = await session.LoadAsync<QuestionBoardItem>(coalition.QuestionId, ct);
         (CoalitionTitle, QuestionId) = (question?.Title, coalition.QuestionId);
         Theme ??= question?.Themes.FirstOrDefault();
-    }
-
-    private async Task<Offers.Proposal?> LoadProposalAsync(CancellationToken ct)
-    {
-        if (ProposalId is not { } id) return null;
-        await using var session = store.QuerySession();
-        if (await session.LoadAsync<Offers.Proposal>(id, ct) is not { } proposal || proposal.CoalitionId != CoalitionId) return null;
-        ProposedDates = string.IsNullOrWhiteSpace(proposal.ProposedDates) ? null : proposal.ProposedDates.Trim();
-        return proposal;
+        if (NotForYou is not null || accepted is null) return null;
+        ProposalId = accepted.Id;
+        ProposedDates = string.IsNullOrWhiteSpace(accepted.ProposedDates) ? null : accepted.ProposedDates.Trim();
+        return accepted;
     }
 
     /// <summary>Dates and times in the form are Dutch local time.</summary>

@@ -4,14 +4,13 @@ using HetInitiatief.Coalitions;
 using HetInitiatief.Infrastructure;
 using Marten;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace HetInitiatief.Sessions;
 
 public sealed record ScheduleSession(
     string? Title, string? Description, string? Type, string? Format, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt,
     string? Location, string? MeetingLink, int? Capacity, int? Minimum, DateTimeOffset? SignUpDeadline, string? Theme,
-    Guid? CoalitionId, DateTimeOffset? PriorityUntil);
+    Guid? CoalitionId, DateTimeOffset? PriorityUntil, Guid? ProposalId = null);
 
 public sealed record SessionWritten(Guid SessionId, long Version);
 
@@ -47,41 +46,72 @@ public static class ScheduleSessionEndpoint
                 "priorityUntil", "De voorrang eindigt uiterlijk bij de aanmeldtermijn.")
             .Problem;
 
+    /// <summary>
+    /// A session for a coalition is the session its members co-created: it comes from the offer the group accepted
+    /// and is planned by whoever made that offer or by the initiator. Nobody else can plant a session on a coalition
+    /// (claiming its priority window and notifying its members). A session without a coalition is open supply.
+    /// </summary>
+    /// <param name="accepted">The coalition's accepted proposal, if it has one.</param>
+    public static Problem? MustComeFromAcceptedProposal(
+        Guid? coalitionId, Guid? proposalId, CoalitionDetails? coalition, Offers.Proposal? accepted, Guid hostId) =>
+        coalitionId is null
+            ? (proposalId is null ? null
+                : Problem.Invalid("proposalId", "Een aanbod hoort bij een coalitie: kies ook de coalitie."))
+        : coalition is null ? Problem.Invalid("coalitionId", "Deze coalitie bestaat niet.")
+        : accepted is null ? Problem.Conflict(NoAcceptedProposal, "coalitionId")
+        : proposalId is { } chosen && chosen != accepted.Id
+            ? Problem.Invalid("proposalId", "Dit is niet het aanbod dat deze coalitie heeft aangenomen.")
+        : hostId != accepted.ProposedBy && hostId != coalition.InitiatorId ? Problem.Forbidden(NotTheProposer)
+        : null;
+
+    public const string NoAcceptedProposal =
+        "Deze coalitie heeft nog geen aanbod aangenomen. Een bijeenkomst voor de coalitie komt uit het aanbod dat de "
+        + "groep samen maakt: doe een voorstel, dan kan de initiatiefnemer het namens de groep aannemen.";
+
+    public const string NotTheProposer =
+        "Alleen wie het aangenomen aanbod deed, of de initiatiefnemer van de coalitie, plant de bijeenkomst ervan.";
+
     /// <param name="sector">The sector the session is for: its coalition question's, or else the host's.</param>
     /// <param name="providerLed">The host is a provider: signing up will take a paid membership's entitlement.</param>
-    public static Decision Decide(ScheduleSession c, Guid sessionId, bool coalitionExists, string? sector, Guid hostId, DateTimeOffset now, bool providerLed = false) =>
+    public static Decision Decide(
+        ScheduleSession c, Guid sessionId, CoalitionDetails? coalition, Offers.Proposal? accepted, string? sector,
+        Guid hostId, DateTimeOffset now, bool providerLed = false) =>
         CheckFields(c, now)
-        ?? (c.CoalitionId is not null && !coalitionExists
-            ? Problem.Invalid("coalitionId", "Deze coalitie bestaat niet.")
-            : Decision.Accept(new SessionScheduled(
+        ?? MustComeFromAcceptedProposal(c.CoalitionId, c.ProposalId, coalition, accepted, hostId)
+        ?? (Decision.Accept(new SessionScheduled(
                     sessionId, hostId, c.Title!.Trim(), c.Description!.Trim(), c.Type!, c.Format!, c.StartsAt!.Value.ToUniversalTime(),
                     c.EndsAt!.Value.ToUniversalTime(), c.Location?.Trim(), c.MeetingLink?.Trim(), c.Capacity!.Value, c.Minimum!.Value,
-                    c.SignUpDeadline!.Value.ToUniversalTime(), c.Theme!, c.CoalitionId, c.PriorityUntil?.ToUniversalTime(), now, sector, providerLed))
-                .Schedule([(new DecideGoNoGo(sessionId, c.SignUpDeadline!.Value.ToUniversalTime()), c.SignUpDeadline!.Value.ToUniversalTime())]));
+                    c.SignUpDeadline!.Value.ToUniversalTime(), c.Theme!, c.CoalitionId, c.PriorityUntil?.ToUniversalTime(), now, sector, providerLed,
+                    c.CoalitionId is null ? null : accepted?.Id)));
 
     [EndpointSummary("Offer a session on a theme, optionally for a coalition whose members get first claim until priorityUntil.")]
     [WolverinePost("/api/sessions")]
-    [Refuses(400)]
+    [Refuses(400, 403, 409)]
     public static async Task<Created<SessionWritten>> Post(
-        ScheduleSession command, ClaimsPrincipal user, IDocumentStore store, IMartenOutbox outbox, TimeProvider clock,
-        CancellationToken ct)
+        ScheduleSession command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
-        var outcome = await ScheduleAsync(command, user.MemberId(), store, outbox, clock.GetUtcNow(), ct);
+        var outcome = await ScheduleAsync(command, user.MemberId(), store, clock.GetUtcNow(), ct);
         return outcome.Created(written => $"/api/sessions/{written.SessionId}");
     }
 
-    public static async Task<Outcome<SessionWritten>> ScheduleAsync(ScheduleSession command, Guid hostId, IDocumentStore store, IMartenOutbox outbox, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Outcome<SessionWritten>> ScheduleAsync(
+        ScheduleSession command, Guid hostId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        var coalition = command.CoalitionId is { } coalitionId ? await session.LoadAsync<CoalitionDetails>(coalitionId, ct) : null;
+        var coalition = command.CoalitionId is { } coalitionId
+            ? await session.LoadAsync<CoalitionDetails>(coalitionId, ct)
+            : null;
+        var accepted = coalition?.AcceptedProposalId is { } acceptedId
+            ? await session.LoadAsync<Offers.Proposal>(acceptedId, ct)
+            : null;
         var host = await session.LoadAsync<Members.MemberProfile>(hostId, ct);
         var sector = coalition is not null
             ? (await session.LoadAsync<Questions.QuestionBoardItem>(coalition.QuestionId, ct))?.Sector
             : host?.Sector;
         var sessionId = Guid.CreateVersion7();
-        var decision = Decide(command, sessionId, coalition is not null, sector, hostId, now, host?.Has(Members.MemberRoles.Provider) == true);
-        return (await EventStreams.StartAsync<Session>(session, sessionId, decision, EventStreams.AlreadyThere, ct,
-            outbox))
+        var decision = Decide(command, sessionId, coalition, accepted, sector, hostId, now,
+            host?.Has(Members.MemberRoles.Provider) == true);
+        return (await EventStreams.StartAsync<Session>(session, sessionId, decision, EventStreams.AlreadyThere, ct))
             .Map(_ => new SessionWritten(sessionId, 1));
     }
 }

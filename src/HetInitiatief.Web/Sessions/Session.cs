@@ -33,7 +33,8 @@ public sealed record Session(
     Guid Id, Guid HostId, string Title, string Description, string Type, string Format, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     string? Location, string? MeetingLink, int Capacity, int Minimum, DateTimeOffset SignUpDeadline, string Theme, Guid? CoalitionId,
     DateTimeOffset? PriorityUntil, string Status, ImmutableList<Guid> Participants, ImmutableList<Guid> Waitlist, long Version,
-    ImmutableList<Guid>? Attended = null, ImmutableList<Session.Feedback>? Feedbacks = null, string? Sector = null, bool ProviderLed = false)
+    ImmutableList<Guid>? Attended = null, ImmutableList<Session.Feedback>? Feedbacks = null, string? Sector = null, bool ProviderLed = false,
+    Guid? ProposalId = null)
 {
     public sealed record Feedback(Guid MemberId, int Rating, string ChangeInPractice, DateTimeOffset GivenAt);
 
@@ -41,7 +42,8 @@ public sealed record Session(
 
     public static Session Create(SessionScheduled e) =>
         new(e.SessionId, e.HostId, e.Title, e.Description, e.Type, e.Format, e.StartsAt, e.EndsAt, e.Location, e.MeetingLink,
-            e.Capacity, e.Minimum, e.SignUpDeadline, e.Theme, e.CoalitionId, e.PriorityUntil, SessionStatus.Scheduled, [], [], 1, Sector: e.Sector, ProviderLed: e.ProviderLed);
+            e.Capacity, e.Minimum, e.SignUpDeadline, e.Theme, e.CoalitionId, e.PriorityUntil, SessionStatus.Scheduled, [], [], 1, Sector: e.Sector, ProviderLed: e.ProviderLed,
+            ProposalId: e.ProposalId);
 
     public Session Apply(MemberSignedUp e) => Next() with { Participants = Participants.Add(e.MemberId) };
 

@@ -2,12 +2,15 @@ namespace HetInitiatief.Sessions;
 
 // The events of a session's stream. Each carries the session's id, who did it and when. See docs/events.md.
 
-/// <remarks><c>ProviderLed</c>: the host had the provider role when scheduling it; signing up then takes the <c>providerSessions</c> entitlement.</remarks>
+/// <remarks>
+/// <c>ProviderLed</c>: the host had the provider role when scheduling it; signing up then takes the
+/// <c>providerSessions</c> entitlement. <c>ProposalId</c>: for a coalition's session, the accepted offer it comes from.
+/// </remarks>
 public sealed record SessionScheduled(
     Guid SessionId, Guid HostId, string Title, string Description, string Type, string Format,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, string? MeetingLink, int Capacity, int Minimum,
     DateTimeOffset SignUpDeadline, string Theme, Guid? CoalitionId, DateTimeOffset? PriorityUntil, DateTimeOffset ScheduledAt, string? Sector = null,
-    bool ProviderLed = false);
+    bool ProviderLed = false, Guid? ProposalId = null);
 
 public sealed record MemberSignedUp(Guid SessionId, Guid MemberId, DateTimeOffset SignedUpAt);
 

@@ -3,12 +3,11 @@ using HetInitiatief.Shared;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Wolverine.Marten;
 
 namespace HetInitiatief.Sessions;
 
 [Members.AllowUnconfirmed("Cancel")]
-public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox, Membership.TierSettings tiers, TimeProvider clock) : PageModel
+public sealed class SessionPageModel(IDocumentStore store, Membership.TierSettings tiers, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -23,6 +22,9 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
 
     /// <summary>Who has a seat, by name: shown to the host and to those who take part, not to every visitor.</summary>
     public IReadOnlyList<Questions.Person> Participants { get; private set; } = [];
+
+    /// <summary>For the host of open supply: open questions and coalitions on the theme, where the offer may fit.</summary>
+    public IReadOnlyList<QuestionSeekingSupply> Matching { get; private set; } = [];
 
     /// <summary>The coalition's question, when the session is for a coalition: the page links back to it.</summary>
     public (Guid Id, string Title)? Question { get; private set; }
@@ -47,7 +49,7 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
     public async Task<IActionResult> OnPostMoveAsync(CancellationToken ct) =>
         await AfterAsync((await HostActions.MoveAsync(Id, new MoveSession(NewSessionModel.Local(Day, From),
             NewSessionModel.Local(Day, Until), null),
-                User.MemberId(), store, outbox, clock.GetUtcNow(), ct)).Problem,
+                User.MemberId(), store, clock.GetUtcNow(), ct)).Problem,
             "De bijeenkomst is verplaatst. Wie is aangemeld of op de wachtlijst staat, krijgt bericht; de aanmeldingen blijven staan.",
             new SessionForm(Day, From, Until, null, SessionForm.MoveFields), ct);
 
@@ -90,9 +92,14 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
         var view = await GetSessionEndpoints.ReadAsync(Id, User.MemberId(), session, ct);
         if (view is null) return NotFound();
         View = view;
-        if (view.ProviderLed && view.Me.Status == SignUpEndpoints.None && !IsHost)
-            MayJoinProviderSessions = (await Membership.Tiers.LoadAsync(session, User.MemberId(), clock.GetUtcNow(), tiers, ct))?.Includes(Membership.Entitlements.ProviderSessions) == true;
         var state = (await session.LoadAsync<Session>(Id, ct))!;
+        var coalition = view.CoalitionId is { } coalitionId
+            ? await session.LoadAsync<Coalitions.CoalitionDetails>(coalitionId, ct)
+            : null;
+        var isCoalitionMember = coalition?.Members.Any(m => m.MemberId == User.MemberId()) == true;
+        if (SignUpEndpoints.NeedsEntitlement(state, isCoalitionMember) && view.Me.Status == SignUpEndpoints.None && !IsHost)
+            MayJoinProviderSessions = (await Membership.Tiers.LoadAsync(session, User.MemberId(), clock.GetUtcNow(),
+                tiers, ct))?.Includes(Membership.Entitlements.ProviderSessions) == true;
         SignUpOpen = !IsHost && view.Me.Status == SignUpEndpoints.None
             && Session.MustTakeSignUps(state, clock.GetUtcNow()) is null;
         if (SeesParticipants)
@@ -101,8 +108,9 @@ public sealed class SessionPageModel(IDocumentStore store, IMartenOutbox outbox,
             var names = await Members.MemberProfile.NamesAsync(session, seated, ct);
             Participants = seated.Select(m => Questions.Person.Of(m, names)).ToList();
         }
-        if (view.CoalitionId is { } coalitionId
-            && await session.LoadAsync<Coalitions.CoalitionDetails>(coalitionId, ct) is { } coalition
+        if (IsHost && state.Status != SessionStatus.CalledOff && state.StartsAt > clock.GetUtcNow())
+            Matching = await OpenSupply.MatchAsync(session, state, ct);
+        if (coalition is not null
             && await session.LoadAsync<Questions.QuestionBoardItem>(coalition.QuestionId, ct) is { } question)
             Question = (question.Id, question.Title);
         return Page();

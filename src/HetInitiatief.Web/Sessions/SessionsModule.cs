@@ -12,6 +12,7 @@ public static class SessionsModule
     {
         builder.Services.AddSingleton<IConfigureMarten, SessionsConfiguration>();
         builder.Services.AddPushes<SessionPush>();
+        builder.Services.AddDeadlines(GoNoGo.DeadlinesSetBy);
         builder.Services.ConfigureWolverine(options =>
             options.PublishMessage<DecideGoNoGo>().ToLocalQueue(LiveModule.DeadlineQueue));
         return builder;

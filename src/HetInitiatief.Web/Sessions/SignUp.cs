@@ -18,6 +18,14 @@ public static class SignUpEndpoints
     public const string HostSignsUp =
         "Je organiseert deze bijeenkomst zelf: je hoeft je niet aan te melden, de plekken zijn voor de deelnemers.";
 
+    /// <summary>
+    /// Whether signing up takes the paid <c>providerSessions</c> entitlement: only for a provider-led session, and never
+    /// for a member of the coalition it was made for — the session exists because they asked for it, so its own
+    /// members are never locked out of it. The entitlement gates open supply, not co-creation.
+    /// </summary>
+    public static bool NeedsEntitlement(Session session, bool isCoalitionMember) =>
+        session.ProviderLed && !isCoalitionMember;
+
     /// <summary>A seat while there is one, otherwise a place at the end of the line. Never beyond capacity, never the host.</summary>
     /// <param name="mayJoinProviderSessions">The member's tier has the <c>providerSessions</c> entitlement; only looked up for provider-led sessions.</param>
     public static Decision DecideSignUp(Session session, bool isCoalitionMember, Guid memberId, DateTimeOffset now, bool mayJoinProviderSessions = true)
@@ -26,7 +34,7 @@ public static class SignUpEndpoints
         // The host runs the session; a seat of theirs would be one less for a colleague and would count towards the minimum.
         if (session.HostId == memberId) return Problem.Conflict(HostSignsUp);
         if (session.Participants.Contains(memberId) || session.Waitlist.Contains(memberId)) return Decision.Accept();
-        if (session.ProviderLed && !mayJoinProviderSessions) return Problem.Forbidden(Membership.Entitlements.ProviderSessionsRefused);
+        if (NeedsEntitlement(session, isCoalitionMember) && !mayJoinProviderSessions) return Problem.Forbidden(Membership.Entitlements.ProviderSessionsRefused);
         if (session.PriorityUntil > now && !isCoalitionMember)
             return Problem.Forbidden($"Tot {Shared.Display.Moment(session.PriorityUntil.Value)} kunnen alleen leden van de coalitie zich aanmelden.");
         return session.Participants.Count < session.Capacity
@@ -92,7 +100,7 @@ public static class SignUpEndpoints
         var isCoalitionMember = coalitionId is { } id && await query.LoadAsync<CoalitionDetails>(id, ct) is { } coalition
             && coalition.Members.Any(m => m.MemberId == memberId);
         // Only provider-led sessions look the membership up, so the busy path of ordinary sign-ups does no extra reads.
-        var mayJoinProviderSessions = found?.ProviderLed != true
+        var mayJoinProviderSessions = found is null || !NeedsEntitlement(found, isCoalitionMember)
             || (await Membership.Tiers.LoadAsync(query, memberId, now, tiers, ct))?.Includes(Membership.Entitlements.ProviderSessions) == true;
 
         var outcome = await EventStreams.DecideAsync<Session>(store, sessionId, null, s => DecideSignUp(s, isCoalitionMember, memberId, now, mayJoinProviderSessions), Session.NotFound, ct);

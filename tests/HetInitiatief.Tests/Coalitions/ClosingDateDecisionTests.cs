@@ -1,4 +1,6 @@
 using HetInitiatief.Coalitions;
+using HetInitiatief.Live;
+using JasperFx.Events;
 
 namespace HetInitiatief.Tests.Coalitions;
 
@@ -15,8 +17,8 @@ public sealed class ClosingDateDecisionTests
     public void A_closing_date_schedules_a_reminder_48_hours_before_and_the_close_itself()
     {
         ClosingDate.Deadlines(Id, Closes, Now).ShouldBe([
-            (new RemindCoalitionClosing(Id, Closes), Closes.AddHours(-48)),
-            (new CloseCoalitionIfNotViable(Id, Closes), Closes),
+            new Due(new RemindCoalitionClosing(Id, Closes), Closes.AddHours(-48)),
+            new Due(new CloseCoalitionIfNotViable(Id, Closes), Closes),
         ]);
         ClosingDate.Deadlines(Id, Now.AddHours(10), Now).Select(d => d.Message).ShouldBe([new CloseCoalitionIfNotViable(Id, Now.AddHours(10))]);
         ClosingDate.Deadlines(Id, null, Now).ShouldBeEmpty();
@@ -50,6 +52,20 @@ public sealed class ClosingDateDecisionTests
         ClosingDate.DecideExtend(Formed(), later, Owner, Closes.AddMinutes(1)).Refusal!.Status.ShouldBe(409);
         var accepted = ClosingDate.DecideExtend(Formed(), later, Owner, Now);
         accepted.Events.ShouldBe([new CoalitionClosingDateExtended(Id, Owner, Closes.AddDays(2), Now)]);
-        accepted.Scheduled.Select(s => s.At).ShouldBe([Closes.AddDays(2).AddHours(-48), Closes.AddDays(2)]);
+    }
+
+    [Fact]
+    public void Forming_with_a_date_and_moving_it_set_the_deadlines_and_nothing_else_does()
+    {
+        var formed = new CoalitionFormed(Id, Guid.NewGuid(), Owner, 3, Closes, "Samen", Now);
+        var extended = new CoalitionClosingDateExtended(Id, Owner, Closes.AddDays(2), Now.AddDays(1));
+
+        ClosingDate.DeadlinesSetBy(new Event<CoalitionFormed>(formed)).Select(d => d.At)
+            .ShouldBe([Closes.AddHours(-48), Closes]);
+        ClosingDate.DeadlinesSetBy(new Event<CoalitionClosingDateExtended>(extended)).Select(d => d.At)
+            .ShouldBe([Closes.AddDays(2).AddHours(-48), Closes.AddDays(2)]);
+        ClosingDate.DeadlinesSetBy(new Event<CoalitionFormed>(formed with { ClosesAt = null })).ShouldBeEmpty();
+        ClosingDate.DeadlinesSetBy(new Event<MemberJoinedCoalition>(new(Id, Guid.NewGuid(), "", "", Now)))
+            .ShouldBeEmpty();
     }
 }

@@ -94,6 +94,7 @@ public sealed class ProposalTests(AppFixture app)
     public async Task Coalition_members_hear_of_a_session_planned_for_them()
     {
         var (owner, partner, _, coalition, _) = await ACoalitionAtItsThresholdAsync();
+        await app.Host.AnAcceptedOfferAsync(owner, owner, coalition.CoalitionId);
 
         await app.Host.ScheduleSessionAsync(owner, SessionSteps.ASession(coalitionId: coalition.CoalitionId, priorityUntil: DateTimeOffset.UtcNow.AddDays(3)));
 

@@ -1,4 +1,6 @@
+using HetInitiatief.Live;
 using HetInitiatief.Sessions;
+using JasperFx.Events;
 
 namespace HetInitiatief.Tests.Sessions;
 
@@ -62,6 +64,38 @@ public sealed class SessionDecisionTests
         GoNoGo.Decide(oneSignedUp, due, Deadline).Events.ShouldBe([new SessionCalledOff(Id, SessionCalledOff.NotEnoughParticipants, 1, 2, Deadline)]);
         GoNoGo.Decide(oneSignedUp.Apply(new MemberSignedUp(Id, Guid.NewGuid(), Now)), due, Deadline).Events.ShouldBe([new SessionConfirmed(Id, 2, Deadline)]);
         GoNoGo.Decide(oneSignedUp, due, Deadline.AddSeconds(-1)).Events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Scheduling_sets_the_go_no_go_at_the_deadline_and_a_move_sets_it_again_at_the_new_one()
+    {
+        var scheduled = new Event<SessionScheduled>(new SessionScheduled(Id, Host, "Werkplaats", "…", "werkplaats",
+            "fysiek", Deadline.AddDays(1), Deadline.AddDays(1).AddHours(2), null, null, 10, 2, Deadline,
+            "formatief-evalueren", null, null, Now));
+        var later = Deadline.AddDays(3);
+        var moved = new SessionMoved(Id, Host, later.AddDays(1), later.AddDays(1).AddHours(2), later, Now.AddDays(1));
+
+        GoNoGo.DeadlinesSetBy(scheduled).ShouldBe([new Due(new DecideGoNoGo(Id, Deadline), Deadline)]);
+        GoNoGo.DeadlinesSetBy(new Event<SessionMoved>(moved)).ShouldBe([new Due(new DecideGoNoGo(Id, later), later)]);
+        // A deadline already past when the session moved is not set again: nobody can sign up before it any more.
+        GoNoGo.DeadlinesSetBy(new Event<SessionMoved>(moved with { MovedAt = later.AddMinutes(1) })).ShouldBeEmpty();
+        // The old go/no-go finds the deadline moved and decides nothing.
+        var afterMove = Scheduled().Apply(moved);
+        GoNoGo.Decide(afterMove, new DecideGoNoGo(Id, Deadline), Deadline).Events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_provider_led_session_asks_the_paid_entitlement_of_everyone_but_its_own_coalition()
+    {
+        var forCoalition = Scheduled(coalition: Guid.NewGuid()) with { ProviderLed = true };
+
+        SignUpEndpoints.NeedsEntitlement(forCoalition, isCoalitionMember: true).ShouldBeFalse();
+        SignUpEndpoints.NeedsEntitlement(forCoalition, isCoalitionMember: false).ShouldBeTrue();
+        SignUpEndpoints.NeedsEntitlement(Scheduled(), isCoalitionMember: false).ShouldBeFalse();
+        SignUpEndpoints.DecideSignUp(forCoalition, true, Guid.NewGuid(), Now, mayJoinProviderSessions: false)
+            .Events.ShouldHaveSingleItem().ShouldBeOfType<MemberSignedUp>();
+        SignUpEndpoints.DecideSignUp(forCoalition, false, Guid.NewGuid(), Now, mayJoinProviderSessions: false)
+            .Refusal!.Status.ShouldBe(403);
     }
 
     [Fact]

@@ -77,6 +77,8 @@ public sealed class SignUpTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(owner);
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3);
         await app.Host.JoinAsync(partner, formed.CoalitionId);
+        await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), formed.CoalitionId);
+        await app.Host.AnAcceptedOfferAsync(owner, owner, formed.CoalitionId);
         var planned = await app.Host.ScheduleSessionAsync(owner, SessionSteps.ASession(coalitionId: formed.CoalitionId, priorityUntil: DateTimeOffset.UtcNow.AddDays(3)));
 
         await app.Host.SignUpAsync(outsider, planned.SessionId, status: 403);
@@ -139,6 +141,26 @@ public sealed class SignUpTests(AppFixture app)
         (await Eventually.TrueAsync(async () => (await app.Host.GetSessionAsync(member, fails.SessionId)).Status == SessionStatus.CalledOff)).ShouldBeTrue();
         var late = await app.Host.RegisterMemberAsync();
         await app.Host.SignUpAsync(late, fails.SessionId, 409);
+    }
+
+    [Fact]
+    public async Task A_session_moved_to_an_earlier_deadline_is_decided_at_the_new_one()
+    {
+        var host = await app.Host.RegisterMemberAsync();
+        var planned = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(minimum: 1,
+            deadline: DateTimeOffset.UtcNow.AddDays(2)));
+        var startsAt = DateTimeOffset.UtcNow.AddDays(3);
+
+        await app.Host.Scenario(x =>
+        {
+            x.Put.Json(new { startsAt, endsAt = startsAt.AddHours(2), signUpDeadline = DateTimeOffset.UtcNow.AddSeconds(4) })
+                .ToUrl($"/api/sessions/{planned.SessionId}/schedule");
+            x.As(host);
+        });
+
+        // Nobody signed up, so at the new deadline the session is called off — two days before the old one.
+        (await Eventually.TrueAsync(async () =>
+            (await app.Host.GetSessionAsync(host, planned.SessionId)).Status == SessionStatus.CalledOff)).ShouldBeTrue();
     }
 
     [Fact]
