@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Alba;
 using HetInitiatief.Offers;
 using HetInitiatief.Tests.Infrastructure;
@@ -77,5 +78,23 @@ public static class OfferSteps
     {
         var result = await host.Scenario(x => { x.Get.Url($"/api/coalitions/{coalitionId}/proposals"); x.As(viewer); });
         return (await result.ReadAsJsonAsync<List<ProposalView>>())!;
+    }
+
+    /// <summary>An offer by <paramref name="proposer"/> (who offers the theme), accepted by the initiator.</summary>
+    public static async Task<Guid> AnAcceptedOfferAsync(
+        this IAlbaHost host, TestMember initiator, TestMember proposer, Guid coalitionId)
+    {
+        await host.OffersAsync(proposer, "taal-en-lezen");
+        var proposalId = await host.ProposeAsync(proposer, coalitionId);
+        await host.AcceptProposalAsync(initiator, proposalId);
+        return proposalId;
+    }
+
+    /// <summary>A session plan for the coalition that names the offer it comes from.</summary>
+    public static object ASessionFromOffer(Guid coalitionId, Guid proposalId)
+    {
+        var plan = JsonSerializer.SerializeToNode(SessionSteps.ASession(coalitionId: coalitionId))!.AsObject();
+        plan["proposalId"] = proposalId;
+        return plan;
     }
 }

@@ -87,6 +87,6 @@ public sealed class QuestionBoardTests(AppFixture app)
         QuestionBoard.PrefixQuery(" !&| ").ShouldBeNull();
     }
 
-    private Task<IReadOnlyList<BoardCard>> BoardAsync(TestMember member, string query) => app.Host.BoardAsync(member,
-        query);
+    private Task<IReadOnlyList<BoardCard>> BoardAsync(TestMember member, string query) =>
+        app.Host.BoardAsync(member, query);
 }

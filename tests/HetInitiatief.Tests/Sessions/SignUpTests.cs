@@ -151,12 +151,8 @@ public sealed class SignUpTests(AppFixture app)
             deadline: DateTimeOffset.UtcNow.AddDays(2)));
         var startsAt = DateTimeOffset.UtcNow.AddDays(3);
 
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(new { startsAt, endsAt = startsAt.AddHours(2), signUpDeadline = DateTimeOffset.UtcNow.AddSeconds(4) })
-                .ToUrl($"/api/sessions/{planned.SessionId}/schedule");
-            x.As(host);
-        });
+        await app.Host.MoveSessionAsync(host, planned.SessionId,
+            new MoveSession(startsAt, startsAt.AddHours(2), DateTimeOffset.UtcNow.AddSeconds(4)));
 
         // Nobody signed up, so at the new deadline the session is called off — two days before the old one.
         (await Eventually.TrueAsync(async () =>
