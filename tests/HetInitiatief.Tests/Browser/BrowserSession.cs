@@ -18,10 +18,12 @@ public sealed class BrowserSession : IAsyncDisposable
     private BrowserSession(WebServer server, IPlaywright playwright, IBrowser browser) =>
         (_server, _playwright, _browser) = (server, playwright, browser);
 
-    public static async Task<BrowserSession> StartAsync(AppFixture app, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="clock">A clock the test moves, for a server on which time has to pass.</param>
+    public static async Task<BrowserSession> StartAsync(
+        AppFixture app, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         Directory.CreateDirectory(Screenshots);
-        var server = await WebServer.StartAsync(app.ConnectionString, settings);
+        var server = await WebServer.StartAsync(app.ConnectionString, settings, clock: clock);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {

@@ -53,11 +53,10 @@ public sealed class ClosingDateTests(AppFixture app)
         var closesAt = DateTimeOffset.UtcNow.AddSeconds(6);
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 3, closesAt: closesAt);
         await app.Host.JoinAsync(member, formed.CoalitionId);
-        var url = $"/api/coalitions/{formed.CoalitionId}/closing-date";
 
-        await app.Host.Scenario(x => { x.Put.Json(new { closesAt = closesAt.AddDays(7) }).ToUrl(url); x.As(member); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Put.Json(new { closesAt = closesAt.AddSeconds(-1) }).ToUrl(url); x.As(owner); x.StatusCodeShouldBe(400); });
-        await app.Host.Scenario(x => { x.Put.Json(new { closesAt = closesAt.AddDays(7) }).ToUrl(url); x.As(owner); });
+        await app.Host.ExtendClosingDateAsync(member, formed.CoalitionId, closesAt.AddDays(7), status: 403);
+        await app.Host.ExtendClosingDateAsync(owner, formed.CoalitionId, closesAt.AddSeconds(-1), status: 400);
+        await app.Host.ExtendClosingDateAsync(owner, formed.CoalitionId, closesAt.AddDays(7));
 
         var control = await app.Host.PostQuestionAsync(owner);
         await app.Host.FormCoalitionAsync(owner, control.QuestionId, threshold: 3, closesAt: closesAt);
@@ -116,7 +115,7 @@ public sealed class ClosingDateTests(AppFixture app)
         (await QuestionPageAsync(partner, question.QuestionId)).ShouldNotContain("name=\"NewClosesAt\"");
 
         // And once the question is withdrawn (which closes its coalition), not even the initiator
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/withdraw"); x.As(owner); });
+        await app.Host.WithdrawAsync(owner, question.QuestionId);
         (await QuestionPageAsync(owner, question.QuestionId)).ShouldNotContain("name=\"NewClosesAt\"");
     }
 

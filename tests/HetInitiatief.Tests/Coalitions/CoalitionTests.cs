@@ -35,15 +35,13 @@ public sealed class CoalitionTests(AppFixture app)
         var owner = await app.Host.RegisterMemberAsync();
         var colleague = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
-        var url = $"/api/questions/{question.QuestionId}/coalition";
-        object Body(int threshold) => new { threshold, invitation = "Wat gaan we samen leren?" };
 
-        await app.Host.Scenario(x => { x.Post.Json(Body(5)).ToUrl(url); x.As(colleague); x.StatusCodeShouldBe(403); });
-        var invalid = await app.Host.Scenario(x => { x.Post.Json(Body(41)).ToUrl(url); x.As(owner); x.StatusCodeShouldBe(400); });
+        await app.Host.FormCoalitionRefusedAsync(colleague, question.QuestionId, 403);
+        var invalid = await app.Host.FormCoalitionRefusedAsync(owner, question.QuestionId, 400, threshold: 41);
         (await invalid.ProblemAsync()).Errors!.Keys.ShouldBe(["threshold"]);
-        await app.Host.Scenario(x => { x.Post.Json(Body(5)).ToUrl(url); x.As(owner); x.StatusCodeShouldBe(201); });
-        await app.Host.Scenario(x => { x.Post.Json(Body(5)).ToUrl(url); x.As(owner); x.StatusCodeShouldBe(409); });
-        await app.Host.Scenario(x => { x.Post.Json(Body(5)).ToUrl($"/api/questions/{Guid.NewGuid()}/coalition"); x.As(owner); x.StatusCodeShouldBe(404); });
+        await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 5);
+        await app.Host.FormCoalitionRefusedAsync(owner, question.QuestionId, 409);
+        await app.Host.FormCoalitionRefusedAsync(owner, Guid.NewGuid(), 404);
     }
 
     [Fact]
@@ -59,10 +57,8 @@ public sealed class CoalitionTests(AppFixture app)
         again!.Changed.ShouldBeFalse();
         again.Note!.ShouldContain("al mee");
 
-        var left = await app.Host.Scenario(x => { x.Delete.Url($"/api/coalitions/{formed.CoalitionId}/members/me"); x.As(member); });
-        (await left.ReadAsJsonAsync<CoalitionWritten>())!.Changed.ShouldBeTrue();
-        var leftAgain = await app.Host.Scenario(x => { x.Delete.Url($"/api/coalitions/{formed.CoalitionId}/members/me"); x.As(member); });
-        (await leftAgain.ReadAsJsonAsync<CoalitionWritten>())!.Changed.ShouldBeFalse();
+        (await app.Host.LeaveAsync(member, formed.CoalitionId)).Changed.ShouldBeTrue();
+        (await app.Host.LeaveAsync(member, formed.CoalitionId)).Changed.ShouldBeFalse();
         (await app.Host.GetCoalitionAsync(owner, question.QuestionId)).Partners.ShouldBe(1);
     }
 
@@ -73,7 +69,7 @@ public sealed class CoalitionTests(AppFixture app)
         var member = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/withdraw"); x.As(owner); });
+        await app.Host.WithdrawAsync(owner, question.QuestionId);
 
         await app.Host.JoinAsync(member, formed.CoalitionId, status: 409);
         (await app.Host.GetCoalitionAsync(owner, question.QuestionId)).Status.ShouldBe(CoalitionStatus.Closed);
@@ -90,8 +86,8 @@ public sealed class CoalitionTests(AppFixture app)
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId);
         await app.Host.JoinAsync(member, formed.CoalitionId, Positions.User);
 
-        await app.Host.Scenario(x => { x.Put.Json(new { position = "partner" }).ToUrl($"/api/coalitions/{formed.CoalitionId}/members/me/position"); x.As(member); });
-        await app.Host.Scenario(x => { x.Put.Json(new { position = "chef" }).ToUrl($"/api/coalitions/{formed.CoalitionId}/members/me/position"); x.As(member); x.StatusCodeShouldBe(400); });
+        await app.Host.ChangePositionAsync(member, formed.CoalitionId, Positions.Partner);
+        await app.Host.ChangePositionAsync(member, formed.CoalitionId, "chef", status: 400);
 
         (await app.Host.GetCoalitionAsync(owner, question.QuestionId)).Partners.ShouldBe(2);
     }
@@ -138,12 +134,8 @@ public sealed class CoalitionTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(owner);
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId);
 
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ => (await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { contribution = "Ik doe mee." }).ToUrl($"/api/coalitions/{formed.CoalitionId}/members");
-            x.As(member);
-            x.IgnoreStatusCode();
-        })).Context.Response.StatusCode));
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+            (await app.Host.JoinAsync(member, formed.CoalitionId, status: null)).Context.Response.StatusCode));
 
         statuses.Order().ShouldBe([200, 201]);
         var coalition = await app.Host.GetCoalitionAsync(owner, question.QuestionId);

@@ -19,31 +19,23 @@ public sealed class HandoverTests(AppFixture app)
         var formed = await app.Host.FormCoalitionAsync(anna, question.QuestionId, threshold: 5);
         await app.Host.JoinAsync(bram, formed.CoalitionId);
         await app.Host.JoinAsync(cas, formed.CoalitionId, Positions.User);
-        var handover = $"/api/coalitions/{formed.CoalitionId}/handover";
 
-        await app.Host.Scenario(x => { x.Post.Json(new { toMemberId = cas.Id }).ToUrl(handover); x.As(anna); x.StatusCodeShouldBe(400); });
-        await app.Host.Scenario(x => { x.Post.Json(new { toMemberId = anna.Id }).ToUrl(handover); x.As(bram); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Json(new { toMemberId = bram.Id }).ToUrl(handover); x.As(anna); });
+        await app.Host.OfferHandoverAsync(anna, formed.CoalitionId, cas.Id, status: 400);
+        await app.Host.OfferHandoverAsync(bram, formed.CoalitionId, anna.Id, status: 403);
+        await app.Host.OfferHandoverAsync(anna, formed.CoalitionId, bram.Id);
         (await app.Host.GetsNotifiedAsync(bram, NotificationKinds.HandoverOffered)).ShouldBeTrue();
-        await app.Host.Scenario(x => { x.Post.Url($"{handover}/accept"); x.As(cas); x.StatusCodeShouldBe(409); });
-        await app.Host.Scenario(x => { x.Post.Url($"{handover}/accept"); x.As(bram); });
+        await app.Host.AcceptHandoverAsync(cas, formed.CoalitionId, status: 409);
+        await app.Host.AcceptHandoverAsync(bram, formed.CoalitionId);
 
         var coalition = await app.Host.GetCoalitionAsync(anna, question.QuestionId);
         coalition.Initiator!.Name.ShouldBe("Bram");
         coalition.PositionOf(anna.Id).ShouldBe(Positions.Partner);
         var view = await app.Host.GetQuestionAsync(anna, question.QuestionId);
         view.Owner.Name.ShouldBe("Bram");
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(new { goal = "Over zes weken geven we allemaal een les met feedback." }).ToUrl($"/api/questions/{question.QuestionId}/goal");
-            x.As(anna);
-            x.StatusCodeShouldBe(403);
-        });
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(new { goal = "Over zes weken geven we allemaal een les met feedback." }).ToUrl($"/api/questions/{question.QuestionId}/goal");
-            x.As(bram);
-        });
+        await app.Host.SetGoalAsync(anna, question.QuestionId,
+            "Over zes weken geven we allemaal een les met feedback.", status: 403);
+        await app.Host.SetGoalAsync(bram, question.QuestionId,
+            "Over zes weken geven we allemaal een les met feedback.");
     }
 
     [Fact]
@@ -56,12 +48,11 @@ public sealed class HandoverTests(AppFixture app)
         var formed = await app.Host.FormCoalitionAsync(anna, question.QuestionId, threshold: 5);
         await app.Host.JoinAsync(bram, formed.CoalitionId);
         await app.Host.JoinAsync(user, formed.CoalitionId, Positions.User);
-        var takeOn = $"/api/coalitions/{formed.CoalitionId}/initiator";
 
-        await app.Host.Scenario(x => { x.Post.Url(takeOn); x.As(bram); x.StatusCodeShouldBe(409); });
-        await app.Host.Scenario(x => { x.Delete.Url($"/api/coalitions/{formed.CoalitionId}/members/me"); x.As(anna); });
-        await app.Host.Scenario(x => { x.Post.Url(takeOn); x.As(user); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Url(takeOn); x.As(bram); });
+        await app.Host.TakeOnAsync(bram, formed.CoalitionId, status: 409);
+        await app.Host.LeaveAsync(anna, formed.CoalitionId);
+        await app.Host.TakeOnAsync(user, formed.CoalitionId, status: 403);
+        await app.Host.TakeOnAsync(bram, formed.CoalitionId);
 
         var coalition = await app.Host.GetCoalitionAsync(bram, question.QuestionId);
         (coalition.SeeksInitiator, coalition.Initiator!.Name).ShouldBe((false, "Bram"));

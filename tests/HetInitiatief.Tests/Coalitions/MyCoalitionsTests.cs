@@ -20,9 +20,8 @@ public sealed class MyCoalitionsTests(AppFixture app)
         await app.Host.FormCoalitionAsync(other, notMine.QuestionId);
         await app.Host.JoinAsync(me, joined.CoalitionId, Positions.Link);
 
-        var result = await app.Host.Scenario(x => { x.Get.Url("/api/me/coalitions"); x.As(me); });
+        var coalitions = await app.Host.MyCoalitionsAsync(me);
 
-        var coalitions = (await result.ReadAsJsonAsync<List<MyCoalition>>())!;
         coalitions.Select(c => (c.QuestionTitle, c.MyPosition)).ShouldBe([("Hun vraag over lezen", Positions.Link), ("Mijn eigen vraag over rekenen", Positions.Initiator)]);
         var page = await app.Host.Scenario(x => { x.Get.Url("/mijn-coalities"); x.As(me); });
         (await page.ReadAsTextAsync()).ShouldContain("Hun vraag over lezen");

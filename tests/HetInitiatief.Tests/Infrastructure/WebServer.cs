@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace HetInitiatief.Tests.Infrastructure;
@@ -22,9 +23,11 @@ public sealed class WebServer : IAsyncDisposable
 
     /// <param name="environment">Development by default, like a teacher trying the platform locally; Production to test what only it leaves out.</param>
     /// <param name="realPasswordCost">Hash passwords at the platform's real cost instead of the suite's cheap one.</param>
+    /// <param name="clock">A clock the test moves (<see cref="TestClock"/>) instead of the system's.</param>
     /// <param name="configure">Anything else the test needs of the host, such as a logger provider that records what is logged.</param>
     public static async Task<WebServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<WebApplicationBuilder>? configure = null, string? environment = null, bool realPasswordCost = false)
+        Action<WebApplicationBuilder>? configure = null, string? environment = null, bool realPasswordCost = false,
+        TimeProvider? clock = null)
     {
         var webProject = typeof(WebServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "WebProjectDirectory").Value!;
@@ -40,6 +43,8 @@ public sealed class WebServer : IAsyncDisposable
         configure?.Invoke(builder);
         await builder.AddPlatformAsync();
         if (!realPasswordCost) CheapPasswords.Use(builder.Services);
+        // After the platform, whose own registration of the system clock it replaces.
+        if (clock is not null) builder.Services.AddSingleton(clock);
         var app = builder.Build();
         app.UsePlatform();
         await app.StartAsync();

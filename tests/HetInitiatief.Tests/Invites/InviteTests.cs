@@ -38,13 +38,7 @@ public sealed class InviteTests(AppFixture app)
         var anna = await app.Host.RegisterMemberAsync("Anna de Vries");
         var colleague = $"{Guid.NewGuid():N}@school.example";
 
-        var sent = await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { email = colleague, note = "Doe je mee met onze leesvraag?" }).ToUrl("/api/invites");
-            x.As(anna);
-            x.StatusCodeShouldBe(201);
-        });
-        var invite = (await sent.ReadAsJsonAsync<InviteView>())!;
+        var invite = await app.Host.InviteMadeAsync(anna, colleague, "Doe je mee met onze leesvraag?");
         (invite.Status, invite.SingleUse, invite.Email).ShouldBe((Invite.Open, true, colleague));
 
         var mail = (await app.MailsToAsync(colleague)).ShouldHaveSingleItem();
@@ -55,7 +49,7 @@ public sealed class InviteTests(AppFixture app)
         invite.Link.ShouldEndWith($"/registreren?uitnodiging={token}");
 
         // The invitee sees who invited them.
-        var invitation = await app.Host.Scenario(x => x.Get.Url($"/api/invites/{token}"));
+        var invitation = await app.Host.InvitationAsync(token);
         (await invitation.ReadAsJsonAsync<Invitation>())!.ShouldBe(new Invitation("Anna de Vries", "Doe je mee met onze leesvraag?"));
         var page = await app.Host.Scenario(x => x.Get.Url($"/registreren?uitnodiging={token}"));
         (await page.ReadAsTextAsync()).ShouldContain("Anna de Vries nodigt je uit voor Het Initiatief");
@@ -71,7 +65,7 @@ public sealed class InviteTests(AppFixture app)
             .ShouldBe("Bram Jansen is lid geworden via jouw uitnodiging. Welkom heten?");
 
         // Used once: the link no longer says who invites, and registering with it again still works, without accepting twice.
-        await app.Host.Scenario(x => { x.Get.Url($"/api/invites/{token}"); x.StatusCodeShouldBe(404); });
+        await app.Host.InvitationAsync(token, status: 404);
         await RegisterAsync("Cas Visser", $"{Guid.NewGuid():N}@school.example", token);
         (await MineAsync(anna)).Invites.Single(i => i.Id == invite.Id).Acceptances.Count.ShouldBe(1);
     }
@@ -80,8 +74,7 @@ public sealed class InviteTests(AppFixture app)
     public async Task A_link_without_mail_is_shared_and_works_for_several_colleagues()
     {
         var anna = await app.Host.RegisterMemberAsync("Anna Link");
-        var made = await app.Host.Scenario(x => { x.Post.Json(new { }).ToUrl("/api/invites"); x.As(anna); x.StatusCodeShouldBe(201); });
-        var invite = (await made.ReadAsJsonAsync<InviteView>())!;
+        var invite = await app.Host.InviteMadeAsync(anna);
         (invite.Email, invite.SingleUse).ShouldBe((null, false));
         var token = invite.Link.Split("uitnodiging=")[1];
 
@@ -91,13 +84,13 @@ public sealed class InviteTests(AppFixture app)
         var mine = (await MineAsync(anna)).Invites.Single(i => i.Id == invite.Id);
         mine.Status.ShouldBe(Invite.Accepted);
         mine.Acceptances.Select(a => a.MemberId).ShouldBe([first, second]);
-        await app.Host.Scenario(x => { x.Get.Url($"/api/invites/{token}"); x.StatusCodeShouldBeOk(); });
+        await app.Host.InvitationAsync(token);
     }
 
     [Fact]
     public async Task An_unknown_token_is_ignored_and_the_colleague_still_registers()
     {
-        await app.Host.Scenario(x => { x.Get.Url("/api/invites/bestaat-niet"); x.StatusCodeShouldBe(404); });
+        await app.Host.InvitationAsync("bestaat-niet", status: 404);
         var member = await RegisterAsync("Fleur", $"{Guid.NewGuid():N}@school.example", "bestaat-niet");
         member.ShouldNotBe(Guid.Empty);
     }
@@ -107,9 +100,9 @@ public sealed class InviteTests(AppFixture app)
     {
         var anna = await app.Host.RegisterMemberAsync();
         for (var i = 0; i < SendInviteEndpoint.MaxPerDay; i++)
-            await app.Host.Scenario(x => { x.Post.Json(new { }).ToUrl("/api/invites"); x.As(anna); x.StatusCodeShouldBe(201); });
+            await app.Host.InviteAsync(anna);
 
-        var refused = await app.Host.Scenario(x => { x.Post.Json(new { }).ToUrl("/api/invites"); x.As(anna); x.StatusCodeShouldBe(429); });
+        var refused = await app.Host.InviteAsync(anna, status: 429);
         (await refused.ProblemAsync()).Detail.ShouldContain("50 uitnodigingen");
     }
 
@@ -117,12 +110,8 @@ public sealed class InviteTests(AppFixture app)
     public async Task A_bad_address_or_a_long_note_is_refused_per_field()
     {
         var anna = await app.Host.RegisterMemberAsync();
-        var refused = await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { email = "geen-adres", note = new string('x', SendInviteEndpoint.NoteMax + 1) }).ToUrl("/api/invites");
-            x.As(anna);
-            x.StatusCodeShouldBe(400);
-        });
+        var refused = await app.Host.InviteAsync(anna, "geen-adres", new string('x', SendInviteEndpoint.NoteMax + 1),
+            status: 400);
         (await refused.ProblemAsync()).Errors!.Keys.Order().ShouldBe(["email", "note"]);
     }
 
@@ -141,19 +130,8 @@ public sealed class InviteTests(AppFixture app)
         AcceptInvite.Decide(used, Guid.NewGuid(), now).Refusal!.Errors.Keys.ShouldBe(["invite"]);
     }
 
-    private async Task<Guid> RegisterAsync(string name, string email, string token)
-    {
-        var result = await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { name, email, password = Api.Password, school = "De Regenboog", sector = "po", invite = token }).ToUrl("/api/members");
-            x.StatusCodeShouldBe(201);
-        });
-        return (await result.ReadAsJsonAsync<HetInitiatief.Members.MemberCreated>())!.MemberId;
-    }
+    private Task<Guid> RegisterAsync(string name, string email, string token) => app.Host.RegisterWithInviteAsync(name,
+        email, token);
 
-    private async Task<MyInvites> MineAsync(TestMember member)
-    {
-        var result = await app.Host.Scenario(x => { x.Get.Url("/api/invites"); x.As(member); });
-        return (await result.ReadAsJsonAsync<MyInvites>())!;
-    }
+    private Task<MyInvites> MineAsync(TestMember member) => app.Host.MyInvitesAsync(member);
 }

@@ -58,12 +58,7 @@ public sealed class PushOrderTests(AppFixture app)
             var seats = watcher.Record<SessionChanged>(SessionChanged.Method, s => s.SessionId == planned.SessionId);
             await watcher.Connection.InvokeAsync("WatchSession", planned.SessionId);
 
-            await Task.WhenAll(members.Select(m => app.Host.Scenario(x =>
-            {
-                x.Post.Url($"/api/sessions/{planned.SessionId}/sign-ups");
-                x.As(m);
-                x.StatusCodeShouldBe(201);
-            })));
+            await Task.WhenAll(members.Select(m => app.Host.SignUpAsync(m, planned.SessionId)));
             await watcher.SettledAsync(question.QuestionId);
 
             var seen = seats.Seen();

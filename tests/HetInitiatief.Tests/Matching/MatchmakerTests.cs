@@ -102,20 +102,12 @@ public sealed class MatchmakerTests(AppFixture app)
             await app.Host.OffersAsync(expert, "bewegingsonderwijs");
             await CapAsync(expert, 20);
         }
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(new { school = "De Regenboog", sector = "po", visibility = new Dictionary<string, string> { ["offering"] = ProfileOptions.OnlyMe } })
-                .ToUrl("/api/me/profile");
-            x.As(hidden);
-            x.StatusCodeShouldBeOk();
-        });
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(new { preferences = new Dictionary<string, string> { [NotificationKinds.ExpertiseRequested] = Deliveries.Off }, expertiseRequestsPerWeek = 20 })
-                .ToUrl("/api/me/notification-preferences");
-            x.As(optedOut);
-            x.StatusCodeShouldBeOk();
-        });
+        await app.Host.UpdateProfileAsync(hidden,
+            new { school = "De Regenboog", sector = "po", visibility = new Dictionary<string,
+                string> { ["offering"] = ProfileOptions.OnlyMe } });
+        await app.Host.ChooseNotificationsAsync(optedOut,
+            new Dictionary<string, string?> { [NotificationKinds.ExpertiseRequested] = Deliveries.Off },
+                expertiseRequestsPerWeek: 20);
 
         var question = await app.Host.PostQuestionAsync(owner, QuestionSteps.AUniqueQuestion("bewegingsonderwijs"));
 
@@ -130,8 +122,7 @@ public sealed class MatchmakerTests(AppFixture app)
         owners.Colleagues.Select(c => c.MemberId).ShouldNotContain(hidden.Id);
         owners.Matches.Select(m => m.MemberId).ShouldNotContain(hidden.Id);
         (await MatchesAsync(moderator, question.QuestionId)).Matches.Select(m => m.MemberId).ShouldContain(hidden.Id);
-        var profile = await app.Host.Scenario(x => { x.Get.Url($"/api/members/{hidden.Id}"); x.As(owner); });
-        (await profile.ReadAsJsonAsync<MemberView>())!.OfferedThemes.ShouldBeEmpty();
+        (await app.Host.ProfileOfAsync(owner, hidden.Id)).OfferedThemes.ShouldBeEmpty();
     }
 
     [Fact]
@@ -211,13 +202,8 @@ public sealed class MatchmakerTests(AppFixture app)
         indicators.Matchmaking.ShouldBe(new Ratio(2, 3));
     }
 
-    private async Task CapAsync(TestMember member, int cap) =>
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(new { preferences = new Dictionary<string, string>(), expertiseRequestsPerWeek = cap }).ToUrl("/api/me/notification-preferences");
-            x.As(member);
-            x.StatusCodeShouldBeOk();
-        });
+    private async Task CapAsync(TestMember member, int cap) => await app.Host.ChooseNotificationsAsync(member,
+        expertiseRequestsPerWeek: cap);
 
     private async Task<Notification> NotificationAboutAsync(TestMember member, Guid questionId)
     {

@@ -15,11 +15,11 @@ public sealed class DeleteAccountTests(AppFixture app)
         var leaver = await app.Host.RegisterMemberAsync("Mila Vertrek");
         var colleague = $"{Guid.NewGuid():N}@school.example";
         await app.Host.Scenario(x => { x.Post.Json(new { email = leaver.Email }).ToUrl("/api/auth/password-reset"); x.StatusCodeShouldBe(202); });
-        await app.Host.Scenario(x => { x.Post.Json(new { email = colleague }).ToUrl("/api/invites"); x.As(leaver); x.StatusCodeShouldBe(201); });
+        await app.Host.InviteAsync(leaver, colleague);
         (await app.MailToAsync(leaver.Email, "wachtwoord")).ShouldNotBeNull();
         (await app.MailsToAsync(colleague)).ShouldHaveSingleItem().ShouldContain("Mila Vertrek nodigt je uit");
 
-        await app.Host.Scenario(x => { x.Post.Json(new { confirm = true }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(204); });
+        await app.Host.DeleteAccountAsync(leaver);
 
         OutboxMail.Read(app.Outbox, leaver.Email).ShouldBeEmpty();
         var listing = await app.Host.Scenario(x => { x.Get.Url("/api/admin/outbox"); x.As(admin); x.StatusCodeShouldBeOk(); });
@@ -38,7 +38,7 @@ public sealed class DeleteAccountTests(AppFixture app)
         await app.Host.Scenario(x => { x.Get.Url("/api/me/notifications"); x.As(phone); x.StatusCodeShouldBeOk(); });
 
         // When they delete the account from the laptop
-        await app.Host.Scenario(x => { x.Post.Json(new { confirm = true }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(204); });
+        await app.Host.DeleteAccountAsync(leaver);
 
         // Then the phone's token no longer gets in
         await app.Host.Scenario(x => { x.Get.Url("/api/me/notifications"); x.As(phone); x.StatusCodeShouldBe(401); });
@@ -52,8 +52,8 @@ public sealed class DeleteAccountTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(leaver);
         await app.Host.AskFollowUpAsync(colleague, question.QuestionId);
 
-        await app.Host.Scenario(x => { x.Post.Json(new { confirm = false }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(400); });
-        await app.Host.Scenario(x => { x.Post.Json(new { confirm = true }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(204); });
+        await app.Host.DeleteAccountAsync(leaver, confirm: false, status: 400);
+        await app.Host.DeleteAccountAsync(leaver);
 
         var view = await app.Host.GetQuestionAsync(colleague, question.QuestionId);
         (view.Owner.Name, view.FollowUps.Count).ShouldBe(("oud-lid", 1));

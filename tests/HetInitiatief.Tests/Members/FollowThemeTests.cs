@@ -16,17 +16,16 @@ public sealed class FollowThemeTests(AppFixture app)
     {
         var member = await app.Host.RegisterMemberAsync();
 
-        var followed = await app.Host.Scenario(x => { x.Put.Url("/api/me/themes/rekenen"); x.As(member); x.StatusCodeShouldBeOk(); });
+        var followed = await app.Host.FollowThemeAsync(member, "rekenen");
         (await followed.ReadAsJsonAsync<List<ThemeView>>())!.ShouldBe([new ThemeView("rekenen", "Rekenen en wiskunde")]);
-        await app.Host.Scenario(x => { x.Put.Url("/api/me/themes/rekenen"); x.As(member); x.StatusCodeShouldBeOk(); });
-        await app.Host.Scenario(x => { x.Put.Url("/api/me/themes/didactiek"); x.As(member); x.StatusCodeShouldBeOk(); });
+        await app.Host.FollowThemeAsync(member, "rekenen");
+        await app.Host.FollowThemeAsync(member, "didactiek");
 
-        var mine = await app.Host.Scenario(x => { x.Get.Url("/api/me/themes"); x.As(member); });
-        (await mine.ReadAsJsonAsync<List<ThemeView>>())!.Select(t => t.Code).ShouldBe(["didactiek", "rekenen"]);
+        (await app.Host.MyThemesAsync(member)).Select(t => t.Code).ShouldBe(["didactiek", "rekenen"]);
 
-        var left = await app.Host.Scenario(x => { x.Delete.Url("/api/me/themes/rekenen"); x.As(member); x.StatusCodeShouldBeOk(); });
+        var left = await app.Host.UnfollowThemeAsync(member, "rekenen");
         (await left.ReadAsJsonAsync<List<ThemeView>>())!.Select(t => t.Code).ShouldBe(["didactiek"]);
-        await app.Host.Scenario(x => { x.Delete.Url("/api/me/themes/rekenen"); x.As(member); x.StatusCodeShouldBeOk(); });
+        await app.Host.UnfollowThemeAsync(member, "rekenen");
     }
 
     [Fact]
@@ -34,8 +33,8 @@ public sealed class FollowThemeTests(AppFixture app)
     {
         var member = await app.Host.RegisterMemberAsync();
 
-        await app.Host.Scenario(x => { x.Put.Url("/api/me/themes/rekenen"); x.As(member); });
-        await app.Host.Scenario(x => { x.Put.Url("/api/me/themes/rekenen"); x.As(member); });
+        await app.Host.FollowThemeAsync(member, "rekenen");
+        await app.Host.FollowThemeAsync(member, "rekenen");
 
         await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var events = await session.Events.FetchStreamAsync(member.Id);
@@ -47,11 +46,11 @@ public sealed class FollowThemeTests(AppFixture app)
     {
         var member = await app.Host.RegisterMemberAsync();
 
-        var result = await app.Host.Scenario(x => { x.Put.Url("/api/me/themes/breien"); x.As(member); x.StatusCodeShouldBe(400); });
+        var result = await app.Host.FollowThemeAsync(member, "breien", status: 400);
 
         var problem = await result.ProblemAsync();
         problem.Errors!["theme"].ShouldBe(["Onbekend thema: breien. Kies een thema uit de lijst."]);
-        await app.Host.Scenario(x => { x.Delete.Url("/api/me/themes/breien"); x.As(member); x.StatusCodeShouldBe(400); });
+        await app.Host.UnfollowThemeAsync(member, "breien", status: 400);
     }
 
     [Fact]
@@ -68,14 +67,13 @@ public sealed class FollowThemeTests(AppFixture app)
     {
         var member = await app.Host.RegisterMemberAsync();
 
-        var followed = await app.Host.Scenario(x => { x.Put.Url("/api/me/sectors/vo"); x.As(member); x.StatusCodeShouldBeOk(); });
+        var followed = await app.Host.FollowSectorAsync(member, "vo");
         (await followed.ReadAsJsonAsync<List<SectorView>>())!.ShouldBe([new SectorView("vo", "Voortgezet onderwijs (vo)")]);
-        var refused = await app.Host.Scenario(x => { x.Put.Url("/api/me/sectors/kinderopvang"); x.As(member); x.StatusCodeShouldBe(400); });
+        var refused = await app.Host.FollowSectorAsync(member, "kinderopvang", status: 400);
         (await refused.ProblemAsync()).Errors!.Keys.ShouldBe(["sector"]);
-        await app.Host.Scenario(x => { x.Delete.Url("/api/me/sectors/vo"); x.As(member); x.StatusCodeShouldBeOk(); });
+        await app.Host.UnfollowSectorAsync(member, "vo");
 
-        var mine = await app.Host.Scenario(x => { x.Get.Url("/api/me/sectors"); x.As(member); });
-        (await mine.ReadAsJsonAsync<List<SectorView>>())!.ShouldBeEmpty();
+        (await app.Host.MySectorsAsync(member)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -113,7 +111,7 @@ public sealed class FollowThemeTests(AppFixture app)
     public async Task A_member_chooses_themes_and_sectors_on_the_profile_page()
     {
         var member = await app.Host.RegisterMemberAsync();
-        await app.Host.Scenario(x => { x.Put.Url("/api/me/themes/rekenen"); x.As(member); });
+        await app.Host.FollowThemeAsync(member, "rekenen");
         var browser = await PageVisitor.SignInAsync(app, member);
         (await browser.GetStringAsync("/profiel")).ShouldContain("value=\"rekenen\" checked=\"checked\"");
 
@@ -122,15 +120,11 @@ public sealed class FollowThemeTests(AppFixture app)
 
         saved.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         (await MyThemesAsync(member)).ShouldBe(["didactiek", "onderzoek"]);
-        var sectors = await app.Host.Scenario(x => { x.Get.Url("/api/me/sectors"); x.As(member); });
-        (await sectors.ReadAsJsonAsync<List<SectorView>>())!.Select(s => s.Code).ShouldBe(["mbo"]);
+        (await app.Host.MySectorsAsync(member)).Select(s => s.Code).ShouldBe(["mbo"]);
     }
 
-    private async Task<IReadOnlyList<string>> MyThemesAsync(TestMember member)
-    {
-        var result = await app.Host.Scenario(x => { x.Get.Url("/api/me/themes"); x.As(member); });
-        return (await result.ReadAsJsonAsync<List<ThemeView>>())!.Select(t => t.Code).ToList();
-    }
+    private async Task<IReadOnlyList<string>> MyThemesAsync(TestMember member) =>
+        (await app.Host.MyThemesAsync(member)).Select(t => t.Code).ToList();
 }
 
 /// <summary>A signed-in member using the pages the way a browser without JavaScript does: cookies and form posts.</summary>

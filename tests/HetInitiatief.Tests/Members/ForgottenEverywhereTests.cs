@@ -20,7 +20,8 @@ public sealed class ForgottenEverywhereTests(AppFixture app)
         var name = $"Vera Vergeetmij{Guid.NewGuid().ToString("N")[..6]}";
         var leaver = await app.Host.RegisterMemberAsync(name);
         var colleague = await app.Host.RegisterMemberAsync();
-        await app.Host.Scenario(x => { x.Put.Json(new { school = $"School van {name}", sector = "po", about = $"Ik ben {name}." }).ToUrl("/api/me/profile"); x.As(leaver); });
+        await app.Host.UpdateProfileAsync(leaver, new { school = $"School van {name}", sector = "po",
+            about = $"Ik ben {name}." });
         var own = await app.Host.PostQuestionAsync(leaver);
         var theirs = await app.Host.PostQuestionAsync(colleague);
         await app.Host.AskFollowUpAsync(leaver, theirs.QuestionId, "Wat heb je zelf al geprobeerd?");
@@ -34,7 +35,7 @@ public sealed class ForgottenEverywhereTests(AppFixture app)
         (await FindAsync(leaver.Email)).ShouldNotBeEmpty();
 
         // When she deletes her account.
-        await app.Host.Scenario(x => { x.Post.Json(new { confirm = true }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(204); });
+        await app.Host.DeleteAccountAsync(leaver);
 
         // Then neither her name nor her address is anywhere, and her question is still there for the colleague.
         (await FindAsync(name)).ShouldBeEmpty();
@@ -55,7 +56,7 @@ public sealed class ForgottenEverywhereTests(AppFixture app)
         await app.Host.AskFollowUpAsync(leaver, theirs.QuestionId, "Heb je het al eens met tweetallen geprobeerd?");
         await app.Host.AskFollowUpAsync(third, theirs.QuestionId, "Wat doen je leerlingen als het stil wordt?");
 
-        await app.Host.Scenario(x => { x.Post.Json(new { confirm = true, blankContributions = true }).ToUrl("/api/me/delete"); x.As(leaver); x.StatusCodeShouldBe(204); });
+        await app.Host.DeleteAccountAsync(leaver, blankContributions: true);
 
         var ownNow = await app.Host.GetQuestionAsync(colleague, own.QuestionId);
         (ownNow.Title, ownNow.Owner.Name).ShouldBe((Contributions.Blanked, MemberProfile.FormerMember));

@@ -16,7 +16,7 @@ public sealed class ProfileTests(AppFixture app)
     public async Task A_profile_keeps_subjects_ways_of_learning_and_about_me()
     {
         var member = await app.Host.RegisterMemberAsync();
-        var result = await app.Host.Scenario(x => { x.Put.Json(Who("Het Baken")).ToUrl("/api/me/profile"); x.As(member); });
+        var result = await app.Host.UpdateProfileAsync(member, Who("Het Baken"));
         var profile = await result.ReadAsJsonAsync<MemberProfile>();
         (profile!.School, profile.Sector, profile.About is not null).ShouldBe(("Het Baken", "vo", true));
         profile.Subjects.ShouldBe(["Nederlands", "Geschiedenis"]);
@@ -28,15 +28,10 @@ public sealed class ProfileTests(AppFixture app)
     public async Task Unknown_ways_of_learning_and_audiences_are_refused_field_by_field_and_nothing_changes()
     {
         var member = await app.Host.RegisterMemberAsync();
-        var result = await app.Host.Scenario(x =>
-        {
-            x.Put.Json(Who("", new Dictionary<string, string> { ["about"] = "iedereen" }, "dansen")).ToUrl("/api/me/profile");
-            x.As(member);
-            x.StatusCodeShouldBe(400);
-        });
+        var result = await app.Host.UpdateProfileAsync(member, Who("", new Dictionary<string,
+            string> { ["about"] = "iedereen" }, "dansen"), status: 400);
         (await result.ProblemAsync()).Errors!.Keys.ShouldBe(["school", "learningPreferences", "visibility"], ignoreOrder: true);
-        var me = await app.Host.Scenario(x => { x.Get.Url($"/api/members/{member.Id}"); x.As(member); });
-        (await me.ReadAsJsonAsync<MemberView>())!.School.ShouldBe("De Regenboog");
+        (await app.Host.ProfileOfAsync(member, member.Id)).School.ShouldBe("De Regenboog");
     }
 
     [Fact]
@@ -47,12 +42,9 @@ public sealed class ProfileTests(AppFixture app)
         var colleague = await app.Host.RegisterMemberAsync();
         var stranger = await app.Host.RegisterMemberAsync();
         var school = $"Lyceum {Guid.NewGuid().ToString()[..6]}";
-        await app.Host.Scenario(x => { x.Put.Json(Who(school)).ToUrl("/api/me/profile"); x.As(colleague); });
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(Who(school, new Dictionary<string, string> { ["subjects"] = "school", ["activity"] = "me", ["school"] = "members" })).ToUrl("/api/me/profile");
-            x.As(iris);
-        });
+        await app.Host.UpdateProfileAsync(colleague, Who(school));
+        await app.Host.UpdateProfileAsync(iris, Who(school, new Dictionary<string, string> { ["subjects"] = "school",
+            ["activity"] = "me", ["school"] = "members" }));
         await app.Host.PostQuestionAsync(iris);
 
         // Then her colleague sees her subjects, a stranger does not, and only Iris sees her activity.
@@ -81,9 +73,5 @@ public sealed class ProfileTests(AppFixture app)
         (await page.ReadAsTextAsync()).ShouldContain("Biedt en organiseert");
     }
 
-    private async Task<MemberView> ViewAsync(TestMember viewer, Guid memberId)
-    {
-        var result = await app.Host.Scenario(x => { x.Get.Url($"/api/members/{memberId}"); x.As(viewer); });
-        return (await result.ReadAsJsonAsync<MemberView>())!;
-    }
+    private Task<MemberView> ViewAsync(TestMember viewer, Guid memberId) => app.Host.ProfileOfAsync(viewer, memberId);
 }

@@ -72,10 +72,33 @@ public static class MembershipApi
     public static async Task<TestMember> ProviderAsync(this IAlbaHost host, TestMember admin)
     {
         var provider = await host.RegisterMemberAsync("Aanbieder APS");
-        await host.Scenario(x => { x.Post.Json(new { role = "provider" }).ToUrl($"/api/members/{provider.Id}/roles"); x.As(admin); });
+        await host.GrantAsync(admin, provider, HetInitiatief.Members.MemberRoles.Provider);
         return provider;
     }
 
-    public static Task<IScenarioResult> SignUpAsync(this IAlbaHost host, TestMember member, Guid sessionId, int status) =>
-        host.Scenario(x => { x.Post.Url($"/api/sessions/{sessionId}/sign-ups"); x.As(member); x.StatusCodeShouldBe(status); });
+    /// <summary>An admin ends a paid membership early: today, or on the last day given.</summary>
+    public static Task<IScenarioResult> EndMembershipAsync(
+        this IAlbaHost host, TestMember admin, Guid membershipId, DateOnly? lastDay = null, int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Post.Json(new EndPaidMembership(lastDay)).ToUrl($"/api/memberships/{membershipId}/end");
+            x.As(admin);
+            x.StatusCodeShouldBe(status);
+        });
+
+    public static async Task<List<MembershipView>> MembershipsAsync(this IAlbaHost host, TestMember admin)
+    {
+        var result = await host.Scenario(x => { x.Get.Url("/api/memberships"); x.As(admin); });
+        return (await result.ReadAsJsonAsync<List<MembershipView>>())!;
+    }
+
+    /// <summary>The member's professional development portfolio in one of its forms ("", ".csv" or ".pdf").</summary>
+    public static Task<IScenarioResult> PortfolioAsync(this IAlbaHost host, TestMember member, string form = "",
+        int status = 200) =>
+        host.Scenario(x =>
+        {
+            x.Get.Url($"/api/me/portfolio{form}");
+            x.As(member);
+            x.StatusCodeShouldBe(status);
+        });
 }

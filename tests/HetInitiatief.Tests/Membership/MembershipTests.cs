@@ -42,8 +42,8 @@ public sealed class MembershipTests(AppFixture app, NetworkOfOne network) : ICla
         var colleagues = await app.Host.ScheduleSessionAsync(await app.Host.RegisterMemberAsync());
         await app.Host.SignUpAsync(elsewhere, colleagues.SessionId, 201);
 
-        var list = await app.Host.Scenario(x => { x.Get.Url("/api/memberships"); x.As(admin); });
-        (await list.ReadAsJsonAsync<List<MembershipView>>())!.ShouldContain(m => m.Id == recorded.Id && m.Active && m.RecordedBy.Id == admin.Id);
+        (await app.Host.MembershipsAsync(admin))
+            .ShouldContain(m => m.Id == recorded.Id && m.Active && m.RecordedBy.Id == admin.Id);
     }
 
     [Fact]
@@ -59,16 +59,16 @@ public sealed class MembershipTests(AppFixture app, NetworkOfOne network) : ICla
         var current = await app.Host.RecordMembershipAsync(admin, For(memberId: member.Id, from: 0, until: 0));
         (await app.Host.MembershipOfAsync(member)).Tier.ShouldBe(MembershipTiers.Paid);
 
-        var ended = await app.Host.Scenario(x => { x.Post.Json(new { }).ToUrl($"/api/memberships/{current.Id}/end"); x.As(admin); });
+        var ended = await app.Host.EndMembershipAsync(admin, current.Id);
         var view = (await ended.ReadAsJsonAsync<MembershipView>())!;
         (view.Active, view.Until).ShouldBe((false, MembershipApi.Today.AddDays(-1)));
         view.EndedAt.ShouldNotBeNull();
         var status = await app.Host.MembershipOfAsync(member);
         (status.Tier, status.Entitlements.Count).ShouldBe((MembershipTiers.Free, 0));
 
-        var later = await app.Host.Scenario(x => { x.Post.Json(new { lastDay = MembershipApi.Today.AddDays(5) }).ToUrl($"/api/memberships/{current.Id}/end"); x.As(admin); x.StatusCodeShouldBe(400); });
+        var later = await app.Host.EndMembershipAsync(admin, current.Id, MembershipApi.Today.AddDays(5), status: 400);
         (await later.ProblemAsync()).Errors!.Keys.ShouldBe(["lastDay"]);
-        await app.Host.Scenario(x => { x.Post.Json(new { }).ToUrl($"/api/memberships/{Guid.NewGuid()}/end"); x.As(admin); x.StatusCodeShouldBe(404); });
+        await app.Host.EndMembershipAsync(admin, Guid.NewGuid(), status: 404);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class MembershipTests(AppFixture app, NetworkOfOne network) : ICla
         status.Tier.ShouldBe(MembershipTiers.EarlyBird);
         status.Entitlements.ShouldBe([Entitlements.ProviderSessions, Entitlements.Portfolio], ignoreOrder: true);
         await app.Host.SignUpAsync(network.EarlyBird, planned.SessionId, 201);
-        await app.Host.Scenario(x => { x.Get.Url("/api/me/portfolio"); x.As(network.EarlyBird); x.StatusCodeShouldBeOk(); });
+        await app.Host.PortfolioAsync(network.EarlyBird);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class MembershipTests(AppFixture app, NetworkOfOne network) : ICla
         var record = await app.Host.Scenario(x => { x.Post.Json(For(school: "De Regenboog")).ToUrl("/api/memberships"); x.As(member); x.StatusCodeShouldBe(403); });
         (await record.ProblemAsync()).Detail.ShouldBe("Alleen een beheerder kan een lidmaatschap vastleggen.");
         await app.Host.Scenario(x => { x.Get.Url("/api/memberships"); x.As(member); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Json(new { }).ToUrl($"/api/memberships/{recorded.Id}/end"); x.As(member); x.StatusCodeShouldBe(403); });
+        await app.Host.EndMembershipAsync(member, recorded.Id, status: 403);
         await app.Host.Scenario(x => { x.Get.Url("/beheer/lidmaatschappen"); x.As(member); x.StatusCodeShouldBe(403); });
 
         var page = await app.Host.Scenario(x => { x.Get.Url("/beheer/lidmaatschappen"); x.As(admin); });

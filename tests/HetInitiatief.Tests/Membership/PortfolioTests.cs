@@ -7,45 +7,51 @@ using HetInitiatief.Tests.Infrastructure;
 
 namespace HetInitiatief.Tests.Membership;
 
-public sealed class PortfolioTests(AppFixture app, NetworkOfOne network) : IClassFixture<NetworkOfOne>
+public sealed class PortfolioTests(AppFixture app, NetworkOfOne network, ClockedApp clocked)
+    : IClassFixture<NetworkOfOne>, IClassFixture<ClockedApp>
 {
     private static object Plan(string title, string type, DateTimeOffset starts, double hours) => new
     {
         title, description = "Na afloop kun je het in je eigen les toepassen.", type, format = "fysiek",
         startsAt = starts, endsAt = starts.AddHours(hours), location = "Lokaal 12", capacity = 10, minimum = 1,
-        signUpDeadline = starts.AddSeconds(-1), theme = "taal-en-lezen",
+        signUpDeadline = starts.AddHours(-1), theme = "taal-en-lezen",
     };
 
     [Fact]
     public async Task The_portfolio_PDF_opens_and_lists_exactly_the_attended_sessions()
     {
-        var admin = await app.AdminAsync();
-        var host = await app.Host.RegisterMemberAsync();
-        var member = await app.Host.RegisterMemberAsync();
-        await app.Host.RecordMembershipAsync(admin, new { memberId = member.Id, from = MembershipApi.Today, until = MembershipApi.Today.AddDays(365) });
-        var starts = DateTimeOffset.UtcNow.AddSeconds(6);
-        var words = await app.Host.ScheduleSessionAsync(host, Plan("Werkplaats Woordenschat", "werkplaats", starts, 2));
-        var sums = await app.Host.ScheduleSessionAsync(host, Plan("Intervisie Rekenles", "intervisie", starts.AddSeconds(1), 1.5));
-        var missed = await app.Host.ScheduleSessionAsync(host, Plan("Lezing Burgerschap", "lezing", starts, 1));
-        foreach (var s in new[] { words, sums, missed }) await app.Host.SignUpAsync(member, s.SessionId, 201);
-        await Eventually.PassedAsync(starts.AddSeconds(1.3));
-        foreach (var (s, attended) in new[] { (words, new[] { member.Id }), (sums, [member.Id]), (missed, []) })
-            await app.Host.Scenario(x => { x.Put.Json(new { attended }).ToUrl($"/api/sessions/{s.SessionId}/attendance"); x.As(host); });
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { rating = 5, changeInPractice = "Ik herhaal nieuwe woorden drie keer per week." }).ToUrl($"/api/sessions/{words.SessionId}/feedback");
-            x.As(member);
-            x.StatusCodeShouldBe(201);
-        });
+        // Given a paying member signed up for three sessions that begin in two hours, on an app whose clock the test
+        // moves
+        var admin = await clocked.AdminAsync();
+        var host = await clocked.Host.RegisterMemberAsync();
+        var member = await clocked.Host.RegisterMemberAsync();
+        await clocked.Host.RecordMembershipAsync(admin, new { memberId = member.Id, from = MembershipApi.Today,
+            until = MembershipApi.Today.AddDays(365) });
+        var starts = clocked.Clock.GetUtcNow().AddHours(2);
+        var words = await clocked.Host.ScheduleSessionAsync(host, Plan("Werkplaats Woordenschat", "werkplaats", starts,
+            2));
+        var sums = await clocked.Host.ScheduleSessionAsync(host, Plan("Intervisie Rekenles", "intervisie",
+            starts.AddSeconds(1), 1.5));
+        var missed = await clocked.Host.ScheduleSessionAsync(host, Plan("Lezing Burgerschap", "lezing", starts, 1));
+        foreach (var s in new[] { words, sums, missed }) await clocked.Host.SignUpAsync(member, s.SessionId, 201);
 
-        var pdf = await app.Host.Scenario(x => { x.Get.Url("/api/me/portfolio.pdf"); x.As(member); x.ContentTypeShouldBe("application/pdf"); });
+        // When they have begun, the host records that the member attended two, and the member gives feedback on one
+        clocked.Clock.AdvanceTo(starts.AddSeconds(1));
+        foreach (var (s, attended) in new[] { (words, new[] { member.Id }), (sums, [member.Id]), (missed, []) })
+            await clocked.Host.RecordAttendanceAsync(host, s.SessionId, attended);
+        await clocked.Host.GiveFeedbackAsync(member, words.SessionId, 5,
+            "Ik herhaal nieuwe woorden drie keer per week.");
+
+        // Then the PDF, the CSV and the JSON list exactly those two
+        var pdf = await clocked.Host.PortfolioAsync(member, ".pdf");
+        pdf.Context.Response.ContentType.ShouldBe("application/pdf");
         var text = Normalised(await OcrAsync(BytesOf(pdf)));
         text.ShouldContain("werkplaats woordenschat");
         text.ShouldContain("intervisie rekenles");
         text.ShouldNotContain("lezing burgerschap");
         text.ShouldContain("totaal: 3,5 uur");
 
-        var csv = await app.Host.Scenario(x => { x.Get.Url("/api/me/portfolio.csv"); x.As(member); });
+        var csv = await clocked.Host.PortfolioAsync(member, ".csv");
         var bytes = BytesOf(csv);
         bytes.Take(3).ShouldBe(Encoding.UTF8.GetPreamble());
         var rows = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
@@ -54,7 +60,7 @@ public sealed class PortfolioTests(AppFixture app, NetworkOfOne network) : IClas
         rows.Single(r => r[0] == PortfolioCsv.TotalRow)[4].ShouldBe("3,5");
         rows.Single(r => r[0] == PortfolioCsv.FeedbackRow)[2..].ShouldBe(["Werkplaats Woordenschat", "", "", "5", "Ik herhaal nieuwe woorden drie keer per week."]);
 
-        var json = await app.Host.Scenario(x => { x.Get.Url("/api/me/portfolio"); x.As(member); });
+        var json = await clocked.Host.PortfolioAsync(member);
         var portfolio = (await json.ReadAsJsonAsync<Portfolio>())!;
         (portfolio.Sessions.Count, portfolio.TotalHours, portfolio.Feedback.Count).ShouldBe((2, 3.5, 1));
     }
@@ -64,9 +70,9 @@ public sealed class PortfolioTests(AppFixture app, NetworkOfOne network) : IClas
     {
         var member = await network.RegisterAsync(MembershipApi.ASchool());
 
-        foreach (var url in new[] { "/api/me/portfolio", "/api/me/portfolio.csv", "/api/me/portfolio.pdf" })
+        foreach (var form in new[] { "", ".csv", ".pdf" })
         {
-            var refused = await app.Host.Scenario(x => { x.Get.Url(url); x.As(member); x.StatusCodeShouldBe(403); });
+            var refused = await app.Host.PortfolioAsync(member, form, status: 403);
             (await refused.ProblemAsync()).Detail.ShouldBe(Entitlements.PortfolioRefused);
         }
         var page = await (await app.Host.Scenario(x => { x.Get.Url("/portfolio"); x.As(member); })).ReadAsTextAsync();

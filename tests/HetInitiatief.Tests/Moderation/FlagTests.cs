@@ -10,7 +10,7 @@ namespace HetInitiatief.Tests.Moderation;
 public sealed class FlagTests(AppFixture app)
 {
     private Task<IScenarioResult> FlagAsync(TestMember member, string type, Guid id, string reason = "Dit is kwetsend.", int status = 200) =>
-        app.Host.Scenario(x => { x.Post.Json(new { contentType = type, contentId = id, reason }).ToUrl("/api/flags"); x.As(member); x.StatusCodeShouldBe(status); });
+        app.Host.FlagAsync(member, type, id, reason, status);
 
     [Fact]
     public async Task A_follow_up_flagged_by_three_members_is_hidden_until_a_moderator_restores_it_and_its_author_hears_why()
@@ -35,17 +35,17 @@ public sealed class FlagTests(AppFixture app)
         forAuthor.Moderation!.ShouldHaveSingleItem().Mine.ShouldBeTrue();
         (await app.Host.GetsNotifiedAsync(author, NotificationKinds.ContentHidden)).ShouldBeTrue();
         var moderator = await app.ModeratorAsync();
-        var queue = await (await app.Host.Scenario(x => { x.Get.Url("/api/moderation/queue"); x.As(moderator); })).ReadAsJsonAsync<List<QueueItem>>();
+        var queue = await app.Host.ModerationQueueAsync(moderator);
         var waiting = queue!.Single(q => q.ContentId == followUp.FollowUpId);
         (waiting.Hidden, waiting.Flags.Count, waiting.Author.Id).ShouldBe((true, 3, author.Id));
 
         // When the moderator restores it with a reason, everyone sees it again and the author hears why.
-        await app.Host.Scenario(x => { x.Post.Json(new { reason = "" }).ToUrl($"/api/moderation/content/{waiting.ModerationId}/restore"); x.As(moderator); x.StatusCodeShouldBe(400); });
-        await app.Host.Scenario(x => { x.Post.Json(new { reason = "Scherp, maar een echte vraag." }).ToUrl($"/api/moderation/content/{waiting.ModerationId}/restore"); x.As(moderator); });
+        await app.Host.ReviewAsync(moderator, waiting.ModerationId, "restore", "", status: 400);
+        await app.Host.ReviewAsync(moderator, waiting.ModerationId, "restore", "Scherp, maar een echte vraag.");
         (await app.Host.GetQuestionAsync(owner, question.QuestionId)).FollowUps.Single().Text.ShouldBe("Waarom doe je niet gewoon je werk?");
         (await app.Host.GetsNotifiedAsync(author, NotificationKinds.ContentRestored)).ShouldBeTrue();
         (await app.Host.NotificationsAsync(author)).Notifications.Single(n => n.Kind == NotificationKinds.ContentRestored).Text.ShouldContain("Scherp, maar een echte vraag.");
-        var audit = await (await app.Host.Scenario(x => { x.Get.Url("/api/moderation/audit"); x.As(moderator); })).ReadAsJsonAsync<List<ModerationAction>>();
+        var audit = await app.Host.ModerationAuditAsync(moderator);
         audit!.ShouldContain(a => a.By == null && a.What.Contains("automatisch"));
         audit!.ShouldContain(a => a.By!.Id == moderator.Id && a.Why == "Scherp, maar een echte vraag.");
     }
@@ -126,22 +126,17 @@ public sealed class FlagTests(AppFixture app)
         await app.Host.JoinAsync(colleague, coalition.CoalitionId);
         await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), coalition.CoalitionId);
         await app.Host.OffersAsync(provider, "taal-en-lezen");
-        var made = await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { title = "Koop mijn methode", outcome = "Na afloop heb je mijn boek gekocht.", type = "lezing", format = "online", proposedDates = "Altijd" })
-                .ToUrl($"/api/coalitions/{coalition.CoalitionId}/proposals");
-            x.As(provider);
-            x.StatusCodeShouldBe(201);
-        });
-        var proposalId = (await made.ReadAsJsonAsync<HetInitiatief.Offers.ProposalWritten>())!.ProposalId;
+        var proposalId = await app.Host.ProposeAsync(provider, coalition.CoalitionId,
+            new HetInitiatief.Offers.MakeProposal("Koop mijn methode", "Na afloop heb je mijn boek gekocht.", "lezing",
+                "online", "Altijd"));
         await FlagAsync(colleague, ContentTypes.Proposal, proposalId, "Reclame, geen aanbod voor onze vraag.");
         var moderationId = ContentModeration.IdFor(ContentTypes.Proposal, proposalId);
 
-        await app.Host.Scenario(x => { x.Post.Json(new { reason = "Reclame hoort hier niet." }).ToUrl($"/api/moderation/content/{moderationId}/hide"); x.As(colleague); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Json(new { reason = "Reclame hoort hier niet." }).ToUrl($"/api/moderation/content/{moderationId}/hide"); x.As(moderator); });
+        await app.Host.ReviewAsync(colleague, moderationId, "hide", "Reclame hoort hier niet.", status: 403);
+        await app.Host.ReviewAsync(moderator, moderationId, "hide", "Reclame hoort hier niet.");
 
-        async Task<string> TitleSeenBy(TestMember viewer) =>
-            (await (await app.Host.Scenario(x => { x.Get.Url($"/api/coalitions/{coalition.CoalitionId}/proposals"); x.As(viewer); })).ReadAsJsonAsync<List<HetInitiatief.Offers.ProposalView>>())!.Single().Title;
+        async Task<string> TitleSeenBy(TestMember viewer) => (await app.Host.ProposalsAsync(viewer,
+            coalition.CoalitionId)).Single().Title;
         (await TitleSeenBy(colleague)).ShouldBe(HiddenContent.Placeholder);
         (await TitleSeenBy(provider)).ShouldBe("Koop mijn methode");
         (await TitleSeenBy(moderator)).ShouldBe("Koop mijn methode");

@@ -15,8 +15,8 @@ public sealed class MergeTests(AppFixture app)
         var first = await app.Host.PostQuestionAsync(await app.Host.RegisterMemberAsync());
         var second = await app.Host.PostQuestionAsync(await app.Host.RegisterMemberAsync());
 
-        await app.Host.Scenario(x => { x.Post.Json(new { questionId = second.QuestionId }).ToUrl($"/api/questions/{first.QuestionId}/links"); x.As(colleague); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Json(new { questionId = second.QuestionId }).ToUrl($"/api/questions/{first.QuestionId}/links"); x.As(moderator); });
+        await app.Host.LinkAsync(colleague, first.QuestionId, second.QuestionId, status: 403);
+        await app.Host.LinkAsync(moderator, first.QuestionId, second.QuestionId);
 
         (await app.Host.GetQuestionAsync(colleague, second.QuestionId)).Linked.ShouldContain(l => l.Id == first.QuestionId);
     }
@@ -34,12 +34,13 @@ public sealed class MergeTests(AppFixture app)
         var coalition = await app.Host.FormCoalitionAsync(owner, duplicate.QuestionId);
         await app.Host.JoinAsync(partner, coalition.CoalitionId);
 
-        await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = target.QuestionId, reason = "Dubbel" }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(owner); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = duplicate.QuestionId, reason = "Dubbel" }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(moderator); x.StatusCodeShouldBe(400); });
+        await app.Host.MergeAsync(owner, duplicate.QuestionId, target.QuestionId, "Dubbel", status: 403);
+        await app.Host.MergeAsync(moderator, duplicate.QuestionId, duplicate.QuestionId, "Dubbel", status: 400);
         // Without the owners' agreement only for abuse, and it must be said so.
-        var notAbuse = await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = target.QuestionId, reason = "Dubbel" }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(moderator); x.StatusCodeShouldBe(400); });
+        var notAbuse = await app.Host.MergeAsync(moderator, duplicate.QuestionId, target.QuestionId, "Dubbel", abuse: false,
+            status: 400);
         (await notAbuse.ProblemAsync()).Errors!["abuse"].ShouldBe([HetInitiatief.Moderation.MergeQuestionEndpoint.OnlyForAbuse]);
-        await app.Host.Scenario(x => { x.Post.Json(new { intoQuestionId = target.QuestionId, reason = "Spam onder een gekopieerde titel.", abuse = true }).ToUrl($"/api/moderation/questions/{duplicate.QuestionId}/merge"); x.As(moderator); });
+        await app.Host.MergeAsync(moderator, duplicate.QuestionId, target.QuestionId, "Spam onder een gekopieerde titel.");
 
         var merged = await app.Host.GetQuestionAsync(follower, duplicate.QuestionId);
         (merged.Status, merged.MergedInto!.Id).ShouldBe((QuestionStatus.Withdrawn, target.QuestionId));
@@ -50,6 +51,6 @@ public sealed class MergeTests(AppFixture app)
             (await app.Host.NotificationsAsync(member)).Notifications.Single(n => n.Kind == NotificationKinds.QuestionMerged).Link.ShouldBe($"/vragen/{target.QuestionId}");
         }
         (await app.Host.NotificationsAsync(partner)).Notifications.ShouldNotContain(n => n.Kind == NotificationKinds.Closed);
-        await app.Host.Scenario(x => { x.Post.Json(new { text = "Nog een vraag?" }).ToUrl($"/api/questions/{duplicate.QuestionId}/follow-ups"); x.As(follower); x.StatusCodeShouldBe(409); });
+        await app.Host.AskFollowUpRefusedAsync(follower, duplicate.QuestionId, 409, "Nog een vraag?");
     }
 }

@@ -39,21 +39,21 @@ public sealed class RadarTests(AppFixture app)
         var stale = await app.QuestionPostedAgoAsync(owner, TimeSpan.FromDays(3), theme);
         var item = (await app.RadarAsync(moderator)).Items.Single(i => i.QuestionId == stale && i.Kind == RadarKinds.Unprobed);
 
-        var suggestions = await (await app.Host.Scenario(x => { x.Get.Url($"/api/moderation/radar/{item.Id}/suggestions"); x.As(moderator); }))
-            .ReadAsJsonAsync<List<NudgeAudience>>();
+        var suggestions = await app.Host.NudgeSuggestionsAsync(moderator, item.Id);
         suggestions!.Single(s => s.Audience == Nudges.Owner).Members.ShouldHaveSingleItem().MemberId.ShouldBe(owner.Id);
         suggestions!.Single(s => s.Audience == Nudges.Expertise).Members.ShouldContain(m => m.MemberId == expert.Id);
 
-        await app.Host.Scenario(x => { x.Post.Json(new { audience = "iedereen" }).ToUrl($"/api/moderation/radar/{item.Id}/nudge"); x.As(moderator); x.StatusCodeShouldBe(400); });
-        await app.Host.Scenario(x => { x.Post.Json(new { audience = Nudges.Expertise, memberIds = new[] { bystander.Id } }).ToUrl($"/api/moderation/radar/{item.Id}/nudge"); x.As(moderator); x.StatusCodeShouldBe(400); });
-        await app.Host.Scenario(x => { x.Post.Json(new { audience = Nudges.Expertise, memberIds = new[] { expert.Id }, message = "Jij weet hier veel van!" }).ToUrl($"/api/moderation/radar/{item.Id}/nudge"); x.As(moderator); });
+        await app.Host.NudgeAsync(moderator, item.Id, new Nudge("iedereen", null, null), status: 400);
+        await app.Host.NudgeAsync(moderator, item.Id, new Nudge(Nudges.Expertise, [bystander.Id], null), status: 400);
+        await app.Host.NudgeAsync(moderator, item.Id, new Nudge(Nudges.Expertise, [expert.Id],
+            "Jij weet hier veel van!"));
 
         (await app.Host.GetsNotifiedAsync(expert, NotificationKinds.Nudged)).ShouldBeTrue();
         (await app.Host.NotificationsAsync(expert)).Notifications.Single(n => n.Kind == NotificationKinds.Nudged).Text.ShouldContain("Jij weet hier veel van!");
         (await app.Host.NotificationsAsync(bystander)).Notifications.ShouldNotContain(n => n.Kind == NotificationKinds.Nudged);
         var onRadar = (await app.RadarAsync(moderator)).Items.Single(i => i.Id == item.Id);
         onRadar.Actions.ShouldHaveSingleItem().Kind.ShouldBe("nudged");
-        var audit = await (await app.Host.Scenario(x => { x.Get.Url("/api/moderation/audit"); x.As(moderator); })).ReadAsJsonAsync<List<ModerationAction>>();
+        var audit = await app.Host.ModerationAuditAsync(moderator);
         audit!.ShouldContain(a => a.By!.Id == moderator.Id && a.What.Contains("porde 1 lid") && a.Why == "Jij weet hier veel van!");
     }
 
@@ -65,13 +65,13 @@ public sealed class RadarTests(AppFixture app)
         var stale = await app.QuestionPostedAgoAsync(owner, TimeSpan.FromDays(4));
         var item = (await app.RadarAsync(moderator)).Items.Single(i => i.QuestionId == stale && i.Kind == RadarKinds.Unprobed);
 
-        await app.Host.Scenario(x => { x.Post.Url($"/api/moderation/radar/{item.Id}/take-on"); x.As(moderator); });
+        await app.Host.TakeOnItemAsync(moderator, item.Id);
         (await app.RadarAsync(moderator)).Items.Single(i => i.Id == item.Id).TakenOnBy!.Id.ShouldBe(moderator.Id);
 
-        var refused = await app.Host.Scenario(x => { x.Post.Json(new { reason = "" }).ToUrl($"/api/moderation/radar/{item.Id}/dismiss"); x.As(moderator); x.StatusCodeShouldBe(400); });
+        var refused = await app.Host.DismissItemAsync(moderator, item.Id, "", status: 400);
         (await refused.ProblemAsync()).Errors!.Keys.ShouldContain("reason");
-        await app.Host.Scenario(x => { x.Post.Json(new { reason = "De vraagsteller is met verlof." }).ToUrl($"/api/moderation/radar/{item.Id}/dismiss"); x.As(moderator); });
+        await app.Host.DismissItemAsync(moderator, item.Id, "De vraagsteller is met verlof.");
         (await app.RadarAsync(moderator)).Items.ShouldNotContain(i => i.Id == item.Id);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/moderation/radar/{Guid.NewGuid()}/take-on"); x.As(moderator); x.StatusCodeShouldBe(404); });
+        await app.Host.TakeOnItemAsync(moderator, Guid.NewGuid(), status: 404);
     }
 }

@@ -40,7 +40,7 @@ public sealed class NotificationTests(AppFixture app)
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 5);
         await app.Host.JoinAsync(partner, formed.CoalitionId);
 
-        await app.Host.Scenario(x => { x.Delete.Url($"/api/coalitions/{formed.CoalitionId}/members/me"); x.As(owner); });
+        await app.Host.LeaveAsync(owner, formed.CoalitionId);
 
         (await app.Host.GetsNotifiedAsync(partner, NotificationKinds.InitiatorLeft)).ShouldBeTrue();
         var coalition = await app.Host.GetCoalitionAsync(partner, question.QuestionId);
@@ -60,13 +60,11 @@ public sealed class NotificationTests(AppFixture app)
         var annas = await app.Host.NotificationsAsync(owner);
 
         // Someone else trying Anna's ids changes nothing.
-        await app.Host.Scenario(x => { x.Post.Json(new { ids = annas.Notifications.Select(n => n.Id) }).ToUrl("/api/me/notifications/read"); x.As(other); });
+        await app.Host.MarkReadAsync(other, annas.Notifications.Select(n => n.Id));
         (await app.Host.NotificationsAsync(owner)).Unread.ShouldBe(2);
 
-        var one = await app.Host.Scenario(x => { x.Post.Json(new { ids = new[] { annas.Notifications[0].Id } }).ToUrl("/api/me/notifications/read"); x.As(owner); });
-        (await one.ReadAsJsonAsync<NotificationList>())!.Unread.ShouldBe(1);
-        var all = await app.Host.Scenario(x => { x.Post.Json(new { }).ToUrl("/api/me/notifications/read"); x.As(owner); });
-        (await all.ReadAsJsonAsync<NotificationList>())!.Unread.ShouldBe(0);
+        (await app.Host.MarkReadAsync(owner, [annas.Notifications[0].Id])).Unread.ShouldBe(1);
+        (await app.Host.MarkReadAsync(owner)).Unread.ShouldBe(0);
     }
 
     [Fact]

@@ -105,12 +105,8 @@ public sealed class QuestionNotificationsTests(AppFixture app)
         mail.ShouldContain("Wat heb je al geprobeerd?");
         (await app.Host.NotificationsAsync(bram)).Notifications.ShouldNotContain(n => n.Kind == NotificationKinds.FollowUpAsked);
 
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { answer = "Woordwebben, maar die beklijven niet." }).ToUrl($"/api/questions/{question.QuestionId}/follow-ups/{followUp.FollowUpId}/answer");
-            x.As(anna);
-            x.StatusCodeShouldBeOk();
-        });
+        await app.Host.AnswerFollowUpAsync(anna, question.QuestionId, followUp.FollowUpId,
+            "Woordwebben, maar die beklijven niet.");
 
         (await app.Host.GetsNotifiedAsync(bram, NotificationKinds.FollowUpAnswered)).ShouldBeTrue();
         (await app.Host.NotificationsAsync(bram)).Notifications.Single(n => n.Kind == NotificationKinds.FollowUpAnswered)

@@ -117,7 +117,7 @@ public sealed class ThemeNotificationsTests(AppFixture app)
         await FollowAsync(follower, "rekenen", "didactiek");
         await FollowAsync(otherTheme, "kunst-en-cultuur");
         await FollowAsync(otherSector, "rekenen");
-        await app.Host.Scenario(x => { x.Put.Url("/api/me/sectors/mbo"); x.As(otherSector); });
+        await app.Host.FollowSectorAsync(otherSector, "mbo");
 
         var question = await app.Host.PostQuestionAsync(poster, QuestionSteps.AQuestion("Hoe oefen ik de tafels zonder stampen?", "rekenen", "didactiek"));
 
@@ -176,6 +176,6 @@ public sealed class ThemeNotificationsTests(AppFixture app)
     private async Task FollowAsync(TestMember member, params string[] themes)
     {
         foreach (var theme in themes)
-            await app.Host.Scenario(x => { x.Put.Url($"/api/me/themes/{theme}"); x.As(member); x.StatusCodeShouldBeOk(); });
+            await app.Host.FollowThemeAsync(member, theme);
     }
 }

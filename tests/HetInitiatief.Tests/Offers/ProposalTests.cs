@@ -1,5 +1,6 @@
 using Alba;
 using HetInitiatief.Coalitions;
+using HetInitiatief.Members;
 using HetInitiatief.Offers;
 using HetInitiatief.Tests.Infrastructure;
 
@@ -8,12 +9,6 @@ namespace HetInitiatief.Tests.Offers;
 /// <summary>Offers co-created with a coalition that is large enough.</summary>
 public sealed class ProposalTests(AppFixture app)
 {
-    private static object Plan(string title = "Werkplaats woordenschat in de zaakvakken") => new
-    {
-        title, outcome = "Na afloop ontwerp je een les waarin zaakvakwoorden vaak terugkomen.", type = "werkplaats", format = "fysiek",
-        proposedDates = "14 of 21 januari, 15.30 uur",
-    };
-
     private async Task<(TestMember Owner, TestMember Partner, TestMember Outsider, CoalitionWritten Coalition, Guid QuestionId)> ACoalitionAtItsThresholdAsync()
     {
         var owner = await app.Host.RegisterMemberAsync();
@@ -27,11 +22,12 @@ public sealed class ProposalTests(AppFixture app)
         return (owner, partner, outsider, formed, question.QuestionId);
     }
 
-    private async Task<Guid> ProposeAsync(TestMember by, Guid coalitionId, string? title = null)
+    /// <summary>The member offers the coalition's theme on their profile and proposes.</summary>
+    private async Task<Guid> ProposeAsync(TestMember by, Guid coalitionId,
+        string title = "Werkplaats woordenschat in de zaakvakken")
     {
         await app.Host.OffersAsync(by, "taal-en-lezen");
-        var result = await app.Host.Scenario(x => { x.Post.Json(Plan(title ?? "Werkplaats woordenschat in de zaakvakken")).ToUrl($"/api/coalitions/{coalitionId}/proposals"); x.As(by); x.StatusCodeShouldBe(201); });
-        return (await result.ReadAsJsonAsync<ProposalWritten>())!.ProposalId;
+        return await app.Host.ProposeAsync(by, coalitionId, OfferSteps.AProposal(title));
     }
 
     [Fact]
@@ -42,39 +38,28 @@ public sealed class ProposalTests(AppFixture app)
         var formed = await app.Host.FormCoalitionAsync(owner, question.QuestionId, threshold: 5);
         await app.Host.OffersAsync(owner, "taal-en-lezen");
 
-        await app.Host.Scenario(x => { x.Post.Json(Plan()).ToUrl($"/api/coalitions/{formed.CoalitionId}/proposals"); x.As(owner); x.StatusCodeShouldBe(409); });
+        await app.Host.ProposeRefusedAsync(owner, formed.CoalitionId, 409);
     }
 
     [Fact]
     public async Task Only_providers_and_members_offering_the_theme_propose()
     {
         var (_, partner, outsider, coalition, _) = await ACoalitionAtItsThresholdAsync();
-        var url = $"/api/coalitions/{coalition.CoalitionId}/proposals";
 
-        await app.Host.Scenario(x => { x.Post.Json(Plan()).ToUrl(url); x.As(partner); x.StatusCodeShouldBe(403); });
+        await app.Host.ProposeRefusedAsync(partner, coalition.CoalitionId, 403);
         await app.Host.OffersAsync(partner, "rekenen");
-        await app.Host.Scenario(x => { x.Post.Json(Plan()).ToUrl(url); x.As(partner); x.StatusCodeShouldBe(403); });
+        await app.Host.ProposeRefusedAsync(partner, coalition.CoalitionId, 403);
 
         var admin = await app.AdminAsync();
-        await app.Host.Scenario(x => { x.Post.Json(new { role = "provider" }).ToUrl($"/api/members/{outsider.Id}/roles"); x.As(partner); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Json(new { role = "provider" }).ToUrl($"/api/members/{outsider.Id}/roles"); x.As(admin); });
-        await app.Host.Scenario(x => { x.Post.Json(Plan()).ToUrl(url); x.As(outsider); x.StatusCodeShouldBe(201); });
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(new { themes = new[] { new { theme = "taal-en-lezen", description = "Werkplaatsen met eigen lesmateriaal." } } }).ToUrl("/api/me/provider-themes");
-            x.As(outsider);
-        });
-        var themes = await app.Host.Scenario(x => { x.Get.Url("/api/themes"); x.As(partner); });
-        (await themes.ReadAsJsonAsync<List<HetInitiatief.Members.ThemeSupply>>())!.Single(t => t.Code == "taal-en-lezen").Providers
+        await app.Host.GrantAsync(partner, outsider, MemberRoles.Provider, status: 403);
+        await app.Host.GrantAsync(admin, outsider, MemberRoles.Provider);
+        await app.Host.ProposeAsync(outsider, coalition.CoalitionId);
+        await app.Host.ProvidesAsync(outsider, "taal-en-lezen", "Werkplaatsen met eigen lesmateriaal.");
+        (await app.Host.ThemesAsync(partner)).Single(t => t.Code == "taal-en-lezen").Providers
             .ShouldContain(p => p.Id == outsider.Id && p.Description == "Werkplaatsen met eigen lesmateriaal.");
         (await (await app.Host.Scenario(x => { x.Get.Url("/themas"); x.As(partner); })).ReadAsTextAsync()).ShouldContain("Werkplaatsen met eigen lesmateriaal.");
-        await app.Host.Scenario(x => { x.Delete.Url($"/api/members/{outsider.Id}/roles/provider"); x.As(admin); });
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(new { themes = new[] { new { theme = "taal-en-lezen", description = "Nog eens." } } }).ToUrl("/api/me/provider-themes");
-            x.As(outsider);
-            x.StatusCodeShouldBe(403);
-        });
+        await app.Host.RevokeAsync(admin, outsider, MemberRoles.Provider);
+        await app.Host.ProvidesAsync(outsider, "taal-en-lezen", "Nog eens.", status: 403);
     }
 
     [Fact]
@@ -82,25 +67,25 @@ public sealed class ProposalTests(AppFixture app)
     {
         var (owner, partner, outsider, coalition, _) = await ACoalitionAtItsThresholdAsync();
         var proposalId = await ProposeAsync(outsider, coalition.CoalitionId);
-        var reactions = $"/api/proposals/{proposalId}/reactions";
 
-        await app.Host.Scenario(x => { x.Post.Json(new { reaction = "interested" }).ToUrl(reactions); x.As(outsider); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Json(new { reaction = "interested" }).ToUrl(reactions); x.As(partner); });
-        await app.Host.Scenario(x => { x.Post.Json(new { reaction = "notForMe" }).ToUrl(reactions); x.As(partner); });
-        await app.Host.Scenario(x => { x.Post.Json(new { reaction = "comment", comment = "Kan het ook op woensdag?" }).ToUrl(reactions); x.As(partner); });
-        await app.Host.Scenario(x => { x.Post.Json(new { reaction = "maybe" }).ToUrl(reactions); x.As(partner); x.StatusCodeShouldBe(400); });
+        await app.Host.ReactAsync(outsider, proposalId, "interested", status: 403);
+        await app.Host.ReactAsync(partner, proposalId, "interested");
+        await app.Host.ReactAsync(partner, proposalId, "notForMe");
+        await app.Host.ReactAsync(partner, proposalId, "comment", "Kan het ook op woensdag?");
+        await app.Host.ReactAsync(partner, proposalId, "maybe", status: 400);
 
-        await app.Host.Scenario(x => { x.Post.Json(new { note = "Liever op woensdag" }).ToUrl($"/api/proposals/{proposalId}/changes-requested"); x.As(partner); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Json(new { note = "Liever op woensdag" }).ToUrl($"/api/proposals/{proposalId}/changes-requested"); x.As(owner); });
-        await app.Host.Scenario(x => { x.Put.Json(new { title = "Werkplaats woordenschat (woensdag)", outcome = "Na afloop ontwerp je een les met terugkerende woorden.", proposedDates = "15 januari" }).ToUrl($"/api/proposals/{proposalId}"); x.As(outsider); });
-        await app.Host.Scenario(x => { x.Post.Url($"/api/proposals/{proposalId}/accept"); x.As(partner); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Url($"/api/proposals/{proposalId}/accept"); x.As(owner); });
+        await app.Host.RequestChangesAsync(partner, proposalId, "Liever op woensdag", status: 403);
+        await app.Host.RequestChangesAsync(owner, proposalId, "Liever op woensdag");
+        await app.Host.ReviseProposalAsync(outsider, proposalId,
+            new ReviseProposal("Werkplaats woordenschat (woensdag)",
+                "Na afloop ontwerp je een les met terugkerende woorden.", "15 januari"));
+        await app.Host.AcceptProposalAsync(partner, proposalId, status: 403);
+        await app.Host.AcceptProposalAsync(owner, proposalId);
 
-        var list = await app.Host.Scenario(x => { x.Get.Url($"/api/coalitions/{coalition.CoalitionId}/proposals"); x.As(partner); });
-        var proposal = (await list.ReadAsJsonAsync<List<ProposalView>>())!.Single();
+        var proposal = (await app.Host.ProposalsAsync(partner, coalition.CoalitionId)).Single();
         (proposal.Status, proposal.Title, proposal.Interested, proposal.NotForMe).ShouldBe((ProposalStatus.Accepted, "Werkplaats woordenschat (woensdag)", 0, 1));
         proposal.Reactions.Single(r => r.Kind == Reactions.Comment).Comment.ShouldBe("Kan het ook op woensdag?");
-        await app.Host.Scenario(x => { x.Post.Json(Plan()).ToUrl($"/api/coalitions/{coalition.CoalitionId}/proposals"); x.As(outsider); x.StatusCodeShouldBe(409); });
+        await app.Host.ProposeRefusedAsync(outsider, coalition.CoalitionId, 409);
         (await app.Host.GetsNotifiedAsync(partner, HetInitiatief.Notifications.NotificationKinds.ProposalMade)).ShouldBeTrue();
         (await app.Host.GetsNotifiedAsync(partner, HetInitiatief.Notifications.NotificationKinds.ProposalAccepted)).ShouldBeTrue();
     }
@@ -124,12 +109,8 @@ public sealed class ProposalTests(AppFixture app)
         var first = await ProposeAsync(outsider, coalition.CoalitionId, "Eerste voorstel voor de groep");
         var second = await ProposeAsync(owner, coalition.CoalitionId, "Tweede voorstel voor de groep");
 
-        var statuses = await Task.WhenAll(new[] { first, second }.Select(async id => (await app.Host.Scenario(x =>
-        {
-            x.Post.Url($"/api/proposals/{id}/accept");
-            x.As(owner);
-            x.IgnoreStatusCode();
-        })).Context.Response.StatusCode));
+        var statuses = await Task.WhenAll(new[] { first, second }.Select(async id =>
+            (await app.Host.AcceptProposalAsync(owner, id, status: null)).Context.Response.StatusCode));
 
         statuses.Order().ShouldBe([200, 409]);
     }

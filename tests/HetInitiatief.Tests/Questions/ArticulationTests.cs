@@ -1,15 +1,14 @@
 using Alba;
 using HetInitiatief.Questions;
 using HetInitiatief.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HetInitiatief.Tests.Questions;
 
 /// <summary>Reformulating, the goal, withdrawing and time travel: the articulation of a question.</summary>
 public sealed class ArticulationTests(AppFixture app)
 {
-    private static object Reformulation(long expectedVersion, string title = "Hoe leer ik groep 5 woorden die blijven hangen?") =>
-        new { title, context = "Het gaat om woorden uit de zaakvakken, niet om een algemene cursus.", expectedVersion };
-
     [Fact]
     public async Task The_history_keeps_every_version_and_the_answers_before_it()
     {
@@ -17,18 +16,9 @@ public sealed class ArticulationTests(AppFixture app)
         var colleague = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
         var followUp = await app.Host.AskFollowUpAsync(colleague, question.QuestionId);
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { answer = "Uit de zaakvakken." }).ToUrl($"/api/questions/{question.QuestionId}/follow-ups/{followUp.FollowUpId}/answer");
-            x.As(owner);
-        });
+        await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId);
 
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(Reformulation(3)).ToUrl($"/api/questions/{question.QuestionId}/reformulations");
-            x.As(owner);
-            x.StatusCodeShouldBe(201);
-        });
+        await app.Host.ReformulateAsync(owner, question.QuestionId, expectedVersion: 3);
 
         var view = await app.Host.GetQuestionAsync(colleague, question.QuestionId);
         view.Title.ShouldBe("Hoe leer ik groep 5 woorden die blijven hangen?");
@@ -45,12 +35,7 @@ public sealed class ArticulationTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(owner);
         await app.Host.AskFollowUpAsync(colleague, question.QuestionId);
 
-        var result = await app.Host.Scenario(x =>
-        {
-            x.Post.Json(Reformulation(1)).ToUrl($"/api/questions/{question.QuestionId}/reformulations");
-            x.As(owner);
-            x.StatusCodeShouldBe(409);
-        });
+        var result = await app.Host.ReformulateAsync(owner, question.QuestionId, expectedVersion: 1, status: 409);
 
         (await result.ProblemAsync()).Errors!.Keys.ShouldBe(["expectedVersion"]);
         var view = await app.Host.GetQuestionAsync(owner, question.QuestionId);
@@ -65,12 +50,8 @@ public sealed class ArticulationTests(AppFixture app)
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
         {
-            var result = await app.Host.Scenario(x =>
-            {
-                x.Post.Json(Reformulation(1, $"Herformulering nummer {i}")).ToUrl($"/api/questions/{question.QuestionId}/reformulations");
-                x.As(owner);
-                x.IgnoreStatusCode();
-            });
+            var result = await app.Host.ReformulateAsync(owner, question.QuestionId, 1, $"Herformulering nummer {i}",
+                status: null);
             return result.Context.Response.StatusCode;
         }));
 
@@ -86,18 +67,8 @@ public sealed class ArticulationTests(AppFixture app)
         var colleague = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
 
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(Reformulation(1)).ToUrl($"/api/questions/{question.QuestionId}/reformulations");
-            x.As(colleague);
-            x.StatusCodeShouldBe(403);
-        });
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(new { goal = "In zes weken kan deze groep een woordenschatles geven." }).ToUrl($"/api/questions/{question.QuestionId}/goal");
-            x.As(colleague);
-            x.StatusCodeShouldBe(403);
-        });
+        await app.Host.ReformulateAsync(colleague, question.QuestionId, expectedVersion: 1, status: 403);
+        await app.Host.SetGoalAsync(colleague, question.QuestionId, status: 403);
     }
 
     [Fact]
@@ -106,11 +77,8 @@ public sealed class ArticulationTests(AppFixture app)
         var owner = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
 
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(new { goal = "In zes weken kan deze groep een woordenschatles geven." }).ToUrl($"/api/questions/{question.QuestionId}/goal");
-            x.As(owner);
-        });
+        await app.Host.SetGoalAsync(owner, question.QuestionId,
+            "In zes weken kan deze groep een woordenschatles geven.");
 
         (await app.Host.GetQuestionAsync(owner, question.QuestionId)).Goal.ShouldBe("In zes weken kan deze groep een woordenschatles geven.");
     }
@@ -122,18 +90,13 @@ public sealed class ArticulationTests(AppFixture app)
         var colleague = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
 
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/withdraw"); x.As(colleague); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/withdraw"); x.As(owner); });
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { text = "Nog een vraag?" }).ToUrl($"/api/questions/{question.QuestionId}/follow-ups");
-            x.As(colleague);
-            x.StatusCodeShouldBe(409);
-        });
+        await app.Host.WithdrawAsync(colleague, question.QuestionId, status: 403);
+        await app.Host.WithdrawAsync(owner, question.QuestionId);
+        await app.Host.AskFollowUpRefusedAsync(colleague, question.QuestionId, 409, "Nog een vraag?");
 
         (await app.Host.GetQuestionAsync(owner, question.QuestionId)).Status.ShouldBe("withdrawn");
-        (await BoardAsync(owner, "")).ShouldNotContain(c => c.Id == question.QuestionId);
-        (await BoardAsync(owner, "?status=withdrawn")).ShouldContain(c => c.Id == question.QuestionId);
+        (await app.Host.BoardAsync(owner)).ShouldNotContain(c => c.Id == question.QuestionId);
+        (await app.Host.BoardAsync(owner, "?status=withdrawn")).ShouldContain(c => c.Id == question.QuestionId);
     }
 
     [Fact]
@@ -141,15 +104,9 @@ public sealed class ArticulationTests(AppFixture app)
     {
         var owner = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
-        await Task.Delay(300);
-        var between = DateTimeOffset.UtcNow;
-        await Task.Delay(300);
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(Reformulation(1)).ToUrl($"/api/questions/{question.QuestionId}/reformulations");
-            x.As(owner);
-            x.StatusCodeShouldBe(201);
-        });
+        await app.Host.ReformulateAsync(owner, question.QuestionId, expectedVersion: 1);
+        // Time travel reads the store's own commit times, not the app's clock: a moment between the two commits.
+        var between = await MomentBetweenAsync(question.QuestionId);
 
         var then = await app.Host.GetQuestionAsync(owner, question.QuestionId, between.ToString("O"));
         var now = await app.Host.GetQuestionAsync(owner, question.QuestionId);
@@ -180,9 +137,13 @@ public sealed class ArticulationTests(AppFixture app)
         });
     }
 
-    private async Task<IReadOnlyList<BoardCard>> BoardAsync(TestMember member, string query)
+    /// <summary>A moment (to the microsecond the database keeps) between the stream's first and second event.</summary>
+    private async Task<DateTimeOffset> MomentBetweenAsync(Guid questionId)
     {
-        var result = await app.Host.Scenario(x => { x.Get.Url($"/api/questions{query}"); x.As(member); });
-        return (await result.ReadAsJsonAsync<BoardPage>())!.Questions;
+        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var events = await session.Events.FetchStreamAsync(questionId, token: TestContext.Current.CancellationToken);
+        var (first, second) = (events[0].Timestamp, events[1].Timestamp);
+        var between = first + (second - first) / 2;
+        return between.AddTicks(-(between.Ticks % 10));
     }
 }

@@ -27,15 +27,15 @@ public sealed class EndorsementTests(AppFixture app)
         var (teacher, leader, _) = await SchoolsAsync();
         var question = await app.Host.PostQuestionAsync(teacher);
 
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/endorsements"); x.As(leader); x.StatusCodeShouldBeOk(); });
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/endorsements"); x.As(leader); x.StatusCodeShouldBeOk(); });
+        await app.Host.EndorseQuestionAsync(leader, question.QuestionId);
+        await app.Host.EndorseQuestionAsync(leader, question.QuestionId);
 
         var view = await app.Host.GetQuestionAsync(teacher, question.QuestionId);
         view.Endorsements.ShouldHaveSingleItem().Leader.Name.ShouldBe("Lieke Leiding");
         var page = await app.Host.Scenario(x => { x.Get.Url($"/vragen/{question.QuestionId}"); x.As(teacher); });
         (await page.ReadAsTextAsync()).ShouldContain("Mijn leidinggevende steunt dit");
 
-        await app.Host.Scenario(x => { x.Delete.Url($"/api/questions/{question.QuestionId}/endorsements/me"); x.As(leader); x.StatusCodeShouldBeOk(); });
+        await app.Host.WithdrawEndorsementAsync(leader, question.QuestionId);
         (await app.Host.GetQuestionAsync(teacher, question.QuestionId)).Endorsements.ShouldBeEmpty();
     }
 
@@ -46,10 +46,10 @@ public sealed class EndorsementTests(AppFixture app)
         var colleague = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(teacher);
 
-        var refused = await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/endorsements"); x.As(otherLeader); x.StatusCodeShouldBe(403); });
+        var refused = await app.Host.EndorseQuestionAsync(otherLeader, question.QuestionId, status: 403);
         (await refused.ProblemAsync()).Detail.ShouldContain("eigen school");
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{question.QuestionId}/endorsements"); x.As(colleague); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{Guid.NewGuid()}/endorsements"); x.As(otherLeader); x.StatusCodeShouldBe(404); });
+        await app.Host.EndorseQuestionAsync(colleague, question.QuestionId, status: 403);
+        await app.Host.EndorseQuestionAsync(otherLeader, Guid.NewGuid(), status: 404);
         (await app.Host.GetQuestionAsync(teacher, question.QuestionId)).Endorsements.ShouldBeEmpty();
     }
 
@@ -61,10 +61,10 @@ public sealed class EndorsementTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(owner);
         var coalition = await app.Host.FormCoalitionAsync(owner, question.QuestionId);
 
-        await app.Host.Scenario(x => { x.Post.Url($"/api/coalitions/{coalition.CoalitionId}/endorsements"); x.As(leader); x.StatusCodeShouldBe(403); });
+        await app.Host.EndorseCoalitionAsync(leader, coalition.CoalitionId, status: 403);
         await app.Host.JoinAsync(teacher, coalition.CoalitionId);
-        await app.Host.Scenario(x => { x.Post.Url($"/api/coalitions/{coalition.CoalitionId}/endorsements"); x.As(leader); x.StatusCodeShouldBeOk(); });
-        await app.Host.Scenario(x => { x.Post.Url($"/api/coalitions/{coalition.CoalitionId}/endorsements"); x.As(otherLeader); x.StatusCodeShouldBe(403); });
+        await app.Host.EndorseCoalitionAsync(leader, coalition.CoalitionId);
+        await app.Host.EndorseCoalitionAsync(otherLeader, coalition.CoalitionId, status: 403);
 
         var view = await app.Host.GetCoalitionAsync(owner, question.QuestionId);
         view.Endorsements.ShouldHaveSingleItem().School.ShouldStartWith("HET BAKEN");

@@ -13,18 +13,15 @@ public sealed class FollowQuestionTests(AppFixture app)
         var owner = await app.Host.RegisterMemberAsync();
         var follower = await app.Host.RegisterMemberAsync("Fenna");
         var question = await app.Host.PostQuestionAsync(owner);
-        var url = $"/api/questions/{question.QuestionId}/followers";
 
         // When they follow it twice, then stop; then the question's owner sees them come and go
-        await app.Host.Scenario(x => { x.Post.Url(url); x.As(follower); x.StatusCodeShouldBe(201); });
-        var again = await app.Host.Scenario(x => { x.Post.Url(url); x.As(follower); x.StatusCodeShouldBe(200); });
+        await app.Host.FollowAsync(follower, question.QuestionId);
+        var again = await app.Host.FollowAsync(follower, question.QuestionId, status: 200);
         (await again.ReadAsJsonAsync<Following>())!.Changed.ShouldBeFalse();
-        var list = await app.Host.Scenario(x => { x.Get.Url(url); x.As(owner); });
-        (await list.ReadAsJsonAsync<FollowersView>())!.Followers.Select(f => f.Name).ShouldBe(["Fenna"]);
+        (await app.Host.FollowersAsync(owner, question.QuestionId)).Followers.Select(f => f.Name).ShouldBe(["Fenna"]);
 
-        await app.Host.Scenario(x => { x.Delete.Url($"{url}/me"); x.As(follower); });
-        var after = await app.Host.Scenario(x => { x.Get.Url(url); x.As(owner); });
-        (await after.ReadAsJsonAsync<FollowersView>())!.Count.ShouldBe(0);
+        await app.Host.UnfollowAsync(follower, question.QuestionId);
+        (await app.Host.FollowersAsync(owner, question.QuestionId)).Count.ShouldBe(0);
         await app.Host.FollowAsync(follower, Guid.NewGuid(), 404);
     }
 }

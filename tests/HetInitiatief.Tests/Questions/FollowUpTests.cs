@@ -16,11 +16,8 @@ public sealed class FollowUpTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(owner);
 
         var followUp = await app.Host.AskFollowUpAsync(colleague, question.QuestionId, "Welke woorden kies je nu?");
-        var answered = await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { answer = "Die uit de methode." }).ToUrl($"/api/questions/{question.QuestionId}/follow-ups/{followUp.FollowUpId}/answer");
-            x.As(owner);
-        });
+        var answered = await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId,
+            "Die uit de methode.");
 
         (await answered.ReadAsJsonAsync<QuestionWritten>())!.Version.ShouldBe(3);
         var view = await app.Host.GetQuestionAsync(colleague, question.QuestionId);
@@ -35,12 +32,7 @@ public sealed class FollowUpTests(AppFixture app)
         var owner = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
 
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { text = "Vraag aan mezelf?" }).ToUrl($"/api/questions/{question.QuestionId}/follow-ups");
-            x.As(owner);
-            x.StatusCodeShouldBe(403);
-        });
+        await app.Host.AskFollowUpRefusedAsync(owner, question.QuestionId, 403, "Vraag aan mezelf?");
     }
 
     [Fact]
@@ -51,12 +43,8 @@ public sealed class FollowUpTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(owner);
         var followUp = await app.Host.AskFollowUpAsync(colleague, question.QuestionId);
 
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { answer = "Ik antwoord voor Anna." }).ToUrl($"/api/questions/{question.QuestionId}/follow-ups/{followUp.FollowUpId}/answer");
-            x.As(colleague);
-            x.StatusCodeShouldBe(403);
-        });
+        await app.Host.AnswerFollowUpAsync(colleague, question.QuestionId, followUp.FollowUpId,
+            "Ik antwoord voor Anna.", status: 403);
     }
 
     [Fact]
@@ -66,24 +54,9 @@ public sealed class FollowUpTests(AppFixture app)
         var colleague = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
 
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { text = "Bestaat deze vraag?" }).ToUrl($"/api/questions/{Guid.NewGuid()}/follow-ups");
-            x.As(colleague);
-            x.StatusCodeShouldBe(404);
-        });
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { answer = "Antwoord" }).ToUrl($"/api/questions/{question.QuestionId}/follow-ups/{Guid.NewGuid()}/answer");
-            x.As(owner);
-            x.StatusCodeShouldBe(404);
-        });
-        var empty = await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { text = "" }).ToUrl($"/api/questions/{question.QuestionId}/follow-ups");
-            x.As(colleague);
-            x.StatusCodeShouldBe(400);
-        });
+        await app.Host.AskFollowUpRefusedAsync(colleague, Guid.NewGuid(), 404, "Bestaat deze vraag?");
+        await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, Guid.NewGuid(), "Antwoord", status: 404);
+        var empty = await app.Host.AskFollowUpRefusedAsync(colleague, question.QuestionId, 400, "");
         (await empty.ProblemAsync()).Errors!.Keys.ShouldBe(["text"]);
     }
 
@@ -94,10 +67,9 @@ public sealed class FollowUpTests(AppFixture app)
         var colleague = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(owner);
         var followUp = await app.Host.AskFollowUpAsync(colleague, question.QuestionId);
-        var url = $"/api/questions/{question.QuestionId}/follow-ups/{followUp.FollowUpId}/answer";
 
-        await app.Host.Scenario(x => { x.Post.Json(new { answer = "Eerste" }).ToUrl(url); x.As(owner); });
-        await app.Host.Scenario(x => { x.Post.Json(new { answer = "Tweede" }).ToUrl(url); x.As(owner); x.StatusCodeShouldBe(409); });
+        await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId, "Eerste");
+        await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId, "Tweede", status: 409);
 
         (await app.Host.GetQuestionAsync(owner, question.QuestionId)).FollowUps.Single().Answer.ShouldBe("Eerste");
     }

@@ -24,7 +24,7 @@ public sealed class MyThemesBoardTests(AppFixture app)
         var word = UniqueWord();
         var inTheme = await app.Host.PostQuestionAsync(poster, QuestionSteps.AQuestion($"Onderzoek naar {word} in de klas", "onderzoek"));
         await app.Host.PostQuestionAsync(poster, QuestionSteps.AQuestion($"Rekenen met {word}", "rekenen"));
-        await app.Host.Scenario(x => { x.Put.Url("/api/me/themes/onderzoek"); x.As(member); });
+        await app.Host.FollowThemeAsync(member, "onderzoek");
 
         var board = await BoardAsync(member, $"theme=mijn&q={word}");
 
@@ -40,8 +40,8 @@ public sealed class MyThemesBoardTests(AppFixture app)
         var member = await app.Host.RegisterMemberAsync();
         var word = UniqueWord();
         await app.Host.PostQuestionAsync(poster, QuestionSteps.AQuestion($"Onderzoek naar {word} in groep 8", "onderzoek"));
-        await app.Host.Scenario(x => { x.Put.Url("/api/me/themes/onderzoek"); x.As(member); });
-        await app.Host.Scenario(x => { x.Put.Url("/api/me/sectors/vo"); x.As(member); });
+        await app.Host.FollowThemeAsync(member, "onderzoek");
+        await app.Host.FollowSectorAsync(member, "vo");
 
         (await BoardAsync(member, $"theme=mijn&q={word}")).Questions.ShouldBeEmpty();
     }

@@ -42,12 +42,7 @@ public sealed class PostQuestionTests(AppFixture app)
         var problem = await result.ProblemAsync();
         problem.Errors!.Keys.ShouldBe(["title", "context", "themes", "sector"], ignoreOrder: true);
         problem.Errors["title"][0].ShouldContain("hoogstens 150");
-        var board = await app.Host.Scenario(x =>
-        {
-            x.Get.Url("/api/questions?status=all");
-            x.As(owner);
-        });
-        (await board.ReadAsJsonAsync<HetInitiatief.Questions.BoardPage>())!.Questions.ShouldNotContain(q => q.Owner.Id == owner.Id);
+        (await app.Host.BoardAsync(owner, "?status=all")).ShouldNotContain(q => q.Owner.Id == owner.Id);
     }
 
     [Fact]

@@ -56,12 +56,8 @@ public sealed class QuestionBoardTests(AppFixture app)
         var owner = await app.Host.RegisterMemberAsync();
         var word = UniqueWord();
         var question = await app.Host.PostQuestionAsync(owner, Question($"Hoe motiveer ik leerlingen bij {word}?"));
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { title = "Een heel andere titel", context = "Helemaal nieuwe tekst.", expectedVersion = 1 }).ToUrl($"/api/questions/{question.QuestionId}/reformulations");
-            x.As(owner);
-            x.StatusCodeShouldBe(201);
-        });
+        await app.Host.ReformulateAsync(owner, question.QuestionId, 1, "Een heel andere titel",
+            context: "Helemaal nieuwe tekst.");
 
         // "leerling" (singular) finds "leerlingen"; "woordenschat" finds "woordenschatlessen"; the first title still counts.
         (await BoardAsync(owner, $"?q={word}+leerling")).Select(c => c.Id).ShouldBe([question.QuestionId]);
@@ -91,9 +87,6 @@ public sealed class QuestionBoardTests(AppFixture app)
         QuestionBoard.PrefixQuery(" !&| ").ShouldBeNull();
     }
 
-    private async Task<IReadOnlyList<BoardCard>> BoardAsync(TestMember member, string query)
-    {
-        var result = await app.Host.Scenario(x => { x.Get.Url($"/api/questions{query}"); x.As(member); });
-        return (await result.ReadAsJsonAsync<BoardPage>())!.Questions;
-    }
+    private Task<IReadOnlyList<BoardCard>> BoardAsync(TestMember member, string query) =>
+        app.Host.BoardAsync(member, query);
 }

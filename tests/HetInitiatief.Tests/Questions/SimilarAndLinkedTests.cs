@@ -29,15 +29,15 @@ public sealed class SimilarAndLinkedTests(AppFixture app)
         await app.Host.FormCoalitionAsync(anna, first.QuestionId, threshold: 4);
         var second = await app.Host.PostQuestionAsync(bram, Question($"Hoe begeleid ik {word}?", word));
 
-        var result = await app.Host.Scenario(x => { x.Get.Url($"/api/questions/{second.QuestionId}/similar"); x.As(bram); });
+        var similar = await app.Host.SimilarToAsync(bram, second.QuestionId);
 
-        var similar = (await result.ReadAsJsonAsync<List<SimilarQuestion>>())!;
         similar[0].Id.ShouldBe(first.QuestionId);
         similar[0].Coalition!.Threshold.ShouldBe(4);
         similar.ShouldNotContain(s => s.Id == second.QuestionId);
 
-        var draft = await app.Host.Scenario(x => { x.Get.Url($"/api/questions/similar?text={word}&themes=loopbaan"); x.As(bram); });
-        (await draft.ReadAsJsonAsync<List<SimilarQuestion>>())!.Select(s => s.Id).Take(2).ShouldBe([second.QuestionId, first.QuestionId], ignoreOrder: true);
+        (await app.Host.SimilarToDraftAsync(bram,
+            $"?text={word}&themes=loopbaan")).Select(s => s.Id).Take(2).ShouldBe([second.QuestionId, first.QuestionId],
+                ignoreOrder: true);
     }
 
     [Fact]
@@ -46,11 +46,11 @@ public sealed class SimilarAndLinkedTests(AppFixture app)
         var anna = await app.Host.RegisterMemberAsync();
         var word = UniqueWord();
         var withdrawn = await app.Host.PostQuestionAsync(anna, Question($"Ingetrokken vraag over {word}", word));
-        await app.Host.Scenario(x => { x.Post.Url($"/api/questions/{withdrawn.QuestionId}/withdraw"); x.As(anna); });
+        await app.Host.WithdrawAsync(anna, withdrawn.QuestionId);
 
-        var draft = await app.Host.Scenario(x => { x.Get.Url($"/api/questions/similar?text={word}"); x.As(anna); });
+        var draft = await app.Host.SimilarToDraftAsync(anna, $"?text={word}");
 
-        (await draft.ReadAsJsonAsync<List<SimilarQuestion>>())!.ShouldNotContain(s => s.Id == withdrawn.QuestionId);
+        draft.ShouldNotContain(s => s.Id == withdrawn.QuestionId);
     }
 
     [Fact]
@@ -61,13 +61,12 @@ public sealed class SimilarAndLinkedTests(AppFixture app)
         var word = UniqueWord();
         var annas = await app.Host.PostQuestionAsync(anna, Question($"Vraag van Anna over {word}", word));
         var brams = await app.Host.PostQuestionAsync(bram, Question($"Vraag van Bram over {word}", word));
-        var url = $"/api/questions/{brams.QuestionId}/links";
 
-        await app.Host.Scenario(x => { x.Post.Json(new { questionId = annas.QuestionId }).ToUrl(url); x.As(anna); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Json(new { questionId = brams.QuestionId }).ToUrl(url); x.As(bram); x.StatusCodeShouldBe(400); });
-        await app.Host.Scenario(x => { x.Post.Json(new { questionId = Guid.NewGuid() }).ToUrl(url); x.As(bram); x.StatusCodeShouldBe(404); });
-        await app.Host.Scenario(x => { x.Post.Json(new { questionId = annas.QuestionId }).ToUrl(url); x.As(bram); });
-        var twice = await app.Host.Scenario(x => { x.Post.Json(new { questionId = annas.QuestionId }).ToUrl(url); x.As(bram); });
+        await app.Host.LinkAsync(anna, brams.QuestionId, annas.QuestionId, status: 403);
+        await app.Host.LinkAsync(bram, brams.QuestionId, brams.QuestionId, status: 400);
+        await app.Host.LinkAsync(bram, brams.QuestionId, Guid.NewGuid(), status: 404);
+        await app.Host.LinkAsync(bram, brams.QuestionId, annas.QuestionId);
+        var twice = await app.Host.LinkAsync(bram, brams.QuestionId, annas.QuestionId);
 
         (await twice.ReadAsJsonAsync<QuestionWritten>())!.Version.ShouldBe(2);
         (await app.Host.GetQuestionAsync(bram, brams.QuestionId)).Linked.Select(l => l.Id).ShouldBe([annas.QuestionId]);

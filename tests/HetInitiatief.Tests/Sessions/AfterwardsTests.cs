@@ -6,41 +6,37 @@ using HetInitiatief.Tests.Infrastructure;
 
 namespace HetInitiatief.Tests.Sessions;
 
-public sealed class AfterwardsTests(AppFixture app)
+public sealed class AfterwardsTests(AppFixture app, ClockedApp clocked) : IClassFixture<ClockedApp>
 {
     [Fact]
     public async Task The_host_records_who_attended_and_only_they_give_feedback_once()
     {
-        var host = await app.Host.RegisterMemberAsync();
-        var there = await app.Host.RegisterMemberAsync();
-        var absent = await app.Host.RegisterMemberAsync();
-        var starts = DateTimeOffset.UtcNow.AddSeconds(6);
-        var plan = new
-        {
-            title = "Intervisie over feedback", description = "Na afloop heb je een plan voor je les.", type = "intervisie", format = "fysiek",
-            startsAt = starts, endsAt = starts.AddHours(1), location = "Lokaal 12", capacity = 10, minimum = 1,
-            signUpDeadline = starts.AddSeconds(-1), theme = "formatief-evalueren",
-        };
-        var planned = await app.Host.ScheduleSessionAsync(host, plan);
-        foreach (var m in new[] { there, absent })
-            await app.Host.SignUpAsync(m, planned.SessionId);
-        var attendance = $"/api/sessions/{planned.SessionId}/attendance";
-        await app.Host.Scenario(x => { x.Put.Json(new { attended = new[] { there.Id } }).ToUrl(attendance); x.As(host); x.StatusCodeShouldBe(409); });
-        await Eventually.PassedAsync(starts.AddMilliseconds(300));
+        // Given a session in two hours with two members signed up, on an app whose clock the test moves
+        var host = await clocked.Host.RegisterMemberAsync();
+        var there = await clocked.Host.RegisterMemberAsync();
+        var absent = await clocked.Host.RegisterMemberAsync();
+        var starts = clocked.Clock.GetUtcNow().AddHours(2);
+        var planned = await clocked.Host.ScheduleSessionAsync(host, SessionSteps.ASession(startsAt: starts,
+            deadline: starts.AddHours(-1)));
+        foreach (var m in new[] { there, absent }) await clocked.Host.SignUpAsync(m, planned.SessionId);
 
-        await app.Host.Scenario(x => { x.Put.Json(new { attended = new[] { there.Id } }).ToUrl(attendance); x.As(there); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Put.Json(new { attended = new[] { host.Id } }).ToUrl(attendance); x.As(host); x.StatusCodeShouldBe(400); });
-        await app.Host.Scenario(x => { x.Put.Json(new { attended = new[] { there.Id } }).ToUrl(attendance); x.As(host); });
+        // Attendance waits for the start
+        await clocked.Host.RecordAttendanceAsync(host, planned.SessionId, [there.Id], status: 409);
 
-        var feedback = $"/api/sessions/{planned.SessionId}/feedback";
-        object Feedback(int rating) => new { rating, changeInPractice = "Ik laat leerlingen eerst zelf nakijken." };
-        await app.Host.Scenario(x => { x.Post.Json(Feedback(4)).ToUrl(feedback); x.As(absent); x.StatusCodeShouldBe(403); });
-        var bad = await app.Host.Scenario(x => { x.Post.Json(Feedback(6)).ToUrl(feedback); x.As(there); x.StatusCodeShouldBe(400); });
+        // When the session has begun, only the host records who was there, and only those signed up
+        clocked.Clock.AdvanceTo(starts);
+        await clocked.Host.RecordAttendanceAsync(there, planned.SessionId, [there.Id], status: 403);
+        await clocked.Host.RecordAttendanceAsync(host, planned.SessionId, [host.Id], status: 400);
+        await clocked.Host.RecordAttendanceAsync(host, planned.SessionId, [there.Id]);
+
+        // Then only who attended gives feedback, with a rating of 1 to 5, once
+        await clocked.Host.GiveFeedbackAsync(absent, planned.SessionId, 4, status: 403);
+        var bad = await clocked.Host.GiveFeedbackAsync(there, planned.SessionId, 6, status: 400);
         (await bad.ProblemAsync()).Errors!.Keys.ShouldBe(["rating"]);
-        await app.Host.Scenario(x => { x.Post.Json(Feedback(4)).ToUrl(feedback); x.As(there); x.StatusCodeShouldBe(201); });
-        await app.Host.Scenario(x => { x.Post.Json(Feedback(5)).ToUrl(feedback); x.As(there); x.StatusCodeShouldBe(409); });
+        await clocked.Host.GiveFeedbackAsync(there, planned.SessionId, 4);
+        await clocked.Host.GiveFeedbackAsync(there, planned.SessionId, 5, status: 409);
 
-        var view = await app.Host.GetSessionAsync(host, planned.SessionId);
+        var view = await clocked.Host.GetSessionAsync(host, planned.SessionId);
         (view.FeedbackCount, view.AverageRating).ShouldBe((1, 4.0));
     }
 
@@ -53,15 +49,16 @@ public sealed class AfterwardsTests(AppFixture app)
         await app.Host.SignUpAsync(member, planned.SessionId);
         var later = DateTimeOffset.UtcNow.AddDays(21);
 
-        await app.Host.Scenario(x => { x.Put.Json(new { startsAt = later, endsAt = later.AddHours(2) }).ToUrl($"/api/sessions/{planned.SessionId}/schedule"); x.As(member); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Put.Json(new { startsAt = later, endsAt = later.AddHours(2) }).ToUrl($"/api/sessions/{planned.SessionId}/schedule"); x.As(host); });
+        await app.Host.MoveSessionAsync(member, planned.SessionId, new MoveSession(later, later.AddHours(2), null),
+            status: 403);
+        await app.Host.MoveSessionAsync(host, planned.SessionId, new MoveSession(later, later.AddHours(2), null));
 
         var moved = await app.Host.GetSessionAsync(member, planned.SessionId);
         moved.StartsAt.ShouldBe(later, TimeSpan.FromMilliseconds(1));
         moved.Me.Status.ShouldBe(SignUpEndpoints.SignedUp);
         (await app.Host.GetsNotifiedAsync(member, NotificationKinds.SessionMoved)).ShouldBeTrue();
 
-        await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{planned.SessionId}/cancel"); x.As(host); });
+        await app.Host.CallOffAsync(host, planned.SessionId);
         (await app.Host.GetSessionAsync(member, planned.SessionId)).Status.ShouldBe(SessionStatus.CalledOff);
         (await app.Host.GetsNotifiedAsync(member, NotificationKinds.SessionCalledOff)).ShouldBeTrue();
     }
@@ -74,15 +71,15 @@ public sealed class AfterwardsTests(AppFixture app)
         var question = await app.Host.PostQuestionAsync(owner);
         const string story = "Na zes weken geven we alle vier een woordenschatles waarin de woorden terugkomen.";
 
-        await app.Host.Scenario(x => { x.Put.Json(new { reached = true }).ToUrl($"/api/questions/{question.QuestionId}/goal-outcome"); x.As(other); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Put.Json(new { reached = true }).ToUrl($"/api/questions/{question.QuestionId}/goal-outcome"); x.As(owner); });
-        await app.Host.Scenario(x => { x.Post.Json(new { story = "Kort" }).ToUrl($"/api/questions/{question.QuestionId}/success-stories"); x.As(owner); x.StatusCodeShouldBe(400); });
-        await app.Host.Scenario(x => { x.Post.Json(new { story }).ToUrl($"/api/questions/{question.QuestionId}/success-stories"); x.As(owner); x.StatusCodeShouldBe(201); });
+        await app.Host.RecordGoalOutcomeAsync(other, question.QuestionId, reached: true, status: 403);
+        await app.Host.RecordGoalOutcomeAsync(owner, question.QuestionId, reached: true);
+        await app.Host.ShareSuccessStoryAsync(owner, question.QuestionId, "Kort", status: 400);
+        await app.Host.ShareSuccessStoryAsync(owner, question.QuestionId, story);
 
         var view = await app.Host.GetQuestionAsync(other, question.QuestionId);
         (view.GoalReached, view.Stories.Single().Text).ShouldBe((true, story));
-        var latest = await app.Host.Scenario(x => { x.Get.Url("/api/success-stories"); x.As(other); });
-        (await latest.ReadAsJsonAsync<List<SuccessStoryView>>())!.ShouldContain(s => s.QuestionId == question.QuestionId && s.Story == story);
+        (await app.Host.SuccessStoriesAsync(other))
+            .ShouldContain(s => s.QuestionId == question.QuestionId && s.Story == story);
         var home = await app.Host.Scenario(x => x.Get.Url("/"));
         (await home.ReadAsTextAsync()).ShouldContain("Successen");
     }

@@ -15,8 +15,7 @@ public sealed class CalendarFeedTests(AppFixture app)
         var notMine = await app.Host.ScheduleSessionAsync(host);
         await app.Host.SignUpAsync(member, planned.SessionId);
 
-        var created = await app.Host.Scenario(x => { x.Post.Url("/api/me/calendar-feed"); x.As(member); x.StatusCodeShouldBe(201); });
-        var address = (await created.ReadAsJsonAsync<CalendarFeedAddress>())!.Url;
+        var address = await app.Host.CreateCalendarFeedAsync(member);
 
         var feed = await (await app.Host.Scenario(x => x.Get.Url(address))).ReadAsTextAsync();
         (await (await app.Host.Scenario(x => { x.Get.Url("/mijn-bijeenkomsten"); x.As(member); })).ReadAsTextAsync()).ShouldContain(address);
@@ -24,8 +23,7 @@ public sealed class CalendarFeedTests(AppFixture app)
         feed.ShouldContain("mijn-link");
         feed.ShouldNotContain(notMine.SessionId.ToString());
 
-        var replaced = await app.Host.Scenario(x => { x.Post.Url("/api/me/calendar-feed"); x.As(member); x.StatusCodeShouldBe(201); });
-        (await replaced.ReadAsJsonAsync<CalendarFeedAddress>())!.Url.ShouldNotBe(address);
+        (await app.Host.CreateCalendarFeedAsync(member)).ShouldNotBe(address);
         await app.Host.Scenario(x => { x.Get.Url(address); x.StatusCodeShouldBe(404); });
         await app.Host.Scenario(x => { x.Delete.Url("/api/me/calendar-feed"); x.As(member); x.StatusCodeShouldBe(204); });
         await app.Host.Scenario(x => { x.Get.Url("/api/me/calendar-feed"); x.As(member); x.StatusCodeShouldBe(404); });

@@ -73,10 +73,11 @@ public sealed class CoalitionSessionPlanningTests(AppFixture app)
             (await refused.ProblemAsync()).Detail.ShouldBe(ScheduleSessionEndpoint.NotTheProposer);
         }
         var otherOffer = await ScheduleAsync(proposer,
-            AcceptedOfferSteps.ASessionFromOffer(coalitionId, Guid.NewGuid()), 400);
+            OfferSteps.ASessionFromOffer(coalitionId, Guid.NewGuid()), 400);
         (await otherOffer.ProblemAsync()).Errors!.Keys.ShouldBe(["proposalId"]);
 
-        var byProposer = await app.Host.ScheduleSessionAsync(proposer, AcceptedOfferSteps.ASessionFromOffer(coalitionId, accepted));
+        var byProposer = await app.Host.ScheduleSessionAsync(proposer, OfferSteps.ASessionFromOffer(coalitionId,
+            accepted));
         var byInitiator = await app.Host.ScheduleSessionAsync(initiator, plan);
 
         (await app.Host.GetSessionAsync(partner, byProposer.SessionId)).ProposalId.ShouldBe(accepted);

@@ -42,12 +42,11 @@ public sealed class SessionLiveAndNotificationTests(AppFixture app)
         var seated = await app.Host.RegisterMemberAsync();
         var waiting = await app.Host.RegisterMemberAsync();
         var planned = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(capacity: 1));
-        var url = $"/api/sessions/{planned.SessionId}/sign-ups";
-        await app.Host.Scenario(x => { x.Post.Url(url); x.As(seated); x.StatusCodeShouldBe(201); });
-        var line = await app.Host.Scenario(x => { x.Post.Url(url); x.As(waiting); x.StatusCodeShouldBe(201); });
+        await app.Host.SignUpAsync(seated, planned.SessionId);
+        var line = await app.Host.SignUpAsync(waiting, planned.SessionId);
         (await line.ReadAsJsonAsync<SignUpStatus>())!.WaitlistPosition.ShouldBe(1);
 
-        await app.Host.Scenario(x => { x.Delete.Url($"{url}/me"); x.As(seated); });
+        await app.Host.CancelSignUpAsync(seated, planned.SessionId);
 
         (await app.Host.GetsNotifiedAsync(waiting, NotificationKinds.Promoted)).ShouldBeTrue();
         (await app.Host.GetSessionAsync(waiting, planned.SessionId)).Me.Status.ShouldBe(SignUpEndpoints.SignedUp);
@@ -64,8 +63,7 @@ public sealed class SessionLiveAndNotificationTests(AppFixture app)
         (await (await app.Host.Scenario(x => { x.Get.Url("/bijeenkomsten"); x.As(member); })).ReadAsTextAsync()).ShouldContain("Werkplaats: feedback die leerlingen gebruiken");
         (await (await app.Host.Scenario(x => { x.Get.Url($"/bijeenkomsten/{planned.SessionId}"); x.As(member); })).ReadAsTextAsync()).ShouldContain("Je bent aangemeld.");
         (await (await app.Host.Scenario(x => { x.Get.Url("/mijn-bijeenkomsten"); x.As(member); })).ReadAsTextAsync()).ShouldContain($"/bijeenkomsten/{planned.SessionId}");
-        var mine = await app.Host.Scenario(x => { x.Get.Url("/api/me/sessions"); x.As(member); });
-        (await mine.ReadAsJsonAsync<List<SessionView>>())!.Select(s => s.Id).ShouldContain(planned.SessionId);
+        (await app.Host.MySessionsAsync(member)).Select(s => s.Id).ShouldContain(planned.SessionId);
     }
 
     private HubConnection Connect(TestMember member) =>

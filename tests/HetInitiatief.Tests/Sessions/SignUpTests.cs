@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Alba;
 using HetInitiatief.Sessions;
 using HetInitiatief.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class SignUpTests(AppFixture app)
 
         var answers = await Task.WhenAll(members.Select(async m =>
         {
-            var result = await app.Host.Scenario(x => { x.Post.Url($"/api/sessions/{planned.SessionId}/sign-ups"); x.As(m); x.IgnoreStatusCode(); });
+            var result = await app.Host.SignUpAsync(m, planned.SessionId, status: null);
             return (Member: m, Status: result.Context.Response.StatusCode, Body: result.Context.Response.StatusCode == 201 ? await result.ReadAsJsonAsync<SignUpStatus>() : null);
         }));
 
@@ -32,7 +33,7 @@ public sealed class SignUpTests(AppFixture app)
 
         var leaving = answers.Where(a => a.Body!.Status == SignUpEndpoints.SignedUp).Take(5).ToList();
         foreach (var a in leaving)
-            await app.Host.Scenario(x => { x.Delete.Url($"/api/sessions/{planned.SessionId}/sign-ups/me"); x.As(a.Member); });
+            await app.Host.CancelSignUpAsync(a.Member, planned.SessionId);
 
         var after = await session.LoadAsync<Session>(planned.SessionId);
         after!.Participants.Count.ShouldBe(20);
@@ -51,23 +52,20 @@ public sealed class SignUpTests(AppFixture app)
         var member = await app.Host.RegisterMemberAsync();
         var outsider = await app.Host.RegisterMemberAsync();
         var planned = await app.Host.ScheduleSessionAsync(host, SessionSteps.ASession(meetingLink: "https://meet.example/geheim-123"));
-        var url = $"/api/sessions/{planned.SessionId}/sign-ups";
 
-        await app.Host.Scenario(x => { x.Post.Url(url); x.As(member); x.StatusCodeShouldBe(201); });
-        var twice = await app.Host.Scenario(x => { x.Post.Url(url); x.As(member); x.StatusCodeShouldBe(200); });
+        await app.Host.SignUpAsync(member, planned.SessionId);
+        var twice = await app.Host.SignUpAsync(member, planned.SessionId, status: 200);
         (await twice.ReadAsJsonAsync<SignUpStatus>())!.Changed.ShouldBeFalse();
 
         (await app.Host.GetSessionAsync(member, planned.SessionId)).MeetingLink.ShouldBe("https://meet.example/geheim-123");
         (await app.Host.GetSessionAsync(outsider, planned.SessionId)).MeetingLink.ShouldBeNull();
-        var agenda = await app.Host.Scenario(x => { x.Get.Url("/api/sessions?theme=formatief-evalueren"); x.As(outsider); });
-        (await agenda.ReadAsTextAsync()).ShouldNotContain("geheim-123");
-        var calendar = await app.Host.Scenario(x => { x.Get.Url($"/api/sessions/{planned.SessionId}/calendar.ics"); x.As(outsider); });
-        var ics = await calendar.ReadAsTextAsync();
+        JsonSerializer.Serialize(await app.Host.AgendaAsync(outsider,
+            "?theme=formatief-evalueren")).ShouldNotContain("geheim-123");
+        var ics = await app.Host.CalendarFileAsync(outsider, planned.SessionId);
         ics.ShouldContain("BEGIN:VEVENT");
         ics.ShouldContain("SUMMARY:Werkplaats: feedback die leerlingen gebruiken");
         ics.ShouldNotContain("geheim-123");
-        var own = await app.Host.Scenario(x => { x.Get.Url($"/api/sessions/{planned.SessionId}/calendar.ics"); x.As(member); });
-        (await own.ReadAsTextAsync()).ShouldContain("geheim-123");
+        (await app.Host.CalendarFileAsync(member, planned.SessionId)).ShouldContain("geheim-123");
     }
 
     [Fact]
@@ -82,10 +80,9 @@ public sealed class SignUpTests(AppFixture app)
         await app.Host.JoinAsync(await app.Host.RegisterMemberAsync(), formed.CoalitionId);
         await app.Host.AnAcceptedOfferAsync(owner, owner, formed.CoalitionId);
         var planned = await app.Host.ScheduleSessionAsync(owner, SessionSteps.ASession(coalitionId: formed.CoalitionId, priorityUntil: DateTimeOffset.UtcNow.AddDays(3)));
-        var url = $"/api/sessions/{planned.SessionId}/sign-ups";
 
-        await app.Host.Scenario(x => { x.Post.Url(url); x.As(outsider); x.StatusCodeShouldBe(403); });
-        await app.Host.Scenario(x => { x.Post.Url(url); x.As(partner); x.StatusCodeShouldBe(201); });
+        await app.Host.SignUpAsync(outsider, planned.SessionId, status: 403);
+        await app.Host.SignUpAsync(partner, planned.SessionId);
     }
 
     [Fact]
@@ -94,10 +91,10 @@ public sealed class SignUpTests(AppFixture app)
         var voHost = await app.Host.RegisterMemberAsync(sector: "vo");
         var planned = await app.Host.ScheduleSessionAsync(voHost);
 
-        var vo = await app.Host.Scenario(x => { x.Get.Url("/api/sessions?sector=vo&theme=formatief-evalueren"); x.As(voHost); });
-        (await vo.ReadAsJsonAsync<List<SessionView>>())!.Select(s => s.Id).ShouldContain(planned.SessionId);
-        var hbo = await app.Host.Scenario(x => { x.Get.Url("/api/sessions?sector=hbo&theme=formatief-evalueren"); x.As(voHost); });
-        (await hbo.ReadAsJsonAsync<List<SessionView>>())!.Select(s => s.Id).ShouldNotContain(planned.SessionId);
+        (await app.Host.AgendaAsync(voHost,
+            "?sector=vo&theme=formatief-evalueren")).Select(s => s.Id).ShouldContain(planned.SessionId);
+        (await app.Host.AgendaAsync(voHost,
+            "?sector=hbo&theme=formatief-evalueren")).Select(s => s.Id).ShouldNotContain(planned.SessionId);
         await app.Host.Scenario(x => { x.Get.Url("/api/sessions?sector=wo"); x.As(voHost); x.StatusCodeShouldBe(400); });
     }
 
@@ -154,12 +151,8 @@ public sealed class SignUpTests(AppFixture app)
             deadline: DateTimeOffset.UtcNow.AddDays(2)));
         var startsAt = DateTimeOffset.UtcNow.AddDays(3);
 
-        await app.Host.Scenario(x =>
-        {
-            x.Put.Json(new { startsAt, endsAt = startsAt.AddHours(2), signUpDeadline = DateTimeOffset.UtcNow.AddSeconds(4) })
-                .ToUrl($"/api/sessions/{planned.SessionId}/schedule");
-            x.As(host);
-        });
+        await app.Host.MoveSessionAsync(host, planned.SessionId,
+            new MoveSession(startsAt, startsAt.AddHours(2), DateTimeOffset.UtcNow.AddSeconds(4)));
 
         // Nobody signed up, so at the new deadline the session is called off — two days before the old one.
         (await Eventually.TrueAsync(async () =>

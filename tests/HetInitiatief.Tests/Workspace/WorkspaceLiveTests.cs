@@ -23,14 +23,11 @@ public sealed class WorkspaceLiveTests(AppFixture app)
         var followUp = await app.Host.AskFollowUpAsync(colleague, question.QuestionId);
 
         (await NextAsync(ownerReceived)).ShouldBe(new WorkspaceChanged(owner.Id, "followUpAsked"));
-        var waiting = await app.Host.Scenario(x => { x.Get.Url("/api/me/workspace"); x.As(owner); });
-        (await waiting.ReadAsJsonAsync<WorkspaceView>())!.Waiting.ShouldContain(g => g.Items.Any(i => i.Link.EndsWith($"#vervolgvraag-{followUp.FollowUpId}")));
+        (await app.Host.MyWorkspaceAsync(owner)).Waiting
+            .ShouldContain(g => g.Items.Any(i => i.Link.EndsWith($"#vervolgvraag-{followUp.FollowUpId}")));
 
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { answer = "Woorden uit de zaakvakken." }).ToUrl($"/api/questions/{question.QuestionId}/follow-ups/{followUp.FollowUpId}/answer");
-            x.As(owner);
-        });
+        await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId,
+            "Woorden uit de zaakvakken.");
 
         // Pushes keep commit order: the answer's push to the asker comes after anything the question sent her before.
         (await NextAsync(colleagueReceived)).ShouldBe(new WorkspaceChanged(colleague.Id, "followUpAnswered"));

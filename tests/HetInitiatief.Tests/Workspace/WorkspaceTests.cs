@@ -52,11 +52,8 @@ public sealed class WorkspaceTests(AppFixture app)
         Waiting(await WorkspaceAsync(colleague), WaitingKinds.FollowUpAnswered).ShouldBeEmpty();
         (await PageAsync(owner)).ShouldContain($"href=\"/vragen/{question.QuestionId}#vervolgvraag-{followUp.FollowUpId}\"");
 
-        await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { answer = "Nog weinig: ik geef zelf de feedback." }).ToUrl($"/api/questions/{question.QuestionId}/follow-ups/{followUp.FollowUpId}/answer");
-            x.As(owner);
-        });
+        await app.Host.AnswerFollowUpAsync(owner, question.QuestionId, followUp.FollowUpId,
+            "Nog weinig: ik geef zelf de feedback.");
 
         Waiting(await WorkspaceAsync(owner), WaitingKinds.FollowUpToAnswer).ShouldBeEmpty();
         var answer = Waiting(await WorkspaceAsync(colleague), WaitingKinds.FollowUpAnswered).ShouldHaveSingleItem();
@@ -98,19 +95,14 @@ public sealed class WorkspaceTests(AppFixture app)
         await app.Host.JoinAsync(partner, coalition.CoalitionId);
         await app.Host.JoinAsync(proposer, coalition.CoalitionId);
         await app.Host.OffersAsync(proposer, "taal-en-lezen");
-        var made = await app.Host.Scenario(x =>
-        {
-            x.Post.Json(new { title = "Werkplaats woorden die blijven", outcome = "Je ontwerpt een les waarin woorden terugkomen.", type = "werkplaats", format = "fysiek", proposedDates = "14 januari" })
-                .ToUrl($"/api/coalitions/{coalition.CoalitionId}/proposals");
-            x.As(proposer);
-            x.StatusCodeShouldBe(201);
-        });
-        var proposalId = (await made.ReadAsJsonAsync<ProposalWritten>())!.ProposalId;
+        var proposalId = await app.Host.ProposeAsync(proposer, coalition.CoalitionId,
+            new MakeProposal("Werkplaats woorden die blijven", "Je ontwerpt een les waarin woorden terugkomen.",
+                "werkplaats", "fysiek", "14 januari"));
 
         var offer = Waiting(await WorkspaceAsync(partner), WaitingKinds.Proposal).ShouldHaveSingleItem();
         (offer.Title, offer.Text, offer.Link).ShouldBe(("Reageer op het aanbod van Petra Aanbod", "Werkplaats woorden die blijven", $"/vragen/{question.QuestionId}#aanbod"));
         Waiting(await WorkspaceAsync(proposer), WaitingKinds.Proposal).ShouldBeEmpty();
-        await app.Host.Scenario(x => { x.Post.Json(new { reaction = Reactions.Interested }).ToUrl($"/api/proposals/{proposalId}/reactions"); x.As(partner); });
+        await app.Host.ReactAsync(partner, proposalId, Reactions.Interested);
         Waiting(await WorkspaceAsync(partner), WaitingKinds.Proposal).ShouldBeEmpty();
 
         var session = await app.Host.ScheduleSessionAsync(owner);
@@ -169,11 +161,7 @@ public sealed class WorkspaceTests(AppFixture app)
     private static IReadOnlyList<WaitingItem> Waiting(WorkspaceView workspace, string kind) =>
         workspace.Waiting.SingleOrDefault(g => g.Kind == kind)?.Items ?? [];
 
-    private async Task<WorkspaceView> WorkspaceAsync(TestMember member)
-    {
-        var result = await app.Host.Scenario(x => { x.Get.Url("/api/me/workspace"); x.As(member); });
-        return (await result.ReadAsJsonAsync<WorkspaceView>())!;
-    }
+    private Task<WorkspaceView> WorkspaceAsync(TestMember member) => app.Host.MyWorkspaceAsync(member);
 
     private async Task<string> PageAsync(TestMember member) =>
         await (await app.Host.Scenario(x => { x.Get.Url("/werkplek"); x.As(member); })).ReadAsTextAsync();
