@@ -27,11 +27,9 @@ public static class AskFollowUpEndpoint
     [Refuses(400, 403, 404, 409)]
     public static async Task<Created<FollowUpWritten>> Post(
         Guid id, AskFollowUp command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var outcome = await AskAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Created(written => $"/api/questions/{id}#follow-up-{written.FollowUpId}");
-    }
+        CancellationToken ct) =>
+        (await AskAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct))
+            .Created(written => $"/api/questions/{id}#follow-up-{written.FollowUpId}");
 
     public static async Task<Outcome<FollowUpWritten>> AskAsync(
         Guid questionId, AskFollowUp command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
