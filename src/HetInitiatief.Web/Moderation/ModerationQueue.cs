@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using JasperFx.Events;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
 

@@ -1,7 +1,6 @@
 using HetInitiatief.Coalitions;
 using HetInitiatief.Live;
 using HetInitiatief.Offers;
-using Marten;
 using Wolverine;
 
 namespace HetInitiatief.Notifications;

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
-
 namespace HetInitiatief.Questions;
 
 /// <summary>Doorvragen: a colleague probes the question before anyone proposes a solution.</summary>

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
-
 namespace HetInitiatief.Sessions;
 
 /// <summary>A participant's feedback: a rating and what they will do differently in their practice.</summary>
