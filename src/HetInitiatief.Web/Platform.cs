@@ -1,6 +1,5 @@
 using HetInitiatief.Coalitions;
 using HetInitiatief.Errors;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Invites;
 using HetInitiatief.Live;
 using HetInitiatief.Mail;
@@ -16,7 +15,6 @@ using HetInitiatief.Sessions;
 using HetInitiatief.Workspace;
 using Microsoft.AspNetCore.SignalR;
 using Wolverine;
-using Wolverine.Http;
 
 namespace HetInitiatief;
 

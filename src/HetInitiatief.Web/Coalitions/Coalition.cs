@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
-using HetInitiatief.Infrastructure;
 
 namespace HetInitiatief.Coalitions;
 

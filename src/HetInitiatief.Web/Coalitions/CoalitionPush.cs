@@ -34,14 +34,10 @@ public sealed record CoalitionChanged(
 /// <summary>The meter, from the coalition's read model as the commit wrote it, to the question's watchers.</summary>
 public sealed class CoalitionPush : IPushMapper
 {
-    public IEnumerable<object> PushesFor(Commit commit)
-    {
-        var coalitions = commit.Written<CoalitionDetails>(c => c.Id);
-        return from e in commit.Events
-            let coalition = coalitions.GetValueOrDefault(e.StreamId)
-            let meter = coalition is null ? null : CoalitionChanged.From(e, coalition)
-            where meter is not null
-            select LivePush.Of(CoalitionChanged.Method, meter, meter.CoalitionId, meter.Version,
-                LiveHub.BoardGroup, LiveHub.QuestionGroup(meter.QuestionId));
-    }
+    public IEnumerable<object> PushesFor(Commit commit) =>
+        from written in commit.EventsWith<CoalitionDetails>(c => c.Id)
+        let meter = CoalitionChanged.From(written.Event, written.Document)
+        where meter is not null
+        select LivePush.Of(CoalitionChanged.Method, meter, meter.CoalitionId, meter.Version,
+            LiveHub.BoardGroup, LiveHub.QuestionGroup(meter.QuestionId));
 }

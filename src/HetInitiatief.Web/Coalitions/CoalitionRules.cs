@@ -1,5 +1,3 @@
-using HetInitiatief.Infrastructure;
-
 namespace HetInitiatief.Coalitions;
 
 public static class CoalitionRules

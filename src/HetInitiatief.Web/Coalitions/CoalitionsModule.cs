@@ -1,6 +1,5 @@
 using HetInitiatief.Live;
 using JasperFx.Events.Projections;
-using Marten;
 using Wolverine;
 
 namespace HetInitiatief.Coalitions;

@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;
 
@@ -25,21 +21,17 @@ public static class EndorseCoalitionEndpoints
     [EndpointSummary("As a school leader, back a coalition that members of your own school take part in. Twice changes nothing.")]
     [WolverinePost("/api/coalitions/{id}/endorsements")]
     [Refuses(403, 404, 409)]
-    public static Task<Answer<CoalitionWritten>> Endorse(
+    public static async Task<Answer<CoalitionWritten>> Endorse(
         Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        SetAsync(id, user.MemberId(), endorse: true, store, clock.GetUtcNow(), ct);
+        (await EndorseAsync(id, user.MemberId(), endorse: true, store, clock.GetUtcNow(), ct)).Answer();
 
     [EndpointSummary("Withdraw your backing of a coalition.")]
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/coalitions/{id}/endorsements/me")]
     [Refuses(403, 404)]
-    public static Task<Answer<CoalitionWritten>> Withdraw(
+    public static async Task<Answer<CoalitionWritten>> Withdraw(
         Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        SetAsync(id, user.MemberId(), endorse: false, store, clock.GetUtcNow(), ct);
-
-    private static async Task<Answer<CoalitionWritten>> SetAsync(
-        Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
-        (await EndorseAsync(id, leaderId, endorse, store, now, ct)).Answer();
+        (await EndorseAsync(id, user.MemberId(), endorse: false, store, clock.GetUtcNow(), ct)).Answer();
 
     public static async Task<Outcome<CoalitionWritten>> EndorseAsync(Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {

@@ -1,8 +1,5 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;
 

@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
 using JasperFx;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;
 
@@ -49,35 +45,22 @@ public static class HandoverEndpoints
     [Refuses(400, 403, 404, 409)]
     public static async Task<Answer<CoalitionWritten>> Offer(
         Guid id, OfferHandover command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var outcome = await OfferAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Answer();
-    }
+        CancellationToken ct) =>
+        (await OfferAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
     [EndpointSummary("Accept the initiative offered to you: you become the initiator and owner of the question.")]
     [WolverinePost("/api/coalitions/{id}/handover/accept")]
     [Refuses(404, 409)]
     public static async Task<Answer<CoalitionWritten>> Accept(
-        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
-    {
-        var memberId = user.MemberId();
-        var now = clock.GetUtcNow();
-        var outcome = await AcceptAsync(id, memberId, store, now, ct);
-        return outcome.Answer();
-    }
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        (await AcceptAsync(id, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
     [EndpointSummary("Take on a coalition whose initiator left (partners only): you become initiator and owner of the question.")]
     [WolverinePost("/api/coalitions/{id}/initiator")]
     [Refuses(403, 404, 409)]
     public static async Task<Answer<CoalitionWritten>> TakeOn(
-        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
-    {
-        var memberId = user.MemberId();
-        var now = clock.GetUtcNow();
-        var outcome = await TakeOnAsync(id, memberId, store, now, ct);
-        return outcome.Answer();
-    }
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        (await TakeOnAsync(id, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
     public static async Task<Outcome<CoalitionWritten>> OfferAsync(Guid coalitionId, OfferHandover command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
         (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null, c => DecideOffer(c, command, memberId, now), CoalitionRules.NotFound, ct))

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
-
 namespace HetInitiatief.Coalitions;
 
 /// <summary>Joining is voluntary and needs nobody's approval; a member says how they are involved and what they bring.</summary>

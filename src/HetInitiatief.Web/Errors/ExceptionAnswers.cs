@@ -1,4 +1,3 @@
-using HetInitiatief.Infrastructure;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace HetInitiatief.Infrastructure;
 
 public static class CurrentMember

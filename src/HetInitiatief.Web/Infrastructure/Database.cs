@@ -1,5 +1,4 @@
 using JasperFx;
-using Marten;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;

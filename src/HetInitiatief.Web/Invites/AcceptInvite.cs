@@ -1,8 +1,4 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace HetInitiatief.Invites;
 

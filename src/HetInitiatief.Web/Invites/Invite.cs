@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace HetInitiatief.Invites;
 

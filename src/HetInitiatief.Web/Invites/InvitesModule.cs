@@ -1,5 +1,3 @@
-using Marten;
-
 namespace HetInitiatief.Invites;
 
 /// <summary>Invites: their stream's snapshot (their news is the notifications', <c>InviteNews</c>).</summary>

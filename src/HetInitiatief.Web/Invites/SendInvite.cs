@@ -1,10 +1,6 @@
 using System.Net.Mail;
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
 using HetInitiatief.Members;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Invites;
 

@@ -18,6 +18,19 @@ public sealed class Commit(IReadOnlyList<IEvent> events, IReadOnlyList<object> d
         foreach (var document in documents.OfType<T>()) written[id(document)] = document;
         return written;
     }
+
+    /// <summary>
+    /// Each event paired with its stream's read model of type <typeparamref name="T"/> as this commit left it, so a push
+    /// or news message shows the state after the event; events of streams without such a model written are left out.
+    /// </summary>
+    public IEnumerable<(IEvent Event, T Document)> EventsWith<T>(Func<T, Guid> id) where T : class
+    {
+        var written = Written(id);
+        return from e in events
+            let document = written.GetValueOrDefault(e.StreamId)
+            where document is not null
+            select (e, document);
+    }
 }
 
 /// <summary>

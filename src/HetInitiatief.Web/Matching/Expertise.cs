@@ -1,5 +1,4 @@
 using HetInitiatief.Members;
-using Marten;
 
 namespace HetInitiatief.Matching;
 

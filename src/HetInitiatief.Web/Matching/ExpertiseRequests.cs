@@ -1,5 +1,3 @@
-using HetInitiatief.Infrastructure;
-
 namespace HetInitiatief.Matching;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using HetInitiatief.Live;
-using Marten;
 
 namespace HetInitiatief.Matching;
 

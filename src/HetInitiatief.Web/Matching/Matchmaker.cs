@@ -1,11 +1,9 @@
 using HetInitiatief.Catalogue;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Moderation;
 using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using JasperFx.Events;
-using Marten;
 
 namespace HetInitiatief.Matching;
 

@@ -1,5 +1,4 @@
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Events.Projections;
 
 namespace HetInitiatief.Matching;

@@ -1,11 +1,7 @@
-using System.Security.Claims;
 using HetInitiatief.Catalogue;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Moderation;
 using HetInitiatief.Questions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Matching;
 

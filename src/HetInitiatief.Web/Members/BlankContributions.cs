@@ -3,7 +3,6 @@ using HetInitiatief.Notifications;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
-using Marten;
 
 namespace HetInitiatief.Members;
 

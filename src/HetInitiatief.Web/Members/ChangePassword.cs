@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 

@@ -1,9 +1,5 @@
-using System.Security.Claims;
 using HetInitiatief.Catalogue;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 

@@ -1,12 +1,8 @@
-using System.Security.Claims;
 using System.Text.Json;
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 

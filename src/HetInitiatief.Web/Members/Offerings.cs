@@ -1,8 +1,4 @@
-using System.Security.Claims;
 using HetInitiatief.Catalogue;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 

@@ -1,13 +1,8 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
 using JasperFx.Events;
 using Marten.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.SignalR;
-using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using System.Security.Cryptography;
-using HetInitiatief.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.SignalR;
 
 namespace HetInitiatief.Members;

@@ -1,13 +1,8 @@
-using HetInitiatief.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using System.Reflection;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.Metadata;
-using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 

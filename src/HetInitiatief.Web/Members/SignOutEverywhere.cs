@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using HetInitiatief.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.SignalR;
 
 namespace HetInitiatief.Members;

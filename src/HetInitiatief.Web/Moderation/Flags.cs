@@ -1,12 +1,8 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
-using Marten;
 using Microsoft.Extensions.Options;
-using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
 

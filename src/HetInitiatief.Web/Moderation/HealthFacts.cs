@@ -7,7 +7,6 @@ using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Events.Projections;
 
 namespace HetInitiatief.Moderation;

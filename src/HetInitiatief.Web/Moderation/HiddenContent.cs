@@ -1,6 +1,5 @@
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
-using Marten;
 
 namespace HetInitiatief.Moderation;
 

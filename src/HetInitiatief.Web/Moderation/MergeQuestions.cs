@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
-using System.Security.Claims;
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using JasperFx.Events;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
 

@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
-using Marten;
 using Marten.Events;
-using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
 

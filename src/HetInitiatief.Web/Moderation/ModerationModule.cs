@@ -1,6 +1,4 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Live;
-using Marten;
 
 namespace HetInitiatief.Moderation;
 

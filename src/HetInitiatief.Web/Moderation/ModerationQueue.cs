@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using JasperFx.Events;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
 
@@ -22,14 +17,18 @@ public sealed record FlagView(Person By, string Reason, DateTimeOffset At);
 public static class ModerationQueueEndpoints
 {
     public static Decision DecideHide(ContentModeration moderation, Review command, MemberProfile moderator, DateTimeOffset now) =>
-        new FieldRules().Text("reason", command.Reason, "de reden (de schrijver ziet die)", 500).Problem is { } invalid ? invalid
+        MustGiveReason(command) is { } invalid ? invalid
         : moderation.Hidden && !moderation.HiddenAutomatically ? Problem.Conflict("Deze bijdrage is al verborgen.")
         : Decision.Accept(new ContentHidden(moderation.Id, moderator.Id, command.Reason!.Trim(), now));
 
     public static Decision DecideRestore(ContentModeration moderation, Review command, MemberProfile moderator, DateTimeOffset now) =>
-        new FieldRules().Text("reason", command.Reason, "de reden (de schrijver ziet die)", 500).Problem is { } invalid ? invalid
+        MustGiveReason(command) is { } invalid ? invalid
         : !moderation.Hidden && moderation.OpenFlags.Count == 0 ? Problem.Conflict("Er is niets te herstellen: de bijdrage is zichtbaar en niet gemeld.")
         : Decision.Accept(new ContentRestored(moderation.Id, moderator.Id, command.Reason!.Trim(), now));
+
+    /// <summary>Hiding and restoring both answer to the author, so both need a reason the author will read.</summary>
+    private static Problem? MustGiveReason(Review command) =>
+        new FieldRules().Text("reason", command.Reason, "de reden (de schrijver ziet die)", 500).Problem;
 
     [EndpointSummary("The moderation queue: flagged contributions and those hidden automatically, waiting for review (moderators only).")]
     [WolverineGet("/api/moderation/queue")]

@@ -1,7 +1,4 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
-using Marten;
 using Microsoft.Extensions.Options;
 
 namespace HetInitiatief.Moderation;

@@ -1,4 +1,3 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using K = HetInitiatief.Moderation.HealthFactKinds;
 

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using JasperFx.Events.Projections;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
 

@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
-using System.Security.Claims;
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Moderation;
 

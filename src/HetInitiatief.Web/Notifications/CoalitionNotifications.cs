@@ -3,7 +3,6 @@ using HetInitiatief.Coalitions;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using JasperFx.Events;
-using Marten;
 
 namespace HetInitiatief.Notifications;
 

@@ -1,7 +1,6 @@
 using HetInitiatief.Invites;
 using HetInitiatief.Members;
 using JasperFx.Events;
-using Marten;
 
 namespace HetInitiatief.Notifications;
 

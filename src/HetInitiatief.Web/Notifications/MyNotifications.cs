@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
-
 namespace HetInitiatief.Notifications;
 
 public sealed record NotificationList(IReadOnlyList<Notification> Notifications, int Unread);

@@ -1,7 +1,6 @@
 using HetInitiatief.Coalitions;
 using HetInitiatief.Live;
 using HetInitiatief.Offers;
-using Marten;
 using Wolverine;
 
 namespace HetInitiatief.Notifications;
@@ -33,12 +32,8 @@ public static class NotificationsModule
         services.AddNews(InviteNews.From);
         services.AddNews(QuestionNews.From);
         services.AddNews(ThemeNews.From);
-        services.AddNews((Commit commit) =>
-        {
-            var coalitions = commit.Written<CoalitionDetails>(c => c.Id);
-            return commit.Events.Select(e =>
-                coalitions.GetValueOrDefault(e.StreamId) is { } near ? CoalitionShortNews.From(e, near) : null);
-        }, InvitationQueue);
+        services.AddNews((Commit commit) => commit.EventsWith<CoalitionDetails>(c => c.Id)
+            .Select(written => CoalitionShortNews.From(written.Event, written.Document)), InvitationQueue);
         services.ConfigureWolverine(options =>
         {
             options.LocalQueue(InvitationQueue).Sequential().UseDurableInbox();

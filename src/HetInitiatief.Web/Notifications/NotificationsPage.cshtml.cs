@@ -1,6 +1,4 @@
 using HetInitiatief.Shared;
-using HetInitiatief.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

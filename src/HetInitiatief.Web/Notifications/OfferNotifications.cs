@@ -3,7 +3,6 @@ using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
 using JasperFx.Events;
-using Marten;
 
 namespace HetInitiatief.Notifications;
 

@@ -3,7 +3,6 @@ using HetInitiatief.Members;
 using HetInitiatief.Moderation;
 using HetInitiatief.Questions;
 using JasperFx.Events;
-using Marten;
 
 namespace HetInitiatief.Notifications;
 

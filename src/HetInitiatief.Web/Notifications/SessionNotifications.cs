@@ -1,6 +1,5 @@
 using HetInitiatief.Sessions;
 using JasperFx.Events;
-using Marten;
 
 namespace HetInitiatief.Notifications;
 

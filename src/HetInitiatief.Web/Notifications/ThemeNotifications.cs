@@ -5,7 +5,6 @@ using HetInitiatief.Members;
 using HetInitiatief.Moderation;
 using HetInitiatief.Questions;
 using JasperFx.Events;
-using Marten;
 
 namespace HetInitiatief.Notifications;
 

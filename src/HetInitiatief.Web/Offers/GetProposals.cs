@@ -1,9 +1,5 @@
-using HetInitiatief.Infrastructure;
-using System.Security.Claims;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Offers;
 

@@ -1,11 +1,7 @@
-using System.Security.Claims;
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Offers;
 

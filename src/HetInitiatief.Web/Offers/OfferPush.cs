@@ -17,14 +17,10 @@ public sealed record ProposalChanged(Guid QuestionId, Guid ProposalId, long Vers
 /// <summary>The offer's status, read from its snapshot as the same commit wrote it.</summary>
 public sealed class OfferPush : IPushMapper
 {
-    public IEnumerable<object> PushesFor(Commit commit)
-    {
-        var proposals = commit.Written<Proposal>(p => p.Id);
-        return from e in commit.Events
-            let proposal = proposals.GetValueOrDefault(e.StreamId)
-            let change = proposal is null ? null : ProposalChanged.From(e, proposal)
-            where change is not null
-            select LivePush.Of(ProposalChanged.Method, change, change.ProposalId, change.Version,
-                LiveHub.QuestionGroup(change.QuestionId));
-    }
+    public IEnumerable<object> PushesFor(Commit commit) =>
+        from written in commit.EventsWith<Proposal>(p => p.Id)
+        let change = ProposalChanged.From(written.Event, written.Document)
+        where change is not null
+        select LivePush.Of(ProposalChanged.Method, change, change.ProposalId, change.Version,
+            LiveHub.QuestionGroup(change.QuestionId));
 }

@@ -1,8 +1,4 @@
-using System.Security.Claims;
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Offers;
 
@@ -50,34 +46,23 @@ public static class ReactAndDecideEndpoints
     [Refuses(400, 403, 404, 409)]
     public static async Task<Answer<ProposalWritten>> React(
         Guid id, ReactToProposal command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var outcome = await ReactAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Answer();
-    }
+        CancellationToken ct) =>
+        (await ReactAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
     [EndpointSummary("Ask the proposer for changes (initiator only).")]
     [WolverinePost("/api/proposals/{id}/changes-requested")]
     [Refuses(400, 403, 404, 409)]
     public static async Task<Answer<ProposalWritten>> Changes(
         Guid id, RequestChanges command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        var outcome = await RequestChangesAsync(id, command, memberId, store, now, ct);
-        return outcome.Answer();
-    }
+        CancellationToken ct) =>
+        (await RequestChangesAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
     [EndpointSummary("Accept a proposal on behalf of the group (initiator only); one per coalition.")]
     [WolverinePost("/api/proposals/{id}/accept")]
     [Refuses(403, 404, 409)]
     public static async Task<Answer<ProposalWritten>> Accept(
-        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
-    {
-        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        var outcome = await AcceptAsync(id, memberId, store, now, ct);
-        return outcome.Answer();
-    }
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        (await AcceptAsync(id, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
     public static async Task<Outcome<ProposalWritten>> ReactAsync(Guid proposalId, ReactToProposal command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
 
@@ -33,12 +29,8 @@ public static class AfterwardsEndpoints
     [Refuses(400, 403, 404)]
     public static async Task<Answer<QuestionWritten>> Outcome(
         Guid id, RecordGoalOutcome command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        var outcome = await RecordOutcomeAsync(id, command, memberId, store, now, ct);
-        return outcome.Answer();
-    }
+        CancellationToken ct) =>
+        (await RecordOutcomeAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
     public static async Task<Outcome<QuestionWritten>> RecordOutcomeAsync(
         Guid questionId, RecordGoalOutcome command, Guid memberId, IDocumentStore store, DateTimeOffset now,
@@ -52,12 +44,9 @@ public static class AfterwardsEndpoints
     [Refuses(400, 403, 404)]
     public static async Task<Created<QuestionWritten>> Story(
         Guid id, PublishSuccessStory command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        var outcome = await PublishStoryAsync(id, command, memberId, store, now, ct);
-        return outcome.Created(_ => $"/api/questions/{id}");
-    }
+        CancellationToken ct) =>
+        (await PublishStoryAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct))
+            .Created(_ => $"/api/questions/{id}");
 
     public static async Task<Outcome<QuestionWritten>> PublishStoryAsync(
         Guid questionId, PublishSuccessStory command, Guid memberId, IDocumentStore store, DateTimeOffset now,

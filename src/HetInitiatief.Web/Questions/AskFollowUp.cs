@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
-
 namespace HetInitiatief.Questions;
 
 /// <summary>Doorvragen: a colleague probes the question before anyone proposes a solution.</summary>
@@ -27,11 +22,9 @@ public static class AskFollowUpEndpoint
     [Refuses(400, 403, 404, 409)]
     public static async Task<Created<FollowUpWritten>> Post(
         Guid id, AskFollowUp command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var outcome = await AskAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Created(written => $"/api/questions/{id}#follow-up-{written.FollowUpId}");
-    }
+        CancellationToken ct) =>
+        (await AskAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct))
+            .Created(written => $"/api/questions/{id}#follow-up-{written.FollowUpId}");
 
     public static async Task<Outcome<FollowUpWritten>> AskAsync(
         Guid questionId, AskFollowUp command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
 
@@ -56,21 +52,17 @@ public static class EndorseQuestionEndpoints
     [EndpointSummary("As a school leader, back a question of a member of your own school ('mijn leidinggevende steunt dit'). Twice changes nothing.")]
     [WolverinePost("/api/questions/{id}/endorsements")]
     [Refuses(403, 404, 409)]
-    public static Task<Answer<QuestionWritten>> Endorse(
+    public static async Task<Answer<QuestionWritten>> Endorse(
         Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        SetAsync(id, user.MemberId(), endorse: true, store, clock.GetUtcNow(), ct);
+        (await EndorseAsync(id, user.MemberId(), endorse: true, store, clock.GetUtcNow(), ct)).Answer();
 
     [EndpointSummary("Withdraw your backing of a question.")]
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/questions/{id}/endorsements/me")]
     [Refuses(403, 404)]
-    public static Task<Answer<QuestionWritten>> Withdraw(
+    public static async Task<Answer<QuestionWritten>> Withdraw(
         Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        SetAsync(id, user.MemberId(), endorse: false, store, clock.GetUtcNow(), ct);
-
-    private static async Task<Answer<QuestionWritten>> SetAsync(
-        Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
-        (await EndorseAsync(id, leaderId, endorse, store, now, ct)).Answer();
+        (await EndorseAsync(id, user.MemberId(), endorse: false, store, clock.GetUtcNow(), ct)).Answer();
 
     public static async Task<Outcome<QuestionWritten>> EndorseAsync(Guid id, Guid leaderId, bool endorse, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {

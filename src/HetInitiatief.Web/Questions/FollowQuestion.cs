@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
 
@@ -28,22 +24,17 @@ public static class FollowQuestionEndpoints
     [WolverinePost("/api/questions/{id}/followers")]
     [Refuses(404)]
     public static async Task<Added<Following>> Follow(
-        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
-    {
-        var outcome = await SetAsync(id, user.MemberId(), follow: true, store, clock.GetUtcNow(), ct);
-        return outcome.Added($"/api/questions/{id}/followers", following => following.Changed);
-    }
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        (await SetAsync(id, user.MemberId(), follow: true, store, clock.GetUtcNow(), ct))
+            .Added($"/api/questions/{id}/followers", following => following.Changed);
 
     [EndpointSummary("Stop following a question.")]
     [Members.AllowUnconfirmed]
     [WolverineDelete("/api/questions/{id}/followers/me")]
     [Refuses(404)]
     public static async Task<Answer<Following>> Unfollow(
-        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct)
-    {
-        var outcome = await SetAsync(id, user.MemberId(), follow: false, store, clock.GetUtcNow(), ct);
-        return outcome.Answer();
-    }
+        Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        (await SetAsync(id, user.MemberId(), follow: false, store, clock.GetUtcNow(), ct)).Answer();
 
     [EndpointSummary("Who follows a question.")]
     [WolverineGet("/api/questions/{id}/followers")]

@@ -1,10 +1,6 @@
-using System.Security.Claims;
 using System.Globalization;
 using HetInitiatief.Catalogue;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
 

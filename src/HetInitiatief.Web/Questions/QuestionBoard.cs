@@ -1,12 +1,8 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
-using Marten;
 using Marten.Linq.MatchesSql;
-using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
 

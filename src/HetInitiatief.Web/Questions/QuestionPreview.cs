@@ -1,6 +1,5 @@
 using HetInitiatief.Catalogue;
 using HetInitiatief.Coalitions;
-using Marten;
 
 namespace HetInitiatief.Questions;
 

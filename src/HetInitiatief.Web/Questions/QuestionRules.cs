@@ -1,5 +1,3 @@
-using HetInitiatief.Infrastructure;
-
 namespace HetInitiatief.Questions;
 
 /// <summary>The state rules several question commands share, and the limits of their fields.</summary>

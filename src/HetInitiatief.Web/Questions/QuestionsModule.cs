@@ -1,6 +1,5 @@
 using HetInitiatief.Live;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace HetInitiatief.Questions;
 

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
-
 namespace HetInitiatief.Questions;
 
 /// <summary>
@@ -33,11 +28,9 @@ public static class ReformulateQuestionEndpoint
     [Refuses(400, 403, 404, 409)]
     public static async Task<Created<QuestionWritten>> Post(
         Guid id, ReformulateQuestion command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var outcome = await ReformulateAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct);
-        return outcome.Created(_ => $"/api/questions/{id}");
-    }
+        CancellationToken ct) =>
+        (await ReformulateAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct))
+            .Created(_ => $"/api/questions/{id}");
 
     public static async Task<Outcome<QuestionWritten>> ReformulateAsync(
         Guid questionId, ReformulateQuestion command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

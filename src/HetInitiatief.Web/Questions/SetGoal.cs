@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
-
 namespace HetInitiatief.Questions;
 
 /// <summary>A shared goal that describes the new practice recognisably: "in zes weken kan deze groep…".</summary>

@@ -1,10 +1,7 @@
 using System.Text.RegularExpressions;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
 

@@ -1,8 +1,4 @@
-using System.Security.Claims;
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Questions;
 

@@ -1,12 +1,8 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using HetInitiatief.Catalogue;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Sessions;
 

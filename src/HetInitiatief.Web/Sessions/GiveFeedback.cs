@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
-
 namespace HetInitiatief.Sessions;
 
 /// <summary>A participant's feedback: a rating and what they will do differently in their practice.</summary>
@@ -27,12 +22,9 @@ public static class GiveFeedbackEndpoint
     [Refuses(400, 403, 404, 409)]
     public static async Task<Created<SessionWritten>> Post(
         Guid id, GiveFeedback command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var (memberId, now) = (user.MemberId(), clock.GetUtcNow());
-        var outcome = await GiveAsync(id, command, memberId, store, now, ct);
-        return outcome.Created(_ => $"/api/sessions/{id}");
-    }
+        CancellationToken ct) =>
+        (await GiveAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct))
+            .Created(_ => $"/api/sessions/{id}");
 
     public static async Task<Outcome<SessionWritten>> GiveAsync(
         Guid sessionId, GiveFeedback command, Guid memberId, IDocumentStore store, DateTimeOffset now,

@@ -1,7 +1,5 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Live;
 using JasperFx.Events;
-using Marten;
 
 namespace HetInitiatief.Sessions;
 

@@ -1,10 +1,6 @@
-using System.Security.Claims;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Sessions;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using HetInitiatief.Infrastructure;
 
 namespace HetInitiatief.Sessions;
 

@@ -1,4 +1,3 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Shared;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -33,14 +33,10 @@ public sealed record SessionChanged(
 /// <summary>The seat counts, from the session's snapshot as the commit wrote it, to the agenda and the session.</summary>
 public sealed class SessionPush : IPushMapper
 {
-    public IEnumerable<object> PushesFor(Commit commit)
-    {
-        var sessions = commit.Written<Session>(s => s.Id);
-        return from e in commit.Events
-            let session = sessions.GetValueOrDefault(e.StreamId)
-            let seats = session is null ? null : SessionChanged.From(e, session)
-            where seats is not null
-            select LivePush.Of(SessionChanged.Method, seats, seats.SessionId, seats.Version,
-                LiveHub.AgendaGroup, LiveHub.SessionGroup(seats.SessionId));
-    }
+    public IEnumerable<object> PushesFor(Commit commit) =>
+        from written in commit.EventsWith<Session>(s => s.Id)
+        let seats = SessionChanged.From(written.Event, written.Document)
+        where seats is not null
+        select LivePush.Of(SessionChanged.Method, seats, seats.SessionId, seats.Version,
+            LiveHub.AgendaGroup, LiveHub.SessionGroup(seats.SessionId));
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using HetInitiatief.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;

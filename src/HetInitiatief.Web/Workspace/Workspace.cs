@@ -1,14 +1,10 @@
-using System.Security.Claims;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Notifications;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Workspace;
 

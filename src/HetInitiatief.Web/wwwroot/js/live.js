@@ -29,7 +29,6 @@
   };
 
   let version = question ? Number(question.dataset.version) : 0;
-  let refreshing = null;
 
   // Pushes carry their stream's version. The server sends them in commit order, but a push that was on its way
   // while the page was fetched, or one from before a reconnect, can still be older than what this page shows:
@@ -41,11 +40,7 @@
     return true;
   }
 
-  function announce(text) {
-    if (!status) return;
-    status.textContent = "";
-    window.setTimeout(() => { status.textContent = text; }, 50);
-  }
+  const announce = window.liveCommon.announcer(status);
 
   // Values the member changed since the page was drawn, by element id.
   function typedValues(root) {
@@ -79,16 +74,7 @@
     }
   }
 
-  // Several pushes in a row lead to one fetch at a time, and one more after it if needed.
-  function scheduleRefresh() {
-    if (refreshing) { refreshing.again = true; return; }
-    refreshing = { again: false };
-    refresh().catch(() => {}).finally(() => {
-      const again = refreshing.again;
-      refreshing = null;
-      if (again) scheduleRefresh();
-    });
-  }
+  const scheduleRefresh = window.liveCommon.oneAtATime(refresh);
 
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/live")

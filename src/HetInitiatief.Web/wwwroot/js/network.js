@@ -7,13 +7,8 @@
   const welcome = document.querySelector("[data-live-network]");
   if (!welcome) return;
   const status = document.getElementById("live-status");
-  let refreshing = null;
 
-  function announce(text) {
-    if (!status) return;
-    status.textContent = "";
-    window.setTimeout(() => { status.textContent = text; }, 50);
-  }
+  const announce = window.liveCommon.announcer(status);
 
   async function refresh() {
     const response = await fetch(window.location.href, { headers: { "X-Requested-With": "live" }, credentials: "same-origin" });
@@ -25,16 +20,7 @@
     });
   }
 
-  // Pushes that arrive while a refresh runs are folded into one more refresh afterwards.
-  function scheduleRefresh() {
-    if (refreshing) { refreshing.again = true; return; }
-    refreshing = { again: false };
-    refresh().catch(() => {}).finally(() => {
-      const again = refreshing.again;
-      refreshing = null;
-      if (again) scheduleRefresh();
-    });
-  }
+  const scheduleRefresh = window.liveCommon.oneAtATime(refresh);
 
   const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/network").withAutomaticReconnect().build();
   connection.on("networkChanged", (seats) => {
