@@ -46,7 +46,8 @@ public static class MergeProposalEndpoints
     public static TwoStreamDecision DecideAgree(
         Question duplicate, Coalition? coalition, QuestionBoardItem? target, Guid memberId, DateTimeOffset now)
     {
-        if (MustBeAnOwner(duplicate, target?.OwnerId, memberId) is { } refused) return refused;
+        if ((MustBeAnOwner(duplicate, target?.OwnerId, memberId) ?? QuestionRules.MustBeOpen(duplicate)) is { } refused)
+            return refused;
         var merge = duplicate.Merge!;
         if (target is not { Status: QuestionStatus.Open })
             return Problem.Conflict("De andere vraag is inmiddels gesloten; samenvoegen kan niet meer.");
