@@ -13,9 +13,9 @@ public sealed record MailMessageToSend(string To, string Subject, string Body, G
 
 /// <summary>
 /// The one way mail leaves the platform. <see cref="QueueAsync"/> puts the mail and its delivery message in the
-/// caller's own session, so they commit in the caller's transaction through Wolverine's outbox, or not at all; <see cref="DeliverMailHandler"/> delivers it (over
-/// SMTP, or to the outbox folder without one), retrying with backoff. So a down SMTP server fails no request, and a
-/// restart loses no mail.
+/// caller's own session, so they commit in the caller's transaction through Wolverine's outbox, or not at all;
+/// <see cref="DeliverMailHandler"/> delivers it (over SMTP, or to the outbox folder without one), retrying with
+/// backoff. So a down SMTP server fails no request, and a restart loses no mail.
 /// </summary>
 public sealed class Mailer(
     IConfiguration configuration, MailSettings settings, IServiceProvider services, TimeProvider clock, ILogger<Mailer> logger)
@@ -60,6 +60,9 @@ public sealed class Mailer(
         }
         var mail = OutgoingMail.Queue(message.Id ?? Guid.CreateVersion7(), message, clock.GetUtcNow());
         session.Insert(mail);
+        // An outbox of its own, enrolled in the caller's session: the envelope is stored by the caller's commit and
+        // handed to the queue after it. One per mail, because an outbox hands over only once, and a caller may commit
+        // its session more than once (the digest, member by member); an earlier outbox then has nothing left to send.
         await new MartenOutbox(services.GetRequiredService<IWolverineRuntime>(), session)
             .PublishAsync(new DeliverMail(mail.Id));
     }
