@@ -68,8 +68,9 @@ public sealed class Mailer(
     }
 
     /// <summary>
-    /// A member deleted their account: mail to them goes from the admins' listing and the outbox folder (a queued one
-    /// is then never sent), and mail naming them, such as their invitations, names a former member instead.
+    /// A member deletes their account: in the deletion's session, mail to them goes from the admins' listing (a queued
+    /// one is then never sent), and mail naming them, such as their invitations, names a former member instead. The
+    /// outbox folder is no transaction: its files go once the deletion committed (<see cref="ForgetFilesAsync"/>).
     /// </summary>
     public async Task ForgetAsync(IDocumentSession session, string address, string name, CancellationToken ct)
     {
@@ -80,6 +81,11 @@ public sealed class Mailer(
             foreach (var mail in naming)
                 session.Store(mail with { Subject = Unnamed(mail.Subject, name), Body = Unnamed(mail.Body, name) });
         }
+    }
+
+    /// <summary>Mail to a deleted account's address goes from the outbox folder, after the deletion committed.</summary>
+    public async Task ForgetFilesAsync(string address, CancellationToken ct)
+    {
         if (!Directory.Exists(OutboxDirectory) || address.Length == 0) return;
         foreach (var file in Directory.EnumerateFiles(OutboxDirectory, "*.eml"))
         {
