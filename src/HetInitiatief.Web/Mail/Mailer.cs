@@ -13,9 +13,9 @@ public sealed record MailMessageToSend(string To, string Subject, string Body, G
 
 /// <summary>
 /// The one way mail leaves the platform. <see cref="QueueAsync"/> puts the mail and its delivery message in the
-/// caller's own session, so they commit in the caller's transaction through Wolverine's outbox, or not at all; <see cref="DeliverMailHandler"/> delivers it (over
-/// SMTP, or to the outbox folder without one), retrying with backoff. So a down SMTP server fails no request, and a
-/// restart loses no mail.
+/// caller's own session, so they commit in the caller's transaction through Wolverine's outbox, or not at all;
+/// <see cref="DeliverMailHandler"/> delivers it (over SMTP, or to the outbox folder without one), retrying with
+/// backoff. So a down SMTP server fails no request, and a restart loses no mail.
 /// </summary>
 public sealed class Mailer(
     IConfiguration configuration, MailSettings settings, IServiceProvider services, TimeProvider clock, ILogger<Mailer> logger)
@@ -60,13 +60,17 @@ public sealed class Mailer(
         }
         var mail = OutgoingMail.Queue(message.Id ?? Guid.CreateVersion7(), message, clock.GetUtcNow());
         session.Insert(mail);
+        // An outbox of its own, enrolled in the caller's session: the envelope is stored by the caller's commit and
+        // handed to the queue after it. One per mail, because an outbox hands over only once, and a caller may commit
+        // its session more than once (the digest, member by member); an earlier outbox then has nothing left to send.
         await new MartenOutbox(services.GetRequiredService<IWolverineRuntime>(), session)
             .PublishAsync(new DeliverMail(mail.Id));
     }
 
     /// <summary>
-    /// A member deleted their account: mail to them goes from the admins' listing and the outbox folder (a queued one
-    /// is then never sent), and mail naming them, such as their invitations, names a former member instead.
+    /// A member deletes their account: in the deletion's session, mail to them goes from the admins' listing (a queued
+    /// one is then never sent), and mail naming them, such as their invitations, names a former member instead. The
+    /// outbox folder is no transaction: its files go once the deletion committed (<see cref="ForgetFilesAsync"/>).
     /// </summary>
     public async Task ForgetAsync(IDocumentSession session, string address, string name, CancellationToken ct)
     {
@@ -77,6 +81,11 @@ public sealed class Mailer(
             foreach (var mail in naming)
                 session.Store(mail with { Subject = Unnamed(mail.Subject, name), Body = Unnamed(mail.Body, name) });
         }
+    }
+
+    /// <summary>Mail to a deleted account's address goes from the outbox folder, after the deletion committed.</summary>
+    public async Task ForgetFilesAsync(string address, CancellationToken ct)
+    {
         if (!Directory.Exists(OutboxDirectory) || address.Length == 0) return;
         foreach (var file in Directory.EnumerateFiles(OutboxDirectory, "*.eml"))
         {

@@ -42,7 +42,8 @@ public static class DeleteAccountEndpoint
         await Invites.InviteData.ForgetAsync(memberId, store, ct);
 
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<MemberProfile>(memberId, ct) is { } profile)
+        var profile = await session.LoadAsync<MemberProfile>(memberId, ct);
+        if (profile is not null)
         {
             session.Delete<MemberLogin>(MemberLogin.Normalise(profile.Email));
             session.Delete<SignInAttempts>(MemberLogin.Normalise(profile.Email));
@@ -63,5 +64,6 @@ public static class DeleteAccountEndpoint
         var stamp = SessionStamps.Renew(session, memberId);
         await session.SaveChangesAsync(ct);
         stamps.Renewed(memberId, stamp);
+        if (profile is not null) await mailer.ForgetFilesAsync(profile.Email, ct);
     }
 }

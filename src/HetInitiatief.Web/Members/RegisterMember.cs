@@ -65,6 +65,7 @@ public static class RegisterMemberEndpoint
         await Invites.AcceptInvite.OnRegistrationAsync(session, command.Invite, memberId, now, ct);
         var member = MemberProfile.Create(registered);
         // The confirmation mail commits with the account: an account never waits for a mail that was never queued.
+        // A new account is neither confirmed nor over the hourly limit, so this queues and never refuses.
         await EmailConfirmation.QueueAsync(session, member, mailer, now, ct, returnUrl);
         var started = await EventStreams.StartAsync<MemberProfile>(session, memberId, Decision.Accept(registered),
             Problem.Conflict("Er is al een account met dit e-mailadres. Log in, of gebruik een ander adres.",
