@@ -1,6 +1,7 @@
 using HetInitiatief.Infrastructure;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace HetInitiatief.Network;
 
@@ -42,12 +43,14 @@ public sealed record NetworkSettings(Guid NetworkId, int EarlyBirdSeats)
     /// <summary>One network per platform; a test can run its own beside it with another id.</summary>
     public static readonly Guid DefaultId = new("8a1f3c52-6d0e-4b7a-9c21-3e5f7a9b0d14");
 
-    /// <summary>Read while the platform is put together, so a value it cannot honour stops the start-up.</summary>
-    public static NetworkSettings From(IConfiguration configuration)
+    /// <summary>Bound through the options and checked at start-up, so a value it cannot honour stops it, naming it.</summary>
+    public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        var options = Settings.Read<NetworkOptions>(configuration, NetworkOptions.Section, NetworkOptions.Problems);
-        return new(options.NetworkId, options.EarlyBirdSeats);
+        services.AddCheckedSettings<NetworkOptions>(configuration, NetworkOptions.Section, NetworkOptions.Problems);
+        services.AddSingleton(s => From(s.GetRequiredService<IOptions<NetworkOptions>>().Value));
     }
+
+    public static NetworkSettings From(NetworkOptions options) => new(options.NetworkId, options.EarlyBirdSeats);
 }
 
 /// <summary>The network's settings as configured; 0 founding seats means no early birds (an admin starts the network).</summary>
