@@ -79,10 +79,15 @@ public static class EarlyBirds
 }
 
 /// <summary>Opens the network's stream at start-up when it does not exist yet; a second instance starting at the same moment is harmless.</summary>
-public sealed class NetworkOpening(IDocumentStore store, NetworkSettings settings, TimeProvider clock) : IHostedService
+/// <remarks>
+/// It takes the options, not <see cref="NetworkSettings"/>: the host builds its services before it checks the settings,
+/// and a bad value must stop the start-up through that check, with its message.
+/// </remarks>
+public sealed class NetworkOpening(IDocumentStore store, IOptions<NetworkOptions> options, TimeProvider clock) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        var settings = NetworkSettings.From(options.Value);
         await using var session = store.LightweightSession();
         if (await session.Events.FetchStreamStateAsync(settings.NetworkId, ct) is not null) return;
         // Another instance opening it at the same moment collides on the id; then it is open, which is all this wants.
