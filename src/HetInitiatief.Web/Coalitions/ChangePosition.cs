@@ -19,13 +19,14 @@ public static class ChangePositionEndpoint
         return coalition.Accept(new CoalitionPositionChanged(coalition.Id, memberId, command.Position, now), current, command.Position, now);
     }
 
-    /// <summary>A member of an open coalition changes position; the initiator hands over first. The page asks the same.</summary>
+    /// <summary>A member of an open coalition changes position; the initiator hands over first. </summary>
     public static Problem? MayChange(Coalition coalition, Guid memberId) =>
         CoalitionRules.MustBeOpen(coalition)
         ?? (!coalition.Members.TryGetValue(memberId, out var current)
             ? Problem.Conflict("Je doet niet mee met deze coalitie. Doe eerst mee.")
             : current == Positions.Initiator
-                ? Problem.Conflict("Je bent de initiatiefnemer. Draag het initiatief eerst over aan een partner.", "position")
+                ? Problem.Conflict(
+                    "Je bent de initiatiefnemer. Draag het initiatief eerst over aan een partner.", "position")
                 : null);
 
     [EndpointSummary("Change how you are involved: partner, supplier, link or user.")]

@@ -20,12 +20,13 @@ public static class HandoverEndpoints
         return coalition.HandoverOfferedTo == to ? Decision.Accept() : Decision.Accept(new InitiativeHandoverOffered(coalition.Id, memberId, to, now));
     }
 
-    /// <summary>Only the initiator of an open coalition hands the initiative over; the page offers the form by it.</summary>
+    /// <summary>Only the initiator of an open coalition hands over; the page shows the form by it.</summary>
     public static Problem? MayOffer(Coalition coalition, Guid memberId) =>
-        coalition.InitiatorId != memberId ? Problem.Forbidden("Alleen de initiatiefnemer kan het initiatief overdragen.")
-        : CoalitionRules.MustBeOpen(coalition);
+        coalition.InitiatorId != memberId
+            ? Problem.Forbidden("Alleen de initiatiefnemer kan het initiatief overdragen.")
+            : CoalitionRules.MustBeOpen(coalition);
 
-    /// <summary>The partner the initiative was offered to accepts it while the coalition and question are open.</summary>
+    /// <summary>The partner it was offered to accepts the initiative while coalition and question are open.</summary>
     public static Problem? MayAccept(Coalition coalition, Question question, Guid memberId) =>
         CoalitionRules.MustBeOpen(coalition) ?? QuestionRules.MustBeOpen(question)
         ?? (coalition.HandoverOfferedTo != memberId

@@ -25,7 +25,7 @@ public sealed partial class QuestionPageModel
     /// <summary>Joining: an open coalition around an open question, for whoever is not in it yet.</summary>
     public bool MayJoin { get; private set; }
 
-    /// <summary>Leaving shows while the coalition is open (the decision lets anyone leave; a closed one shows no form).</summary>
+    /// <summary>Leaving shows while the coalition is open (the decision also lets one leave a closed one).</summary>
     public bool MayLeave { get; private set; }
 
     /// <summary>The change-position form: <see cref="ChangePositionEndpoint.MayChange"/>.</summary>
@@ -37,10 +37,10 @@ public sealed partial class QuestionPageModel
     /// <summary>Accepting the initiative offered to this member: <see cref="HandoverEndpoints.MayAccept"/>.</summary>
     public bool MayAcceptHandover { get; private set; }
 
-    /// <summary>Offering the initiative to a partner: <see cref="HandoverEndpoints.MayOffer"/>, when there is a partner.</summary>
+    /// <summary>Offering the initiative: <see cref="HandoverEndpoints.MayOffer"/>, when there is a partner.</summary>
     public bool MayOfferHandover { get; private set; }
 
-    /// <summary>Every coalition flag comes from the rule its decision uses, asked of the coalition's own state.</summary>
+    /// <summary>Every coalition flag comes from the rule its decision uses, asked of the coalition's state.</summary>
     private async Task DecideWhatTheCoalitionOffersAsync(Marten.IQuerySession session, Question? question,
         CancellationToken ct)
     {
@@ -55,7 +55,8 @@ public sealed partial class QuestionPageModel
         MayChangePosition = ChangePositionEndpoint.MayChange(state, me) is null;
         MayTakeOn = HandoverEndpoints.MayTakeOn(state, question, me) is null;
         MayAcceptHandover = HandoverEndpoints.MayAccept(state, question, me) is null;
-        MayOfferHandover = HandoverEndpoints.MayOffer(state, me) is null && state.Members.ContainsValue(Positions.Partner);
+        MayOfferHandover = HandoverEndpoints.MayOffer(state, me) is null
+            && state.Members.ContainsValue(Positions.Partner);
     }
 
     public Task<IActionResult> OnPostFormCoalitionAsync(CancellationToken ct) =>

@@ -24,7 +24,8 @@ public static class EndPaidMembershipEndpoint
     }
 
     /// <summary>Only an admin ends a membership; asked before the stream is read, and again by the decision.</summary>
-    public static Problem? MayEnd(MemberProfile? admin) => MembershipAdmin.MustBeAdmin(admin, "een lidmaatschap beëindigen");
+    public static Problem? MayEnd(MemberProfile? admin) =>
+        MembershipAdmin.MustBeAdmin(admin, "een lidmaatschap beëindigen");
 
     [EndpointSummary("End a paid membership early or correct it (admin only); without lastDay it no longer counts from today.")]
     [WolverinePost("/api/memberships/{id}/end")]

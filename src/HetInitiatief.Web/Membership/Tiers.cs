@@ -1,6 +1,6 @@
+using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Shared;
-using HetInitiatief.Infrastructure;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -64,18 +64,20 @@ public sealed record TierSettings(IReadOnlyDictionary<string, IReadOnlyList<stri
     /// </summary>
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddCheckedSettings<MembershipOptions>(configuration, MembershipOptions.Section, MembershipOptions.Problems);
+        services.AddCheckedSettings<MembershipOptions>(configuration, MembershipOptions.Section,
+            MembershipOptions.Problems);
         services.AddSingleton(s => From(s.GetRequiredService<IOptions<MembershipOptions>>().Value));
     }
 
     /// <summary>The checked settings as each tier's list; a tier left unset keeps its default.</summary>
     public static TierSettings From(MembershipOptions options) =>
-        new(Default.Entitlements.ToDictionary(t => t.Key, t => MembershipOptions.Listed(options.For(t.Key)) ?? t.Value));
+        new(Default.Entitlements.ToDictionary(t => t.Key,
+            t => MembershipOptions.Listed(options.For(t.Key)) ?? t.Value));
 
     public IReadOnlyList<string> For(string tier) => Entitlements.GetValueOrDefault(tier, []);
 }
 
-/// <summary>The entitlements as configured (<c>Membership:Entitlements:Paid</c>, <c>…:EarlyBird</c>, <c>…:Free</c>).</summary>
+/// <summary>As configured: <c>Membership:Entitlements:Paid</c>, <c>…:EarlyBird</c>, <c>…:Free</c>.</summary>
 public sealed class MembershipOptions
 {
     public const string Section = "Membership";
@@ -99,7 +101,8 @@ public sealed class MembershipOptions
 
     public static IEnumerable<string?> Problems(MembershipOptions o) =>
         TierSettings.Default.Entitlements.Keys.Select(tier =>
-            (Listed(o.For(tier)) ?? []).Where(e => !Membership.Entitlements.All.Contains(e)).ToList() is { Count: > 0 } unknown
+            (Listed(o.For(tier)) ?? []).Where(e => !Membership.Entitlements.All.Contains(e)).ToList()
+                is { Count: > 0 } unknown
                 ? $"{Section}:Entitlements:{char.ToUpperInvariant(tier[0])}{tier[1..]} names unknown entitlement(s) "
                   + $"{string.Join(", ", unknown)}; known are {string.Join(", ", Membership.Entitlements.All)}."
                 : null);

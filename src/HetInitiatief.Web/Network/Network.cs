@@ -43,7 +43,7 @@ public sealed record NetworkSettings(Guid NetworkId, int EarlyBirdSeats)
     /// <summary>One network per platform; a test can run its own beside it with another id.</summary>
     public static readonly Guid DefaultId = new("8a1f3c52-6d0e-4b7a-9c21-3e5f7a9b0d14");
 
-    /// <summary>Bound through the options and checked at start-up, so a value it cannot honour stops it, naming it.</summary>
+    /// <summary>Bound as options and checked at start-up: a value it cannot honour stops it, naming it.</summary>
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddCheckedSettings<NetworkOptions>(configuration, NetworkOptions.Section, NetworkOptions.Problems);
@@ -83,7 +83,8 @@ public static class EarlyBirds
 /// It takes the options, not <see cref="NetworkSettings"/>: the host builds its services before it checks the settings,
 /// and a bad value must stop the start-up through that check, with its message.
 /// </remarks>
-public sealed class NetworkOpening(IDocumentStore store, IOptions<NetworkOptions> options, TimeProvider clock) : IHostedService
+public sealed class NetworkOpening(IDocumentStore store, IOptions<NetworkOptions> options, TimeProvider clock)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {

@@ -20,7 +20,7 @@ public static class AskFollowUpEndpoint
         ?? MayAsk(question, memberId)
         ?? Decision.Accept(new FollowUpAsked(question.Id, followUpId, memberId, command.Text!.Trim(), now));
 
-    /// <summary>Colleagues probe an open question; its owner reformulates instead. The page shows the form by it.</summary>
+    /// <summary>Colleagues probe an open question; the owner reformulates. The page asks it too.</summary>
     public static Problem? MayAsk(Question question, Guid memberId) =>
         QuestionRules.MustBeOpen(question)
         ?? (question.OwnerId == memberId

@@ -20,9 +20,10 @@ public static class LinkQuestionEndpoint
         return question.Links?.Contains(target) == true ? Decision.Accept() : Decision.Accept(new QuestionLinked(question.Id, target, memberId, now));
     }
 
-    /// <summary>Whether this member may link the question at all, before a target is chosen; the page asks the same.</summary>
+    /// <summary>Whether this member may link the question at all, before a target is chosen.</summary>
     public static Problem? MayLink(Question question, Guid memberId, bool moderator) =>
-        (moderator ? null : QuestionRules.MustBeOwner(question, memberId, "de vraag koppelen")) ?? QuestionRules.MustBeOpen(question);
+        (moderator ? null : QuestionRules.MustBeOwner(question, memberId, "de vraag koppelen"))
+        ?? QuestionRules.MustBeOpen(question);
 
     [EndpointSummary("Link your question to a similar one (owner, or a moderator for any question); both questions show the link. Linking twice changes nothing.")]
     [WolverinePost("/api/questions/{id}/links")]

@@ -65,8 +65,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
     public bool MayAskFollowUp { get; private set; }
 
     /// <summary>
-    /// The owner's tools (answer, reformulate, goal, withdraw): <see cref="QuestionRules.MustBeOpenForOwner"/>, the rule
-    /// those decisions use.
+    /// The owner's tools (answer, reformulate, goal, withdraw, form a coalition):
+    /// <see cref="QuestionRules.MustBeOpenForOwner"/>, the rule those decisions use.
     /// </summary>
     public bool MayChangeAsOwner { get; private set; }
 

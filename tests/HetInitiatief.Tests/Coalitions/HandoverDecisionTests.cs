@@ -95,7 +95,8 @@ public sealed class HandoverDecisionTests
     {
         HandoverEndpoints.MayOffer(Formed(), Initiator).ShouldBeNull();
         HandoverEndpoints.MayOffer(Formed(), Partner)!.Status.ShouldBe(403);
-        HandoverEndpoints.MayOffer(Formed().Apply(new CoalitionClosed(Id, CoalitionClosed.NotViable, 2, 3, Now)), Initiator)!.Status.ShouldBe(409);
+        var closed = Formed().Apply(new CoalitionClosed(Id, CoalitionClosed.NotViable, 2, 3, Now));
+        HandoverEndpoints.MayOffer(closed, Initiator)!.Status.ShouldBe(409);
     }
 
     [Fact]

@@ -91,12 +91,16 @@ public sealed class TierTests
     [Fact]
     public void Which_tier_gets_what_is_a_setting_and_a_typo_stops_the_start()
     {
-        var settings = Bound(new() { ["Membership:Entitlements:Free"] = "portfolio", ["Membership:Entitlements:EarlyBird"] = "" });
+        var settings = Bound(new()
+        {
+            ["Membership:Entitlements:Free"] = "portfolio", ["Membership:Entitlements:EarlyBird"] = "",
+        });
 
         settings.For(MembershipTiers.Free).ShouldBe([Entitlements.Portfolio]);
         settings.For(MembershipTiers.EarlyBird).ShouldBeEmpty();
         settings.For(MembershipTiers.Paid).ShouldBe(Entitlements.All);
-        Should.Throw<OptionsValidationException>(() => Bound(new() { ["Membership:Entitlements:Paid"] = "portfolio,providersessions" }))
+        Should.Throw<OptionsValidationException>(() =>
+                Bound(new() { ["Membership:Entitlements:Paid"] = "portfolio,providersessions" }))
             .Message.ShouldContain("Membership:Entitlements:Paid");
     }
 

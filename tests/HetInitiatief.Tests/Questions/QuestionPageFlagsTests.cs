@@ -11,7 +11,7 @@ namespace HetInitiatief.Tests.Questions;
 public sealed class QuestionPageFlagsTests(AppFixture app)
 {
     [Fact]
-    public async Task Colleagues_get_the_follow_up_form_the_owner_gets_the_owner_tools_and_a_withdrawn_question_neither()
+    public async Task Colleagues_get_the_follow_up_form_the_owner_the_owner_tools_and_a_withdrawn_question_neither()
     {
         // Given a question and a colleague
         var owner = await app.Host.RegisterMemberAsync();
@@ -77,7 +77,11 @@ public sealed class QuestionPageFlagsTests(AppFixture app)
         (await QuestionPageAsync(supplier, question.QuestionId)).ShouldNotContain(Form("AcceptHandover"));
 
         // When the initiator leaves, then the partner may take on the initiative and the supplier may not
-        await app.Host.Scenario(x => { x.Delete.Url($"/api/coalitions/{formed.CoalitionId}/members/me"); x.As(initiator); });
+        await app.Host.Scenario(x =>
+        {
+            x.Delete.Url($"/api/coalitions/{formed.CoalitionId}/members/me");
+            x.As(initiator);
+        });
         (await QuestionPageAsync(partner, question.QuestionId)).ShouldContain(Form("TakeOn"));
         (await QuestionPageAsync(supplier, question.QuestionId)).ShouldNotContain(Form("TakeOn"));
 
