@@ -10,19 +10,37 @@ public static class HandoverEndpoints
 {
     public static Decision DecideOffer(Coalition coalition, OfferHandover command, Guid memberId, DateTimeOffset now)
     {
-        if (coalition.InitiatorId != memberId) return Problem.Forbidden("Alleen de initiatiefnemer kan het initiatief overdragen.");
-        if (CoalitionRules.MustBeOpen(coalition) is { } closed) return closed;
+        if (MayOffer(coalition, memberId) is { } refused) return refused;
         if (command.ToMemberId is not { } to || coalition.Members.GetValueOrDefault(to) != Positions.Partner)
             return Problem.Invalid("toMemberId", "Kies een partner van deze coalitie.");
         return coalition.HandoverOfferedTo == to ? Decision.Accept() : Decision.Accept(new InitiativeHandoverOffered(coalition.Id, memberId, to, now));
     }
 
+    /// <summary>Only the initiator of an open coalition hands over; the page shows the form by it.</summary>
+    public static Problem? MayOffer(Coalition coalition, Guid memberId) =>
+        coalition.InitiatorId != memberId
+            ? Problem.Forbidden("Alleen de initiatiefnemer kan het initiatief overdragen.")
+            : CoalitionRules.MustBeOpen(coalition);
+
+    /// <summary>The partner it was offered to accepts the initiative while coalition and question are open.</summary>
+    public static Problem? MayAccept(Coalition coalition, Question question, Guid memberId) =>
+        CoalitionRules.MustBeOpen(coalition) ?? QuestionRules.MustBeOpen(question)
+        ?? (coalition.HandoverOfferedTo != memberId
+            ? Problem.Conflict("Er ligt geen overdracht van het initiatief voor jou klaar.") : null);
+
+    /// <summary>A partner takes on an initiative nobody holds, while the coalition and question are open.</summary>
+    public static Problem? MayTakeOn(Coalition coalition, Question question, Guid memberId) =>
+        CoalitionRules.MustBeOpen(coalition) ?? QuestionRules.MustBeOpen(question)
+        ?? (!coalition.SeeksInitiator ? Problem.Conflict("Deze coalitie heeft een initiatiefnemer.")
+            : coalition.Members.GetValueOrDefault(memberId) != Positions.Partner
+                ? Problem.Forbidden("Alleen een partner van deze coalitie kan het initiatief op zich nemen.")
+                : null);
+
     /// <summary>The coalition is the first stream, the question the second: the question's ownership moves with the initiative.</summary>
     public static TwoStreamDecision DecideAccept(
         Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
     {
-        if ((CoalitionRules.MustBeOpen(coalition) ?? QuestionRules.MustBeOpen(question)) is { } closed) return closed;
-        if (coalition.HandoverOfferedTo != memberId) return Problem.Conflict("Er ligt geen overdracht van het initiatief voor jou klaar.");
+        if (MayAccept(coalition, question, memberId) is { } refused) return refused;
         return TwoStreamDecision.Nothing
             .OnFirst(new InitiativeHandedOver(coalition.Id, coalition.InitiatorId, memberId, now))
             .OnSecond(new QuestionOwnershipTransferred(question.Id, question.OwnerId, memberId, now));
@@ -31,10 +49,7 @@ public static class HandoverEndpoints
     public static TwoStreamDecision DecideTakeOn(
         Coalition coalition, Question question, Guid memberId, DateTimeOffset now)
     {
-        if ((CoalitionRules.MustBeOpen(coalition) ?? QuestionRules.MustBeOpen(question)) is { } closed) return closed;
-        if (!coalition.SeeksInitiator) return Problem.Conflict("Deze coalitie heeft een initiatiefnemer.");
-        if (coalition.Members.GetValueOrDefault(memberId) != Positions.Partner)
-            return Problem.Forbidden("Alleen een partner van deze coalitie kan het initiatief op zich nemen.");
+        if (MayTakeOn(coalition, question, memberId) is { } refused) return refused;
         return TwoStreamDecision.Nothing
             .OnFirst(new InitiativeTakenOn(coalition.Id, memberId, now))
             .OnSecond(new QuestionOwnershipTransferred(question.Id, question.OwnerId, memberId, now));

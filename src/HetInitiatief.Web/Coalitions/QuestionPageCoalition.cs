@@ -22,10 +22,42 @@ public sealed partial class QuestionPageModel
     /// <summary>The extend form shows when the extend decision's own rule allows this member to move the date now.</summary>
     public bool MayExtendClosingDate { get; private set; }
 
-    private async Task DecideWhatTheCoalitionOffersAsync(Marten.IQuerySession session, CancellationToken ct) =>
-        MayExtendClosingDate = Coalition is { } shown
-            && await session.LoadAsync<Coalitions.Coalition>(shown.Id, ct) is { } state
-            && ClosingDate.MayExtend(state, User.MemberId(), clock.GetUtcNow()) is null;
+    /// <summary>Joining: an open coalition around an open question, for whoever is not in it yet.</summary>
+    public bool MayJoin { get; private set; }
+
+    /// <summary>Leaving shows while the coalition is open (the decision also lets one leave a closed one).</summary>
+    public bool MayLeave { get; private set; }
+
+    /// <summary>The change-position form: <see cref="ChangePositionEndpoint.MayChange"/>.</summary>
+    public bool MayChangePosition { get; private set; }
+
+    /// <summary>Taking on an initiative nobody holds: <see cref="HandoverEndpoints.MayTakeOn"/>.</summary>
+    public bool MayTakeOn { get; private set; }
+
+    /// <summary>Accepting the initiative offered to this member: <see cref="HandoverEndpoints.MayAccept"/>.</summary>
+    public bool MayAcceptHandover { get; private set; }
+
+    /// <summary>Offering the initiative: <see cref="HandoverEndpoints.MayOffer"/>, when there is a partner.</summary>
+    public bool MayOfferHandover { get; private set; }
+
+    /// <summary>Every coalition flag comes from the rule its decision uses, asked of the coalition's state.</summary>
+    private async Task DecideWhatTheCoalitionOffersAsync(Marten.IQuerySession session, Question? question,
+        CancellationToken ct)
+    {
+        if (Coalition is not { } shown || await session.LoadAsync<Coalitions.Coalition>(shown.Id, ct) is not { } state)
+            return;
+        var me = User.MemberId();
+        MayExtendClosingDate = ClosingDate.MayExtend(state, me, clock.GetUtcNow()) is null;
+        if (question is null) return;
+        var open = CoalitionRules.MustBeOpen(state) is null;
+        MayJoin = open && QuestionRules.MustBeOpen(question) is null && !state.Members.ContainsKey(me);
+        MayLeave = open && state.Members.ContainsKey(me);
+        MayChangePosition = ChangePositionEndpoint.MayChange(state, me) is null;
+        MayTakeOn = HandoverEndpoints.MayTakeOn(state, question, me) is null;
+        MayAcceptHandover = HandoverEndpoints.MayAccept(state, question, me) is null;
+        MayOfferHandover = HandoverEndpoints.MayOffer(state, me) is null
+            && state.Members.ContainsValue(Positions.Partner);
+    }
 
     public Task<IActionResult> OnPostFormCoalitionAsync(CancellationToken ct) =>
         RunAsync(now => FormCoalitionEndpoint.FormAsync(Id, new FormCoalition(Threshold, EndOfDay(ClosesAt), Invitation), User.MemberId(), store, now, ct),

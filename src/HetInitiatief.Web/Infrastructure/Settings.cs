@@ -17,14 +17,6 @@ public static class Settings
         services.AddSingleton<IValidateOptions<T>>(new Check<T>(problems));
     }
 
-    /// <summary>Binds and checks at once, for a setting needed while the platform is still being put together.</summary>
-    public static T Read<T>(IConfiguration configuration, string section, Func<T, IEnumerable<string?>> problems) where T : class, new()
-    {
-        var settings = configuration.GetSection(section).Get<T>() ?? new T();
-        var failures = problems(settings).OfType<string>().ToList();
-        return failures.Count == 0 ? settings : throw new OptionsValidationException(section, typeof(T), failures);
-    }
-
     public static string? AtLeast(string setting, double value, double minimum) =>
         value >= minimum ? null : $"{setting} must be {minimum} or more (it is {value}).";
 

@@ -14,7 +14,7 @@ public static class EndPaidMembershipEndpoint
 {
     public static Decision Decide(PaidMembership membership, EndPaidMembership command, MemberProfile? admin, DateOnly today, DateTimeOffset now)
     {
-        if (MembershipAdmin.MustBeAdmin(admin, "een lidmaatschap beëindigen") is { } refused) return refused;
+        if (MayEnd(admin) is { } refused) return refused;
         var lastDay = command.LastDay ?? today.AddDays(-1);
         if (lastDay < membership.Until) return Decision.Accept(new PaidMembershipEnded(membership.Id, lastDay, admin!.Id, now));
         // "Stop it now" on a membership that already stopped changes nothing; a later day is not ending early.
@@ -22,6 +22,10 @@ public static class EndPaidMembershipEndpoint
             ? Decision.Accept()
             : Problem.Invalid("lastDay", $"Eerder beëindigen kan alleen met een laatste dag vóór {membership.Until.ToString("d MMMM yyyy", Display.Dutch)}.");
     }
+
+    /// <summary>Only an admin ends a membership; asked before the stream is read, and again by the decision.</summary>
+    public static Problem? MayEnd(MemberProfile? admin) =>
+        MembershipAdmin.MustBeAdmin(admin, "een lidmaatschap beëindigen");
 
     [EndpointSummary("End a paid membership early or correct it (admin only); without lastDay it no longer counts from today.")]
     [WolverinePost("/api/memberships/{id}/end")]
@@ -39,7 +43,7 @@ public static class EndPaidMembershipEndpoint
         await using var query = store.QuerySession();
         var admin = await query.LoadAsync<MemberProfile>(adminId, ct);
         // Refuse a non-admin before saying whether the membership exists.
-        if (MembershipAdmin.MustBeAdmin(admin, "een lidmaatschap beëindigen") is { } refused) return refused;
+        if (MayEnd(admin) is { } refused) return refused;
         var today = Tiers.Today(now);
         var outcome = await EventStreams.DecideAsync<PaidMembership>(store, id, null, m => Decide(m, command, admin, today, now), PaidMembership.NotFound, ct);
         if (outcome.Problem is { } problem) return problem;

@@ -62,11 +62,11 @@ public sealed class MembershipConfiguration : IConfigureMarten
 
 public static class MembershipServices
 {
-    /// <summary>The membership module: its documents, and the tiers' entitlements read once from the settings.</summary>
+    /// <summary>The membership module: its documents, and the tiers' entitlements bound from the settings.</summary>
     public static IServiceCollection AddMembership(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IConfigureMarten, MembershipConfiguration>();
-        services.AddSingleton(TierSettings.From(configuration));
+        TierSettings.Add(services, configuration);
         return services;
     }
 }

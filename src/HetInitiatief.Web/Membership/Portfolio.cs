@@ -68,26 +68,26 @@ public static class PortfolioEndpoints
     [FileFormat("text/csv")]
     [WolverineGet("/api/me/portfolio.csv")]
     [Refuses(403)]
-    public static async Task<Download> Csv(
-        ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
-    {
-        var outcome = await ReadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
-        if (outcome.Problem is { } problem) return problem;
-        return Download.File(PortfolioCsv.Write(outcome.Value!), "text/csv; charset=utf-8", FileName(outcome.Value!, "csv"));
-    }
+    public static Task<Download> Csv(
+        ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct) =>
+        RenderAsync(user, session, tiers, clock, PortfolioCsv.Write, "text/csv; charset=utf-8", "csv", ct);
 
     [EndpointSummary("My portfolio as a PDF document.")]
     [FileFormat("application/pdf")]
     [WolverineGet("/api/me/portfolio.pdf")]
     [Refuses(403)]
-    public static async Task<Download> Pdf(
-        ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct)
+    public static Task<Download> Pdf(
+        ClaimsPrincipal user, IQuerySession session, TierSettings tiers, TimeProvider clock, CancellationToken ct) =>
+        RenderAsync(user, session, tiers, clock, PortfolioPdf.Render, "application/pdf", "pdf", ct);
+
+    /// <summary>Both downloads: the same portfolio and refusal, written in another format.</summary>
+    private static async Task<Download> RenderAsync(ClaimsPrincipal user, IQuerySession session, TierSettings tiers,
+        TimeProvider clock, Func<Portfolio, byte[]> render, string contentType, string extension, CancellationToken ct)
     {
         var outcome = await ReadAsync(user.MemberId(), session, tiers, clock.GetUtcNow(), ct);
         if (outcome.Problem is { } problem) return problem;
-        return Download.File(PortfolioPdf.Render(outcome.Value!), "application/pdf", FileName(outcome.Value!, "pdf"));
+        var portfolio = outcome.Value!;
+        return Download.File(render(portfolio), contentType,
+            $"portfolio-het-initiatief-{Tiers.Today(portfolio.CreatedAt):yyyy-MM-dd}.{extension}");
     }
-
-    private static string FileName(Portfolio portfolio, string extension) =>
-        $"portfolio-het-initiatief-{Tiers.Today(portfolio.CreatedAt):yyyy-MM-dd}.{extension}";
 }

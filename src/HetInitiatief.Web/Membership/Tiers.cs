@@ -1,6 +1,8 @@
+using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Shared;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace HetInitiatief.Membership;
 
@@ -56,21 +58,57 @@ public sealed record TierSettings(IReadOnlyDictionary<string, IReadOnlyList<stri
         [MembershipTiers.Free] = [],
     });
 
-    /// <summary>An unknown entitlement in the settings stops the start-up: a typo would otherwise silently take something away.</summary>
-    public static TierSettings From(IConfiguration configuration) =>
-        new(Default.Entitlements.ToDictionary(t => t.Key, t => Parse(configuration[$"Membership:Entitlements:{char.ToUpperInvariant(t.Key[0])}{t.Key[1..]}"], t.Value)));
+    /// <summary>
+    /// Binds the settings, checked at start-up: an unknown entitlement stops it, naming the setting, because a typo
+    /// would otherwise silently take something away.
+    /// </summary>
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCheckedSettings<MembershipOptions>(configuration, MembershipOptions.Section,
+            MembershipOptions.Problems);
+        services.AddSingleton(s => From(s.GetRequiredService<IOptions<MembershipOptions>>().Value));
+    }
+
+    /// <summary>The checked settings as each tier's list; a tier left unset keeps its default.</summary>
+    public static TierSettings From(MembershipOptions options) =>
+        new(Default.Entitlements.ToDictionary(t => t.Key,
+            t => MembershipOptions.Listed(options.For(t.Key)) ?? t.Value));
 
     public IReadOnlyList<string> For(string tier) => Entitlements.GetValueOrDefault(tier, []);
+}
 
-    private static IReadOnlyList<string> Parse(string? setting, IReadOnlyList<string> fallback)
+/// <summary>As configured: <c>Membership:Entitlements:Paid</c>, <c>…:EarlyBird</c>, <c>…:Free</c>.</summary>
+public sealed class MembershipOptions
+{
+    public const string Section = "Membership";
+
+    public EntitlementLists Entitlements { get; set; } = new();
+
+    /// <summary>Each tier's comma-separated list; null when unset (the default), empty for nothing.</summary>
+    public sealed class EntitlementLists
     {
-        if (setting is null) return fallback;
-        var listed = setting.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
-        var unknown = listed.Where(e => !Membership.Entitlements.All.Contains(e)).ToList();
-        if (unknown.Count > 0)
-            throw new InvalidOperationException($"Unknown membership entitlement(s) in the settings: {string.Join(", ", unknown)}. Known: {string.Join(", ", Membership.Entitlements.All)}.");
-        return listed;
+        public string? Paid { get; set; }
+        public string? EarlyBird { get; set; }
+        public string? Free { get; set; }
     }
+
+    public string? For(string tier) => tier switch
+    {
+        MembershipTiers.Paid => Entitlements.Paid,
+        MembershipTiers.EarlyBird => Entitlements.EarlyBird,
+        _ => Entitlements.Free,
+    };
+
+    public static IEnumerable<string?> Problems(MembershipOptions o) =>
+        TierSettings.Default.Entitlements.Keys.Select(tier =>
+            (Listed(o.For(tier)) ?? []).Where(e => !Membership.Entitlements.All.Contains(e)).ToList()
+                is { Count: > 0 } unknown
+                ? $"{Section}:Entitlements:{char.ToUpperInvariant(tier[0])}{tier[1..]} names unknown entitlement(s) "
+                  + $"{string.Join(", ", unknown)}; known are {string.Join(", ", Membership.Entitlements.All)}."
+                : null);
+
+    public static IReadOnlyList<string>? Listed(string? setting) =>
+        setting?.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
 }
 
 /// <summary>A member's tier today, since and until when it holds (when known), and what it entitles them to.</summary>

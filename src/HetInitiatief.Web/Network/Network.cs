@@ -1,6 +1,7 @@
 using HetInitiatief.Infrastructure;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace HetInitiatief.Network;
 
@@ -42,12 +43,14 @@ public sealed record NetworkSettings(Guid NetworkId, int EarlyBirdSeats)
     /// <summary>One network per platform; a test can run its own beside it with another id.</summary>
     public static readonly Guid DefaultId = new("8a1f3c52-6d0e-4b7a-9c21-3e5f7a9b0d14");
 
-    /// <summary>Read while the platform is put together, so a value it cannot honour stops the start-up.</summary>
-    public static NetworkSettings From(IConfiguration configuration)
+    /// <summary>Bound as options and checked at start-up: a value it cannot honour stops it, naming it.</summary>
+    public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        var options = Settings.Read<NetworkOptions>(configuration, NetworkOptions.Section, NetworkOptions.Problems);
-        return new(options.NetworkId, options.EarlyBirdSeats);
+        services.AddCheckedSettings<NetworkOptions>(configuration, NetworkOptions.Section, NetworkOptions.Problems);
+        services.AddSingleton(s => From(s.GetRequiredService<IOptions<NetworkOptions>>().Value));
     }
+
+    public static NetworkSettings From(NetworkOptions options) => new(options.NetworkId, options.EarlyBirdSeats);
 }
 
 /// <summary>The network's settings as configured; 0 founding seats means no early birds (an admin starts the network).</summary>
@@ -76,10 +79,16 @@ public static class EarlyBirds
 }
 
 /// <summary>Opens the network's stream at start-up when it does not exist yet; a second instance starting at the same moment is harmless.</summary>
-public sealed class NetworkOpening(IDocumentStore store, NetworkSettings settings, TimeProvider clock) : IHostedService
+/// <remarks>
+/// It takes the options, not <see cref="NetworkSettings"/>: the host builds its services before it checks the settings,
+/// and a bad value must stop the start-up through that check, with its message.
+/// </remarks>
+public sealed class NetworkOpening(IDocumentStore store, IOptions<NetworkOptions> options, TimeProvider clock)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        var settings = NetworkSettings.From(options.Value);
         await using var session = store.LightweightSession();
         if (await session.Events.FetchStreamStateAsync(settings.NetworkId, ct) is not null) return;
         // Another instance opening it at the same moment collides on the id; then it is open, which is all this wants.

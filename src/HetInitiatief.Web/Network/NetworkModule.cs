@@ -9,8 +9,7 @@ public static class NetworkModule
 {
     public static WebApplicationBuilder AddNetwork(this WebApplicationBuilder builder)
     {
-        // Read and checked now: a setting it cannot honour stops the start, naming the setting.
-        builder.Services.AddSingleton(NetworkSettings.From(builder.Configuration));
+        NetworkSettings.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IConfigureMarten, NetworkConfiguration>();
         builder.Services.AddHostedService<NetworkOpening>();
         builder.Services.AddPushes<NetworkPush>();

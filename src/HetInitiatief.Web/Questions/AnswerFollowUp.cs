@@ -9,7 +9,8 @@ public static class AnswerFollowUpEndpoint
 
     public static Decision Decide(Question question, Guid followUpId, AnswerFollowUp command, Guid memberId, DateTimeOffset now)
     {
-        if ((CheckFields(command) ?? QuestionRules.MustBeOpen(question) ?? QuestionRules.MustBeOwner(question, memberId, "vervolgvragen beantwoorden")) is { } refused)
+        if ((CheckFields(command)
+                ?? QuestionRules.MustBeOpenForOwner(question, memberId, "vervolgvragen beantwoorden")) is { } refused)
             return refused;
         if (!question.FollowUpsAnswered.TryGetValue(followUpId, out var answered))
             return Problem.NotFound("Deze vervolgvraag hoort niet bij deze vraag.");

@@ -12,10 +12,15 @@ public static class AskFollowUpEndpoint
 
     public static Decision Decide(Question question, AskFollowUp command, Guid followUpId, Guid memberId, DateTimeOffset now) =>
         CheckFields(command)
-        ?? QuestionRules.MustBeOpen(question)
+        ?? MayAsk(question, memberId)
+        ?? Decision.Accept(new FollowUpAsked(question.Id, followUpId, memberId, command.Text!.Trim(), now));
+
+    /// <summary>Colleagues probe an open question; the owner reformulates. The page asks it too.</summary>
+    public static Problem? MayAsk(Question question, Guid memberId) =>
+        QuestionRules.MustBeOpen(question)
         ?? (question.OwnerId == memberId
             ? Problem.Forbidden("Je kunt geen vervolgvraag stellen op je eigen vraag; dat doen je collega's. Je kunt je vraag wel herformuleren.")
-            : Decision.Accept(new FollowUpAsked(question.Id, followUpId, memberId, command.Text!.Trim(), now)));
+            : null);
 
     [EndpointSummary("Ask the owner a follow-up question (doorvragen). Not on your own question.")]
     [WolverinePost("/api/questions/{id}/follow-ups")]

@@ -9,11 +9,16 @@ public static class LinkQuestionEndpoint
     /// <summary>The owner links their question; a moderator may link any two, to bring duplicates together.</summary>
     public static Decision Decide(Question question, LinkQuestion command, bool targetExists, Guid memberId, DateTimeOffset now, bool moderator = false)
     {
-        if (((moderator ? null : QuestionRules.MustBeOwner(question, memberId, "de vraag koppelen")) ?? QuestionRules.MustBeOpen(question)) is { } refused) return refused;
+        if (MayLink(question, memberId, moderator) is { } refused) return refused;
         if (command.QuestionId is not { } target || target == question.Id) return Problem.Invalid("questionId", "Kies een andere vraag om aan te koppelen.");
         if (!targetExists) return Problem.NotFound("De vraag om aan te koppelen bestaat niet.");
         return question.Links?.Contains(target) == true ? Decision.Accept() : Decision.Accept(new QuestionLinked(question.Id, target, memberId, now));
     }
+
+    /// <summary>Whether this member may link the question at all, before a target is chosen.</summary>
+    public static Problem? MayLink(Question question, Guid memberId, bool moderator) =>
+        (moderator ? null : QuestionRules.MustBeOwner(question, memberId, "de vraag koppelen"))
+        ?? QuestionRules.MustBeOpen(question);
 
     [EndpointSummary("Link your question to a similar one (owner, or a moderator for any question); both questions show the link. Linking twice changes nothing.")]
     [WolverinePost("/api/questions/{id}/links")]

@@ -61,6 +61,24 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
 
     public bool ShowsAfterwards => NextSteps.ShowsAfterwards(View, CoalitionSession, clock.GetUtcNow());
 
+    /// <summary>The follow-up form: <see cref="AskFollowUpEndpoint.MayAsk"/>, the rule the decision uses.</summary>
+    public bool MayAskFollowUp { get; private set; }
+
+    /// <summary>
+    /// The owner's tools (answer, reformulate, goal, withdraw, form a coalition):
+    /// <see cref="QuestionRules.MustBeOpenForOwner"/>, the rule those decisions use.
+    /// </summary>
+    public bool MayChangeAsOwner { get; private set; }
+
+    /// <summary>The afterwards section shows to the owner once there is something to tell.</summary>
+    public bool MayWriteAfterwards => MayChangeAsOwner && ShowsAfterwards;
+
+    /// <summary>The link buttons under similar questions: <see cref="LinkQuestionEndpoint.MayLink"/>.</summary>
+    public bool MayLink { get; private set; }
+
+    /// <summary>Merging needs a moderator and a question still open, as the merge decision does.</summary>
+    public bool MayMerge { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (User.IsSignedIn()) return await ShowAsync(ct) ?? Page();
@@ -149,11 +167,14 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
 
         View = outcome.Value!;
         Coalition = View.AsOf is null ? await GetCoalitionEndpoint.ReadAsync(Id, session, ct) : null;
-        await DecideWhatTheCoalitionOffersAsync(session, ct);
+        // Looking back in time nothing can be done, so only the present question is rebuilt for the rules.
+        var question = View.AsOf is null ? await session.Events.AggregateStreamAsync<Question>(Id, token: ct) : null;
+        await DecideWhatTheCoalitionOffersAsync(session, question, ct);
         Proposals = Coalition is { } coalition ? await Offers.GetProposalsEndpoint.ReadAsync(coalition.Id, session, ct) : [];
         // The viewer's profile is read once: for what the moderation hid, moderating, and backing as a school leader.
         var viewer = await session.LoadAsync<Members.MemberProfile>(User.MemberId(), ct);
         IsModerator = Moderation.Moderators.Are(viewer);
+        DecideWhatTheQuestionOffers(question);
         if (View.AsOf is null) (View, Proposals) = await Moderation.HiddenContent.ForViewerAsync(session, View, Proposals, User.MemberId(), () => Task.FromResult(IsModerator), ct);
         var followers = await FollowQuestionEndpoints.FollowerIdsAsync(session, Id, ct);
         Similar = View.AsOf is null && View.Status == QuestionStatus.Open
@@ -176,6 +197,16 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
         ExpectedVersion = View.Version;
         ModelState.Remove(nameof(ExpectedVersion));
         return null;
+    }
+
+    private void DecideWhatTheQuestionOffers(Question? question)
+    {
+        if (question is null) return;
+        var me = User.MemberId();
+        MayAskFollowUp = AskFollowUpEndpoint.MayAsk(question, me) is null;
+        MayChangeAsOwner = QuestionRules.MustBeOpenForOwner(question, me, "") is null;
+        MayLink = LinkQuestionEndpoint.MayLink(question, me, IsModerator) is null;
+        MayMerge = IsModerator && QuestionRules.MustBeOpen(question) is null;
     }
 
     private async Task<CoalitionSession?> LatestSessionAsync(IQuerySession session, Guid coalitionId, CancellationToken ct)

@@ -19,4 +19,8 @@ public static class QuestionRules
 
     public static Problem? MustBeOwner(Question question, Guid memberId, string action) =>
         question.OwnerId == memberId ? null : Problem.Forbidden($"Alleen de inbrenger van deze vraag kan {action}.");
+
+    /// <summary>What the owner changes (answers, versions, the goal) only changes while the question is open.</summary>
+    public static Problem? MustBeOpenForOwner(Question question, Guid memberId, string action) =>
+        MustBeOpen(question) ?? MustBeOwner(question, memberId, action);
 }

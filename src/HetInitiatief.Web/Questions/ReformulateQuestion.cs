@@ -18,8 +18,7 @@ public static class ReformulateQuestionEndpoint
 
     public static Decision Decide(Question question, ReformulateQuestion command, Guid memberId, DateTimeOffset now) =>
         CheckFields(command)
-        ?? QuestionRules.MustBeOpen(question)
-        ?? QuestionRules.MustBeOwner(question, memberId, "de vraag herformuleren")
+        ?? QuestionRules.MustBeOpenForOwner(question, memberId, "de vraag herformuleren")
         ?? Decision.Accept(new QuestionReformulated(
             question.Id, memberId, question.FormulationVersion + 1, command.Title!.Trim(), command.Context!.Trim(), now));
 

@@ -10,8 +10,7 @@ public static class SetGoalEndpoint
 
     public static Decision Decide(Question question, SetGoal command, Guid memberId, DateTimeOffset now) =>
         CheckFields(command)
-        ?? QuestionRules.MustBeOpen(question)
-        ?? QuestionRules.MustBeOwner(question, memberId, "het doel vastleggen")
+        ?? QuestionRules.MustBeOpenForOwner(question, memberId, "het doel vastleggen")
         ?? Decision.Accept(new GoalSet(question.Id, memberId, command.Goal!.Trim(), now));
 
     [EndpointSummary("State the goal that describes the new practice.")]

@@ -140,4 +140,19 @@ public sealed class CoalitionDecisionTests
         Coalition.IdFor(QuestionId).ShouldNotBe(Coalition.IdFor(Guid.NewGuid()));
         Coalition.IdFor(QuestionId).ShouldNotBe(QuestionId);
     }
+
+    [Fact]
+    public void Members_other_than_the_initiator_change_position_in_an_open_coalition_as_the_page_offers()
+    {
+        var partner = Guid.NewGuid();
+        var supplier = Guid.NewGuid();
+        var coalition = Given(5, Joined(partner), Joined(supplier, Positions.Supplier));
+        var closed = coalition.Apply(new CoalitionClosed(CoalitionId, CoalitionClosed.NotViable, 2, 5, Now));
+
+        ChangePositionEndpoint.MayChange(coalition, partner).ShouldBeNull();
+        ChangePositionEndpoint.MayChange(coalition, supplier).ShouldBeNull();
+        ChangePositionEndpoint.MayChange(coalition, Owner)!.Errors.Keys.ShouldBe(["position"]);
+        ChangePositionEndpoint.MayChange(coalition, Guid.NewGuid())!.Status.ShouldBe(409);
+        ChangePositionEndpoint.MayChange(closed, partner)!.Status.ShouldBe(409);
+    }
 }

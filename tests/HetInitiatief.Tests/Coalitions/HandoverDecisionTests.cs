@@ -87,4 +87,39 @@ public sealed class HandoverDecisionTests
             new QuestionOwnershipTransferred(QuestionId, Initiator, Partner, Now),
         ]);
     }
+
+    // The rules below are the ones the question page asks to decide which forms to show.
+
+    [Fact]
+    public void Only_the_initiator_of_an_open_coalition_may_offer_the_initiative()
+    {
+        HandoverEndpoints.MayOffer(Formed(), Initiator).ShouldBeNull();
+        HandoverEndpoints.MayOffer(Formed(), Partner)!.Status.ShouldBe(403);
+        var closed = Formed().Apply(new CoalitionClosed(Id, CoalitionClosed.NotViable, 2, 3, Now));
+        HandoverEndpoints.MayOffer(closed, Initiator)!.Status.ShouldBe(409);
+    }
+
+    [Fact]
+    public void Only_the_member_it_was_offered_to_may_accept_the_initiative()
+    {
+        var offered = Formed().Apply(new InitiativeHandoverOffered(Id, Initiator, Partner, Now));
+
+        HandoverEndpoints.MayAccept(offered, Posted(), Partner).ShouldBeNull();
+        HandoverEndpoints.MayAccept(offered, Posted(), Supplier)!.Status.ShouldBe(409);
+        HandoverEndpoints.MayAccept(Formed(), Posted(), Partner)!.Status.ShouldBe(409);
+        HandoverEndpoints.MayAccept(offered.Apply(new CoalitionClosed(Id, CoalitionClosed.NotViable, 2, 3, Now)),
+            Posted(), Partner)!.Status.ShouldBe(409);
+    }
+
+    [Fact]
+    public void Only_a_partner_may_take_on_an_initiative_nobody_holds()
+    {
+        var orphaned = Formed().Apply(new MemberLeftCoalition(Id, Initiator, Positions.Initiator, Now));
+
+        HandoverEndpoints.MayTakeOn(orphaned, Posted(), Partner).ShouldBeNull();
+        HandoverEndpoints.MayTakeOn(orphaned, Posted(), Supplier)!.Status.ShouldBe(403);
+        HandoverEndpoints.MayTakeOn(Formed(), Posted(), Partner)!.Status.ShouldBe(409);
+        HandoverEndpoints.MayTakeOn(orphaned, Posted().Apply(new QuestionWithdrawn(QuestionId, Initiator, Now)),
+            Partner)!.Status.ShouldBe(409);
+    }
 }

@@ -1,6 +1,8 @@
 using System.Reflection;
 using HetInitiatief.Infrastructure;
+using HetInitiatief.Membership;
 using HetInitiatief.Moderation;
+using HetInitiatief.Network;
 using HetInitiatief.Questions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -51,6 +53,20 @@ public sealed class SettingsTests(AppFixture app)
         services.GetRequiredService<RadarSettings>().ShouldBe(RadarSettings.Default);
         services.GetRequiredService<HealthSettings>().ShouldBe(new HealthSettings(4, 4, 5, 5, 0.5, 12));
         services.GetRequiredService<IOptions<ModerationOptions>>().Value.FlagsToHide.ShouldBe(FlagEndpoint.DefaultFlagsToHide);
+        services.GetRequiredService<NetworkSettings>().ShouldBe(new(NetworkSettings.DefaultId, 50));
+        services.GetRequiredService<TierSettings>().Entitlements.ShouldBe(TierSettings.Default.Entitlements);
+    }
+
+    [Fact]
+    public void Network_settings_mean_what_they_say()
+    {
+        var id = Guid.NewGuid();
+        using var services = Services(new()
+        {
+            ["Platform:NetworkId"] = id.ToString(), ["Platform:EarlyBirdSeats"] = "0",
+        });
+
+        services.GetRequiredService<NetworkSettings>().ShouldBe(new(id, 0));
     }
 
     [Theory]
@@ -64,6 +80,8 @@ public sealed class SettingsTests(AppFixture app)
     [InlineData("Health:FacilitatorShareWarning", "1.5", "Health:FacilitatorShareWarning must be between 0 and 1")]
     [InlineData("Platform:EarlyBirdSeats", "-1", "Platform:EarlyBirdSeats must be 0 or more")]
     [InlineData("Platform:NetworkId", "geen-guid", "Platform:NetworkId")]
+    [InlineData("Membership:Entitlements:Paid", "portfolio,providersessions", "Membership:Entitlements:Paid names")]
+    [InlineData("Membership:Entitlements:Free", "alles", "Membership:Entitlements:Free names unknown")]
     public async Task A_setting_the_platform_cannot_honour_stops_the_start_up_naming_it(string setting, string value, string message)
     {
         var failure = await StartUpFailureAsync(new() { [setting] = value });
@@ -80,6 +98,8 @@ public sealed class SettingsTests(AppFixture app)
         RadarSettings.Add(services, configuration);
         HealthSettings.Add(services, configuration);
         services.AddCheckedSettings<ModerationOptions>(configuration, ModerationOptions.Section, ModerationOptions.Problems);
+        NetworkSettings.Add(services, configuration);
+        TierSettings.Add(services, configuration);
         return services.BuildServiceProvider();
     }
 

@@ -3,6 +3,8 @@ using HetInitiatief.Members;
 using HetInitiatief.Membership;
 using HetInitiatief.Sessions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PdfSharp.Pdf.IO;
 
 namespace HetInitiatief.Tests.Membership;
@@ -89,16 +91,26 @@ public sealed class TierTests
     [Fact]
     public void Which_tier_gets_what_is_a_setting_and_a_typo_stops_the_start()
     {
-        var settings = TierSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = Bound(new()
         {
             ["Membership:Entitlements:Free"] = "portfolio", ["Membership:Entitlements:EarlyBird"] = "",
-        }).Build());
+        });
 
         settings.For(MembershipTiers.Free).ShouldBe([Entitlements.Portfolio]);
         settings.For(MembershipTiers.EarlyBird).ShouldBeEmpty();
         settings.For(MembershipTiers.Paid).ShouldBe(Entitlements.All);
-        Should.Throw<InvalidOperationException>(() => TierSettings.From(new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?> { ["Membership:Entitlements:Paid"] = "portfolio,providersessions" }).Build()));
+        Should.Throw<OptionsValidationException>(() =>
+                Bound(new() { ["Membership:Entitlements:Paid"] = "portfolio,providersessions" }))
+            .Message.ShouldContain("Membership:Entitlements:Paid");
+    }
+
+    /// <summary>The tiers' settings as the platform binds them: through the options, checked when first read.</summary>
+    private static TierSettings Bound(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        TierSettings.Add(services, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<TierSettings>();
     }
 
     [Fact]
