@@ -1,11 +1,7 @@
-using System.Security.Claims;
 using JasperFx.Events;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Live;
 using HetInitiatief.Notifications;
-using Marten;
 using Wolverine;
-using Wolverine.Http;
 
 namespace HetInitiatief.Coalitions;
 

@@ -1,5 +1,4 @@
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Shared;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,3 @@
-using Marten;
 using Marten.Services;
 using Wolverine;
 using Wolverine.Runtime;

@@ -1,7 +1,4 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace HetInitiatief.Live;

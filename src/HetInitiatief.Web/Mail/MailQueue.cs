@@ -1,6 +1,5 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
-using Marten;
 using Wolverine;
 using Wolverine.Configuration;
 using Wolverine.ErrorHandling;

@@ -1,4 +1,3 @@
-using Marten;
 using JasperFx;
 using MimeKit;
 using Wolverine;

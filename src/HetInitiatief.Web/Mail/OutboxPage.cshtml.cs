@@ -1,8 +1,5 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Shared;
 using HetInitiatief.Members;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wolverine.Marten.Publishing;

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace HetInitiatief.Mail;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using HetInitiatief.Members;
-using Microsoft.AspNetCore.Authorization;
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
 using JasperFx;
-using Wolverine.Http;
 using Wolverine.Marten.Publishing;
 using Wolverine.Persistence.Durability.DeadLetterManagement;
 using Wolverine.Runtime;

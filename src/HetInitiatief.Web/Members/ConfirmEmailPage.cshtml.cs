@@ -1,10 +1,7 @@
 using System.Text.RegularExpressions;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
 using HetInitiatief.Network;
 using HetInitiatief.Shared;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

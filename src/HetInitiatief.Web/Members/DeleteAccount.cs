@@ -1,11 +1,7 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Notifications;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 

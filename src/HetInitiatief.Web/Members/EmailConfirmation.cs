@@ -1,10 +1,5 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
 using HetInitiatief.Network;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 

@@ -1,9 +1,5 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 

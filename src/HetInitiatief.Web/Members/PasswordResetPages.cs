@@ -1,7 +1,5 @@
 using HetInitiatief.Mail;
 using HetInitiatief.Shared;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

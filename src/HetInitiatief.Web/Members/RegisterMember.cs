@@ -1,11 +1,7 @@
 using System.Net.Mail;
 using HetInitiatief.Catalogue;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Wolverine.Http;
 
 namespace HetInitiatief.Members;
 

@@ -1,6 +1,4 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Shared;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

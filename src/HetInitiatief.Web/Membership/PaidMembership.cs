@@ -1,8 +1,6 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace HetInitiatief.Membership;
 

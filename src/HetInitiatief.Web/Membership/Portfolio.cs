@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Membership;
 

@@ -1,5 +1,3 @@
-using HetInitiatief.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Membership;

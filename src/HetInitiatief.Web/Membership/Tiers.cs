@@ -1,7 +1,5 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Shared;
-using Marten;
 using Microsoft.Extensions.Options;
 
 namespace HetInitiatief.Membership;

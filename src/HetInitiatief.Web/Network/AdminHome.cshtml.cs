@@ -1,9 +1,6 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
 using HetInitiatief.Sessions;
 using HetInitiatief.Shared;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,7 +1,6 @@
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using HetInitiatief.Sessions;
-using Marten;
 
 namespace HetInitiatief.Network;
 

@@ -1,6 +1,4 @@
-using HetInitiatief.Infrastructure;
 using JasperFx.Events.Projections;
-using Marten;
 using Microsoft.Extensions.Options;
 
 namespace HetInitiatief.Network;

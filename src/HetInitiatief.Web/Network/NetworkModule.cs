@@ -1,5 +1,4 @@
 using HetInitiatief.Live;
-using Marten;
 using Wolverine;
 
 namespace HetInitiatief.Network;

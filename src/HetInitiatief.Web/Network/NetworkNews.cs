@@ -1,7 +1,6 @@
 using HetInitiatief.Notifications;
 using HetInitiatief.Sessions;
 using JasperFx.Events;
-using Marten;
 
 namespace HetInitiatief.Network;
 

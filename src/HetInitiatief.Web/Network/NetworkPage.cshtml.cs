@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Network;

@@ -2,8 +2,6 @@ using HetInitiatief.Live;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace HetInitiatief.Network;

@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Mail;
 using HetInitiatief.Members;
-using Marten;
 using Npgsql;
 using Wolverine;
-using Wolverine.Http;
 using Wolverine.Runtime;
 
 namespace HetInitiatief.Notifications;

@@ -1,6 +1,5 @@
 using HetInitiatief.Mail;
 using HetInitiatief.Members;
-using Marten;
 using Wolverine;
 
 namespace HetInitiatief.Notifications;

@@ -1,7 +1,5 @@
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Members;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HetInitiatief.Questions;

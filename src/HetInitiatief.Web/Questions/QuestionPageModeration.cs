@@ -1,4 +1,3 @@
-using HetInitiatief.Infrastructure;
 using HetInitiatief.Moderation;
 using Microsoft.AspNetCore.Mvc;
 

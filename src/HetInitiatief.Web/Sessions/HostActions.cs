@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
-
 namespace HetInitiatief.Sessions;
 
 public sealed record MoveSession(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, DateTimeOffset? SignUpDeadline);

@@ -1,9 +1,5 @@
-using System.Security.Claims;
 using HetInitiatief.Catalogue;
 using HetInitiatief.Coalitions;
-using HetInitiatief.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace HetInitiatief.Sessions;
 
