@@ -118,6 +118,14 @@ public static class MergeProposalEndpoints
             .Map(written => new QuestionWritten(id, written.Version));
     }
 
+    /// <summary>Questions with a pending proposal to merge into this one: its owner decides on each of them too.</summary>
+    public static async Task<IReadOnlyList<LinkedQuestion>> ProposedIntoAsync(
+        IQuerySession query, Guid questionId, CancellationToken ct) =>
+        (await query.Query<QuestionDetails>()
+            .Where(d => d.Merge != null && d.Merge.IntoQuestionId == questionId && d.Status == QuestionStatus.Open)
+            .Take(10).ToListAsync(ct))
+        .Select(d => new LinkedQuestion(d.Id, d.Title, d.Status)).ToList();
+
     /// <summary>The question a pending proposal would merge into, read before the duplicate's stream is locked.</summary>
     private static async Task<QuestionBoardItem?> TargetAsync(IDocumentStore store, Guid id, CancellationToken ct)
     {

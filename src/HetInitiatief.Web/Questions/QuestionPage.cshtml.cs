@@ -183,6 +183,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
         CoalitionSession = Coalition is { } formed ? await LatestSessionAsync(session, formed.Id, ct) : null;
         CanSupply = viewer?.CanSupply(View.Themes.Select(t => t.Code)) == true;
         if (IsOwner && View.AsOf is null && View.Status == QuestionStatus.Open)
+            MergesProposedHere = await Moderation.MergeProposalEndpoints.ProposedIntoAsync(session, Id, ct);
+        if (IsOwner && View.AsOf is null && View.Status == QuestionStatus.Open)
             Colleagues = (await Matching.QuestionMatchesEndpoint.ReadAsync(Id, User.MemberId(), session, ct)).Value?.Colleagues ?? [];
         Next = NextSteps.For(View, Coalition, Proposals, CoalitionSession, User.MemberId(), CanSupply, clock.GetUtcNow());
         if (!keepForm)

@@ -24,6 +24,9 @@ public sealed partial class QuestionPageModel
 
     public bool AgreedToMerge => View.MergeProposal?.AgreedBy.Contains(User.MemberId()) == true;
 
+    /// <summary>For the owner: other questions a moderator proposes to merge into this one; they decide there.</summary>
+    public IReadOnlyList<LinkedQuestion> MergesProposedHere { get; private set; } = [];
+
     public bool IsModerator { get; private set; }
 
     public ModerationNotice? NoticeFor(string type, Guid id, Guid? commentBy = null) =>
@@ -44,7 +47,7 @@ public sealed partial class QuestionPageModel
 
     public Task<IActionResult> OnPostAgreeToMergeAsync(CancellationToken ct) =>
         RunAsync(now => MergeProposalEndpoints.AgreeAsync(Id, User.MemberId(), store, now, ct), "samenvoegen",
-            "Je stemt in met samenvoegen. Zodra beide eigenaren instemmen, gaat het gesprek samen verder.", ct);
+            "Je stemt in met samenvoegen.", ct);
 
     public Task<IActionResult> OnPostDeclineMergeAsync(CancellationToken ct) =>
         RunAsync(now => MergeProposalEndpoints.DeclineAsync(Id, User.MemberId(), store, now, ct), "",

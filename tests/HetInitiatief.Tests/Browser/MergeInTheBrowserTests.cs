@@ -55,7 +55,11 @@ public sealed class MergeInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await PageChecks.AssertGoodAsync(ownerPage, $"samenvoegen-{device}-ingestemd");
 
         // Then the other owner's agreement merges, and the page says where the conversation continues
-        await otherPage.GotoAsync($"/vragen/{duplicate}#samenvoegen");
+        // The other owner is told on their own question's page, and decides on the proposal's page
+        await otherPage.GotoAsync($"/vragen/{target}");
+        await otherPage.GetByText("samen te voegen met jouw vraag").WaitForAsync();
+        await PageChecks.AssertGoodAsync(otherPage, $"samenvoegen-{device}-eigen-vraag");
+        await otherPage.Locator($"a[href='/vragen/{duplicate}#samenvoegen']").ClickAsync();
         await otherPage.GetByRole(AriaRole.Button, new() { Name = "Ja, voeg samen" }).ClickAsync();
         await otherPage.GetByText("het gesprek gaat daar verder").First.WaitForAsync();
         await PageChecks.AssertGoodAsync(otherPage, $"samenvoegen-{device}-samengevoegd");

@@ -117,5 +117,9 @@ public sealed class MergeProposalTests(AppFixture app)
         var forColleague = await (await app.Host.Scenario(x => { x.Get.Url($"/vragen/{duplicate.QuestionId}"); x.As(colleague); }))
             .ReadAsTextAsync();
         forColleague.ShouldNotContain("Ja, voeg samen");
+        var ownTarget = await (await app.Host.Scenario(x => { x.Get.Url($"/vragen/{target.QuestionId}"); x.As(otherOwner); }))
+            .ReadAsTextAsync();
+        ownTarget.ShouldContain($"href=\"/vragen/{duplicate.QuestionId}#samenvoegen\"");
+        ownTarget.ShouldContain("samen te voegen met jouw vraag");
     }
 }
