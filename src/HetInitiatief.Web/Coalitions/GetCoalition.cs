@@ -23,18 +23,27 @@ public sealed record CoalitionView(
 
 public static class GetCoalitionEndpoint
 {
-    [EndpointSummary("The coalition around a question: meter, threshold, and the network grouped by position.")]
+    [EndpointSummary(
+        "The coalition around a question: meter, threshold, and the network grouped by position; with at= (ISO 8601) as it stood then.")]
     [WolverineGet("/api/questions/{id}/coalition")]
-    [Refuses(404)]
-    public static async Task<Answer<CoalitionView>> Get(Guid id, IQuerySession session, CancellationToken ct)
+    [Refuses(400, 404)]
+    public static async Task<Answer<CoalitionView>> Get(Guid id, string? at, IQuerySession session, CancellationToken ct)
     {
-        var view = await ReadAsync(id, session, ct);
-        return view is null ? Problem.NotFound("Er is (nog) geen coalitie rond deze vraag.") : view;
+        if (TimeTravel.Moment(at) is { Problem: { } invalid }) return invalid;
+        var view = await ReadAsync(id, session, ct, TimeTravel.Moment(at).Value);
+        return view is null
+            ? Problem.NotFound(at is null ? "Er is (nog) geen coalitie rond deze vraag." : "Op dat moment was er nog geen coalitie.")
+            : view;
     }
 
-    public static async Task<CoalitionView?> ReadAsync(Guid questionId, IQuerySession session, CancellationToken ct)
+    /// <param name="asOf">A moment in the past: the coalition replayed from its events up to then.</param>
+    public static async Task<CoalitionView?> ReadAsync(
+        Guid questionId, IQuerySession session, CancellationToken ct, DateTimeOffset? asOf = null)
     {
-        var details = await session.LoadAsync<CoalitionDetails>(Coalition.IdFor(questionId), ct);
+        var details = asOf is { } when
+            ? await session.Events.AggregateStreamAsync<CoalitionDetails>(Coalition.IdFor(questionId),
+                timestamp: when.ToUniversalTime(), token: ct)
+            : await session.LoadAsync<CoalitionDetails>(Coalition.IdFor(questionId), ct);
         if (details is null) return null;
         var names = await MemberProfile.NamesAsync(session, details.Members.Select(m => m.MemberId).Concat((details.Endorsements ?? []).Select(e => e.Leader)), ct);
         return ToView(details, names);

@@ -46,13 +46,8 @@ public static class GetQuestionEndpoint
 
     public static async Task<Outcome<QuestionView>> ReadAsync(Guid id, string? at, IQuerySession session, CancellationToken ct)
     {
-        DateTimeOffset? asOf = null;
-        if (!string.IsNullOrWhiteSpace(at))
-        {
-            if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
-                return Problem.Invalid("at", "Geef een moment als datum en tijd, bijvoorbeeld 2026-11-25T14:30:00Z.");
-            asOf = moment;
-        }
+        if (TimeTravel.Moment(at) is { Problem: { } invalid }) return invalid;
+        var asOf = TimeTravel.Moment(at).Value;
 
         var details = asOf is { } when
             ? await session.Events.AggregateStreamAsync<QuestionDetails>(id, timestamp: when.ToUniversalTime(), token: ct)
@@ -84,5 +79,17 @@ public static class GetQuestionEndpoint
                     Person.Of(proposedInto.OwnerId, await MemberProfile.NamesAsync(session, [proposedInto.OwnerId], ct)),
                     merge.Reason, [.. merge.AgreedBy])
                 : null);
+    }
+}
+
+/// <summary>The <c>at=</c> of time travel: a moment (ISO 8601), or none for now; anything else a 400 naming <c>at</c>.</summary>
+public static class TimeTravel
+{
+    public static Outcome<DateTimeOffset?> Moment(string? at)
+    {
+        if (string.IsNullOrWhiteSpace(at)) return (DateTimeOffset?)null;
+        if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+            return Problem.Invalid("at", "Geef een moment als datum en tijd, bijvoorbeeld 2026-11-25T14:30:00Z.");
+        return (DateTimeOffset?)moment;
     }
 }
