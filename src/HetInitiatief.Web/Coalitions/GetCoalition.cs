@@ -29,8 +29,9 @@ public static class GetCoalitionEndpoint
     [Refuses(400, 404)]
     public static async Task<Answer<CoalitionView>> Get(Guid id, string? at, IQuerySession session, CancellationToken ct)
     {
-        if (TimeTravel.Moment(at) is { Problem: { } invalid }) return invalid;
-        var view = await ReadAsync(id, session, ct, TimeTravel.Moment(at).Value);
+        var moment = TimeTravel.Moment(at);
+        if (moment.Problem is { } invalid) return invalid;
+        var view = await ReadAsync(id, session, ct, moment.Value);
         return view is null
             ? Problem.NotFound(at is null ? "Er is (nog) geen coalitie rond deze vraag." : "Op dat moment was er nog geen coalitie.")
             : view;

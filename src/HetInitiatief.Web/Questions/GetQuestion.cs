@@ -46,8 +46,9 @@ public static class GetQuestionEndpoint
 
     public static async Task<Outcome<QuestionView>> ReadAsync(Guid id, string? at, IQuerySession session, CancellationToken ct)
     {
-        if (TimeTravel.Moment(at) is { Problem: { } invalid }) return invalid;
-        var asOf = TimeTravel.Moment(at).Value;
+        var moment = TimeTravel.Moment(at);
+        if (moment.Problem is { } invalid) return invalid;
+        var asOf = moment.Value;
 
         var details = asOf is { } when
             ? await session.Events.AggregateStreamAsync<QuestionDetails>(id, timestamp: when.ToUniversalTime(), token: ct)
