@@ -50,12 +50,8 @@ public static class MergeProposalEndpoints
         var agreed = TwoStreamDecision.Nothing.OnSecond(new MergeAgreed(duplicate.Id, merge.IntoQuestionId, memberId, now));
         var everyone = merge.AgreedBy.Add(memberId);
         if (!everyone.Contains(duplicate.OwnerId) || !everyone.Contains(target.OwnerId)) return agreed;
-        var merged = agreed.OnSecond(new QuestionMergedInto(duplicate.Id, merge.IntoQuestionId, merge.ProposedBy,
-            merge.Reason, now, ByAgreement: true));
-        return coalition is { IsClosed: false }
-            ? merged.OnFirst(new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionMerged, coalition.Partners,
-                coalition.Threshold, now))
-            : merged;
+        return MergeQuestionEndpoint.Merge(agreed, coalition, new QuestionMergedInto(duplicate.Id, merge.IntoQuestionId,
+            merge.ProposedBy, merge.Reason, now, ByAgreement: true));
     }
 
     public static Decision DecideDecline(Question duplicate, Guid? targetOwnerId, Guid memberId, DateTimeOffset now) =>

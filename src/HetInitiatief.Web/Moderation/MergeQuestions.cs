@@ -38,13 +38,21 @@ public static class MergeQuestionEndpoint
     {
         if (command.Abuse != true) return Problem.Invalid("abuse", OnlyForAbuse);
         if (CheckTarget(duplicate, target, command.IntoQuestionId, command.Reason) is { } refused) return refused;
-        // The coalition is the first stream (locked first), the question the second.
-        var merged = TwoStreamDecision.Nothing.OnSecond(new QuestionMergedInto(duplicate.Id, target!.Id,
-            moderator.Id, command.Reason!.Trim(), now));
+        return Merge(TwoStreamDecision.Nothing, coalition,
+            new QuestionMergedInto(duplicate.Id, target!.Id, moderator.Id, command.Reason!.Trim(), now));
+    }
+
+    /// <summary>
+    /// What every merge appends after what was decided before it: the duplicate closes, and so does its coalition when
+    /// still open. The coalition is the first stream (locked first), the question the second.
+    /// </summary>
+    public static TwoStreamDecision Merge(TwoStreamDecision decided, Coalition? coalition, QuestionMergedInto merged)
+    {
+        var closed = decided.OnSecond(merged);
         return coalition is { IsClosed: false }
-            ? merged.OnFirst(new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionMerged, coalition.Partners,
-                coalition.Threshold, now))
-            : merged;
+            ? closed.OnFirst(new CoalitionClosed(coalition.Id, CoalitionClosed.QuestionMerged, coalition.Partners,
+                coalition.Threshold, merged.MergedAt))
+            : closed;
     }
 
     [EndpointSummary("For abuse only (abuse: true): merge a question into another without its owners' agreement; it closes with its coalition, and everyone involved hears where the conversation continues (moderators only).")]
