@@ -207,6 +207,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
         MayChangeAsOwner = QuestionRules.MustBeOpenForOwner(question, me, "") is null;
         MayLink = LinkQuestionEndpoint.MayLink(question, me, IsModerator) is null;
         MayMerge = IsModerator && QuestionRules.MustBeOpen(question) is null;
+        DecidesOnMerge = Moderation.MergeProposalEndpoints.MustBeAnOwner(question, View.MergeProposal?.IntoOwner.Id, me)
+            is null;
     }
 
     private async Task<CoalitionSession?> LatestSessionAsync(IQuerySession session, Guid coalitionId, CancellationToken ct)

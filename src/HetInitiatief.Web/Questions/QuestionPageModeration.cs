@@ -17,10 +17,11 @@ public sealed partial class QuestionPageModel
     [BindProperty] public string? MergeReason { get; set; }
     [BindProperty] public bool MergeAbuse { get; set; }
 
-    /// <summary>The signed-in member owns this question or the one a pending proposal would merge it into.</summary>
-    public bool DecidesOnMerge =>
-        View.MergeProposal is { } proposal && !IsTimeTravel
-        && (User.MemberId() == View.Owner.Id || User.MemberId() == proposal.IntoOwner.Id);
+    /// <summary>
+    /// A merge is proposed and the signed-in member owns this question or the one it would merge into: the rule the
+    /// agree and decline decisions use (<see cref="MergeProposalEndpoints.MustBeAnOwner"/>).
+    /// </summary>
+    public bool DecidesOnMerge { get; private set; }
 
     public bool AgreedToMerge => View.MergeProposal?.AgreedBy.Contains(User.MemberId()) == true;
 
