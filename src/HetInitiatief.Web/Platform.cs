@@ -1,5 +1,6 @@
 using HetInitiatief.Coalitions;
 using HetInitiatief.Errors;
+using HetInitiatief.Initiative;
 using HetInitiatief.Invites;
 using HetInitiatief.Live;
 using HetInitiatief.Mail;
@@ -30,6 +31,7 @@ public static class Platform
         builder.AddMail();
         builder.AddQuestions();
         builder.AddCoalitions();
+        builder.AddInitiative();
         builder.AddOffers();
         builder.AddSessions();
         builder.AddNetwork();

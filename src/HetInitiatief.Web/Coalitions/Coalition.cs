@@ -1,3 +1,4 @@
+using HetInitiatief.Initiative;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 
@@ -42,14 +43,21 @@ public static class CoalitionStatus
 {
     public const string Open = "open";
     public const string Closed = "closed";
+
+    /// <summary>The group reached the completion criteria it agreed: done, and distinct from closing below threshold.</summary>
+    public const string Completed = "completed";
 }
 
 /// <summary>The state decisions about a coalition need, rebuilt from its events on every write.</summary>
 public sealed record Coalition(
     Guid Id, Guid QuestionId, Guid InitiatorId, int Threshold, DateTimeOffset? ClosesAt, string Status, bool ThresholdReached,
     ImmutableDictionary<Guid, string> Members, Guid? HandoverOfferedTo = null, Guid? AcceptedProposalId = null,
-    ImmutableHashSet<Guid>? Endorsers = null)
+    ImmutableHashSet<Guid>? Endorsers = null, InitiativeCycle? Cycle = null)
 {
+    public InitiativeCycle Progress => Cycle ?? InitiativeCycle.Empty;
+
+    public bool IsCompleted => Status == CoalitionStatus.Completed;
+
     public int Partners => Members.Values.Count(Positions.CountsTowardThreshold);
 
     public bool IsClosed => Status == CoalitionStatus.Closed;
@@ -91,7 +99,30 @@ public sealed record Coalition(
 
     public Coalition Apply(InitiativeHandoverOffered e) => this with { HandoverOfferedTo = e.OfferedTo };
 
-    public Coalition Apply(CoalitionOfferAccepted e) => this with { AcceptedProposalId = e.ProposalId };
+    public Coalition Apply(CoalitionOfferAccepted e) => this with
+    {
+        AcceptedProposalId = e.ProposalId, Cycle = Progress.Apply(e),
+    };
+
+    public Coalition Apply(ApproachRecorded e) => this with { Cycle = Progress.Apply(e) };
+
+    public Coalition Apply(ApproachRevisionProposed e) => this with { Cycle = Progress.Apply(e) };
+
+    public Coalition Apply(ApproachRevisionAdopted e) => this with { Cycle = Progress.Apply(e) };
+
+    public Coalition Apply(TrialAgreed e) => this with { Cycle = Progress.Apply(e) };
+
+    public Coalition Apply(ExperienceShared e) => this with { Cycle = Progress.Apply(e) };
+
+    public Coalition Apply(TrialReviewed e) => this with { Cycle = Progress.Apply(e) };
+
+    public Coalition Apply(CompletionCriteriaProposed e) => this with { Cycle = Progress.Apply(e) };
+
+    public Coalition Apply(CompletionCriteriaSupported e) => this with { Cycle = Progress.Apply(e) };
+
+    public Coalition Apply(CompletionCriteriaAgreed e) => this with { Cycle = Progress.Apply(e) };
+
+    public Coalition Apply(InitiativeCompleted _) => this with { Status = CoalitionStatus.Completed };
 
     public Coalition Apply(CoalitionEndorsed e) => this with { Endorsers = (Endorsers ?? []).Add(e.EndorsedBy) };
 

@@ -1,3 +1,4 @@
+using HetInitiatief.Initiative;
 namespace HetInitiatief.Coalitions;
 
 /// <summary>
@@ -20,8 +21,14 @@ public sealed record CoalitionDetails(
     long Version,
     Guid? HandoverOfferedTo = null,
     Guid? AcceptedProposalId = null,
-    IReadOnlyList<Questions.Backing>? Endorsements = null)
+    IReadOnlyList<Questions.Backing>? Endorsements = null,
+    InitiativeCycle? Cycle = null)
 {
+    public InitiativeCycle Progress => Cycle ?? InitiativeCycle.Empty;
+
+    public string PhaseOn(DateOnly today) =>
+        Phases.Of(Status, ThresholdReachedAt is not null, Cycle, today);
+
     public sealed record Member(Guid MemberId, string Position, string Contribution, DateTimeOffset JoinedAt);
 
     public int Partners => Members.Count(m => Positions.CountsTowardThreshold(m.Position));
@@ -70,7 +77,38 @@ public sealed record CoalitionDetails(
         Endorsements = (Endorsements ?? []).Where(b => b.Leader != e.WithdrawnBy).ToList(),
     };
 
-    public CoalitionDetails Apply(CoalitionOfferAccepted e) => Moved(e.AcceptedAt) with { AcceptedProposalId = e.ProposalId };
+    public CoalitionDetails Apply(CoalitionOfferAccepted e) => Moved(e.AcceptedAt) with
+    {
+        AcceptedProposalId = e.ProposalId, Cycle = Progress.Apply(e),
+    };
+
+    public CoalitionDetails Apply(ApproachRecorded e) => Moved(e.RecordedAt) with { Cycle = Progress.Apply(e) };
+
+    public CoalitionDetails Apply(ApproachRevisionProposed e) =>
+        Moved(e.ProposedAt) with { Cycle = Progress.Apply(e) };
+
+    public CoalitionDetails Apply(ApproachRevisionAdopted e) =>
+        Moved(e.AdoptedAt) with { Cycle = Progress.Apply(e) };
+
+    public CoalitionDetails Apply(TrialAgreed e) => Moved(e.AgreedAt) with { Cycle = Progress.Apply(e) };
+
+    public CoalitionDetails Apply(ExperienceShared e) => Moved(e.SharedAt) with { Cycle = Progress.Apply(e) };
+
+    public CoalitionDetails Apply(TrialReviewed e) => Moved(e.ReviewedAt) with { Cycle = Progress.Apply(e) };
+
+    public CoalitionDetails Apply(CompletionCriteriaProposed e) =>
+        Moved(e.ProposedAt) with { Cycle = Progress.Apply(e) };
+
+    public CoalitionDetails Apply(CompletionCriteriaSupported e) =>
+        Moved(e.SupportedAt) with { Cycle = Progress.Apply(e) };
+
+    public CoalitionDetails Apply(CompletionCriteriaAgreed e) =>
+        Moved(e.AgreedAt) with { Cycle = Progress.Apply(e) };
+
+    public CoalitionDetails Apply(InitiativeCompleted e) =>
+        Moved(e.CompletedAt) with { Status = CoalitionStatus.Completed };
+
+    public CoalitionDetails Apply(InitiativeUpdatePosted e) => Moved(e.PostedAt);
 
     public CoalitionDetails Apply(InitiativeHandedOver e) => Moved(e.HandedOverAt) with
     {

@@ -11,6 +11,8 @@ public static class CoalitionRules
     public const string NotFound = "Deze coalitie bestaat niet.";
 
     public static Problem? MustBeOpen(Coalition coalition) =>
-        coalition.IsClosed ? Problem.Conflict("Deze coalitie is gesloten; meedoen of wijzigen kan niet meer.") : null;
+        coalition.IsClosed ? Problem.Conflict("Deze coalitie is gesloten; meedoen of wijzigen kan niet meer.")
+        : coalition.IsCompleted ? Problem.Conflict("Dit initiatief is afgerond; meedoen of wijzigen kan niet meer.")
+        : null;
 
 }

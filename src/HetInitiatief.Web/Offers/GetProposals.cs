@@ -7,7 +7,8 @@ public sealed record ReactionView(Person Member, string Kind, string? Comment, D
 
 public sealed record ProposalView(
     Guid Id, Guid CoalitionId, Person ProposedBy, string Title, string Outcome, string Type, string Format, string ProposedDates,
-    string Status, string? ChangesNote, int Interested, int NotForMe, IReadOnlyList<ReactionView> Reactions, DateTimeOffset MadeAt, long Version);
+    string Status, string? ChangesNote, int Interested, int NotForMe, IReadOnlyList<ReactionView> Reactions, DateTimeOffset MadeAt, long Version,
+    int Round = 1);
 
 public static class GetProposalsEndpoint
 {
@@ -31,6 +32,7 @@ public static class GetProposalsEndpoint
         Person PersonOf(Guid id) => Person.Of(id, names);
         return proposals.Select(p => new ProposalView(
             p.Id, p.CoalitionId, PersonOf(p.ProposedBy), p.Title, p.Outcome, p.Type, p.Format, p.ProposedDates, p.Status, p.ChangesNote,
-            p.Interested, p.NotForMe, p.Reactions.Select(r => new ReactionView(PersonOf(r.MemberId), r.Kind, r.Comment, r.At)).ToList(), p.MadeAt, p.Version)).ToList();
+            p.Interested, p.NotForMe, p.Reactions.Select(r => new ReactionView(PersonOf(r.MemberId), r.Kind, r.Comment, r.At)).ToList(), p.MadeAt, p.Version,
+            p.Round)).ToList();
     }
 }

@@ -12,6 +12,15 @@ public sealed record ReviseProposal(string? Title, string? Outcome, string? Prop
 
 public sealed record ProposalWritten(Guid ProposalId, long Version, bool Changed = true);
 
+/// <summary>Offers come in rounds: one before the first trial, and a new one after each review.</summary>
+public static class OfferRounds
+{
+    public const string AcceptedThisRound =
+        "De coalitie heeft in deze ronde al een aanbod aangenomen. Een nieuw aanbod kan na de terugblik op de proef.";
+
+    public const string EarlierRound = "Dit voorstel hoort bij een eerdere ronde. Doe een nieuw voorstel voor deze ronde.";
+}
+
 public static class MakeProposalEndpoints
 {
     public static Problem? CheckFields(string? title, string? outcome, string? dates) =>
@@ -21,6 +30,14 @@ public static class MakeProposalEndpoints
             .Text("proposedDates", dates, "voorgestelde data", 500)
             .Problem;
 
+    /// <summary>Proposals go to a coalition large enough and still underway, while its round has no accepted offer.</summary>
+    public static Problem? MayPropose(string status, bool thresholdReached, Initiative.InitiativeCycle progress) =>
+        status == CoalitionStatus.Closed ? Problem.Conflict("Deze coalitie is gesloten.")
+        : status == CoalitionStatus.Completed ? Problem.Conflict("Dit initiatief is afgerond.")
+        : !thresholdReached ? Problem.Conflict("Een aanbod kan pas als de coalitie groot genoeg is.")
+        : progress.OfferAcceptedThisRound ? Problem.Conflict(OfferRounds.AcceptedThisRound)
+        : null;
+
     public static Decision Decide(CoalitionDetails coalition, MakeProposal command, bool canSupply, Guid proposalId, Guid memberId, DateTimeOffset now) =>
         CheckFields(command.Title, command.Outcome, command.ProposedDates)
         ?? new FieldRules()
@@ -28,11 +45,9 @@ public static class MakeProposalEndpoints
             .Check(command.Format is not null && SessionKinds.Formats.ContainsKey(command.Format), "format", "Kies fysiek, online of hybride.")
             .Problem
         ?? (!canSupply ? Problem.Forbidden("Een aanbod doet een aanbieder, of een lid dat dit thema op zijn profiel aanbiedt (#durftevragen).")
-            : coalition.Status == CoalitionStatus.Closed ? Problem.Conflict("Deze coalitie is gesloten.")
-            : coalition.ThresholdReachedAt is null ? Problem.Conflict("Een aanbod kan pas als de coalitie groot genoeg is.")
-            : coalition.AcceptedProposalId is not null ? Problem.Conflict("De coalitie heeft al een aanbod aangenomen.")
+            : MayPropose(coalition.Status, coalition.ThresholdReachedAt is not null, coalition.Progress) is { } refused ? refused
             : Decision.Accept(new ProposalMade(proposalId, coalition.Id, coalition.QuestionId, memberId, command.Title!.Trim(), command.Outcome!.Trim(),
-                command.Type!, command.Format!, command.ProposedDates!.Trim(), now)));
+                command.Type!, command.Format!, command.ProposedDates!.Trim(), now, coalition.Progress.OfferRound)));
 
     public static Decision DecideRevise(Proposal proposal, ReviseProposal command, Guid memberId, DateTimeOffset now) =>
         CheckFields(command.Title, command.Outcome, command.ProposedDates)

@@ -7,7 +7,7 @@ namespace HetInitiatief.Offers;
 
 public sealed record ProposalMade(
     Guid ProposalId, Guid CoalitionId, Guid QuestionId, Guid ProposedBy, string Title, string Outcome, string Type, string Format,
-    string ProposedDates, DateTimeOffset MadeAt);
+    string ProposedDates, DateTimeOffset MadeAt, int Round = 1);
 
 public sealed record ProposalReacted(Guid ProposalId, Guid MemberId, string Reaction, string? Comment, DateTimeOffset ReactedAt);
 
@@ -37,7 +37,8 @@ public static class ProposalStatus
 /// <summary>A proposal with its reactions: one inline snapshot for the decisions and the question page.</summary>
 public sealed record Proposal(
     Guid Id, Guid CoalitionId, Guid QuestionId, Guid ProposedBy, string Title, string Outcome, string Type, string Format, string ProposedDates,
-    string Status, ImmutableList<Proposal.Reaction> Reactions, string? ChangesNote, DateTimeOffset MadeAt, long Version)
+    string Status, ImmutableList<Proposal.Reaction> Reactions, string? ChangesNote, DateTimeOffset MadeAt, long Version,
+    int Round = 1)
 {
     public sealed record Reaction(Guid MemberId, string Kind, string? Comment, DateTimeOffset At);
 
@@ -47,7 +48,7 @@ public sealed record Proposal(
 
     public static Proposal Create(ProposalMade e) =>
         new(e.ProposalId, e.CoalitionId, e.QuestionId, e.ProposedBy, e.Title, e.Outcome, e.Type, e.Format, e.ProposedDates,
-            ProposalStatus.Open, [], null, e.MadeAt, 1);
+            ProposalStatus.Open, [], null, e.MadeAt, 1, e.Round);
 
     /// <summary>Interest and "not for me" replace a member's earlier one; comments add up.</summary>
     public Proposal Apply(ProposalReacted e) => this with

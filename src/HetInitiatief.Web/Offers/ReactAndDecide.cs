@@ -31,12 +31,21 @@ public static class ReactAndDecideEndpoints
             : TwoStreamDecision.Nothing.OnSecond(new ProposalChangesRequested(proposal.Id, memberId,
                 command.Note!.Trim(), now)));
 
-    /// <summary>The coalition is the first stream (locked first), the proposal the second.</summary>
+    /// <summary>The initiator accepts, for the group, one proposal of the current round (the page asks this too).</summary>
+    public static Problem? MayAccept(int proposalRound, Coalition coalition, Guid memberId) =>
+        coalition.InitiatorId != memberId ? Problem.Forbidden("Alleen de initiatiefnemer neemt een aanbod aan namens de groep.")
+        : CoalitionRules.MustBeOpen(coalition) is { } notOpen ? notOpen
+        : coalition.Progress.OfferAcceptedThisRound ? Problem.Conflict(OfferRounds.AcceptedThisRound)
+        : proposalRound != coalition.Progress.OfferRound ? Problem.Conflict(OfferRounds.EarlierRound)
+        : null;
+
+    /// <summary>
+    /// The coalition is the first stream (locked first), the proposal the second. One offer is accepted per round:
+    /// the first round before any trial, a new round after each review (refine, then try again).
+    /// </summary>
     public static TwoStreamDecision DecideAccept(
         Proposal proposal, Coalition coalition, Guid memberId, DateTimeOffset now) =>
-        coalition.InitiatorId != memberId ? Problem.Forbidden("Alleen de initiatiefnemer neemt een aanbod aan namens de groep.")
-        : coalition.IsClosed ? Problem.Conflict("Deze coalitie is gesloten.")
-        : coalition.AcceptedProposalId is not null ? Problem.Conflict("De coalitie heeft al een aanbod aangenomen.")
+        MayAccept(proposal.Round, coalition, memberId) is { } refused ? refused
         : TwoStreamDecision.Nothing
             .OnSecond(new ProposalAccepted(proposal.Id, memberId, now))
             .OnFirst(new CoalitionOfferAccepted(coalition.Id, proposal.Id, memberId, now));

@@ -164,7 +164,7 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
         }
 
         View = outcome.Value!;
-        Coalition = View.AsOf is null ? await GetCoalitionEndpoint.ReadAsync(Id, session, ct) : null;
+        Coalition = await GetCoalitionEndpoint.ReadAsync(Id, session, clock.GetUtcNow(), ct, View.AsOf);
         // Looking back in time nothing can be done, so only the present question is rebuilt for the rules.
         var question = View.AsOf is null ? await session.Events.AggregateStreamAsync<Question>(Id, token: ct) : null;
         await DecideWhatTheCoalitionOffersAsync(session, question, ct);

@@ -26,7 +26,7 @@ public sealed partial class QuestionPageModel
     public async Task<IActionResult> OnPostEndorseCoalitionAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var coalition = await GetCoalitionEndpoint.ReadAsync(Id, session, ct);
+        var coalition = await GetCoalitionEndpoint.ReadAsync(Id, session, clock.GetUtcNow(), ct);
         return await RunAsync(now => EndorseCoalitionEndpoints.EndorseAsync(coalition?.Id ?? Guid.Empty, User.MemberId(), Endorse, store, now, ct), "coalitie",
             Endorse ? "Je steun voor de coalitie is vastgelegd." : "Je steun voor de coalitie is ingetrokken.", ct);
     }
