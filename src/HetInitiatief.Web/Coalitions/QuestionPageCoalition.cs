@@ -43,7 +43,9 @@ public sealed partial class QuestionPageModel
     private async Task DecideWhatTheCoalitionOffersAsync(Marten.IQuerySession session, Question? question,
         CancellationToken ct)
     {
-        if (Coalition is not { } shown || await session.LoadAsync<Coalitions.Coalition>(shown.Id, ct) is not { } state)
+        // Looking back in time nothing can be done: no forms.
+        if (IsTimeTravel || Coalition is not { } shown
+            || await session.LoadAsync<Coalitions.Coalition>(shown.Id, ct) is not { } state)
             return;
         var me = User.MemberId();
         MayExtendClosingDate = ClosingDate.MayExtend(state, me, clock.GetUtcNow()) is null;

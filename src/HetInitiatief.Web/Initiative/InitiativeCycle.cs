@@ -78,7 +78,7 @@ public static class Phases
     public const string Completed = "completed";
     public const string Closed = "closed";
 
-    public static readonly IReadOnlyList<string> Path = [Forming, LargeEnough, Trying, Reviewing, Completed];
+    public static readonly string[] Path = [Forming, LargeEnough, Trying, Reviewing, Completed];
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {

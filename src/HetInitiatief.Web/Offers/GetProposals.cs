@@ -25,9 +25,20 @@ public static class GetProposalsEndpoint
         return Answer.Of(Moderation.HiddenContent.Apply(proposals, hidden, user.MemberId(), moderator));
     }
 
-    public static async Task<IReadOnlyList<ProposalView>> ReadAsync(Guid coalitionId, IQuerySession session, CancellationToken ct)
+    /// <param name="asOf">Looking back: the proposals made by then, each as it stood then.</param>
+    public static async Task<IReadOnlyList<ProposalView>> ReadAsync(
+        Guid coalitionId, IQuerySession session, CancellationToken ct, DateTimeOffset? asOf = null)
     {
-        var proposals = await session.Query<Proposal>().Where(p => p.CoalitionId == coalitionId).OrderBy(p => p.MadeAt).ToListAsync(ct);
+        IReadOnlyList<Proposal> proposals = await session.Query<Proposal>().Where(p => p.CoalitionId == coalitionId)
+            .OrderBy(p => p.MadeAt).ToListAsync(ct);
+        if (asOf is { } when)
+        {
+            var then = new List<Proposal>();
+            foreach (var current in proposals.Where(p => p.MadeAt <= when))
+                if (await session.Events.AggregateStreamAsync<Proposal>(current.Id, timestamp: when.ToUniversalTime(), token: ct)
+                    is { } past) then.Add(past);
+            proposals = then;
+        }
         var names = await MemberProfile.NamesAsync(session, proposals.SelectMany(p => p.Reactions.Select(r => r.MemberId).Append(p.ProposedBy)), ct);
         Person PersonOf(Guid id) => Person.Of(id, names);
         return proposals.Select(p => new ProposalView(

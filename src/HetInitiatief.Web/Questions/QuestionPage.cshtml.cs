@@ -168,7 +168,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
         // Looking back in time nothing can be done, so only the present question is rebuilt for the rules.
         var question = View.AsOf is null ? await session.Events.AggregateStreamAsync<Question>(Id, token: ct) : null;
         await DecideWhatTheCoalitionOffersAsync(session, question, ct);
-        Proposals = Coalition is { } coalition ? await Offers.GetProposalsEndpoint.ReadAsync(coalition.Id, session, ct) : [];
+        Proposals = Coalition is { } coalition
+            ? await Offers.GetProposalsEndpoint.ReadAsync(coalition.Id, session, ct, View.AsOf) : [];
         // The viewer's profile is read once: for what the moderation hid, moderating, and backing as a school leader.
         var viewer = await session.LoadAsync<Members.MemberProfile>(User.MemberId(), ct);
         IsModerator = Moderation.Moderators.Are(viewer);
@@ -180,8 +181,9 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
             : [];
         (Follows, FollowerCount) = (followers.Contains(User.MemberId()), followers.Count);
         await LoadEndorsingAsync(session, viewer, ct);
-        CoalitionSession = Coalition is { } formed ? await LatestSessionAsync(session, formed.Id, ct) : null;
+        CoalitionSession = Coalition is { } formed ? await LatestSessionAsync(session, formed.Id, View.AsOf, ct) : null;
         CanSupply = viewer?.CanSupply(View.Themes.Select(t => t.Code)) == true;
+        await LoadTimelineAsync(session, ct);
         if (IsOwner && View.AsOf is null && View.Status == QuestionStatus.Open)
             MergesProposedHere = await Moderation.MergeProposalEndpoints.ProposedIntoAsync(session, Id, ct);
         if (IsOwner && View.AsOf is null && View.Status == QuestionStatus.Open)
@@ -211,10 +213,15 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
             is null;
     }
 
-    private async Task<CoalitionSession?> LatestSessionAsync(IQuerySession session, Guid coalitionId, CancellationToken ct)
+    /// <param name="asOf">Looking back: the latest session as it stood then, if it was planned by then.</param>
+    private async Task<CoalitionSession?> LatestSessionAsync(
+        IQuerySession session, Guid coalitionId, DateTimeOffset? asOf, CancellationToken ct)
     {
         var latest = await session.Query<Sessions.Session>().Where(s => s.CoalitionId == coalitionId)
             .OrderByDescending(s => s.StartsAt).FirstOrDefaultAsync(ct);
+        if (latest is not null && asOf is { } when)
+            latest = await session.Events.AggregateStreamAsync<Sessions.Session>(latest.Id, timestamp: when.ToUniversalTime(),
+                token: ct);
         var me = User.MemberId();
         return latest is null ? null
             : new CoalitionSession(latest.Id, latest.StartsAt, latest.IsCalledOff, latest.Participants.Contains(me) || latest.Waitlist.Contains(me));

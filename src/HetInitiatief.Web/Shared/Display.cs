@@ -24,6 +24,8 @@ public static class Display
         return Local(moment).ToString("d MMMM yyyy", Dutch);
     }
 
+    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", Dutch);
+
     public static string Iso(DateTimeOffset moment) => moment.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], Dutch) + text[1..];
