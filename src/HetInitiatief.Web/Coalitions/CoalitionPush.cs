@@ -1,3 +1,4 @@
+using HetInitiatief.Initiative;
 using HetInitiatief.Live;
 using JasperFx.Events;
 
@@ -24,6 +25,16 @@ public sealed record CoalitionChanged(
             InitiativeHandedOver or InitiativeTakenOn => "initiatorChanged",
             CoalitionOfferAccepted => "offerAccepted",
             CoalitionEndorsed or CoalitionEndorsementWithdrawn => "endorsed",
+            ApproachRecorded or ApproachRevisionAdopted => "approachRecorded",
+            ApproachRevisionProposed => "approachRevisionProposed",
+            TrialAgreed => "trialAgreed",
+            ExperienceShared => "experienceShared",
+            TrialReviewed => "trialReviewed",
+            CompletionCriteriaProposed => "criteriaProposed",
+            CompletionCriteriaSupported => "criteriaSupported",
+            CompletionCriteriaAgreed => "criteriaAgreed",
+            InitiativeCompleted => "completed",
+            InitiativeUpdatePosted => "updatePosted",
             _ => null,
         };
         return change is null ? null

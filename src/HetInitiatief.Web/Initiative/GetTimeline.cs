@@ -59,7 +59,10 @@ public static class GetTimelineEndpoint
             ? (await session.Events.AggregateStreamAsync<CoalitionDetails>(coalitionId, timestamp: when.ToUniversalTime(), token: ct),
                 await session.Events.AggregateStreamAsync<InitiativeTimeline>(coalitionId, timestamp: when.ToUniversalTime(), token: ct))
             : (await session.LoadAsync<CoalitionDetails>(coalitionId, ct), await session.LoadAsync<InitiativeTimeline>(coalitionId, ct));
-        if (details is null || timeline is null) return null;
+        if (details is null) return null;
+        // A coalition formed before the timeline existed has no stored one yet: replay it from its events.
+        timeline ??= await session.Events.AggregateStreamAsync<InitiativeTimeline>(coalitionId, token: ct);
+        if (timeline is null) return null;
         var names = await MemberProfile.NamesAsync(session, PeopleIn(timeline), ct);
         return ToView(details, timeline, names, InitiativeRules.Today(asOf ?? now), asOf);
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using HetInitiatief.Coalitions;
+using HetInitiatief.Initiative;
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
 using JasperFx.Events;
@@ -10,6 +11,8 @@ namespace HetInitiatief.Notifications;
 /// <remarks><c>Detail</c> is the position someone joined or left in, or why a coalition closed.</remarks>
 public sealed record CoalitionNews(Guid NewsId, Guid CoalitionId, string Kind, Guid? ActorId, string? Detail, DateTimeOffset At, Guid? SubjectId = null)
 {
+    private static string Snippet(string text) => text.Length <= 140 ? text : text[..137] + "…";
+
     public static CoalitionNews? From(IEvent e) => e.Data switch
     {
         MemberJoinedCoalition j => new(e.Id, j.CoalitionId, NotificationKinds.JoinedMyCoalition, j.MemberId, j.Position, j.JoinedAt),
@@ -17,6 +20,11 @@ public sealed record CoalitionNews(Guid NewsId, Guid CoalitionId, string Kind, G
         CoalitionClosed c => new(e.Id, c.CoalitionId, NotificationKinds.Closed, null, c.Reason, c.ClosedAt),
         MemberLeftCoalition { Position: Positions.Initiator } l => new(e.Id, l.CoalitionId, NotificationKinds.InitiatorLeft, l.MemberId, l.Position, l.LeftAt),
         InitiativeHandoverOffered h => new(e.Id, h.CoalitionId, NotificationKinds.HandoverOffered, h.OfferedBy, null, h.OfferedAt, h.OfferedTo),
+        TrialAgreed t => new(e.Id, t.CoalitionId, NotificationKinds.TrialAgreed, t.AgreedBy, Shared.Display.Day(t.Until), t.AgreedAt),
+        TrialReviewed r => new(e.Id, r.CoalitionId, NotificationKinds.TrialReviewed, r.ReviewedBy, null, r.ReviewedAt),
+        CompletionCriteriaProposed c => new(e.Id, c.CoalitionId, NotificationKinds.CriteriaProposed, c.ProposedBy, null, c.ProposedAt),
+        InitiativeCompleted c => new(e.Id, c.CoalitionId, NotificationKinds.InitiativeCompleted, c.CompletedBy, null, c.CompletedAt),
+        InitiativeUpdatePosted u => new(e.Id, u.CoalitionId, NotificationKinds.InitiativeUpdate, u.PostedBy, Snippet(u.Text), u.PostedAt),
         _ => null,
     };
 }
@@ -65,6 +73,21 @@ public static class CoalitionNotifications
             NotificationKinds.HandoverOffered => (
                 news.SubjectId is { } to ? [to] : new List<Guid>(),
                 $"{actorName ?? "De initiatiefnemer"} vraagt of jij het initiatief voor \"{questionTitle}\" wilt overnemen."),
+            NotificationKinds.TrialAgreed => (
+                members,
+                $"Jullie coalitie \"{questionTitle}\" probeert iets uit, tot {news.Detail}. Deel wat er gebeurt."),
+            NotificationKinds.TrialReviewed => (
+                members.Union(followers).ToList(),
+                $"De coalitie rond \"{questionTitle}\" blikte terug op een proef: lees wat goed ging en wat nu."),
+            NotificationKinds.CriteriaProposed => (
+                coalition.Members.Where(m => Positions.CountsTowardThreshold(m.Position)).Select(m => m.MemberId).ToList(),
+                $"{actorName ?? "Iemand"} stelt voor wanneer \"{questionTitle}\" af is. Ben je het eens?"),
+            NotificationKinds.InitiativeCompleted => (
+                members.Union(followers).ToList(),
+                $"Het initiatief rond \"{questionTitle}\" is afgerond. Gefeliciteerd!"),
+            NotificationKinds.InitiativeUpdate => (
+                members.Union(followers).ToList(),
+                $"Update over \"{questionTitle}\" van {actorName ?? "een lid"}: {news.Detail}"),
             _ => (new List<Guid>(), ""),
         };
         return recipients.Where(r => r != news.ActorId)

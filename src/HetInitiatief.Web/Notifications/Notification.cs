@@ -24,6 +24,13 @@ public static class NotificationKinds
     public const string QuestionMerged = "questionMerged";
     public const string MergeProposed = "mergeProposed";
 
+    // The initiative's life after the session: the group and the question's followers are kept informed.
+    public const string TrialAgreed = "trialAgreed";
+    public const string TrialReviewed = "trialReviewed";
+    public const string CriteriaProposed = "criteriaProposed";
+    public const string InitiativeCompleted = "initiativeCompleted";
+    public const string InitiativeUpdate = "initiativeUpdate";
+
     // Doorvragen: the conversation on a question.
     public const string FollowUpAsked = "followUpAsked";
     public const string FollowUpAnswered = "followUpAnswered";

@@ -89,6 +89,13 @@ public sealed record NotificationPreferences(
             new(NotificationKinds.SessionCalledOff, "Een bijeenkomst gaat niet door"),
             new(NotificationKinds.SessionMoved, "Een bijeenkomst is verplaatst"),
         ]),
+        new("Na de bijeenkomst", [
+            new(NotificationKinds.TrialAgreed, "Mijn coalitie spreekt een proef af"),
+            new(NotificationKinds.TrialReviewed, "Een coalitie blikt terug op een proef"),
+            new(NotificationKinds.CriteriaProposed, "Er zijn afrondingscriteria voorgesteld om mee in te stemmen"),
+            new(NotificationKinds.InitiativeCompleted, "Een initiatief is afgerond"),
+            new(NotificationKinds.InitiativeUpdate, "Een update over een initiatief dat ik volg"),
+        ]),
         new("Het netwerk", [
             new(NotificationKinds.InviteAccepted, "Een collega werd lid via mijn uitnodiging"),
             new(NotificationKinds.JointStart, "De gezamenlijke start (early birds)"),

@@ -35,17 +35,20 @@ public static class NextSteps
     public const string Afterwards = "afterwards";
     public const string AskFollowUp = "ask-follow-up";
     public const string Join = "join";
+    public const string Initiative = "initiative";
 
     /// <param name="canSupply">The viewer may make an offer on the question's themes (a provider, or a member who offers them).</param>
     public static NextStep? For(
         QuestionView question, CoalitionView? coalition, IReadOnlyList<ProposalView> proposals, CoalitionSession? session,
-        Guid viewer, bool canSupply, DateTimeOffset now)
+        Guid viewer, bool canSupply, DateTimeOffset now, HetInitiatief.Initiative.TimelineView? timeline = null)
     {
         if (question.Status != QuestionStatus.Open || question.MergedInto is not null || question.AsOf is not null) return null;
         // A colleague waiting for an answer comes first, whatever else the owner has on.
         if (question.Owner.Id == viewer && ToAnswer(question) is { } answer) return answer;
         if (coalition is { Status: CoalitionStatus.Open } open && open.ThresholdReached && open.Includes(viewer))
-            return ForGroup(question, open, proposals, session, viewer, canSupply, now);
+            return timeline is { Trials.Count: > 0 }
+                ? Cycle(timeline)
+                : ForGroup(question, open, proposals, session, viewer, canSupply, now, timeline);
         if (coalition is { Status: CoalitionStatus.Open } recruiting && recruiting.Includes(viewer))
             return Recruiting(recruiting);
         return question.Owner.Id == viewer ? ForOwner(question, coalition, session, now) : ForColleague(question, coalition);
@@ -63,6 +66,12 @@ public static class NextSteps
 
     private static NextStep? ForOwner(QuestionView question, CoalitionView? coalition, CoalitionSession? session, DateTimeOffset now)
     {
+        if (coalition is { Status: CoalitionStatus.Completed })
+            return question.Stories.Count == 0
+                ? new(Afterwards, "Het initiatief is afgerond: vier het succes",
+                    "Wat kunnen jullie nu dat eerst niet lukte? Een succesverhaal helpt de volgende leraar.", "#na-afloop",
+                    "Deel een succesverhaal")
+                : null;
         if (coalition is { Status: CoalitionStatus.Closed }) return AfterSession(question, session, now);
         if (coalition is not null) return null;
         var usedAnswers = question.Versions.SelectMany(v => v.AnswersBefore).ToHashSet();
@@ -102,7 +111,7 @@ public static class NextSteps
     /// <summary>Once the group is large enough, it shapes an offer together and goes.</summary>
     private static NextStep? ForGroup(
         QuestionView question, CoalitionView coalition, IReadOnlyList<ProposalView> proposals, CoalitionSession? session,
-        Guid viewer, bool canSupply, DateTimeOffset now)
+        Guid viewer, bool canSupply, DateTimeOffset now, HetInitiatief.Initiative.TimelineView? timeline)
     {
         var initiator = coalition.PositionOf(viewer) == Positions.Initiator;
         var accepted = proposals.FirstOrDefault(p => p.Status == ProposalStatus.Accepted);
@@ -142,8 +151,14 @@ public static class NextSteps
                 : new(SignUp, "Meld je aan voor de bijeenkomst", "De bijeenkomst staat in de agenda; de groep gaat voor.",
                     $"/bijeenkomsten/{session.Id}", "Naar de bijeenkomst");
         }
-        return question.Owner.Id == viewer ? AfterSession(question, session, now) : null;
+        return (question.Owner.Id == viewer ? AfterSession(question, session, now) : null)
+            ?? (timeline is null ? null : Cycle(timeline));
     }
+
+    /// <summary>After the session the group's work goes on: the initiative's own next step (approach, trial, review).</summary>
+    private static NextStep Cycle(HetInitiatief.Initiative.TimelineView timeline) =>
+        new(Initiative, $"Het initiatief: {timeline.PhaseName.ToLowerInvariant()}", timeline.NextStep, "#initiatief",
+            "Naar het initiatief");
 
     private static NextStep? AfterSession(QuestionView question, CoalitionSession? session, DateTimeOffset now)
     {

@@ -57,7 +57,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
     /// <summary>For a visitor: the public preview instead of the question page.</summary>
     public QuestionPreview? Preview { get; private set; }
 
-    public bool ShowsAfterwards => NextSteps.ShowsAfterwards(View, CoalitionSession, clock.GetUtcNow());
+    public bool ShowsAfterwards => NextSteps.ShowsAfterwards(View, CoalitionSession, clock.GetUtcNow())
+        || Coalition?.Status == CoalitionStatus.Completed;
 
     /// <summary>The follow-up form: <see cref="AskFollowUpEndpoint.MayAsk"/>, the rule the decision uses.</summary>
     public bool MayAskFollowUp { get; private set; }
@@ -188,7 +189,8 @@ public sealed partial class QuestionPageModel(IDocumentStore store, TimeProvider
             MergesProposedHere = await Moderation.MergeProposalEndpoints.ProposedIntoAsync(session, Id, ct);
         if (IsOwner && View.AsOf is null && View.Status == QuestionStatus.Open)
             Colleagues = (await Matching.QuestionMatchesEndpoint.ReadAsync(Id, User.MemberId(), session, ct)).Value?.Colleagues ?? [];
-        Next = NextSteps.For(View, Coalition, Proposals, CoalitionSession, User.MemberId(), CanSupply, clock.GetUtcNow());
+        Next = NextSteps.For(View, Coalition, Proposals, CoalitionSession, User.MemberId(), CanSupply, clock.GetUtcNow(),
+            Timeline);
         if (!keepForm)
         {
             Title = View.Title;
