@@ -12,7 +12,10 @@ public static class InitiativeModule
 
 public sealed class InitiativeConfiguration : IConfigureMarten
 {
-    public void Configure(IServiceProvider services, StoreOptions options) =>
+    public void Configure(IServiceProvider services, StoreOptions options)
+    {
         // Inline: the question page shows the step a member just took.
         options.Projections.Snapshot<InitiativeTimeline>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
+        options.Schema.For<InitiativeTimeline>().Index(x => x.LastNewsAt);
+    }
 }

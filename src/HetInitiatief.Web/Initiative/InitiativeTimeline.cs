@@ -19,7 +19,8 @@ public sealed record InitiativeTimeline(
     InitiativeTimeline.CriteriaState? Criteria,
     InitiativeTimeline.Completion? Completed,
     IReadOnlyList<InitiativeTimeline.Update> Updates,
-    IReadOnlyList<InitiativeTimeline.AcceptedOffer> Offers)
+    IReadOnlyList<InitiativeTimeline.AcceptedOffer> Offers,
+    DateTimeOffset? LastNewsAt = null)
 {
     public sealed record Approach(int Version, Guid By, string What, string ForWhom, string Goal, DateOnly? TargetDate,
         DateTimeOffset At);
@@ -103,14 +104,15 @@ public sealed record InitiativeTimeline(
 
     public InitiativeTimeline Apply(CompletionCriteriaAgreed e) => this with { Criteria = Criteria! with { AgreedAt = e.AgreedAt } };
 
+    /// <summary>Completion and updates are news for the rest of the network (<c>LastNewsAt</c> orders it).</summary>
     public InitiativeTimeline Apply(InitiativeCompleted e) => this with
     {
-        Completed = new Completion(e.CompletedBy, e.Celebration, e.CompletedAt),
+        Completed = new Completion(e.CompletedBy, e.Celebration, e.CompletedAt), LastNewsAt = e.CompletedAt,
     };
 
     public InitiativeTimeline Apply(InitiativeUpdatePosted e) => this with
     {
-        Updates = [.. Updates, new Update(e.UpdateId, e.PostedBy, e.Text, e.PostedAt)],
+        Updates = [.. Updates, new Update(e.UpdateId, e.PostedBy, e.Text, e.PostedAt)], LastNewsAt = e.PostedAt,
     };
 
     private InitiativeTimeline WithTrial(Guid trialId, Func<Trial, Trial> change) => this with

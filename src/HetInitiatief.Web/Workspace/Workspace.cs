@@ -18,7 +18,8 @@ public sealed record WorkspaceView(
     IReadOnlyList<ThemeQuestion> NewInMyThemes,
     IReadOnlyList<CoalitionToJoin> CoalitionsToJoin,
     IReadOnlyList<ThemeView> MyThemes,
-    FirstSteps FirstSteps);
+    FirstSteps FirstSteps,
+    IReadOnlyList<Initiative.InitiativeNewsItem>? FromTheInitiatives = null);
 
 /// <summary>One kind of thing waiting for the member, at most <see cref="MyWorkspace.ListSize"/> items; <c>Total</c> counts them all.</summary>
 public sealed record WaitingGroup(string Kind, string Heading, IReadOnlyList<WaitingItem> Items, int Total, string? AllLink);
@@ -122,7 +123,8 @@ public static class MyWorkspace
             NewQuestions(inMyThemes, names, since),
             CoalitionsToJoin(inMyThemes, candidateCoalitions, memberId),
             themes.Select(t => new ThemeView(t, Themes.Name(t))).ToList(),
-            new FirstSteps(askedAny, themes.Length > 0, ProfileFilledIn(me)));
+            new FirstSteps(askedAny, themes.Length > 0, ProfileFilledIn(me)),
+            await Initiative.InitiativeNewsEndpoint.LatestAsync(session, ct));
     }
 
     /// <summary>The themes a member follows and the themes they offer: both say "this is my field".</summary>

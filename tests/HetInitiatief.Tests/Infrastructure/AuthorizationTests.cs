@@ -33,6 +33,7 @@ public sealed class AuthorizationTests(AppFixture app)
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/completion" },
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/updates" },
         { "GET", $"/api/coalitions/{Guid.NewGuid()}/timeline" },
+        { "GET", "/api/initiatives/news" },
         { "POST", $"/api/questions/{Guid.NewGuid()}/followers" },
         { "GET", $"/api/questions/{Guid.NewGuid()}/followers" },
         { "DELETE", $"/api/questions/{Guid.NewGuid()}/followers/me" },

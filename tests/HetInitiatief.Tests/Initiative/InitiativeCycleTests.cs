@@ -158,6 +158,27 @@ public sealed class InitiativeCycleTests(AppFixture app)
         (now.Phase, now.Trials.Single().Review is not null).ShouldBe((Phases.Reviewing, true));
     }
 
+    [Fact]
+    public async Task An_update_reaches_the_followers_and_the_rest_of_the_network()
+    {
+        // Given a coalition with a follower of its question, and a member who is in neither
+        var (initiator, a, _, questionId, coalitionId) = await app.Host.ALargeEnoughCoalitionAsync();
+        var (follower, elsewhere) = (await app.Host.RegisterMemberAsync(), await app.Host.RegisterMemberAsync());
+        await app.Host.FollowAsync(follower, questionId);
+
+        // When a partner posts an update
+        var text = $"Week twee: de woordmuur hangt in drie lokalen ({Guid.NewGuid():N})";
+        await app.Host.SendAsync(a, $"/api/coalitions/{coalitionId}/updates", new PostUpdate(text), 201);
+
+        // Then the follower and the initiator are told, not the partner who wrote it, and the network sees it
+        (await app.Host.GetsNotifiedAsync(follower, "initiativeUpdate")).ShouldBeTrue();
+        (await app.Host.GetsNotifiedAsync(initiator, "initiativeUpdate")).ShouldBeTrue();
+        (await app.Host.NotificationsAsync(a)).Notifications.ShouldNotContain(n => n.Kind == "initiativeUpdate");
+        var news = await app.Host.Scenario(x => { x.Get.Url("/api/initiatives/news"); x.As(elsewhere); });
+        (await news.ReadAsJsonAsync<List<InitiativeNewsItem>>())!
+            .ShouldContain(n => n.Text == text && n.Kind == InitiativeNewsItem.Update && n.By.Id == a.Id);
+    }
+
     private async Task<DateTimeOffset> LastEventAtAsync(Guid coalitionId)
     {
         await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
