@@ -5,7 +5,7 @@ namespace HetInitiatief.Coalitions;
 /// <summary>What the meter on a card or a question page shows.</summary>
 public sealed record CoalitionMeter(
     Guid CoalitionId, int Partners, int Threshold, bool ThresholdReached, bool SeeksInitiator, bool Closed, string? LastJoined,
-    string? LastJoinedAs = null)
+    string? LastJoinedAs = null, bool Completed = false)
 {
     /// <summary>Whether the member who joined last is one of the partners counted; a user or supplier is named as such.</summary>
     public bool LastJoinedCounts => LastJoinedAs is null or Positions.Partner or Positions.Initiator;
@@ -14,11 +14,11 @@ public sealed record CoalitionMeter(
 
     public static CoalitionMeter From(CoalitionView c) =>
         new(c.Id, c.Partners, c.Threshold, c.ThresholdReached, c.SeeksInitiator, c.Status == CoalitionStatus.Closed, c.LastJoined?.Name,
-            c.LastJoined is { } last ? c.PositionOf(last.Id) : null);
+            c.LastJoined is { } last ? c.PositionOf(last.Id) : null, c.Status == CoalitionStatus.Completed);
 
     public static CoalitionMeter From(CoalitionDetails c, string? lastJoinedName) =>
         new(c.Id, c.Partners, c.Threshold, c.ThresholdReachedAt is not null, c.SeeksInitiator, c.Status == CoalitionStatus.Closed, lastJoinedName,
-            c.Members.FirstOrDefault(m => m.MemberId == c.LastJoined)?.Position);
+            c.Members.FirstOrDefault(m => m.MemberId == c.LastJoined)?.Position, c.Status == CoalitionStatus.Completed);
 
     /// <summary>The meters of the coalitions around these questions, by question id; questions without one are absent.</summary>
     public static async Task<IReadOnlyDictionary<Guid, CoalitionMeter>> ForQuestionsAsync(IQuerySession session, IEnumerable<Guid> questionIds, CancellationToken ct)
