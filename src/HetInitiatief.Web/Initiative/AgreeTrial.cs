@@ -3,7 +3,9 @@ using static HetInitiatief.Initiative.InitiativeRules;
 
 namespace HetInitiatief.Initiative;
 
-/// <summary>The group agrees a trial (step 8): what is tried, until when, what to watch. One at a time.</summary>
+/// <summary>
+/// The group agrees a trial (step 8): what is tried, until when, what to watch. One at a time.
+/// </summary>
 public sealed record AgreeTrial(string? What, DateOnly? Until, string? WatchFor);
 
 public static class AgreeTrialEndpoint
@@ -21,17 +23,20 @@ public static class AgreeTrialEndpoint
                 ? Problem.Conflict("Er loopt al een proef. Blik daar eerst op terug voor je een volgende afspreekt.")
                 : null);
 
-    public static Decision Decide(Coalition coalition, AgreeTrial command, Guid trialId, Guid memberId, DateTimeOffset now) =>
+    public static Decision Decide(
+        Coalition coalition, AgreeTrial command, Guid trialId, Guid memberId, DateTimeOffset now) =>
         new FieldRules()
             .Text("what", command.What, "wat jullie uitproberen", TextMax, min: 10)
-            .Check(command.Until is { } until && until > Today(now), "until", "Kies tot wanneer jullie het uitproberen: een datum na vandaag.")
+            .Check(command.Until is { } until && until > Today(now), "until",
+                "Kies tot wanneer jullie het uitproberen: een datum na vandaag.")
             .Text("watchFor", command.WatchFor, "waar jullie op letten", TextMax, min: 5)
             .Problem
         ?? MayAgree(coalition, memberId)
         ?? Decision.Accept(new TrialAgreed(coalition.Id, trialId, coalition.Progress.Trials.Count + 1, memberId,
             command.What!.Trim(), command.Until!.Value, command.WatchFor!.Trim(), now));
 
-    [EndpointSummary("Agree a trial for the group (initiator): what, until when, what to watch. 409 while one is underway.")]
+    [EndpointSummary("Agree a trial for the group (initiator): what, until when, what to watch. "
+        + "409 while one is underway.")]
     [WolverinePost("/api/coalitions/{id}/trials")]
     [Refuses(400, 403, 404, 409)]
     public static async Task<Created<InitiativeWritten>> Post(
@@ -41,7 +46,8 @@ public static class AgreeTrialEndpoint
             .Created(_ => $"/api/coalitions/{id}/timeline");
 
     public static async Task<Outcome<InitiativeWritten>> AgreeAsync(
-        Guid coalitionId, AgreeTrial command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+        Guid coalitionId, AgreeTrial command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+        CancellationToken ct)
     {
         var trialId = Guid.CreateVersion7();
         return (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,

@@ -14,7 +14,8 @@ public static class ApproachRevisionEndpoints
     public static Problem? MayPropose(Coalition coalition, Guid memberId) =>
         MustBeUnderway(coalition)
         ?? (coalition.Members.GetValueOrDefault(memberId) != Positions.Partner
-            ? Problem.Forbidden("Een partner stelt een wijziging van de aanpak voor; de initiatiefnemer past de aanpak zelf aan.")
+            ? Problem.Forbidden("Een partner stelt een wijziging van de aanpak voor; "
+                + "de initiatiefnemer past de aanpak zelf aan.")
             : !coalition.Progress.HasApproach
                 ? Problem.Conflict("Er is nog geen aanpak om te wijzigen. Vraag de initiatiefnemer die vast te leggen.")
                 : null);
@@ -47,7 +48,8 @@ public static class ApproachRevisionEndpoints
     [WolverinePost("/api/coalitions/{id}/approach/revisions/{revisionId}/adopt")]
     [Refuses(403, 404, 409)]
     public static async Task<Answer<InitiativeWritten>> Adopt(
-        Guid id, Guid revisionId, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        Guid id, Guid revisionId, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
         (await AdoptAsync(id, revisionId, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
     public static async Task<Outcome<InitiativeWritten>> ProposeAsync(Guid coalitionId, ProposeApproachRevision command,

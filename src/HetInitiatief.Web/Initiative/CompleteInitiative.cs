@@ -18,7 +18,8 @@ public static class CompleteInitiativeEndpoint
         MustBeUnderway(coalition)
         ?? MustBeInitiator(coalition, memberId, "het initiatief afronden")
         ?? (!coalition.Progress.CriteriaAgreed
-            ? Problem.Conflict("Spreek eerst samen af wanneer het initiatief af is: de afrondingscriteria zijn nog niet afgesproken.")
+            ? Problem.Conflict("Spreek eerst samen af wanneer het initiatief af is: "
+                + "de afrondingscriteria zijn nog niet afgesproken.")
             : coalition.Progress.ReviewedTrials == 0
                 ? Problem.Conflict("Afronden kan na minstens één proef waarop jullie hebben teruggeblikt.")
             : coalition.Progress.TrialUnderway
@@ -26,7 +27,9 @@ public static class CompleteInitiativeEndpoint
             : null);
 
     public static Decision Decide(Coalition coalition, CompleteInitiative command, Guid memberId, DateTimeOffset now) =>
-        new FieldRules().Text("celebration", command.Celebration, "wat jullie bereikt hebben", CelebrationMax, min: 10).Problem
+        new FieldRules()
+            .Text("celebration", command.Celebration, "wat jullie bereikt hebben", CelebrationMax, min: 10)
+            .Problem
         ?? MayComplete(coalition, memberId)
         ?? Decision.Accept(new InitiativeCompleted(coalition.Id, coalition.QuestionId, memberId,
             command.Celebration!.Trim(), now));

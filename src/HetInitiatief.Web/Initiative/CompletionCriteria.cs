@@ -14,23 +14,29 @@ public static class CompletionCriteriaEndpoints
     /// </summary>
     public static bool AgreedBy(int supporters, int partners) => supporters * 2 > partners;
 
-    public static Decision DecidePropose(Coalition coalition, ProposeCompletionCriteria command, Guid memberId, DateTimeOffset now)
+    public static Decision DecidePropose(
+        Coalition coalition, ProposeCompletionCriteria command, Guid memberId, DateTimeOffset now)
     {
-        if (new FieldRules().Text("criteria", command.Criteria, "wanneer het initiatief af is", TextMax, min: 10).Problem
-            is { } invalid) return invalid;
-        if ((MustBeUnderway(coalition) ?? MustCarry(coalition, memberId, "afrondingscriteria voorstellen")) is { } refused)
+        if (new FieldRules().Text("criteria", command.Criteria, "wanneer het initiatief af is", TextMax, min: 10)
+                .Problem is { } invalid)
+            return invalid;
+        if ((MustBeUnderway(coalition) ?? MustCarry(coalition, memberId, "afrondingscriteria voorstellen"))
+            is { } refused)
             return refused;
         var criteria = command.Criteria!.Trim();
         var proposed = new CompletionCriteriaProposed(coalition.Id, memberId, criteria, now);
         return AgreedBy(1, coalition.Partners)
-            ? Decision.Accept(proposed, new CompletionCriteriaAgreed(coalition.Id, criteria, 1, coalition.Partners, now))
+            ? Decision.Accept(proposed,
+                new CompletionCriteriaAgreed(coalition.Id, criteria, 1, coalition.Partners, now))
             : Decision.Accept(proposed);
     }
 
     public static Problem? MaySupport(Coalition coalition, Guid memberId) =>
         MustBeUnderway(coalition)
         ?? MustCarry(coalition, memberId, "afrondingscriteria steunen")
-        ?? (!coalition.Progress.CriteriaProposed ? Problem.Conflict("Er zijn nog geen afrondingscriteria voorgesteld.") : null);
+        ?? (!coalition.Progress.CriteriaProposed
+            ? Problem.Conflict("Er zijn nog geen afrondingscriteria voorgesteld.")
+            : null);
 
     /// <summary>Supporting twice changes nothing; the support that tips the balance records the agreement.</summary>
     public static Decision DecideSupport(Coalition coalition, string criteria, Guid memberId, DateTimeOffset now)
@@ -41,11 +47,13 @@ public static class CompletionCriteriaEndpoints
         var supporters = cycle.CriteriaSupporters.Count(coalition.Members.ContainsKey) + 1;
         var supported = new CompletionCriteriaSupported(coalition.Id, memberId, now);
         return !cycle.CriteriaAgreed && AgreedBy(supporters, coalition.Partners)
-            ? Decision.Accept(supported, new CompletionCriteriaAgreed(coalition.Id, criteria, supporters, coalition.Partners, now))
+            ? Decision.Accept(supported,
+                new CompletionCriteriaAgreed(coalition.Id, criteria, supporters, coalition.Partners, now))
             : Decision.Accept(supported);
     }
 
-    [EndpointSummary("Propose completion criteria (initiator or partner); earlier support lapses. Agreed by a majority.")]
+    [EndpointSummary("Propose completion criteria (initiator or partner); earlier support lapses. "
+        + "Agreed by a majority.")]
     [WolverinePost("/api/coalitions/{id}/completion-criteria")]
     [Refuses(400, 403, 404, 409)]
     public static async Task<Created<InitiativeWritten>> Propose(
@@ -61,8 +69,9 @@ public static class CompletionCriteriaEndpoints
         Guid id, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
         (await SupportAsync(id, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
-    public static async Task<Outcome<InitiativeWritten>> ProposeAsync(Guid coalitionId, ProposeCompletionCriteria command,
-        Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+    public static async Task<Outcome<InitiativeWritten>> ProposeAsync(
+        Guid coalitionId, ProposeCompletionCriteria command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+        CancellationToken ct) =>
         (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
             c => DecidePropose(c, command, memberId, now), CoalitionRules.NotFound, ct))
             .Map(written => new InitiativeWritten(coalitionId, written.Version));

@@ -31,7 +31,10 @@ public sealed record InitiativeCycle(
 
     public InitiativeCycle Apply(ApproachRecorded e) => this with { ApproachVersion = e.Version };
 
-    public InitiativeCycle Apply(ApproachRevisionProposed e) => this with { PendingRevisions = PendingRevisions.Add(e.RevisionId) };
+    public InitiativeCycle Apply(ApproachRevisionProposed e) => this with
+    {
+        PendingRevisions = PendingRevisions.Add(e.RevisionId),
+    };
 
     public InitiativeCycle Apply(ApproachRevisionAdopted e) => this with
     {
@@ -45,7 +48,9 @@ public sealed record InitiativeCycle(
 
     public InitiativeCycle Apply(ExperienceShared e) => this with
     {
-        Trials = Trials.Select(t => t.Id == e.TrialId ? t with { Experiences = t.Experiences + 1 } : t).ToImmutableList(),
+        Trials = Trials
+            .Select(t => t.Id == e.TrialId ? t with { Experiences = t.Experiences + 1 } : t)
+            .ToImmutableList(),
     };
 
     public InitiativeCycle Apply(TrialReviewed e) => this with
@@ -86,7 +91,9 @@ public static class Phases
         [Reviewing] = "Terugblikken", [Completed] = "Afgerond", [Closed] = "Gesloten",
     };
 
-    /// <summary>A trial is being tried until its last day; after that (or once reviewed) the group looks back.</summary>
+    /// <summary>
+    /// A trial is being tried until its last day; after that (or once reviewed) the group looks back.
+    /// </summary>
     public static string Of(string status, bool thresholdReached, InitiativeCycle? cycle, DateOnly today) =>
         status == CoalitionStatus.Completed ? Completed
         : status == CoalitionStatus.Closed ? Closed
@@ -96,16 +103,20 @@ public static class Phases
         : Forming;
 
     /// <summary>The next step for the group in a phase, in a sentence.</summary>
-    public static string NextStep(string phase, InitiativeCycle? cycle) => (phase, cycle ?? InitiativeCycle.Empty) switch
-    {
-        (Forming, _) => "Nodig collega's uit: de groep is nog niet groot genoeg.",
-        (LargeEnough, { HasApproach: false }) => "Leg samen de aanpak vast: wat probeer je, voor wie, met welk doel?",
-        (LargeEnough, _) => "Spreek een proef af: wat probeer je uit, tot wanneer, en waar let je op?",
-        (Trying, _) => "Probeer het uit en deel wat er gebeurde.",
-        (Reviewing, { TrialUnderway: true }) => "Blik terug op de proef: wat ging goed, wat doe je volgende keer anders?",
-        (Reviewing, { CriteriaAgreed: false }) => "Spreek een volgende proef af, of spreek af wanneer het initiatief af is.",
-        (Reviewing, _) => "Spreek een volgende proef af, of rond het initiatief af en vier het succes.",
-        (Completed, _) => "Afgerond. Deel wat jullie maakten, zodat de volgende collega verder kan.",
-        _ => "Deze coalitie is gesloten.",
-    };
+    public static string NextStep(string phase, InitiativeCycle? cycle) =>
+        (phase, cycle ?? InitiativeCycle.Empty) switch
+        {
+            (Forming, _) => "Nodig collega's uit: de groep is nog niet groot genoeg.",
+            (LargeEnough, { HasApproach: false }) =>
+                "Leg samen de aanpak vast: wat probeer je, voor wie, met welk doel?",
+            (LargeEnough, _) => "Spreek een proef af: wat probeer je uit, tot wanneer, en waar let je op?",
+            (Trying, _) => "Probeer het uit en deel wat er gebeurde.",
+            (Reviewing, { TrialUnderway: true }) =>
+                "Blik terug op de proef: wat ging goed, wat doe je volgende keer anders?",
+            (Reviewing, { CriteriaAgreed: false }) =>
+                "Spreek een volgende proef af, of spreek af wanneer het initiatief af is.",
+            (Reviewing, _) => "Spreek een volgende proef af, of rond het initiatief af en vier het succes.",
+            (Completed, _) => "Afgerond. Deel wat jullie maakten, zodat de volgende collega verder kan.",
+            _ => "Deze coalitie is gesloten.",
+        };
 }

@@ -18,7 +18,9 @@ public sealed record ApproachRevisionProposed(
 public sealed record ApproachRevisionAdopted(Guid CoalitionId, Guid RevisionId, int Version, Guid AdoptedBy,
     DateTimeOffset AdoptedAt);
 
-/// <summary>The group agreed a trial: what is tried, until when and what to watch. Round 1, 2, … one at a time.</summary>
+/// <summary>
+/// The group agreed a trial: what is tried, until when and what to watch. Round 1, 2, … one at a time.
+/// </summary>
 public sealed record TrialAgreed(
     Guid CoalitionId, Guid TrialId, int Round, Guid AgreedBy, string What, DateOnly Until, string WatchFor,
     DateTimeOffset AgreedAt);
@@ -43,7 +45,9 @@ public sealed record CompletionCriteriaSupported(Guid CoalitionId, Guid Supporte
 public sealed record CompletionCriteriaAgreed(Guid CoalitionId, string Criteria, int Supporters, int Partners,
     DateTimeOffset AgreedAt);
 
-/// <summary>The initiative reached its agreed criteria: completed, a state of its own (not closed below threshold).</summary>
+/// <summary>
+/// The initiative reached its agreed criteria: completed, a state of its own (not closed below threshold).
+/// </summary>
 public sealed record InitiativeCompleted(Guid CoalitionId, Guid QuestionId, Guid CompletedBy, string Celebration,
     DateTimeOffset CompletedAt);
 

@@ -19,7 +19,8 @@ public static class InitiativeNewsEndpoint
 
     [EndpointSummary("The latest news from initiatives across the network: updates and completions, newest first.")]
     [WolverineGet("/api/initiatives/news")]
-    public static async Task<Answer<IReadOnlyList<InitiativeNewsItem>>> Get(IQuerySession session, CancellationToken ct) =>
+    public static async Task<Answer<IReadOnlyList<InitiativeNewsItem>>> Get(
+        IQuerySession session, CancellationToken ct) =>
         Answer.Of(await LatestAsync(session, ct));
 
     public static async Task<IReadOnlyList<InitiativeNewsItem>> LatestAsync(IQuerySession session, CancellationToken ct)
@@ -32,7 +33,8 @@ public static class InitiativeNewsEndpoint
         var names = await MemberProfile.NamesAsync(session, latest.Select(l => l.News.By), ct);
         return latest.Select(l => new InitiativeNewsItem(
             l.Timeline.Id, l.Timeline.QuestionId, titles.GetValueOrDefault(l.Timeline.QuestionId, ""), l.News.Kind,
-            Person.Of(l.News.By, names), l.News.Text, l.News.At, $"/vragen/{l.Timeline.QuestionId}#initiatief")).ToList();
+            Person.Of(l.News.By, names), l.News.Text, l.News.At, $"/vragen/{l.Timeline.QuestionId}#initiatief"))
+            .ToList();
     }
 
     private static (string Kind, Guid By, string Text, DateTimeOffset At) Latest(InitiativeTimeline t) =>

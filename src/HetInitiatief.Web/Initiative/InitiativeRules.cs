@@ -16,7 +16,9 @@ public static class InitiativeRules
         : coalition.IsClosed ? Problem.Conflict("Deze coalitie is gesloten.")
         : null;
 
-    /// <summary>Any member of the coalition, in any position: sharing what happened and keeping others informed.</summary>
+    /// <summary>
+    /// Any member of the coalition, in any position: sharing what happened and keeping others informed.
+    /// </summary>
     public static Problem? MustTakePart(Coalition coalition, Guid memberId, string what) =>
         coalition.Members.ContainsKey(memberId) ? null
         : Problem.Forbidden($"Alleen wie meedoet in de coalitie kan {what}.");

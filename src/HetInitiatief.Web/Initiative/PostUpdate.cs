@@ -3,7 +3,9 @@ using static HetInitiatief.Initiative.InitiativeRules;
 
 namespace HetInitiatief.Initiative;
 
-/// <summary>A short update for the question's followers and the rest of the network: keep non-members informed.</summary>
+/// <summary>
+/// A short update for the question's followers and the rest of the network: keep non-members informed.
+/// </summary>
 public sealed record PostUpdate(string? Text);
 
 public static class PostUpdateEndpoint
@@ -15,7 +17,8 @@ public static class PostUpdateEndpoint
         coalition.IsClosed ? Problem.Conflict("Deze coalitie is gesloten.")
         : MustTakePart(coalition, memberId, "een update plaatsen");
 
-    public static Decision Decide(Coalition coalition, PostUpdate command, Guid updateId, Guid memberId, DateTimeOffset now) =>
+    public static Decision Decide(
+        Coalition coalition, PostUpdate command, Guid updateId, Guid memberId, DateTimeOffset now) =>
         new FieldRules().Text("text", command.Text, "je update", UpdateMax, min: 5).Problem
         ?? MayPost(coalition, memberId)
         ?? Decision.Accept(new InitiativeUpdatePosted(coalition.Id, updateId, memberId, command.Text!.Trim(), now));
@@ -30,7 +33,8 @@ public static class PostUpdateEndpoint
             .Created(_ => $"/api/coalitions/{id}/timeline");
 
     public static async Task<Outcome<InitiativeWritten>> PostAsync(
-        Guid coalitionId, PostUpdate command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+        Guid coalitionId, PostUpdate command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+        CancellationToken ct)
     {
         var updateId = Guid.CreateVersion7();
         return (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,

@@ -8,11 +8,13 @@ namespace HetInitiatief.Initiative;
 /// date. <c>ExpectedVersion</c> is the approach version the initiator was looking at (0 before the first), so a
 /// revision made meanwhile is never silently overwritten — like a question's reformulation.
 /// </summary>
-public sealed record RecordApproach(string? What, string? ForWhom, string? Goal, DateOnly? TargetDate, int? ExpectedVersion);
+public sealed record RecordApproach(
+    string? What, string? ForWhom, string? Goal, DateOnly? TargetDate, int? ExpectedVersion);
 
 public static class RecordApproachEndpoint
 {
-    public static Problem? CheckFields(string? what, string? forWhom, string? goal, DateOnly? targetDate, DateTimeOffset now) =>
+    public static Problem? CheckFields(
+        string? what, string? forWhom, string? goal, DateOnly? targetDate, DateTimeOffset now) =>
         new FieldRules()
             .Text("what", what, "wat jullie gaan proberen", TextMax, min: 10)
             .Text("forWhom", forWhom, "voor wie", 300, min: 3)

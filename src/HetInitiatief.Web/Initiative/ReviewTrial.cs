@@ -18,10 +18,12 @@ public static class ReviewTrialEndpoint
         ?? (coalition.Progress.Trials.FirstOrDefault(t => t.Id == trialId) is not { } trial
             ? Problem.NotFound("Deze proef bestaat niet in deze coalitie.")
             : trial.Reviewed ? Problem.Conflict("Op deze proef is al teruggeblikt.")
-            : trial.Experiences == 0 ? Problem.Conflict("Deel eerst wat er gebeurde: terugblikken kan na de eerste ervaring.")
+            : trial.Experiences == 0
+                ? Problem.Conflict("Deel eerst wat er gebeurde: terugblikken kan na de eerste ervaring.")
             : null);
 
-    public static Decision Decide(Coalition coalition, Guid trialId, ReviewTrial command, Guid memberId, DateTimeOffset now) =>
+    public static Decision Decide(
+        Coalition coalition, Guid trialId, ReviewTrial command, Guid memberId, DateTimeOffset now) =>
         new FieldRules()
             .Text("wentWell", command.WentWell, "wat goed ging", TextMax, min: 5)
             .Text("nextTime", command.NextTime, "wat jullie volgende keer anders doen", TextMax, min: 5)
@@ -38,8 +40,9 @@ public static class ReviewTrialEndpoint
         CancellationToken ct) =>
         (await ReviewAsync(id, trialId, command, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
-    public static async Task<Outcome<InitiativeWritten>> ReviewAsync(Guid coalitionId, Guid trialId, ReviewTrial command,
-        Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
+    public static async Task<Outcome<InitiativeWritten>> ReviewAsync(
+        Guid coalitionId, Guid trialId, ReviewTrial command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+        CancellationToken ct) =>
         (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
             c => Decide(c, trialId, command, memberId, now), CoalitionRules.NotFound, ct))
             .Map(written => new InitiativeWritten(coalitionId, written.Version, trialId));

@@ -59,7 +59,8 @@ public sealed class InitiativeInTheBrowserTests(AppFixture app) : IAsyncLifetime
 
         // And shares what happened, with its evidence, then looks back
         await page.GetByLabel("Werk van leerlingen").CheckAsync();
-        await page.GetByLabel("Wat gebeurde er?").FillAsync("Vier van de vijf verslagen gebruikten drie nieuwe woorden.");
+        await page.GetByLabel("Wat gebeurde er?")
+            .FillAsync("Vier van de vijf verslagen gebruikten drie nieuwe woorden.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Deel je ervaring" }).ClickAsync();
         await page.GetByText("Je ervaring is gedeeld met de groep.").WaitForAsync();
         await page.GetByText("Blik terug op proef 1").ClickAsync();
@@ -71,10 +72,12 @@ public sealed class InitiativeInTheBrowserTests(AppFixture app) : IAsyncLifetime
 
         // And proposes when it is done; a partner agrees, which makes it the group's criteria
         await page.GetByText("Stel afrondingscriteria voor").ClickAsync();
-        await page.GetByLabel("Wanneer is het initiatief af?").FillAsync("Elke leerling gebruikt tien vakwoorden in het eindverslag.");
+        await page.GetByLabel("Wanneer is het initiatief af?")
+            .FillAsync("Elke leerling gebruikt tien vakwoorden in het eindverslag.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Stel voor" }).ClickAsync();
         await page.GetByText("Je voorstel voor de afrondingscriteria", new() { Exact = false }).WaitForAsync();
-        await app.Host.SendAsync(partner, $"/api/coalitions/{coalition.CoalitionId}/completion-criteria/support", null, 200);
+        await app.Host.SendAsync(
+            partner, $"/api/coalitions/{coalition.CoalitionId}/completion-criteria/support", null, 200);
 
         // Then the initiator completes it and the page celebrates, in the completed phase
         await page.ReloadAsync();
@@ -83,7 +86,8 @@ public sealed class InitiativeInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Rond af" }).ClickAsync();
         await page.GetByText("Gefeliciteerd: het initiatief is afgerond!", new() { Exact = false }).WaitForAsync();
         await CurrentPhase(page, "Afgerond").WaitForAsync();
-        (await page.GetByRole(AriaRole.Button, new() { Name = "Spreek een volgende proef af" }).CountAsync()).ShouldBe(0);
+        (await page.GetByRole(AriaRole.Button, new() { Name = "Spreek een volgende proef af" }).CountAsync())
+            .ShouldBe(0);
         await PageChecks.AssertGoodAsync(page, $"initiatief-{device}-afgerond");
 
         // And "mijn coalities" shows the phase

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HetInitiatief.Tests.Initiative;
 
-/// <summary>The initiative's life through the API: round after round of trying, sharing and reviewing, then done.</summary>
+/// <summary>
+/// The initiative's life through the API: round after round of trying, sharing and reviewing, then done.
+/// </summary>
 public sealed class InitiativeCycleTests(AppFixture app)
 {
     [Fact]
@@ -27,11 +29,13 @@ public sealed class InitiativeCycleTests(AppFixture app)
         await app.Host.ReviewTrialAsync(b, coalitionId, first);
 
         // Then a second offer round is open: a new proposal can be accepted
-        var second = await app.Host.ProposeAsync(supplier, coalitionId, OfferSteps.AProposal("Tweede ronde: schrijven"));
+        var second = await app.Host.ProposeAsync(
+            supplier, coalitionId, OfferSteps.AProposal("Tweede ronde: schrijven"));
         await app.Host.AcceptProposalAsync(initiator, second);
 
         // When the group refines and tries again, then agrees criteria and completes
-        var secondTrial = await app.Host.AgreeTrialAsync(initiator, coalitionId, InitiativeSteps.ATrial("Woordmuur, vijf per les"));
+        var secondTrial = await app.Host.AgreeTrialAsync(
+            initiator, coalitionId, InitiativeSteps.ATrial("Woordmuur, vijf per les"));
         await app.Host.ShareExperienceAsync(b, coalitionId, secondTrial, "Vijf woorden per les bleven beter hangen.");
         await app.Host.ReviewTrialAsync(initiator, coalitionId, secondTrial);
         await app.Host.SendAsync(a, $"/api/coalitions/{coalitionId}/completion-criteria",
@@ -43,7 +47,8 @@ public sealed class InitiativeCycleTests(AppFixture app)
         // Then the timeline tells the whole story, completed — distinct from closed
         var timeline = await app.Host.TimelineAsync(initiator, coalitionId);
         timeline.Phase.ShouldBe(Phases.Completed);
-        timeline.Trials.Select(t => (t.Round, t.Experiences.Count, t.Review is not null)).ShouldBe([(1, 1, true), (2, 1, true)]);
+        timeline.Trials.Select(t => (t.Round, t.Experiences.Count, t.Review is not null))
+            .ShouldBe([(1, 1, true), (2, 1, true)]);
         timeline.Criteria!.AgreedAt.ShouldNotBeNull();
         timeline.Criteria.Supporters.Select(s => s.Id).ShouldBe([a.Id, b.Id]);
         timeline.Completed!.By.Id.ShouldBe(initiator.Id);
@@ -65,7 +70,8 @@ public sealed class InitiativeCycleTests(AppFixture app)
         (await (await app.Host.SendAsync(initiator, trials, InitiativeSteps.ATrial(), 409)).ProblemAsync()).Detail
             .ShouldBe("Leg eerst samen de aanpak vast.");
         await app.Host.RecordApproachAsync(a, coalitionId, status: 403);
-        (await (await app.Host.RecordApproachAsync(initiator, coalitionId, InitiativeSteps.AnApproach() with { What = "" }, 400))
+        (await (await app.Host.RecordApproachAsync(
+                initiator, coalitionId, InitiativeSteps.AnApproach() with { What = "" }, 400))
             .ProblemAsync()).Errors!.Keys.ShouldBe(["what"]);
         await app.Host.RecordApproachAsync(initiator, coalitionId);
         await app.Host.SendAsync(a, trials, InitiativeSteps.ATrial(), 403);
@@ -88,7 +94,8 @@ public sealed class InitiativeCycleTests(AppFixture app)
             new ProposeCompletionCriteria("Elke leerling kent tweehonderd vakwoorden"), 201);
         await app.Host.SendAsync(initiator, $"/api/coalitions/{coalitionId}/completion", complete, 409);
         await app.Host.SendAsync(outsider, $"/api/coalitions/{coalitionId}/completion-criteria/support", null, 403);
-        await app.Host.SendAsync(outsider, $"/api/coalitions/{coalitionId}/updates", new PostUpdate("Hallo allemaal"), 403);
+        await app.Host.SendAsync(
+            outsider, $"/api/coalitions/{coalitionId}/updates", new PostUpdate("Hallo allemaal"), 403);
         await app.Host.SendAsync(initiator, $"/api/coalitions/{Guid.NewGuid()}/trials", InitiativeSteps.ATrial(), 404);
     }
 
@@ -100,9 +107,11 @@ public sealed class InitiativeCycleTests(AppFixture app)
 
         // When a partner proposes a revision and the initiator adopts it
         var revision = await app.Host.SendAsync(a, $"/api/coalitions/{coalitionId}/approach/revisions",
-            new ProposeApproachRevision("Vijf woorden per les, met een quiz", "Leerlingen van 3 havo", "Woorden echt gebruiken", null),
+            new ProposeApproachRevision(
+                "Vijf woorden per les, met een quiz", "Leerlingen van 3 havo", "Woorden echt gebruiken", null),
             201).WrittenAsync();
-        await app.Host.SendAsync(initiator, $"/api/coalitions/{coalitionId}/approach/revisions/{revision.Id}/adopt", null, 200);
+        await app.Host.SendAsync(
+            initiator, $"/api/coalitions/{coalitionId}/approach/revisions/{revision.Id}/adopt", null, 200);
 
         // Then the approach is version 2 in the partner's words, and a change based on version 1 is a 409
         var timeline = await app.Host.TimelineAsync(a, coalitionId);
@@ -130,7 +139,8 @@ public sealed class InitiativeCycleTests(AppFixture app)
 
         // When all twenty share what happened at the same moment
         var answers = await Task.WhenAll(members.Select(m =>
-            app.Host.ShareExperienceAsync(m, coalitionId, trial, $"Ervaring van {m.Name}: het werkte in mijn klas.", null)));
+            app.Host.ShareExperienceAsync(
+                m, coalitionId, trial, $"Ervaring van {m.Name}: het werkte in mijn klas.", null)));
 
         // Then every one was accepted and every one is kept, once
         answers.Select(r => r.Context.Response.StatusCode).ShouldAllBe(s => s == 201);

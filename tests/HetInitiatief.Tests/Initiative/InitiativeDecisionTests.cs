@@ -26,18 +26,22 @@ public sealed class InitiativeDecisionTests
             .Apply(new CoalitionThresholdReached(Id, 3, 3, Now.AddDays(-29)));
 
     private static Coalition WithApproach(Coalition c) =>
-        c.Apply(new ApproachRecorded(Id, 1, Initiator, "Elke les tien woorden", "3 havo", "Meer woorden", null, Now.AddDays(-20)));
+        c.Apply(new ApproachRecorded(
+            Id, 1, Initiator, "Elke les tien woorden", "3 havo", "Meer woorden", null, Now.AddDays(-20)));
 
     private static Coalition Trying(Coalition c) =>
-        WithApproach(c).Apply(new TrialAgreed(Id, Trial1, 1, Initiator, "Woordmuur", Today.AddDays(14), "Gebruik", Now.AddDays(-10)));
+        WithApproach(c).Apply(new TrialAgreed(
+            Id, Trial1, 1, Initiator, "Woordmuur", Today.AddDays(14), "Gebruik", Now.AddDays(-10)));
 
     private static Coalition Shared(Coalition c) =>
-        Trying(c).Apply(new ExperienceShared(Id, Guid.NewGuid(), Trial1, User, "observation", "Het werkte", Now.AddDays(-5)));
+        Trying(c).Apply(new ExperienceShared(
+            Id, Guid.NewGuid(), Trial1, User, "observation", "Het werkte", Now.AddDays(-5)));
 
     private static Coalition Reviewed(Coalition c) =>
         Shared(c).Apply(new TrialReviewed(Id, Trial1, PartnerA, "Veel woorden", "Korter", Now.AddDays(-4)));
 
-    private static readonly RecordApproach AnApproach = new("Elke les tien woorden", "3 havo", "Meer woorden kennen", null, 0);
+    private static readonly RecordApproach AnApproach =
+        new("Elke les tien woorden", "3 havo", "Meer woorden kennen", null, 0);
 
     [Fact]
     public void Only_the_initiator_records_the_approach_and_a_stale_version_is_a_409_naming_expectedVersion()
@@ -61,11 +65,13 @@ public sealed class InitiativeDecisionTests
         var revision = new ProposeApproachRevision("Elke les vijf woorden", "3 havo", "Woorden echt gebruiken", null);
         var revisionId = Guid.NewGuid();
 
-        ApproachRevisionEndpoints.DecidePropose(coalition, revision, revisionId, User, Now).Refusal!.Status.ShouldBe(403);
+        ApproachRevisionEndpoints.DecidePropose(coalition, revision, revisionId, User, Now).Refusal!.Status
+            .ShouldBe(403);
         ApproachRevisionEndpoints.DecidePropose(LargeEnough(), revision, revisionId, PartnerA, Now).Refusal!.Status
             .ShouldBe(409);
-        var proposed = coalition.Apply(ApproachRevisionEndpoints.DecidePropose(coalition, revision, revisionId, PartnerA, Now)
-            .Events.Single().ShouldBeOfType<ApproachRevisionProposed>());
+        var proposed = coalition.Apply(
+            ApproachRevisionEndpoints.DecidePropose(coalition, revision, revisionId, PartnerA, Now)
+                .Events.Single().ShouldBeOfType<ApproachRevisionProposed>());
 
         ApproachRevisionEndpoints.DecideAdopt(proposed, revisionId, PartnerA, Now).Refusal!.Status.ShouldBe(403);
         ApproachRevisionEndpoints.DecideAdopt(proposed, Guid.NewGuid(), Initiator, Now).Refusal!.Status.ShouldBe(404);
@@ -79,7 +85,8 @@ public sealed class InitiativeDecisionTests
         var trial = new AgreeTrial("Een woordmuur in elke les", Today.AddDays(21), "Gebruiken ze de woorden?");
         var small = Coalition.Create(new CoalitionFormed(Id, QuestionId, Initiator, 3, null, "Samen", Now.AddDays(-1)));
 
-        AgreeTrialEndpoint.Decide(WithApproach(LargeEnough()), trial, Trial1, PartnerA, Now).Refusal!.Status.ShouldBe(403);
+        AgreeTrialEndpoint.Decide(WithApproach(LargeEnough()), trial, Trial1, PartnerA, Now).Refusal!.Status
+            .ShouldBe(403);
         AgreeTrialEndpoint.Decide(small, trial, Trial1, Initiator, Now).Refusal!.Status.ShouldBe(409);
         AgreeTrialEndpoint.Decide(LargeEnough(), trial, Trial1, Initiator, Now).Refusal!.Detail.ShouldContain("aanpak");
         AgreeTrialEndpoint.Decide(Trying(LargeEnough()), trial, Guid.NewGuid(), Initiator, Now).Refusal!.Detail
@@ -100,7 +107,8 @@ public sealed class InitiativeDecisionTests
             .ShouldBe(403);
         ShareExperienceEndpoint.Decide(coalition, Guid.NewGuid(), experience, Guid.NewGuid(), User, Now).Refusal!.Status
             .ShouldBe(404);
-        ShareExperienceEndpoint.Decide(coalition, Trial1, experience with { Evidence = "gevoel" }, Guid.NewGuid(), User, Now)
+        ShareExperienceEndpoint
+            .Decide(coalition, Trial1, experience with { Evidence = "gevoel" }, Guid.NewGuid(), User, Now)
             .Refusal!.Errors.Keys.ShouldBe(["evidence"]);
         ShareExperienceEndpoint.Decide(coalition, Trial1, experience, Guid.NewGuid(), User, Now).Events.Single()
             .ShouldBeOfType<ExperienceShared>().SharedBy.ShouldBe(User);
@@ -116,7 +124,8 @@ public sealed class InitiativeDecisionTests
         ReviewTrialEndpoint.Decide(Shared(LargeEnough()), Trial1, review, User, Now).Refusal!.Status.ShouldBe(403);
         ReviewTrialEndpoint.Decide(Shared(LargeEnough()), Trial1, review, PartnerB, Now).Events.Single()
             .ShouldBeOfType<TrialReviewed>();
-        ReviewTrialEndpoint.Decide(Reviewed(LargeEnough()), Trial1, review, PartnerB, Now).Refusal!.Status.ShouldBe(409);
+        ReviewTrialEndpoint.Decide(Reviewed(LargeEnough()), Trial1, review, PartnerB, Now).Refusal!.Status
+            .ShouldBe(409);
     }
 
     [Fact]
@@ -124,14 +133,16 @@ public sealed class InitiativeDecisionTests
     {
         // Three partners (the initiator counts): the proposer alone is not a majority, a second one is
         var coalition = Reviewed(LargeEnough());
-        var proposed = CompletionCriteriaEndpoints.DecidePropose(coalition, new("Elke leerling kent 200 woorden"), PartnerA, Now);
+        var proposed = CompletionCriteriaEndpoints.DecidePropose(
+            coalition, new("Elke leerling kent 200 woorden"), PartnerA, Now);
         proposed.Events.ShouldHaveSingleItem().ShouldBeOfType<CompletionCriteriaProposed>();
         var afterProposal = coalition.Apply((CompletionCriteriaProposed)proposed.Events[0]);
 
         CompletionCriteriaEndpoints.DecideSupport(afterProposal, "x", User, Now).Refusal!.Status.ShouldBe(403);
         CompletionCriteriaEndpoints.DecideSupport(afterProposal, "x", PartnerA, Now).Events.ShouldBeEmpty();
         var agreed = CompletionCriteriaEndpoints.DecideSupport(afterProposal, "x", Initiator, Now).Events;
-        agreed.Select(e => e.GetType()).ShouldBe([typeof(CompletionCriteriaSupported), typeof(CompletionCriteriaAgreed)]);
+        agreed.Select(e => e.GetType())
+            .ShouldBe([typeof(CompletionCriteriaSupported), typeof(CompletionCriteriaAgreed)]);
         CompletionCriteriaEndpoints.DecideSupport(coalition, "x", Initiator, Now).Refusal!.Status.ShouldBe(409);
     }
 
@@ -147,8 +158,10 @@ public sealed class InitiativeDecisionTests
         CompleteInitiativeEndpoint.Decide(Reviewed(LargeEnough()), complete, Initiator, Now).Refusal!.Detail
             .ShouldContain("afrondingscriteria");
         CompleteInitiativeEndpoint.Decide(withCriteria, complete, PartnerA, Now).Refusal!.Status.ShouldBe(403);
-        var underway = withCriteria.Apply(new TrialAgreed(Id, Guid.NewGuid(), 2, Initiator, "Ronde 2", Today.AddDays(7), "x", Now));
-        CompleteInitiativeEndpoint.Decide(underway, complete, Initiator, Now).Refusal!.Detail.ShouldContain("loopt nog");
+        var underway = withCriteria.Apply(
+            new TrialAgreed(Id, Guid.NewGuid(), 2, Initiator, "Ronde 2", Today.AddDays(7), "x", Now));
+        CompleteInitiativeEndpoint.Decide(underway, complete, Initiator, Now).Refusal!.Detail
+            .ShouldContain("loopt nog");
         var done = CompleteInitiativeEndpoint.Decide(withCriteria, complete, Initiator, Now).Events.Single()
             .ShouldBeOfType<InitiativeCompleted>();
         var completed = withCriteria.Apply(done);
@@ -182,7 +195,8 @@ public sealed class InitiativeDecisionTests
         PhaseOf(Trying(LargeEnough()), Today.AddDays(14)).ShouldBe(Phases.Trying);
         PhaseOf(Trying(LargeEnough()), Today.AddDays(15)).ShouldBe(Phases.Reviewing);
         PhaseOf(Reviewed(LargeEnough()), Today).ShouldBe(Phases.Reviewing);
-        PhaseOf(formed.Apply(new CoalitionClosed(Id, CoalitionClosed.NotViable, 1, 3, Now)), Today).ShouldBe(Phases.Closed);
+        PhaseOf(formed.Apply(new CoalitionClosed(Id, CoalitionClosed.NotViable, 1, 3, Now)), Today)
+            .ShouldBe(Phases.Closed);
         PhaseOf(Reviewed(LargeEnough()).Apply(new InitiativeCompleted(Id, QuestionId, Initiator, "Feest", Now)), Today)
             .ShouldBe(Phases.Completed);
     }

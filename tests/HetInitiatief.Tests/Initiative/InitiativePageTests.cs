@@ -26,16 +26,19 @@ public sealed class InitiativePageTests(AppFixture app)
         // a user shares and posts updates only; an outsider sees the story and no form
         var initiators = await PageAsync(initiator, questionId);
         (initiators.Contains(Form("RecordApproach")), initiators.Contains(Form("ReviewTrial")),
-            initiators.Contains(Form("AgreeTrial")), initiators.Contains(Form("Complete"))).ShouldBe((true, true, false, false));
+            initiators.Contains(Form("AgreeTrial")), initiators.Contains(Form("Complete")))
+            .ShouldBe((true, true, false, false));
         var partners = await PageAsync(partner, questionId);
         (partners.Contains(Form("ProposeRevision")), partners.Contains(Form("RecordApproach")),
             partners.Contains(Form("ReviewTrial"))).ShouldBe((true, false, true));
         var users = await PageAsync(user, questionId);
-        (users.Contains(Form("ShareExperience")), users.Contains(Form("PostUpdate")), users.Contains(Form("ReviewTrial")),
-            users.Contains(Form("ProposeCriteria"))).ShouldBe((true, true, false, false));
+        (users.Contains(Form("ShareExperience")), users.Contains(Form("PostUpdate")),
+            users.Contains(Form("ReviewTrial")), users.Contains(Form("ProposeCriteria")))
+            .ShouldBe((true, true, false, false));
         var outsiders = await PageAsync(outsider, questionId);
         outsiders.ShouldContain("Een woordmuur in elke geschiedenisles");
-        foreach (var handler in new[] { "ShareExperience", "PostUpdate", "ReviewTrial", "ProposeRevision", "SupportCriteria" })
+        foreach (var handler in
+            new[] { "ShareExperience", "PostUpdate", "ReviewTrial", "ProposeRevision", "SupportCriteria" })
             outsiders.ShouldNotContain(Form(handler));
     }
 
@@ -57,7 +60,8 @@ public sealed class InitiativePageTests(AppFixture app)
         then.ShouldContain("Coalitie van bereidwilligen");
         then.ShouldContain("Een woordmuur in elke geschiedenisles");
         then.ShouldNotContain("De woordmuur hielp bij het schrijven");
-        foreach (var handler in new[] { "RecordApproach", "ReviewTrial", "ShareExperience", "PostUpdate", "Leave", "React" })
+        foreach (var handler in
+            new[] { "RecordApproach", "ReviewTrial", "ShareExperience", "PostUpdate", "Leave", "React" })
             then.ShouldNotContain(Form(handler));
         (await PageAsync(initiator, questionId)).ShouldContain("De woordmuur hielp bij het schrijven");
     }

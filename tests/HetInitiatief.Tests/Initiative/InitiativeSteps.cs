@@ -5,16 +5,20 @@ using HetInitiatief.Tests.Infrastructure;
 // The steps live in the tests' root namespace, so every feature's tests read them without a using.
 namespace HetInitiatief.Tests;
 
-/// <summary>Given/when steps for the initiative's life: approach, trial, experience, review, criteria, completion.</summary>
+/// <summary>
+/// Given/when steps for the initiative's life: approach, trial, experience, review, criteria, completion.
+/// </summary>
 public static class InitiativeSteps
 {
     public static readonly DateOnly InThreeWeeks = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(21));
 
     /// <summary>A coalition of an initiator and two partners: large enough (threshold 3).</summary>
-    public static async Task<(TestMember Initiator, TestMember PartnerA, TestMember PartnerB, Guid QuestionId, Guid CoalitionId)>
+    public static async Task<(
+            TestMember Initiator, TestMember PartnerA, TestMember PartnerB, Guid QuestionId, Guid CoalitionId)>
         ALargeEnoughCoalitionAsync(this IAlbaHost host)
     {
-        var (initiator, a, b) = (await host.RegisterMemberAsync(), await host.RegisterMemberAsync(), await host.RegisterMemberAsync());
+        var (initiator, a, b) =
+            (await host.RegisterMemberAsync(), await host.RegisterMemberAsync(), await host.RegisterMemberAsync());
         var question = await host.PostQuestionAsync(initiator);
         var coalition = await host.FormCoalitionAsync(initiator, question.QuestionId, threshold: 3);
         await host.JoinAsync(a, coalition.CoalitionId);
@@ -50,10 +54,12 @@ public static class InitiativeSteps
 
     public static async Task<Guid> AgreeTrialAsync(this IAlbaHost host, TestMember initiator, Guid coalitionId,
         AgreeTrial? trial = null) =>
-        (await host.SendAsync(initiator, $"/api/coalitions/{coalitionId}/trials", trial ?? ATrial(), 201).WrittenAsync()).Id!.Value;
+        (await host.SendAsync(initiator, $"/api/coalitions/{coalitionId}/trials", trial ?? ATrial(), 201)
+            .WrittenAsync()).Id!.Value;
 
-    public static Task<IScenarioResult> ShareExperienceAsync(this IAlbaHost host, TestMember member, Guid coalitionId,
-        Guid trialId, string text = "De leerlingen gebruikten vier nieuwe woorden in hun verslag.", int? status = 201) =>
+    public static Task<IScenarioResult> ShareExperienceAsync(
+        this IAlbaHost host, TestMember member, Guid coalitionId, Guid trialId,
+        string text = "De leerlingen gebruikten vier nieuwe woorden in hun verslag.", int? status = 201) =>
         host.SendAsync(member, $"/api/coalitions/{coalitionId}/trials/{trialId}/experiences",
             new ShareExperience("studentWork", text), status);
 
@@ -67,7 +73,8 @@ public static class InitiativeSteps
     {
         var result = await host.Scenario(x =>
         {
-            x.Get.Url($"/api/coalitions/{coalitionId}/timeline" + (at is null ? "" : $"?at={Uri.EscapeDataString(at)}"));
+            x.Get.Url($"/api/coalitions/{coalitionId}/timeline"
+                + (at is null ? "" : $"?at={Uri.EscapeDataString(at)}"));
             x.As(viewer);
         });
         return (await result.ReadAsJsonAsync<TimelineView>())!;
