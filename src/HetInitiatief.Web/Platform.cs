@@ -1,6 +1,7 @@
 using HetInitiatief.Coalitions;
 using HetInitiatief.Errors;
 using HetInitiatief.Invites;
+using HetInitiatief.Kennisbank;
 using HetInitiatief.Live;
 using HetInitiatief.Mail;
 using HetInitiatief.Matching;
@@ -39,6 +40,7 @@ public static class Platform
         builder.AddMembership();
         builder.AddModeration();
         builder.AddWorkspace();
+        builder.AddKennisbank();
         // Last: its news outbox reads what the features' projections wrote in the same commit.
         builder.AddLive();
 

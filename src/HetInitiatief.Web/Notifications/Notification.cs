@@ -23,6 +23,7 @@ public static class NotificationKinds
     public const string ContentRestored = "contentRestored";
     public const string QuestionMerged = "questionMerged";
     public const string MergeProposed = "mergeProposed";
+    public const string CoAuthorInvited = "coAuthorInvited";
 
     // Doorvragen: the conversation on a question.
     public const string FollowUpAsked = "followUpAsked";
