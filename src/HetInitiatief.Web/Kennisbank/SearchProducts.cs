@@ -111,3 +111,28 @@ public static class SearchProducts
         return products.OrderByDescending(Score).ThenByDescending(p => p.LastChangedAt);
     }
 }
+
+public sealed record ProductLink(Guid Id, string Title, string Kind);
+
+/// <summary>The newest products of each theme, for the theme page: a few titles per theme, not whole cards.</summary>
+public static class ProductsPerTheme
+{
+    public const int PerTheme = 3;
+
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<ProductLink>>> ReadAsync(
+        IQuerySession session, bool member, CancellationToken ct)
+    {
+        var found = new Dictionary<string, IReadOnlyList<ProductLink>>();
+        foreach (var theme in Themes.All.Keys)
+        {
+            var query = session.Query<ProductDetails>().Where(p => p.Themes.Contains(theme));
+            if (!member) query = query.Where(p => p.Visibility == ProductRules.Public);
+            // One more than shown, so one hidden product does not leave the theme a title short. Titles only: a
+            // product's document holds every version's text.
+            found[theme] = await query.OrderByDescending(p => p.LastChangedAt).Take(PerTheme + 1)
+                .Select(p => new ProductLink(p.Id, p.Title, p.Kind)).ToListAsync(ct);
+        }
+        var hidden = await ProductModeration.HiddenAmongAsync(session, found.Values.SelectMany(l => l.Select(p => p.Id)).Distinct(), ct);
+        return found.ToDictionary(f => f.Key, f => (IReadOnlyList<ProductLink>)[.. f.Value.Where(p => !hidden.Contains(p.Id)).Take(PerTheme)]);
+    }
+}
