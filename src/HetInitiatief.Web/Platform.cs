@@ -57,6 +57,8 @@ public static class Platform
             options.RootDirectory = "/";
             // The board's own address; "/" is the welcome for visitors and leads members to their werkplek (BoardModel).
             options.Conventions.AddPageRoute("/Questions/Board", "vragen");
+            // Publishing and revising a product are one form.
+            options.Conventions.AddPageRoute("/Kennisbank/ProductFormPage", ProductFormPageModel.EditRoute);
         }).AddMvcOptions(DutchModelBinding.Apply);
         builder.Services.AddServing();
         builder.Services.AddSignalR(options =>

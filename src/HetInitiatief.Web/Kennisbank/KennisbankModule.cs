@@ -15,8 +15,6 @@ public static class KennisbankModule
         builder.Services.AddSingleton(new RequestBodies.Upload(
             path => path.StartsWithSegments("/api/kennisbank") || path.StartsWithSegments("/kennisbank"),
             Attachments.MaxFileBytes + 1024 * 1024, Attachments.TooLarge));
-        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
-            options.Conventions.AddPageRoute("/Kennisbank/ProductFormPage", ProductFormPageModel.EditRoute));
         return builder;
     }
 }
