@@ -87,7 +87,9 @@ public sealed class ProductFormPageModel(IDocumentStore store, TimeProvider cloc
         {
             Newer = product;
             ExpectedVersion = product.Version;
+            // The form sends the newer version next time, so the stale one is no longer a field's error: said at the top.
             ModelState.Remove(nameof(ExpectedVersion));
+            ModelState.AddModelError(string.Empty, refusal.Detail);
         }
         return Page();
     }
