@@ -2,6 +2,7 @@ using HetInitiatief.Coalitions;
 using HetInitiatief.Errors;
 using HetInitiatief.Initiative;
 using HetInitiatief.Invites;
+using HetInitiatief.Kennisbank;
 using HetInitiatief.Live;
 using HetInitiatief.Mail;
 using HetInitiatief.Matching;
@@ -41,6 +42,7 @@ public static class Platform
         builder.AddMembership();
         builder.AddModeration();
         builder.AddWorkspace();
+        builder.AddKennisbank();
         // Last: its news outbox reads what the features' projections wrote in the same commit.
         builder.AddLive();
 
@@ -57,6 +59,8 @@ public static class Platform
             options.RootDirectory = "/";
             // The board's own address; "/" is the welcome for visitors and leads members to their werkplek (BoardModel).
             options.Conventions.AddPageRoute("/Questions/Board", "vragen");
+            // Publishing and revising a product are one form.
+            options.Conventions.AddPageRoute("/Kennisbank/ProductFormPage", ProductFormPageModel.EditRoute);
         }).AddMvcOptions(DutchModelBinding.Apply);
         builder.Services.AddServing();
         builder.Services.AddSignalR(options =>

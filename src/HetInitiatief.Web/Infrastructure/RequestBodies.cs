@@ -20,6 +20,12 @@ public static class RequestBodies
     /// <summary>The longest text a form takes is a few thousand characters; 256 kB leaves room for every field at once.</summary>
     public const long MaxBodyBytes = 256 * 1024;
 
+    /// <summary>
+    /// A feature's file upload: a multipart body to these paths may be up to <paramref name="MaxBytes"/>, and a larger
+    /// one is refused with the feature's own problem (naming its file field) instead of <see cref="TooLarge"/>.
+    /// </summary>
+    public sealed record Upload(Func<PathString, bool> Applies, long MaxBytes, Problem TooLarge);
+
     public static readonly Problem TooLarge = new(413, "Te groot",
         $"Dit verzoek is groter dan {MaxBodyBytes / 1024} kB. Maak de teksten korter.", new Dictionary<string, string[]>());
 
@@ -42,10 +48,15 @@ public static class RequestBodies
         if (request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true || request.Path.Value?.Contains('\0') == true)
             return Problem.Invalid("query", NulRefusal);
         if (!HttpMethods.IsPost(request.Method) && !HttpMethods.IsPut(request.Method) && !HttpMethods.IsPatch(request.Method)) return null;
-        if (request.ContentLength > MaxBodyBytes) return TooLarge;
+        // Only a file upload gets more room, and only on the paths its feature named.
+        var upload = request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true
+            ? request.HttpContext.RequestServices.GetServices<Upload>().FirstOrDefault(u => u.Applies(request.Path))
+            : null;
+        var (maxBytes, tooLarge) = upload is null ? (MaxBodyBytes, TooLarge) : (upload.MaxBytes, upload.TooLarge);
+        if (request.ContentLength > maxBytes) return tooLarge;
         // A body sent in chunks has no length up front; the server stops reading it at the limit instead.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = MaxBodyBytes;
+            limit.MaxRequestBodySize = maxBytes;
 
         try
         {
@@ -53,7 +64,7 @@ public static class RequestBodies
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge;
+            return tooLarge;
         }
     }
 

@@ -22,6 +22,8 @@ public sealed class LiveHub(Members.SessionStamps stamps) : Hub
 
     public static string QuestionGroup(Guid questionId) => $"question:{questionId}";
 
+    public static string ProductGroup(Guid productId) => $"product:{productId}";
+
     /// <summary>Each member's own group, for their notifications; joined on connecting.</summary>
     public static string MemberGroup(Guid memberId) => $"member:{memberId}";
 
@@ -55,6 +57,18 @@ public sealed class LiveHub(Members.SessionStamps stamps) : Hub
 
     [Members.AllowUnconfirmed]
     public Task UnwatchQuestion(Guid questionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, QuestionGroup(questionId));
+
+    /// <summary>A product page's viewers; a members-only product is for members, as this hub is.</summary>
+    [Members.AllowUnconfirmed]
+    public async Task WatchProduct(Guid productId, IQuerySession session)
+    {
+        if (await session.LoadAsync<Kennisbank.ProductDetails>(productId, Context.ConnectionAborted) is null)
+            throw new HubException(Kennisbank.ProductRules.NotFound);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ProductGroup(productId));
+    }
+
+    [Members.AllowUnconfirmed]
+    public Task UnwatchProduct(Guid productId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, ProductGroup(productId));
 
     [Members.AllowUnconfirmed]
     public Task WatchAgenda() => Groups.AddToGroupAsync(Context.ConnectionId, AgendaGroup);

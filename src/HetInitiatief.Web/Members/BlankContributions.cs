@@ -8,8 +8,8 @@ namespace HetInitiatief.Members;
 
 /// <summary>
 /// "Blank what I wrote as well": on request, a departing member's own texts — questions, follow-ups,
-/// answers, goals, stories, contributions, feedback and offers — are masked in the event store, wherever
-/// they were written, and the read models of those streams are rebuilt from the masked events.
+/// answers, goals, stories, contributions, feedback, offers and kennisbank products — are masked in the
+/// event store, wherever they were written, and the read models of those streams are rebuilt from the masked events.
 /// </summary>
 public static class Contributions
 {
@@ -30,6 +30,7 @@ public static class Contributions
         options.Events.AddMaskingRuleForProtectedInformation<ProposalRevised>(e => e with { Title = Blanked, Outcome = Blanked, ProposedDates = "" });
         options.Events.AddMaskingRuleForProtectedInformation<ProposalReacted>(e => e with { Comment = null });
         options.Events.AddMaskingRuleForProtectedInformation<ProposalChangesRequested>(e => e with { Note = Blanked });
+        Kennisbank.ProductContributions.AddMaskingRules(options);
     }
 
     /// <summary>Who wrote the text an event carries; only those of the departing member are masked.</summary>
@@ -48,7 +49,7 @@ public static class Contributions
         ProposalRevised e => e.RevisedBy,
         ProposalReacted e => e.MemberId,
         ProposalChangesRequested e => e.RequestedBy,
-        _ => null,
+        _ => Kennisbank.ProductContributions.AuthorOf(data),
     };
 
     public static async Task BlankAsync(IDocumentStore store, Guid memberId, CancellationToken ct)
@@ -77,7 +78,9 @@ public static class Contributions
             .Concat(await events.QueryRawEventDataOnly<GoalSet>().Where(e => e.SetBy == memberId).Select(e => e.Goal).ToListAsync(ct))
             .Select(text => Notifications.QuestionNotifications.Shorten(text)).Distinct().ToList();
 
-        var streams = questions.Concat(coalitions).Concat(sessions).Concat(proposals).ToList();
+        var products = await Kennisbank.ProductContributions.WrittenByAsync(query, memberId, ct);
+
+        var streams = questions.Concat(coalitions).Concat(sessions).Concat(proposals).Concat(products.Products).ToList();
         if (streams.Count == 0) return;
         await store.Advanced.ApplyEventDataMasking(masking =>
         {
@@ -92,6 +95,7 @@ public static class Contributions
         foreach (var id in coalitions) await store.Advanced.RebuildSingleStreamAsync<CoalitionDetails>(id, ct);
         foreach (var id in sessions) await store.Advanced.RebuildSingleStreamAsync<Session>(id, ct);
         foreach (var id in proposals) await store.Advanced.RebuildSingleStreamAsync<Proposal>(id, ct);
+        await Kennisbank.ProductContributions.AfterMaskingAsync(store, memberId, products, ct);
 
         // Notifications quote question titles; the titles the member wrote go with the rest.
         await ReplaceInNotificationsAsync(store, titles, "een verwijderde vraag", ct);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace HetInitiatief.Members;
 
-/// <param name="BlankContributions">Also blank what I wrote in questions, follow-ups, coalitions, sessions and offers.</param>
+/// <param name="BlankContributions">Also blank what I wrote in questions, follow-ups, coalitions, sessions, offers and the kennisbank.</param>
 public sealed record DeleteAccount(bool? Confirm, bool BlankContributions = false);
 
 /// <summary>

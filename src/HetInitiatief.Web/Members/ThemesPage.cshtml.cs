@@ -12,6 +12,10 @@ public sealed class ThemesPageModel(IDocumentStore store, TimeProvider clock) : 
 
     public MemberProfile? Me { get; private set; }
 
+    /// <summary>The newest kennisbank products of each theme.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Kennisbank.ProductLink>> Products { get; private set; } =
+        new Dictionary<string, IReadOnlyList<Kennisbank.ProductLink>>();
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public Task<IActionResult> OnPostFollowAsync(string theme, CancellationToken ct) =>
@@ -37,5 +41,6 @@ public sealed class ThemesPageModel(IDocumentStore store, TimeProvider clock) : 
         await using var session = store.QuerySession();
         Themes = await OfferingEndpoints.ThemesWithSupply(session, ct);
         Me = await session.LoadAsync<MemberProfile>(User.MemberId(), ct);
+        Products = await Kennisbank.ProductsPerTheme.ReadAsync(session, User.IsSignedIn(), ct);
     }
 }

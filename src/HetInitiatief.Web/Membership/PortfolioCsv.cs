@@ -14,6 +14,8 @@ public static class PortfolioCsv
     public const string FeedbackRow = "Feedback";
     public const string GoalRow = "Doel bereikt";
     public const string TotalRow = "Totaal uren";
+    public const string MadeRow = "Gemaakt (kennisbank)";
+    public const string UsedRow = "Gebruikt (kennisbank)";
 
     public static readonly string[] Header = ["Onderdeel", "Datum", "Titel", "Soort", "Uren", "Cijfer", "Toelichting"];
 
@@ -24,6 +26,8 @@ public static class PortfolioCsv
         lines.Add([TotalRow, null, null, null, Hours(portfolio.TotalHours), null, null]);
         lines.AddRange(portfolio.Feedback.Select(f => new[] { FeedbackRow, Day(f.GivenAt), f.SessionTitle, null, null, f.Rating.ToString(Display.Dutch), f.ChangeInPractice }));
         lines.AddRange(portfolio.Goals.Select(g => new[] { GoalRow, null, g.QuestionTitle, null, null, null, g.Goal }));
+        lines.AddRange((portfolio.Made ?? []).Select(m => new[] { MadeRow, Day(m.PublishedAt), m.Title, m.KindName, null, null, m.CoAuthor ? "co-auteur" : null }));
+        lines.AddRange((portfolio.Used ?? []).Select(u => new[] { UsedRow, Day(u.UsedAt), u.Title, u.KindName, null, null, u.Note }));
         var text = string.Concat(lines.Select(l => string.Join(';', l.Select(Field)) + "\r\n"));
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
     }

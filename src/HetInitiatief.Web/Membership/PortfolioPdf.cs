@@ -71,6 +71,18 @@ public static class PortfolioPdf
             pages.Write($"Doel: {g.Goal}", Text, 8);
         }
 
+        pages.Write("Gemaakt voor de kennisbank", Heading, 20);
+        if ((portfolio.Made ?? []).Count == 0) pages.Write("Nog niets gedeeld in de kennisbank.", Text);
+        foreach (var m in portfolio.Made ?? []) pages.Write($"{m.Title} · {m.KindName}{(m.CoAuthor ? " · co-auteur" : "")}", Text, 8);
+
+        pages.Write("Gebruikt uit de kennisbank", Heading, 20);
+        if ((portfolio.Used ?? []).Count == 0) pages.Write("Nog niets uit de kennisbank gebruikt.", Text);
+        foreach (var u in portfolio.Used ?? [])
+        {
+            pages.Write($"{Display.Local(u.UsedAt).ToString("d MMM yyyy", Display.Dutch)} · {u.Title}", Bold);
+            if (u.Note.Length > 0) pages.Write(u.Note, Text, 8);
+        }
+
         pages.Finish();
         using var stream = new MemoryStream();
         document.Save(stream, false);

@@ -13,10 +13,12 @@ public static class ContentTypes
     public const string Proposal = "proposal";
     public const string Story = "story";
     public const string Comment = "comment";
+    public const string Product = "product";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
         [Question] = "leervraag", [FollowUp] = "vervolgvraag", [Proposal] = "aanbod", [Story] = "succesverhaal", [Comment] = "reactie op een aanbod",
+        [Product] = "product in de kennisbank",
     };
 }
 
@@ -86,7 +88,7 @@ public static class FlagEndpoint
             : Decision.Accept(flagged);
     }
 
-    [EndpointSummary("Flag a question, follow-up, offer, comment on an offer or success story, with a reason. Content flagged by 3 confirmed members is hidden until a moderator reviews it.")]
+    [EndpointSummary("Flag a question, follow-up, offer, comment on an offer, success story or kennisbank product, with a reason. Content flagged by 3 confirmed members is hidden until a moderator reviews it.")]
     [WolverinePost("/api/flags")]
     [Refuses(400, 404)]
     public static async Task<Answer<FlagResult>> Post(
@@ -98,7 +100,7 @@ public static class FlagEndpoint
 
     public static async Task<Outcome<FlagResult>> FlagAsync(FlagContent command, Guid memberId, IDocumentStore store, int flagsToHide, DateTimeOffset now, CancellationToken ct)
     {
-        if (command.ContentType is not { } type || !ContentTypes.Names.ContainsKey(type)) return Problem.Invalid("contentType", "Kies wat je meldt: question, followUp, proposal, story of comment.");
+        if (command.ContentType is not { } type || !ContentTypes.Names.ContainsKey(type)) return Problem.Invalid("contentType", "Kies wat je meldt: question, followUp, proposal, story, comment of product.");
         if (command.ContentId is not { } contentId) return Problem.Invalid("contentId", "Zeg welke bijdrage je meldt.");
         await using var query = store.QuerySession();
         if (await ResolveAsync(query, type, contentId, command.CommentBy, ct) is not { } content) return Problem.NotFound("Deze bijdrage bestaat niet (meer).");
@@ -139,6 +141,10 @@ public static class FlagEndpoint
                 var offer = await session.LoadAsync<Proposal>(id, ct);
                 return offer?.Reactions.FirstOrDefault(r => r.MemberId == commentBy && !string.IsNullOrEmpty(r.Comment)) is { } r
                     ? new(type, id, r.MemberId, offer.QuestionId, r.MemberId, r.Comment!) : null;
+            case ContentTypes.Product:
+                // A product may stand on its own; QuestionId is then empty and the moderator opens the product itself.
+                return await session.LoadAsync<Kennisbank.ProductDetails>(id, ct) is { } k
+                    ? new(type, id, null, k.QuestionId ?? Guid.Empty, k.CreatorId, $"{k.Title} — {k.Summary}") : null;
             default:
                 return null;
         }

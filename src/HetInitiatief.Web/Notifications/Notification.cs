@@ -23,6 +23,7 @@ public static class NotificationKinds
     public const string ContentRestored = "contentRestored";
     public const string QuestionMerged = "questionMerged";
     public const string MergeProposed = "mergeProposed";
+    public const string CoAuthorInvited = "coAuthorInvited";
 
     // The initiative's life after the session: the group and the question's followers are kept informed.
     public const string TrialAgreed = "trialAgreed";

@@ -98,6 +98,7 @@ public sealed record NotificationPreferences(
         ]),
         new("Het netwerk", [
             new(NotificationKinds.InviteAccepted, "Een collega werd lid via mijn uitnodiging"),
+            new(NotificationKinds.CoAuthorInvited, "Iemand nodigt mij uit als co-auteur in de kennisbank"),
             new(NotificationKinds.JointStart, "De gezamenlijke start (early birds)"),
             new(NotificationKinds.OpeningPlanned, "De feestelijke opening is gepland (early birds)"),
             new(NotificationKinds.Nudged, "Een moderator denkt dat ik kan helpen"),

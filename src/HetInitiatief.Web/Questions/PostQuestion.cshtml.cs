@@ -17,6 +17,9 @@ public sealed class PostQuestionModel(IDocumentStore store, TimeProvider clock) 
     /// <summary>One-time token of this form; see <see cref="PostQuestionEndpoint.PostAsync"/>.</summary>
     [BindProperty] public Guid? SubmissionId { get; set; }
 
+    /// <summary>Kennisbank products that match the question, shown beside a refused form (the script shows them while typing).</summary>
+    public IReadOnlyList<Kennisbank.ProductCard> Material { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         SubmissionId = Guid.CreateVersion7();
@@ -30,7 +33,12 @@ public sealed class PostQuestionModel(IDocumentStore store, TimeProvider clock) 
         if (SubmissionId is null || SubmissionId == Guid.Empty) SubmissionId = Guid.CreateVersion7();
         var outcome = await PostQuestionEndpoint.PostAsync(command, User.MemberId(), store, clock.GetUtcNow(), ct, SubmissionId);
         return await this.RedirectOrShowAsync(outcome.Problem, () => Redirect($"/vragen/{outcome.Value!.QuestionId}"),
-            () => Task.FromResult<IActionResult>(Page()),
+            async () =>
+            {
+                await using var session = store.QuerySession();
+                Material = await Kennisbank.SearchProducts.ForDraftAsync(session, $"{Title} {Context}", member: true, ct);
+                return Page();
+            },
                 "Je vraag staat erop — nodig collega's uit om door te vragen.");
     }
 }

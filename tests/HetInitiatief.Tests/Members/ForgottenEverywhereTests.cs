@@ -30,6 +30,16 @@ public sealed class ForgottenEverywhereTests(AppFixture app)
         (await app.Host.GetsNotifiedAsync(colleague, NotificationKinds.JoinedMyCoalition)).ShouldBeTrue();
         var session = await app.Host.ScheduleSessionAsync(colleague);
         await app.Host.SignUpAsync(leaver, session.SessionId);
+        // In the kennisbank she published with a file, co-authored a colleague's product, invited them, and used one.
+        var product = await app.Host.PublishProductAsync(leaver);
+        using (var attached = await app.Host.AttachAsync(leaver, product.ProductId, "woordweb.pdf", "application/pdf", KennisbankSteps.APdf()))
+            attached.EnsureSuccessStatusCode();
+        await app.Host.InviteCoAuthorAsync(leaver, product.ProductId, colleague.Id);
+        var colleagues = await app.Host.PublishProductAsync(colleague);
+        await app.Host.InviteCoAuthorAsync(colleague, colleagues.ProductId, leaver.Id);
+        await app.Host.AnswerCoAuthorshipAsync(leaver, colleagues.ProductId, accept: true);
+        await app.Host.Scenario(x => { x.Post.Json(new { note = "Gebruikt in groep 6." }).ToUrl($"/api/kennisbank/{colleagues.ProductId}/uses"); x.As(leaver); x.StatusCodeShouldBe(201); });
+        (await app.Host.GetsNotifiedAsync(colleague, NotificationKinds.CoAuthorInvited)).ShouldBeTrue();
         await app.Host.Scenario(x => { x.Post.Json(new { email = leaver.Email }).ToUrl("/api/auth/password-reset"); x.StatusCodeShouldBe(202); });
         await app.Host.Scenario(x => { x.Post.Json(new { email = leaver.Email, password = "niet-mijn-wachtwoord-1" }).ToUrl("/api/auth/token"); x.StatusCodeShouldBe(401); });
         (await FindAsync(leaver.Email)).ShouldNotBeEmpty();
@@ -42,6 +52,8 @@ public sealed class ForgottenEverywhereTests(AppFixture app)
         (await FindAsync(leaver.Email)).ShouldBeEmpty();
         (await app.Host.GetQuestionAsync(colleague, own.QuestionId)).Owner.Name.ShouldBe(MemberProfile.FormerMember);
         (await app.Host.NotificationsAsync(colleague)).Notifications.ShouldContain(n => n.Text.StartsWith(MemberProfile.FormerMember));
+        (await app.Host.GetProductAsync(colleague, colleagues.ProductId)).Authors.Select(a => a.Name).ShouldContain(MemberProfile.FormerMember);
+        (await app.Host.GetProductAsync(colleague, product.ProductId)).Attachments.ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -56,6 +68,13 @@ public sealed class ForgottenEverywhereTests(AppFixture app)
         await app.Host.AskFollowUpAsync(leaver, theirs.QuestionId, "Heb je het al eens met tweetallen geprobeerd?");
         await app.Host.AskFollowUpAsync(third, theirs.QuestionId, "Wat doen je leerlingen als het stil wordt?");
 
+        var product = await app.Host.PublishProductAsync(leaver, KennisbankSteps.AProduct("Rollenkaarten tegen meeliftgedrag"));
+        using (var attached = await app.Host.AttachAsync(leaver, product.ProductId, "rollenkaarten-klas.pdf", "application/pdf", KennisbankSteps.APdf()))
+            attached.EnsureSuccessStatusCode();
+        await app.Host.InviteCoAuthorAsync(leaver, product.ProductId, colleague.Id);
+        await app.Host.AnswerCoAuthorshipAsync(colleague, product.ProductId, accept: true);
+        await app.Host.ReviseProductAsync(colleague, product.ProductId, KennisbankSteps.ARevision(4, "Rollenkaarten, versie van de collega"));
+
         await app.Host.DeleteAccountAsync(leaver, blankContributions: true);
 
         var ownNow = await app.Host.GetQuestionAsync(colleague, own.QuestionId);
@@ -66,6 +85,11 @@ public sealed class ForgottenEverywhereTests(AppFixture app)
         theirsNow.Title.ShouldBe("Hoe geef ik betere woordenschatlessen?");
         (await FindAsync("meeliftgedrag")).ShouldBeEmpty();
         (await FindAsync("tweetallen geprobeerd")).ShouldBeEmpty();
+        var productNow = await app.Host.GetProductAsync(colleague, product.ProductId);
+        productNow.Versions.Select(v => v.Title).ShouldBe(["Rollenkaarten, versie van de collega", Contributions.Blanked]);
+        productNow.Attachments.ShouldHaveSingleItem().FileName.ShouldBe(HetInitiatief.Kennisbank.ProductContributions.BlankedFile);
+        (await FindAsync("Rollenkaarten tegen meeliftgedrag")).ShouldBeEmpty();
+        (await FindAsync("rollenkaarten-klas")).ShouldBeEmpty();
     }
 
     /// <summary>Every column of every table outside PostgreSQL's own catalogues, as text (bytea with its printable bytes as they are), that contains the value.</summary>

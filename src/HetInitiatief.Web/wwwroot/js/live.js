@@ -12,6 +12,7 @@
   const meeting = document.querySelector("[data-live-session]");
   const radar = document.querySelector("[data-live-radar]");
   const workspace = document.querySelector("[data-live-workspace]");
+  const product = document.querySelector("[data-live-product]");
 
   const status = document.getElementById("live-status");
   const announcements = {
@@ -140,6 +141,20 @@
     scheduleRefresh();
   });
 
+  // A kennisbank product: a new version, a co-author, a file or a use shows for everyone on its page.
+  const productAnnouncements = {
+    revised: "Er is een nieuwe versie van dit product.",
+    coAuthorAccepted: "Er is een co-auteur bij gekomen.",
+    attachmentAdded: "Er is een bestand toegevoegd.",
+    used: "Een collega heeft dit gebruikt.",
+  };
+  connection.on("productChanged", (change) => {
+    if (!product || change.productId !== product.dataset.liveProduct) return;
+    if (!isNewer(`product:${change.productId}`, change.version) || change.version <= Number(product.dataset.version)) return;
+    announce(productAnnouncements[change.change] || "Dit product is veranderd.");
+    scheduleRefresh();
+  });
+
   // Moderators' radar: items come and go as members act.
   connection.on("radarChanged", () => {
     if (!radar) return;
@@ -152,6 +167,7 @@
     if (meeting) await connection.invoke("WatchSession", meeting.dataset.liveSession);
     if (board) await connection.invoke("WatchBoard");
     if (question) await connection.invoke("WatchQuestion", question.dataset.liveQuestion);
+    if (product) await connection.invoke("WatchProduct", product.dataset.liveProduct);
   }
 
   // After a reconnect the groups are gone and changes may have been missed: watch again and catch up.

@@ -1,5 +1,6 @@
 // While a teacher writes a question, show open questions that look like it (the makelfunctie), so
-// she can join an existing coalition instead of starting a duplicate. Without script the form just posts.
+// she can join an existing coalition instead of starting a duplicate, and kennisbank material about the same thing.
+// Without script the form just posts; a refused form shows the material beside it.
 (function () {
   "use strict";
   const section = document.getElementById("similar");
@@ -34,9 +35,36 @@
     section.hidden = similar.length === 0;
   }
 
+  // Kennisbank products about the same words: "Hier is al materiaal over".
+  const material = document.getElementById("material");
+  let lastText = "";
+
+  async function lookForMaterial() {
+    if (!material) return;
+    const text = fields.map((f) => f.value).join(" ").trim();
+    if (text === lastText) return;
+    lastText = text;
+    if (text.length < 4) { material.hidden = true; return; }
+    const response = await fetch(`/api/kennisbank/similar?text=${encodeURIComponent(text)}`, { credentials: "same-origin" });
+    if (!response.ok) return;
+    const products = await response.json();
+    material.querySelector("ul").replaceChildren(...products.map((p) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = `/kennisbank/${p.id}`;
+      link.textContent = p.title;
+      item.append(link, document.createTextNode(` — ${p.kindName}`));
+      return item;
+    }));
+    material.hidden = products.length === 0;
+  }
+
   function later() {
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => look().catch(() => {}), 400);
+    timer = window.setTimeout(() => {
+      look().catch(() => {});
+      lookForMaterial().catch(() => {});
+    }, 400);
   }
 
   fields.forEach((f) => f.addEventListener("input", later));
