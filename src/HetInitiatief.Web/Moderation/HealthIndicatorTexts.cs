@@ -95,10 +95,11 @@ public static class HealthIndicatorTexts
                 i => new HealthVerdict($"{i.SuccessStoriesTotal} in totaal.")),
             new("terugblikken", "Proeven met terugblik",
                 "Proeven waarop de groep die week terugblikte: wat ging goed, wat doen we volgende keer anders.",
-                i => i.TrialsReviewed, false, i => new HealthVerdict($"{i.TrialsReviewedTotal} in totaal.")),
+                i => i.TrialsReviewed, false, i => new HealthVerdict($"{i.TrialsReviewedTotal} in totaal."), "Terugblikken"),
             new("afgerond", "Initiatieven afgerond",
                 "Coalities die die week hun initiatief afrondden: ze bereikten wat ze samen als afronding hadden afgesproken.",
-                i => i.InitiativesCompleted, false, i => new HealthVerdict($"{i.InitiativesCompletedTotal} in totaal.")),
+                i => i.InitiativesCompleted, false, i => new HealthVerdict($"{i.InitiativesCompletedTotal} in totaal."),
+                "Afgerond"),
             new("zonder-proef", "Samenkomen zonder uitproberen",
                 $"Coalities die nog lopen (niet afgerond of gesloten) met {s.StalledSessions} of meer gehouden bijeenkomsten, " +
                 "maar zonder afgesproken proef: ze komen samen, maar proberen in de klas nog niets uit. " +
