@@ -24,8 +24,8 @@ public static class Moderators
 
 /// <summary>The radar's durations (settings <c>Moderation:Radar:*</c>), so a network can tune what "stale" means.</summary>
 public sealed record RadarSettings(
-    TimeSpan Unprobed, TimeSpan UnansweredFollowUp, TimeSpan ClosingWithin, TimeSpan NoOfferAfter, TimeSpan SupplyWindow,
-    TimeSpan CoalitionIdle, TimeSpan StoryAfter)
+    TimeSpan Unprobed, TimeSpan UnansweredFollowUp, TimeSpan ClosingWithin, TimeSpan NoOfferAfter,
+    TimeSpan SupplyWindow, TimeSpan CoalitionIdle, TimeSpan StoryAfter)
 {
     public static readonly RadarSettings Default = new RadarOptions().ToSettings();
 

@@ -52,15 +52,17 @@ public sealed record Ratio(int Part, int Whole)
 /// <param name="Matchmaking">Matches in the window the platform made by itself, of all matches (the rest: moderators' nudges).</param>
 /// <param name="InitiativesCompleted">Initiatives completed in the week (the total: ever).</param>
 /// <param name="TrialsReviewed">Trials the group looked back on in the week (the total: ever).</param>
-/// <param name="StalledCoalitions">Coalitions underway with the set number of sessions held and no trial agreed.</param>
+/// <param name="StalledCoalitions">
+/// Coalitions underway with the set number of sessions held and no trial agreed.
+/// </param>
 public sealed record HealthIndicators(
     string Week, DateOnly WeekStarting,
     Ratio Reciprocity, Ratio MemberOwnership, bool NotOurNetwork, int TalkingShops, Ratio Breadth, int TopContributors,
     Ratio CrossSchool, Ratio DemandDriven,
     int Members, int NewMembers, int ActiveMembers, int GoalsReached, int GoalsReachedTotal, int SuccessStories, int SuccessStoriesTotal,
     Ratio? Matchmaking = null,
-    int InitiativesCompleted = 0, int InitiativesCompletedTotal = 0, int TrialsReviewed = 0, int TrialsReviewedTotal = 0,
-    int StalledCoalitions = 0);
+    int InitiativesCompleted = 0, int InitiativesCompletedTotal = 0,
+    int TrialsReviewed = 0, int TrialsReviewedTotal = 0, int StalledCoalitions = 0);
 
 /// <summary>A question or coalition with much talk and, after the set number of weeks, no session and no goal: a "praatgroep".</summary>
 /// <param name="Discussion">Follow-ups asked on the question, or members of the coalition.</param>
@@ -112,7 +114,8 @@ public static class NetworkHealth
         return (indicators, shops);
     }
 
-    public static (HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<StalledCoalition> Stalled)
+    public static (
+        HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<StalledCoalition> Stalled)
         Computed(IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
     {
         var (weekStart, cutoff) = (week.Start, week.End);
@@ -280,7 +283,8 @@ public static class NetworkHealth
                 Ends: held.Select(h => h.Ends!.Value).Order().ToList()))
             .Where(c => c.Coalition is { Closed: false, Completed: false, HasTrial: false }
                 && c.Ends.Count >= settings.StalledSessions)
-            .Select(c => new StalledCoalition(c.Id, c.Coalition.QuestionId, c.Ends.Count, c.Ends[settings.StalledSessions - 1]))
+            .Select(c => new StalledCoalition(
+                c.Id, c.Coalition.QuestionId, c.Ends.Count, c.Ends[settings.StalledSessions - 1]))
             .OrderBy(c => c.Since).ThenBy(c => c.CoalitionId)
             .ToList();
 

@@ -59,8 +59,8 @@ public sealed record CompletedInitiative(Guid CoalitionId, Guid QuestionId, Date
 /// a question has a success story is read from its <see cref="QuestionDetails.Stories"/>.
 /// </summary>
 public sealed record RadarFacts(
-    IReadOnlyList<QuestionDetails> OpenQuestions, IReadOnlyList<CoalitionDetails> OpenCoalitions, IReadOnlyList<SupplyFact> Supply,
-    IReadOnlyList<CompletedInitiative>? Completed = null);
+    IReadOnlyList<QuestionDetails> OpenQuestions, IReadOnlyList<CoalitionDetails> OpenCoalitions,
+    IReadOnlyList<SupplyFact> Supply, IReadOnlyList<CompletedInitiative>? Completed = null);
 
 public sealed record RadarView(IReadOnlyList<RadarItem> Items, IReadOnlyList<HeatCell> HeatMap);
 
@@ -155,13 +155,14 @@ public static class Radar
         var questions = facts.OpenQuestions.ToDictionary(q => q.Id);
         foreach (var done in facts.Completed ?? [])
         {
-            if (!questions.TryGetValue(done.QuestionId, out var question) || question.Stories is { Count: > 0 }) continue;
+            if (!questions.TryGetValue(done.QuestionId, out var q) || q.Stories is { Count: > 0 }) continue;
             if (now - done.CompletedAt < settings.StoryAfter) continue;
             yield return new($"{RadarKinds.CompletedWithoutStory}:{done.CoalitionId}", RadarKinds.CompletedWithoutStory,
-                question.Title,
-                $"Afgerond {Shared.Display.Moment(done.CompletedAt)}; na {Days(settings.StoryAfter)} nog geen succesverhaal.",
-                done.CompletedAt, $"/vragen/{done.QuestionId}#coalitie", done.QuestionId, question.Themes.FirstOrDefault(),
-                question.Sector);
+                q.Title,
+                $"Afgerond {Shared.Display.Moment(done.CompletedAt)}; " +
+                $"na {Days(settings.StoryAfter)} nog geen succesverhaal.",
+                done.CompletedAt, $"/vragen/{done.QuestionId}#coalitie", done.QuestionId, q.Themes.FirstOrDefault(),
+                q.Sector);
         }
     }
 

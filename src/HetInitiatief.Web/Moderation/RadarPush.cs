@@ -18,7 +18,8 @@ public sealed record RadarChanged(string Cause)
         or QuestionReformulated or CoalitionFormed or MemberJoinedCoalition or MemberLeftCoalition or CoalitionPositionChanged or CoalitionThresholdReached
         or CoalitionClosed or CoalitionClosingDateExtended or ProposalMade or SessionScheduled or SessionCalledOff
         or SuccessStoryPublished
-        or RadarItemNudged or RadarItemTakenOn or RadarItemDismissed or ContentFlagged or ContentHidden or ContentRestored
+        or RadarItemNudged or RadarItemTakenOn or RadarItemDismissed
+        or ContentFlagged or ContentHidden or ContentRestored
         || IsCoalitionActivity(data);
 
     /// <summary>Every event on a coalition's stream moves its last activity, which the idle rule reads.</summary>

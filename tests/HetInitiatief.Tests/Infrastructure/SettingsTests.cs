@@ -38,7 +38,10 @@ public sealed class SettingsTests(AppFixture app)
     public void Zero_talk_weeks_follow_ups_and_idle_weeks_are_used_as_given()
     {
         using var services = Services(new() { ["Health:TalkWeeks"] = "0", ["Health:TalkFollowUps"] = "0", ["Health:FacilitatorShareWarning"] = "0" });
-        using var radar = Services(new() { ["Moderation:Radar:CoalitionIdleWeeks"] = "0", ["Moderation:Radar:StoryAfterDays"] = "0.5" });
+        using var radar = Services(new()
+        {
+            ["Moderation:Radar:CoalitionIdleWeeks"] = "0", ["Moderation:Radar:StoryAfterDays"] = "0.5",
+        });
 
         var settings = services.GetRequiredService<HealthSettings>();
 

@@ -25,8 +25,8 @@ public sealed class InitiativeHealthTests(AppFixture app)
         var (stalled, trying) = (Guid.NewGuid(), Guid.NewGuid());
         var question = Guid.NewGuid();
         await SeedAsync(Formed(stalled, In(5), question), Formed(trying, In(5)));
-        foreach (var (coalition, n) in new[] { stalled, trying }.SelectMany(c => Enumerable.Range(1, 3).Select(n => (c, n))))
-            await SeedAsync(Session(coalition, In(5, n), ends: In(6, n)));
+        foreach (var coalition in new[] { stalled, trying })
+            for (var n = 1; n <= 3; n++) await SeedAsync(Session(coalition, In(5, n), ends: In(6, n)));
         await SeedAsync(Agreed(trying, Guid.NewGuid(), 1, In(7)));
         // A fourth session that ends only after the week does not count yet.
         await SeedAsync(Session(stalled, In(9), ends: In(11)));
@@ -34,9 +34,9 @@ public sealed class InitiativeHealthTests(AppFixture app)
         var dashboard = await DashboardAsync(moderator, 10);
 
         dashboard.Indicators.StalledCoalitions.ShouldBe(1);
-        dashboard.StalledCoalitions.ShouldHaveSingleItem().ShouldBe(new StalledCoalition(stalled, question, 3, In(6, 3)));
-        var page = await (await app.Host.Scenario(x => { x.Get.Url("/moderatie/gezondheid?week=2001-W10"); x.As(moderator); }))
-            .ReadAsTextAsync();
+        dashboard.StalledCoalitions.ShouldHaveSingleItem()
+            .ShouldBe(new StalledCoalition(stalled, question, 3, In(6, 3)));
+        var page = await PageAsync(moderator, 10);
         page.ShouldContain($"<section id=\"{HealthIndicatorTexts.StalledAnchor}\"");
         page.ShouldContain($"<a href=\"/vragen/{question}#coalitie\">");
         page.ShouldContain("3 bijeenkomsten gehouden, geen proef afgesproken");
@@ -56,8 +56,7 @@ public sealed class InitiativeHealthTests(AppFixture app)
         var indicators = (await DashboardAsync(moderator, 20)).Indicators;
 
         (indicators.TrialsReviewed, indicators.TrialsReviewedTotal).ShouldBe((1, 2));
-        var page = await (await app.Host.Scenario(x => { x.Get.Url("/moderatie/gezondheid?week=2001-W20"); x.As(moderator); }))
-            .ReadAsTextAsync();
+        var page = await PageAsync(moderator, 20);
         page.ShouldContain("Proeven met terugblik: <span class=\"health-value\">1</span>");
     }
 
@@ -73,8 +72,7 @@ public sealed class InitiativeHealthTests(AppFixture app)
         var indicators = (await DashboardAsync(moderator, 30)).Indicators;
 
         (indicators.InitiativesCompleted, indicators.InitiativesCompletedTotal).ShouldBe((1, 2));
-        var page = await (await app.Host.Scenario(x => { x.Get.Url("/moderatie/gezondheid?week=2001-W30"); x.As(moderator); }))
-            .ReadAsTextAsync();
+        var page = await PageAsync(moderator, 30);
         page.ShouldContain("Initiatieven afgerond: <span class=\"health-value\">1</span>");
     }
 
@@ -89,8 +87,9 @@ public sealed class InitiativeHealthTests(AppFixture app)
     private static (Guid, object) Session(Guid coalition, DateTimeOffset scheduled, DateTimeOffset ends)
     {
         var id = Guid.NewGuid();
-        return (id, new SessionScheduled(id, Guid.NewGuid(), "Samen oefenen", "Oefenen", "workshop", "online", ends.AddHours(-2),
-            ends, null, "https://meet.example/oefenen", 20, 0, ends.AddDays(-1), "taal-en-lezen", coalition, null, scheduled));
+        return (id, new SessionScheduled(id, Guid.NewGuid(), "Samen oefenen", "Oefenen", "workshop", "online",
+            ends.AddHours(-2), ends, null, "https://meet.example/oefenen", 20, 0, ends.AddDays(-1), "taal-en-lezen",
+            coalition, null, scheduled));
     }
 
     private async Task SeedAsync(params (Guid Stream, object Event)[] events)
@@ -99,6 +98,16 @@ public sealed class InitiativeHealthTests(AppFixture app)
         foreach (var stream in events.GroupBy(e => e.Stream))
             session.Events.Append(stream.Key, stream.Select(e => e.Event).ToArray());
         await session.SaveChangesAsync();
+    }
+
+    private async Task<string> PageAsync(TestMember moderator, int week)
+    {
+        var result = await app.Host.Scenario(x =>
+        {
+            x.Get.Url($"/moderatie/gezondheid?week=2001-W{week:D2}");
+            x.As(moderator);
+        });
+        return await result.ReadAsTextAsync();
     }
 
     private async Task<HealthDashboard> DashboardAsync(TestMember moderator, int week)

@@ -178,11 +178,13 @@ public sealed class NetworkHealthTests
     public void A_coalition_underway_with_three_sessions_held_and_no_trial_is_on_the_decay_arc()
     {
         var longAgo = Week.Start.AddDays(-60);
-        var (stalled, early, trying, completed, closed) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (stalled, early, trying) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (completed, closed) = (Guid.NewGuid(), Guid.NewGuid());
         var facts = new List<HealthFact>();
         var questions = new Dictionary<Guid, Guid>();
         HealthFact Held(Guid coalition, DateTimeOffset ends, Guid? session = null) =>
-            Fact(K.SessionScheduled, Guid.NewGuid(), longAgo.AddDays(1), session ?? Guid.NewGuid(), coalition) with { Ends = ends };
+            Fact(K.SessionScheduled, Guid.NewGuid(), longAgo.AddDays(1), session ?? Guid.NewGuid(), coalition)
+                with { Ends = ends };
         foreach (var c in new[] { stalled, early, trying, completed, closed })
         {
             questions[c] = Guid.NewGuid();
@@ -190,7 +192,8 @@ public sealed class NetworkHealthTests
             facts.Add(Held(c, longAgo.AddDays(10)));
             facts.Add(Held(c, longAgo.AddDays(20)));
         }
-        // The third session of "stalled" ends one tick before the week does; "early"'s ends with the week: not held yet.
+        // The third session of "stalled" ends one tick before the week does; "early"'s ends with the week:
+        // not held yet.
         facts.Add(Held(stalled, Week.End.AddTicks(-1)));
         facts.Add(Held(early, Week.End));
         foreach (var c in new[] { trying, completed, closed }) facts.Add(Held(c, longAgo.AddDays(30)));
@@ -217,17 +220,23 @@ public sealed class NetworkHealthTests
     [Fact]
     public void The_facts_of_the_initiative_and_of_sessions_moved_or_called_off_keep_only_ids_and_moments()
     {
-        var (coalition, question, trial, session, member) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (coalition, question, trial) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (session, member) = (Guid.NewGuid(), Guid.NewGuid());
         var at = Week.Start;
 
-        HealthFacts.From(Guid.NewGuid(), 1, new HetInitiatief.Initiative.TrialAgreed(coalition, trial, 1, member, "Tien woorden per dag",
-            new DateOnly(2024, 6, 1), "Gebruik", at))!.ShouldSatisfyAllConditions(
-            f => f.Kind.ShouldBe(K.TrialAgreed), f => f.Subject.ShouldBe(coalition), f => f.Related.ShouldBe(trial));
-        HealthFacts.From(Guid.NewGuid(), 2, new HetInitiatief.Initiative.InitiativeCompleted(coalition, question, member, "Feest", at))!
+        HealthFacts.From(Guid.NewGuid(), 1, new HetInitiatief.Initiative.TrialAgreed(coalition, trial, 1, member,
+                "Tien woorden per dag", new DateOnly(2024, 6, 1), "Gebruik", at))!
+            .ShouldSatisfyAllConditions(
+                f => f.Kind.ShouldBe(K.TrialAgreed), f => f.Subject.ShouldBe(coalition),
+                f => f.Related.ShouldBe(trial));
+        HealthFacts.From(Guid.NewGuid(), 2,
+                new HetInitiatief.Initiative.InitiativeCompleted(coalition, question, member, "Feest", at))!
             .Related.ShouldBe(question);
-        HealthFacts.From(Guid.NewGuid(), 3, new HetInitiatief.Sessions.SessionMoved(session, member, at.AddDays(2), at.AddDays(3),
-            at.AddDays(1), at))!.Ends.ShouldBe(at.AddDays(3));
-        HealthFacts.From(Guid.NewGuid(), 4, new HetInitiatief.Sessions.SessionCalledOff(session, "cancelledByHost", 0, 1, at))!
+        HealthFacts.From(Guid.NewGuid(), 3,
+                new HetInitiatief.Sessions.SessionMoved(session, member, at.AddDays(2), at.AddDays(3), at, at))!
+            .Ends.ShouldBe(at.AddDays(3));
+        HealthFacts.From(Guid.NewGuid(), 4,
+                new HetInitiatief.Sessions.SessionCalledOff(session, "cancelledByHost", 0, 1, at))!
             .Kind.ShouldBe(K.SessionCalledOff);
     }
 

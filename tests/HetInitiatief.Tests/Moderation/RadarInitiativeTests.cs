@@ -29,19 +29,21 @@ public sealed class RadarInitiativeTests(ClockedApp clocked) : IClassFixture<Clo
         await Host.JoinAsync(other, coalition);
         await SendAsync(owner, HttpMethod.Put, $"/api/coalitions/{coalition}/approach", new
         {
-            what = "Elke les tien vakwoorden met plaatjes", forWhom = "Groep 5 en 6", goal = "Leerlingen gebruiken de woorden zelf",
-            expectedVersion = 0,
+            what = "Elke les tien vakwoorden met plaatjes", forWhom = "Groep 5 en 6",
+            goal = "Leerlingen gebruiken de woorden zelf", expectedVersion = 0,
         });
         var until = InitiativeRules.Today(clocked.Clock.GetUtcNow()).AddDays(1);
         var trial = await SendAsync(owner, HttpMethod.Post, $"/api/coalitions/{coalition}/trials",
-            new { what = "Twee weken tien woorden per dag", until, watchFor = "Gebruiken ze de woorden?" }, status: 201);
+            new { what = "Twee weken tien woorden per dag", until, watchFor = "Gebruiken ze de woorden?" },
+            status: 201);
         var trialId = (await trial.ReadAsJsonAsync<InitiativeWritten>())!.Id!.Value;
         var link = $"/vragen/{question}#coalitie";
         (await ItemsAsync(moderator, question)).ShouldBeEmpty();
 
         // When its last day has passed without a review, the radar says so
         clocked.Clock.AdvanceTo(Radar.DayAfter(until));
-        (moderator, owner, partner) = (await SignedInAsync(moderator), await SignedInAsync(owner), await SignedInAsync(partner));
+        (moderator, owner, partner) =
+            (await SignedInAsync(moderator), await SignedInAsync(owner), await SignedInAsync(partner));
         var overdue = (await ItemsAsync(moderator, question)).ShouldHaveSingleItem();
         (overdue.Kind, overdue.KindName, overdue.Link).ShouldBe(
             (RadarKinds.TrialOverdue, "Proef voorbij, nog geen terugblik", link));
@@ -55,7 +57,8 @@ public sealed class RadarInitiativeTests(ClockedApp clocked) : IClassFixture<Clo
 
         // When nothing happens for the idle weeks, the coalition is quiet; proposing criteria wakes it up
         clocked.Clock.Advance(RadarSettings.Default.CoalitionIdle);
-        (moderator, owner, partner) = (await SignedInAsync(moderator), await SignedInAsync(owner), await SignedInAsync(partner));
+        (moderator, owner, partner) =
+            (await SignedInAsync(moderator), await SignedInAsync(owner), await SignedInAsync(partner));
         var idle = (await ItemsAsync(moderator, question)).ShouldHaveSingleItem();
         (idle.Kind, idle.KindName, idle.Link).ShouldBe((RadarKinds.CoalitionIdle, "Coalitie stil", link));
         await SendAsync(owner, HttpMethod.Post, $"/api/coalitions/{coalition}/completion-criteria",
@@ -75,12 +78,14 @@ public sealed class RadarInitiativeTests(ClockedApp clocked) : IClassFixture<Clo
         (story.Kind, story.KindName, story.Link).ShouldBe(
             (RadarKinds.CompletedWithoutStory, "Afgerond, nog geen succesverhaal", link));
 
-        await Host.ShareSuccessStoryAsync(owner, question, "Drie klassen gebruiken nu elke dag de woordenlijst met plaatjes.");
+        await Host.ShareSuccessStoryAsync(owner, question,
+            "Drie klassen gebruiken nu elke dag de woordenlijst met plaatjes.");
         (await ItemsAsync(moderator, question)).ShouldBeEmpty();
     }
 
     /// <summary>A token expires on the moved clock like on the real one: the member signs in again.</summary>
-    private async Task<TestMember> SignedInAsync(TestMember member) => member with { Token = await Host.TokenAsync(member.Email) };
+    private async Task<TestMember> SignedInAsync(TestMember member) =>
+        member with { Token = await Host.TokenAsync(member.Email) };
 
     /// <summary>The radar items about this question, through the API.</summary>
     private async Task<List<RadarItemView>> ItemsAsync(TestMember moderator, Guid question)
@@ -88,8 +93,8 @@ public sealed class RadarInitiativeTests(ClockedApp clocked) : IClassFixture<Clo
         var result = await Host.Scenario(x => { x.Get.Url("/api/moderation/radar"); x.As(moderator); });
         // The question ages into the older kinds too (nobody probed it, no offer came): not what this test is about.
         return (await result.ReadAsJsonAsync<RadarPage>())!.Items
-            .Where(i => i.QuestionId == question && i.Kind != RadarKinds.Unprobed && i.Kind != RadarKinds.ThemeWithoutSupply
-                && i.Kind != RadarKinds.NoOffer)
+            .Where(i => i.QuestionId == question
+                && i.Kind is not (RadarKinds.Unprobed or RadarKinds.ThemeWithoutSupply or RadarKinds.NoOffer))
             .ToList();
     }
 

@@ -119,31 +119,34 @@ public sealed class RadarRuleTests
         var question = Question(TimeSpan.FromDays(60));
         var until = new DateOnly(2026, 11, 24);
         var trial = Guid.NewGuid();
-        var trying = Coalition(question, null, reachedAgo: TimeSpan.FromDays(20))
-            .Apply(new ApproachRecorded(HetInitiatief.Coalitions.Coalition.IdFor(question.Id), 1, question.OwnerId, "Woorden",
-                "Groep 5", "Meer woorden", null, Now.AddDays(-19)))
-            .Apply(new TrialAgreed(HetInitiatief.Coalitions.Coalition.IdFor(question.Id), trial, 1, question.OwnerId,
-                "Elke dag tien woorden", until, "Gebruiken ze de woorden?", Now.AddDays(-18)));
+        var formed = Coalition(question, null, reachedAgo: TimeSpan.FromDays(20));
+        var trying = formed
+            .Apply(new ApproachRecorded(formed.Id, 1, question.OwnerId, "Woorden", "Groep 5", "Meer woorden", null,
+                Now.AddDays(-19)))
+            .Apply(new TrialAgreed(formed.Id, trial, 1, question.OwnerId, "Elke dag tien woorden", until,
+                "Gebruiken ze de woorden?", Now.AddDays(-18)));
         var over = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.FromHours(1));
 
         HetInitiatief.Moderation.Radar.DayAfter(until).ShouldBe(over);
         TrialsOverdue([question], [trying], over - TimeSpan.FromTicks(1)).ShouldBeEmpty();
         var item = TrialsOverdue([question], [trying], over).ShouldHaveSingleItem();
-        (item.Key, item.Since, item.Link).ShouldBe(($"{RadarKinds.TrialOverdue}:{trial}", over, $"/vragen/{question.Id}#coalitie"));
+        (item.Key, item.Since, item.Link)
+            .ShouldBe(($"{RadarKinds.TrialOverdue}:{trial}", over, $"/vragen/{question.Id}#coalitie"));
         item.Why.ShouldContain("24 november 2026");
 
         var reviewed = trying
             .Apply(new ExperienceShared(trying.Id, Guid.NewGuid(), trial, question.OwnerId, "observation", "Ging goed",
                 Now.AddDays(-2)))
-            .Apply(new TrialReviewed(trying.Id, trial, question.OwnerId, "De woorden", "Meer herhalen", Now.AddDays(-1)));
+            .Apply(new TrialReviewed(trying.Id, trial, question.OwnerId, "De woorden", "Meer herhalen",
+                Now.AddDays(-1)));
         TrialsOverdue([question], [reviewed], over.AddDays(3)).ShouldBeEmpty();
     }
 
     [Fact]
     public void A_coalition_underway_without_activity_is_on_the_radar_once_the_idle_weeks_have_fully_passed()
     {
-        var questions = Enumerable.Range(0, 2).Select(_ => WithFollowUp(Question(TimeSpan.FromDays(90)), TimeSpan.FromDays(80),
-            answered: true)).ToList();
+        var questions = Enumerable.Range(0, 2)
+            .Select(_ => WithFollowUp(Question(TimeSpan.FromDays(90)), TimeSpan.FromDays(80), answered: true)).ToList();
         var quiet = Coalition(questions[0], null, reachedAgo: Settings.CoalitionIdle);
         var justActive = Coalition(questions[1], null, reachedAgo: Settings.CoalitionIdle - TimeSpan.FromTicks(1));
 
@@ -151,7 +154,8 @@ public sealed class RadarRuleTests
 
         Settings.CoalitionIdle.ShouldBe(TimeSpan.FromDays(28));
         var item = idle.ShouldHaveSingleItem();
-        (item.QuestionId, item.Since, item.Link).ShouldBe((questions[0].Id, quiet.LastActivityAt, $"/vragen/{questions[0].Id}#coalitie"));
+        (item.QuestionId, item.Since, item.Link)
+            .ShouldBe((questions[0].Id, quiet.LastActivityAt, $"/vragen/{questions[0].Id}#coalitie"));
         // Waking up and going quiet again makes a new item: a dismissal of the earlier silence does not hide it.
         var again = quiet.Apply(new InitiativeUpdatePosted(quiet.Id, Guid.NewGuid(), questions[0].OwnerId, "Nieuws",
             Now - Settings.CoalitionIdle - TimeSpan.FromDays(1)));
@@ -161,8 +165,9 @@ public sealed class RadarRuleTests
     [Fact]
     public void A_completed_initiative_without_a_success_story_is_on_the_radar_once_the_story_days_have_fully_passed()
     {
-        var questions = Enumerable.Range(0, 4).Select(_ => WithFollowUp(Question(TimeSpan.FromDays(120)), TimeSpan.FromDays(100),
-            answered: true)).ToList();
+        var questions = Enumerable.Range(0, 4)
+            .Select(_ => WithFollowUp(Question(TimeSpan.FromDays(120)), TimeSpan.FromDays(100), answered: true))
+            .ToList();
         var told = questions[2].Apply(new SuccessStoryPublished(questions[2].Id, Guid.NewGuid(), questions[2].OwnerId,
             "We geven nu allemaal woordenschatles.", Now.AddDays(-1)));
         CompletedInitiative Done(QuestionDetails q, TimeSpan ago) =>
