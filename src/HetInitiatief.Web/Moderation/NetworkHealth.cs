@@ -94,7 +94,7 @@ public static class NetworkHealth
     public static HealthDashboard Dashboard(IEnumerable<HealthFact> facts, HealthWeek week, HealthSettings settings)
     {
         var ordered = InOrder(facts);
-        var (indicators, shops, stalled) = Computed(ordered, week, settings);
+        var (indicators, shops, stalled) = ComputeAll(ordered, week, settings);
         var trend = Enumerable.Range(0, settings.TrendWeeks).Reverse()
             .Select(ago => ago == 0 ? indicators : Compute(ordered, week.Minus(ago), settings).Indicators).ToList();
         return new HealthDashboard(indicators, shops, trend, settings, stalled);
@@ -107,16 +107,18 @@ public static class NetworkHealth
     public static IReadOnlyList<HealthFact> InOrder(IEnumerable<HealthFact> facts) =>
         facts.OrderBy(f => f.At).ThenBy(f => f.Kind is K.RoleGranted or K.RoleRevoked ? 0 : 1).ThenBy(f => f.Sequence).ThenBy(f => f.Id).ToList();
 
+    /// <summary>One week's indicators and praatgroepen: what the trend and the public summary need.</summary>
     public static (HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops) Compute(
         IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
     {
-        var (indicators, shops, _) = Computed(ordered, week, settings);
+        var (indicators, shops, _) = ComputeAll(ordered, week, settings);
         return (indicators, shops);
     }
 
+    /// <summary>The week as the dashboard shows it: also the coalitions on the decay arc, which only it lists.</summary>
     public static (
         HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<StalledCoalition> Stalled)
-        Computed(IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
+        ComputeAll(IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
     {
         var (weekStart, cutoff) = (week.Start, week.End);
         var windowStart = weekStart.AddDays(-7 * (settings.WindowWeeks - 1));

@@ -145,8 +145,8 @@ public static class Radar
         if (now - c.LastActivityAt >= settings.CoalitionIdle)
             yield return new($"{RadarKinds.CoalitionIdle}:{c.Id}:{c.LastActivityAt.ToUnixTimeMilliseconds()}",
                 RadarKinds.CoalitionIdle, question.Title,
-                $"Niets gebeurd in de coalitie sinds {Shared.Display.Moment(c.LastActivityAt)} " +
-                $"(na {Weeks(settings.CoalitionIdle)} stil).",
+                $"Al {Weeks(settings.CoalitionIdle)} of langer gebeurt er niets in de coalitie; " +
+                $"het laatste was op {Shared.Display.Moment(c.LastActivityAt)}.",
                 c.LastActivityAt, link, c.QuestionId, question.Themes.FirstOrDefault(), question.Sector);
     }
 
@@ -159,7 +159,7 @@ public static class Radar
             if (now - done.CompletedAt < settings.StoryAfter) continue;
             yield return new($"{RadarKinds.CompletedWithoutStory}:{done.CoalitionId}", RadarKinds.CompletedWithoutStory,
                 q.Title,
-                $"Afgerond {Shared.Display.Moment(done.CompletedAt)}; " +
+                $"Afgerond op {Shared.Display.Moment(done.CompletedAt)}; " +
                 $"na {Days(settings.StoryAfter)} nog geen succesverhaal.",
                 done.CompletedAt, $"/vragen/{done.QuestionId}#coalitie", done.QuestionId, q.Themes.FirstOrDefault(),
                 q.Sector);
