@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using HetInitiatief.Coalitions;
+using HetInitiatief.Initiative;
 using HetInitiatief.Members;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
@@ -17,10 +18,16 @@ namespace HetInitiatief.Moderation;
 /// the very same documents in the very same order. It never holds a name, a text or a
 /// school in clear: the indicators need none of them, and a departed member's data must not outlive them.
 /// </summary>
-/// <param name="Subject">The question, coalition, proposal or session the act was about.</param>
-/// <param name="Related">The question of a coalition; the coalition of a proposal or session.</param>
+/// <param name="Subject">
+/// The question, coalition, proposal or session the act was about (for a trial: its coalition).
+/// </param>
+/// <param name="Related">The question of a coalition or a completed initiative; the coalition of a proposal or session;
+/// the trial agreed or reviewed.</param>
 /// <param name="Detail">A role, a school's key, or whether a goal was reached.</param>
-public sealed record HealthFact(Guid Id, long Sequence, string Kind, Guid MemberId, DateTimeOffset At, Guid? Subject = null, Guid? Related = null, string? Detail = null);
+/// <param name="Ends">When a scheduled or moved session ends: from then on it was held, unless called off.</param>
+public sealed record HealthFact(
+    Guid Id, long Sequence, string Kind, Guid MemberId, DateTimeOffset At, Guid? Subject = null, Guid? Related = null,
+    string? Detail = null, DateTimeOffset? Ends = null);
 
 public static class HealthFactKinds
 {
@@ -45,6 +52,11 @@ public static class HealthFactKinds
     public const string SignedUp = "signedUp";
     public const string FeedbackGiven = "feedbackGiven";
     public const string Matched = "matched";
+    public const string SessionMoved = "sessionMoved";
+    public const string SessionCalledOff = "sessionCalledOff";
+    public const string TrialAgreed = "trialAgreed";
+    public const string TrialReviewed = "trialReviewed";
+    public const string InitiativeCompleted = "initiativeCompleted";
 
     public const string ByPlatform = "platform";
     public const string ByModerator = "moderator";
@@ -76,7 +88,18 @@ public static class HealthFacts
         MemberLeftCoalition e => new(eventId, sequence, HealthFactKinds.CoalitionLeft, e.MemberId, e.LeftAt, e.CoalitionId),
         CoalitionClosed e => new(eventId, sequence, HealthFactKinds.CoalitionClosed, Guid.Empty, e.ClosedAt, e.CoalitionId),
         ProposalMade e => new(eventId, sequence, HealthFactKinds.ProposalMade, e.ProposedBy, e.MadeAt, e.ProposalId, e.CoalitionId),
-        SessionScheduled e => new(eventId, sequence, HealthFactKinds.SessionScheduled, e.HostId, e.ScheduledAt, e.SessionId, e.CoalitionId),
+        SessionScheduled e => new(eventId, sequence, HealthFactKinds.SessionScheduled, e.HostId, e.ScheduledAt,
+            e.SessionId, e.CoalitionId, Ends: e.EndsAt),
+        SessionMoved e => new(eventId, sequence, HealthFactKinds.SessionMoved, e.MovedBy, e.MovedAt, e.SessionId,
+            Ends: e.EndsAt),
+        SessionCalledOff e => new(eventId, sequence, HealthFactKinds.SessionCalledOff, Guid.Empty, e.CalledOffAt,
+            e.SessionId),
+        TrialAgreed e => new(eventId, sequence, HealthFactKinds.TrialAgreed, e.AgreedBy, e.AgreedAt, e.CoalitionId,
+            e.TrialId),
+        TrialReviewed e => new(eventId, sequence, HealthFactKinds.TrialReviewed, e.ReviewedBy, e.ReviewedAt,
+            e.CoalitionId, e.TrialId),
+        InitiativeCompleted e => new(eventId, sequence, HealthFactKinds.InitiativeCompleted, e.CompletedBy,
+            e.CompletedAt, e.CoalitionId, e.QuestionId),
         MemberSignedUp e => new(eventId, sequence, HealthFactKinds.SignedUp, e.MemberId, e.SignedUpAt, e.SessionId),
         MemberWaitlisted e => new(eventId, sequence, HealthFactKinds.SignedUp, e.MemberId, e.WaitlistedAt, e.SessionId),
         FeedbackGiven e => new(eventId, sequence, HealthFactKinds.FeedbackGiven, e.MemberId, e.GivenAt, e.SessionId),
@@ -104,6 +127,8 @@ public static class HealthFacts
         typeof(CoalitionFormed), typeof(MemberJoinedCoalition), typeof(MemberLeftCoalition), typeof(CoalitionClosed),
         typeof(ProposalMade), typeof(SessionScheduled), typeof(MemberSignedUp), typeof(MemberWaitlisted), typeof(FeedbackGiven),
         typeof(Matching.MemberMatched),
+        typeof(SessionMoved), typeof(SessionCalledOff),
+        typeof(TrialAgreed), typeof(TrialReviewed), typeof(InitiativeCompleted),
     ];
 }
 

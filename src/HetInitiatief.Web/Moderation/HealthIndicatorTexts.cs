@@ -31,6 +31,9 @@ public static class HealthIndicatorTexts
     /// <summary>Where the dashboard lists the praatgroepen, for the verdict's link.</summary>
     public const string TalkingShopsAnchor = "praatgroepen-lijst";
 
+    /// <summary>Where the dashboard lists the coalitions that meet without trying, for the verdict's link.</summary>
+    public const string StalledAnchor = "zonder-proef-lijst";
+
     public static IReadOnlyList<HealthIndicatorText> All(HealthSettings s)
     {
         var window = $"de afgelopen {s.WindowWeeks} weken";
@@ -90,6 +93,26 @@ public static class HealthIndicatorTexts
                 i => new HealthVerdict($"{i.GoalsReachedTotal} in totaal.")),
             new("successen", "Successen gevierd", "Succesverhalen die die week zijn gepubliceerd.", i => i.SuccessStories, false,
                 i => new HealthVerdict($"{i.SuccessStoriesTotal} in totaal.")),
+            new("terugblikken", "Proeven met terugblik",
+                "Proeven waarop de groep die week terugblikte: wat ging goed, wat doen we volgende keer anders.",
+                i => i.TrialsReviewed, false, i => new HealthVerdict($"{i.TrialsReviewedTotal} in totaal."),
+                "Terugblikken"),
+            new("afgerond", "Initiatieven afgerond",
+                "Coalities die die week hun initiatief afrondden: " +
+                "ze bereikten wat ze samen als afronding hadden afgesproken.",
+                i => i.InitiativesCompleted, false, i => new HealthVerdict($"{i.InitiativesCompletedTotal} in totaal."),
+                "Afgerond"),
+            new("zonder-proef", "Samenkomen zonder uitproberen",
+                "Coalities die nog lopen (niet afgerond of gesloten) met " +
+                $"{s.StalledSessions} of meer gehouden bijeenkomsten, " +
+                "maar zonder afgesproken proef: ze komen samen, maar proberen in de klas nog niets uit. " +
+                "Een bijeenkomst telt als gehouden zodra ze voorbij is en niet is afgelast. Hoe minder, hoe beter.",
+                i => i.StalledCoalitions, false,
+                i => i.StalledCoalitions == 0
+                    ? new HealthVerdict("Wie samenkomt, probeert ook iets uit.")
+                    : new HealthVerdict("Samenkomen, maar nog geen proef: zie de lijst.", Warning: true,
+                        Link: "#" + StalledAnchor),
+                "Zonder proef"),
         ];
     }
 }

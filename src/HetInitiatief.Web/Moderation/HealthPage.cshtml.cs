@@ -26,7 +26,9 @@ public sealed class HealthPageModel(IQuerySession session, HealthSettings settin
         var week = chosen.Value ?? HealthWeek.Containing(now);
         Week = week.ToString();
         Dashboard = await HealthDashboardEndpoint.ReadAsync(session, week, settings, ct);
-        var questions = await session.LoadManyAsync<QuestionDetails>(ct, Dashboard.TalkingShops.Select(t => t.QuestionId).Distinct());
+        var shown = Dashboard.TalkingShops.Select(t => t.QuestionId)
+            .Concat(Dashboard.StalledCoalitions.Select(c => c.QuestionId));
+        var questions = await session.LoadManyAsync<QuestionDetails>(ct, shown.Distinct());
         Titles = questions.ToDictionary(q => q.Id, q => q.Title);
         return Page();
     }

@@ -24,7 +24,8 @@ public static class Moderators
 
 /// <summary>The radar's durations (settings <c>Moderation:Radar:*</c>), so a network can tune what "stale" means.</summary>
 public sealed record RadarSettings(
-    TimeSpan Unprobed, TimeSpan UnansweredFollowUp, TimeSpan ClosingWithin, TimeSpan NoOfferAfter, TimeSpan SupplyWindow)
+    TimeSpan Unprobed, TimeSpan UnansweredFollowUp, TimeSpan ClosingWithin, TimeSpan NoOfferAfter,
+    TimeSpan SupplyWindow, TimeSpan CoalitionIdle, TimeSpan StoryAfter)
 {
     public static readonly RadarSettings Default = new RadarOptions().ToSettings();
 
@@ -45,6 +46,8 @@ public sealed class RadarOptions
     public double ClosingWithinDays { get; set; } = 7;
     public double NoOfferAfterDays { get; set; } = 14;
     public double SupplyWindowDays { get; set; } = 90;
+    public double CoalitionIdleWeeks { get; set; } = 4;
+    public double StoryAfterDays { get; set; } = 14;
 
     /// <summary>How often watching moderators are told to look again (<see cref="RadarClock"/>); a timer needs at least a second.</summary>
     public int RefreshSeconds { get; set; } = 60;
@@ -56,11 +59,14 @@ public sealed class RadarOptions
         Settings.AtLeast($"{Section}:{nameof(ClosingWithinDays)}", o.ClosingWithinDays, 0),
         Settings.AtLeast($"{Section}:{nameof(NoOfferAfterDays)}", o.NoOfferAfterDays, 0),
         Settings.AtLeast($"{Section}:{nameof(SupplyWindowDays)}", o.SupplyWindowDays, 0),
+        Settings.AtLeast($"{Section}:{nameof(CoalitionIdleWeeks)}", o.CoalitionIdleWeeks, 0),
+        Settings.AtLeast($"{Section}:{nameof(StoryAfterDays)}", o.StoryAfterDays, 0),
         Settings.AtLeast($"{Section}:{nameof(RefreshSeconds)}", o.RefreshSeconds, 1),
     ];
 
     public RadarSettings ToSettings() => new(TimeSpan.FromHours(UnprobedHours), TimeSpan.FromDays(UnansweredFollowUpDays),
-        TimeSpan.FromDays(ClosingWithinDays), TimeSpan.FromDays(NoOfferAfterDays), TimeSpan.FromDays(SupplyWindowDays));
+        TimeSpan.FromDays(ClosingWithinDays), TimeSpan.FromDays(NoOfferAfterDays), TimeSpan.FromDays(SupplyWindowDays),
+        TimeSpan.FromDays(7 * CoalitionIdleWeeks), TimeSpan.FromDays(StoryAfterDays));
 }
 
 /// <summary>Setting <c>Moderation:FlagsToHide</c>: how many members' flags hide content until a moderator looks.</summary>

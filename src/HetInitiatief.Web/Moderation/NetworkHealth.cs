@@ -6,7 +6,7 @@ namespace HetInitiatief.Moderation;
 /// <summary>The dashboard's settings (section <c>Health</c>); docs/health.md explains each.</summary>
 public sealed record HealthSettings(
     int WindowWeeks = 4, int TalkWeeks = 4, int TalkFollowUps = 5, int TalkCoalitionMembers = 5,
-    double FacilitatorShareWarning = 0.5, int TrendWeeks = 12)
+    double FacilitatorShareWarning = 0.5, int TrendWeeks = 12, int StalledSessions = 3)
 {
     public const string Section = "Health";
 
@@ -32,6 +32,7 @@ public sealed record HealthSettings(
         Settings.AtLeast($"{Section}:{nameof(TalkCoalitionMembers)}", s.TalkCoalitionMembers, 0),
         Settings.Between($"{Section}:{nameof(FacilitatorShareWarning)}", s.FacilitatorShareWarning, 0, 1),
         Settings.AtLeast($"{Section}:{nameof(TrendWeeks)}", s.TrendWeeks, 1),
+        Settings.AtLeast($"{Section}:{nameof(StalledSessions)}", s.StalledSessions, 1),
     ];
 }
 
@@ -49,12 +50,19 @@ public sealed record Ratio(int Part, int Whole)
 /// <param name="CrossSchool">Open coalitions whose members come from two or more schools, of all open coalitions.</param>
 /// <param name="DemandDriven">Sessions scheduled in the window for a coalition, of all sessions scheduled in it.</param>
 /// <param name="Matchmaking">Matches in the window the platform made by itself, of all matches (the rest: moderators' nudges).</param>
+/// <param name="InitiativesCompleted">Initiatives completed in the week (the total: ever).</param>
+/// <param name="TrialsReviewed">Trials the group looked back on in the week (the total: ever).</param>
+/// <param name="StalledCoalitions">
+/// Coalitions underway with the set number of sessions held and no trial agreed.
+/// </param>
 public sealed record HealthIndicators(
     string Week, DateOnly WeekStarting,
     Ratio Reciprocity, Ratio MemberOwnership, bool NotOurNetwork, int TalkingShops, Ratio Breadth, int TopContributors,
     Ratio CrossSchool, Ratio DemandDriven,
     int Members, int NewMembers, int ActiveMembers, int GoalsReached, int GoalsReachedTotal, int SuccessStories, int SuccessStoriesTotal,
-    Ratio? Matchmaking = null);
+    Ratio? Matchmaking = null,
+    int InitiativesCompleted = 0, int InitiativesCompletedTotal = 0,
+    int TrialsReviewed = 0, int TrialsReviewedTotal = 0, int StalledCoalitions = 0);
 
 /// <summary>A question or coalition with much talk and, after the set number of weeks, no session and no goal: a "praatgroep".</summary>
 /// <param name="Discussion">Follow-ups asked on the question, or members of the coalition.</param>
@@ -64,7 +72,16 @@ public sealed record TalkingShop(string Kind, Guid QuestionId, Guid? CoalitionId
     public const string Coalition = "coalition";
 }
 
-public sealed record HealthDashboard(HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<HealthIndicators> Trend, HealthSettings Settings);
+/// <summary>
+/// The decay arc: a coalition that keeps meeting (the set number of sessions held) and never agreed a trial. Products
+/// for the kennisbank will count as doing too, once they exist.
+/// </summary>
+/// <param name="Since">When the session that made the number ended.</param>
+public sealed record StalledCoalition(Guid CoalitionId, Guid QuestionId, int SessionsHeld, DateTimeOffset Since);
+
+public sealed record HealthDashboard(
+    HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<HealthIndicators> Trend,
+    HealthSettings Settings, IReadOnlyList<StalledCoalition> StalledCoalitions);
 
 /// <summary>
 /// The health indicators as a pure function of the facts: the dashboard for week W is what the facts up to
@@ -77,10 +94,10 @@ public static class NetworkHealth
     public static HealthDashboard Dashboard(IEnumerable<HealthFact> facts, HealthWeek week, HealthSettings settings)
     {
         var ordered = InOrder(facts);
-        var (indicators, shops) = Compute(ordered, week, settings);
+        var (indicators, shops, stalled) = ComputeAll(ordered, week, settings);
         var trend = Enumerable.Range(0, settings.TrendWeeks).Reverse()
             .Select(ago => ago == 0 ? indicators : Compute(ordered, week.Minus(ago), settings).Indicators).ToList();
-        return new HealthDashboard(indicators, shops, trend, settings);
+        return new HealthDashboard(indicators, shops, trend, settings, stalled);
     }
 
     /// <summary>
@@ -90,7 +107,18 @@ public static class NetworkHealth
     public static IReadOnlyList<HealthFact> InOrder(IEnumerable<HealthFact> facts) =>
         facts.OrderBy(f => f.At).ThenBy(f => f.Kind is K.RoleGranted or K.RoleRevoked ? 0 : 1).ThenBy(f => f.Sequence).ThenBy(f => f.Id).ToList();
 
-    public static (HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops) Compute(IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
+    /// <summary>One week's indicators and praatgroepen: what the trend and the public summary need.</summary>
+    public static (HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops) Compute(
+        IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
+    {
+        var (indicators, shops, _) = ComputeAll(ordered, week, settings);
+        return (indicators, shops);
+    }
+
+    /// <summary>The week as the dashboard shows it: also the coalitions on the decay arc, which only it lists.</summary>
+    public static (
+        HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<StalledCoalition> Stalled)
+        ComputeAll(IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
     {
         var (weekStart, cutoff) = (week.Start, week.End);
         var windowStart = weekStart.AddDays(-7 * (settings.WindowWeeks - 1));
@@ -182,7 +210,11 @@ public static class NetworkHealth
                     Act(gave: true);
                     break;
                 case K.SessionScheduled:
-                    if (f.Related is { } forCoalition && s.Coalitions.TryGetValue(forCoalition, out var served)) served.HasSession = true;
+                    if (f.Related is { } forCoalition && s.Coalitions.TryGetValue(forCoalition, out var served))
+                    {
+                        served.HasSession = true;
+                        s.CoalitionSessions[subject] = new SessionState(forCoalition, f.Ends);
+                    }
                     Act(gave: true);
                     Organised();
                     if (inWindow)
@@ -190,6 +222,24 @@ public static class NetworkHealth
                         s.Sessions++;
                         if (f.Related is not null) s.SessionsForCoalitions++;
                     }
+                    break;
+                case K.SessionMoved when s.CoalitionSessions.TryGetValue(subject, out var rescheduled):
+                    rescheduled.Ends = f.Ends;
+                    break;
+                case K.SessionCalledOff when s.CoalitionSessions.TryGetValue(subject, out var calledOff):
+                    calledOff.CalledOff = true;
+                    break;
+                case K.TrialAgreed when s.Coalitions.TryGetValue(subject, out var trying):
+                    trying.HasTrial = true;
+                    break;
+                case K.TrialReviewed:
+                    s.TrialsReviewedTotal++;
+                    if (inWeek) s.TrialsReviewed++;
+                    break;
+                case K.InitiativeCompleted:
+                    if (s.Coalitions.TryGetValue(subject, out var completed)) completed.Completed = true;
+                    s.CompletedTotal++;
+                    if (inWeek) s.Completed++;
                     break;
                 case K.Matched when inWindow:
                     s.Matches++;
@@ -204,6 +254,7 @@ public static class NetworkHealth
 
         var ownership = new Ratio(s.OrganisedByMembers, s.Organised);
         var shops = TalkingShops(s, cutoff, settings);
+        var stalled = Stalled(s, cutoff, settings);
         var indicators = new HealthIndicators(
             week.ToString(), week.StartDate,
             new Ratio(s.Askers.Count(s.Givers.Contains), s.Contributions.Count),
@@ -215,9 +266,29 @@ public static class NetworkHealth
             new Ratio(s.SessionsForCoalitions, s.Sessions),
             s.Members, s.NewMembers, s.ActiveInWeek.Count,
             s.ReachedInWeek.Count(q => s.Outcomes[q]), s.Outcomes.Count(o => o.Value), s.Stories, s.StoriesTotal,
-            new Ratio(s.MatchesByPlatform, s.Matches));
-        return (indicators, shops);
+            new Ratio(s.MatchesByPlatform, s.Matches),
+            s.Completed, s.CompletedTotal, s.TrialsReviewed, s.TrialsReviewedTotal, stalled.Count);
+        return (indicators, shops, stalled);
     }
+
+    /// <summary>
+    /// The decay arc: coalitions underway (not closed, not completed) with at least the set number of sessions held
+    /// for them and no trial agreed. A session is held once its end has passed (before the end of the week) and it was
+    /// not called off by then; a session moved counts with its new end. Facts written before sessions carried their
+    /// end hold none, so such a session counts only after a rebuild.
+    /// </summary>
+    private static List<StalledCoalition> Stalled(State s, DateTimeOffset cutoff, HealthSettings settings) =>
+        s.CoalitionSessions.Values
+            .Where(session => !session.CalledOff && session.Ends is { } ends && ends < cutoff)
+            .GroupBy(session => session.CoalitionId)
+            .Select(held => (Id: held.Key, Coalition: s.Coalitions[held.Key],
+                Ends: held.Select(h => h.Ends!.Value).Order().ToList()))
+            .Where(c => c.Coalition is { Closed: false, Completed: false, HasTrial: false }
+                && c.Ends.Count >= settings.StalledSessions)
+            .Select(c => new StalledCoalition(
+                c.Id, c.Coalition.QuestionId, c.Ends.Count, c.Ends[settings.StalledSessions - 1]))
+            .OrderBy(c => c.Since).ThenBy(c => c.CoalitionId)
+            .ToList();
 
     /// <summary>The most active tenth of the contributors, rounded up (11 contributors: the top 2), and their share of all contributions.</summary>
     public static Ratio Breadth(IEnumerable<int> contributionsPerMember, out int top)
@@ -256,7 +327,8 @@ public static class NetworkHealth
     private sealed class State
     {
         public int Members, NewMembers, Organised, OrganisedByMembers, Sessions, SessionsForCoalitions, Stories, StoriesTotal;
-        public int Matches, MatchesByPlatform;
+        public int Matches, MatchesByPlatform, Completed, CompletedTotal, TrialsReviewed, TrialsReviewedTotal;
+        public readonly Dictionary<Guid, SessionState> CoalitionSessions = [];
         public readonly Dictionary<Guid, string?> Schools = [];
         public readonly Dictionary<Guid, HashSet<string>> Roles = [];
         public readonly Dictionary<Guid, QuestionState> Questions = [];
@@ -282,5 +354,15 @@ public static class NetworkHealth
         public HashSet<Guid> Members { get; } = [];
         public bool HasSession { get; set; }
         public bool Closed { get; set; }
+        public bool HasTrial { get; set; }
+        public bool Completed { get; set; }
+    }
+
+    /// <summary>A session for a coalition, as far as the decay arc needs it.</summary>
+    private sealed class SessionState(Guid coalitionId, DateTimeOffset? ends)
+    {
+        public Guid CoalitionId { get; } = coalitionId;
+        public DateTimeOffset? Ends { get; set; } = ends;
+        public bool CalledOff { get; set; }
     }
 }

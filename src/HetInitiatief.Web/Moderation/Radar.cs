@@ -13,6 +13,9 @@ public static class RadarKinds
     public const string ClosingBelowThreshold = "closingBelowThreshold";
     public const string NoOffer = "noOffer";
     public const string ThemeWithoutSupply = "themeWithoutSupply";
+    public const string TrialOverdue = "trialOverdue";
+    public const string CoalitionIdle = "coalitionIdle";
+    public const string CompletedWithoutStory = "completedWithoutStory";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -21,6 +24,9 @@ public static class RadarKinds
         [ClosingBelowThreshold] = "Coalitie sluit binnenkort, nog te klein",
         [NoOffer] = "Coalitie groot genoeg, nog geen aanbod",
         [ThemeWithoutSupply] = "Vraag zonder aanbod",
+        [TrialOverdue] = "Proef voorbij, nog geen terugblik",
+        [CoalitionIdle] = "Coalitie stil",
+        [CompletedWithoutStory] = "Afgerond, nog geen succesverhaal",
     };
 }
 
@@ -41,8 +47,20 @@ public sealed record HeatCell(string Theme, string Sector, int Demand, int Suppl
 /// <summary>An offer or a session: supply for a theme (and sector, when known) at a moment.</summary>
 public sealed record SupplyFact(IReadOnlyList<string> Themes, string? Sector, DateTimeOffset At, Guid? CoalitionId);
 
-/// <summary>What the radar is computed from: the read models as they are now.</summary>
-public sealed record RadarFacts(IReadOnlyList<QuestionDetails> OpenQuestions, IReadOnlyList<CoalitionDetails> OpenCoalitions, IReadOnlyList<SupplyFact> Supply);
+/// <summary>
+/// A completed initiative and the moment it was completed. The moment comes from its timeline: updates posted after
+/// completion move the coalition's <c>LastActivityAt</c>, so the coalition alone cannot say when it was completed.
+/// </summary>
+public sealed record CompletedInitiative(Guid CoalitionId, Guid QuestionId, DateTimeOffset CompletedAt);
+
+/// <summary>
+/// What the radar is computed from: the read models as they are now. Open coalitions are the ones still underway;
+/// completed initiatives are apart, so they count as neither demand nor a coalition waiting for an offer. Whether
+/// a question has a success story is read from its <see cref="QuestionDetails.Stories"/>.
+/// </summary>
+public sealed record RadarFacts(
+    IReadOnlyList<QuestionDetails> OpenQuestions, IReadOnlyList<CoalitionDetails> OpenCoalitions,
+    IReadOnlyList<SupplyFact> Supply, IReadOnlyList<CompletedInitiative>? Completed = null);
 
 public sealed record RadarView(IReadOnlyList<RadarItem> Items, IReadOnlyList<HeatCell> HeatMap);
 
@@ -81,7 +99,9 @@ public static class Radar
                 items.Add(new($"{RadarKinds.NoOffer}:{c.Id}", RadarKinds.NoOffer, question.Title,
                     $"Groot genoeg sinds {Shared.Display.Moment(reached)}; na {Days(settings.NoOfferAfter)} nog geen aanbod.", reached,
                     $"/vragen/{c.QuestionId}#aanbod", c.QuestionId, question.Themes.FirstOrDefault(), question.Sector));
+            items.AddRange(AfterTheSession(c, question, settings, now));
         }
+        items.AddRange(WithoutStory(facts, settings, now));
 
         var heat = HeatMap(facts, settings, now);
         foreach (var cell in heat.Where(c => c.Unanswered))
@@ -109,6 +129,54 @@ public static class Radar
                 let supply = recent.Count(s => s.Themes.Contains(theme) && (s.Sector is null || s.Sector == sector))
                 select new HeatCell(theme, sector, demand, supply)).ToList();
     }
+
+    /// <summary>The initiative's own life: a trial nobody looked back on, and a coalition that went quiet.</summary>
+    private static IEnumerable<RadarItem> AfterTheSession(
+        CoalitionDetails c, QuestionDetails question, RadarSettings settings, DateTimeOffset now)
+    {
+        var link = $"/vragen/{c.QuestionId}#coalitie";
+        foreach (var trial in c.Progress.Trials.Where(t => !t.Reviewed && now >= DayAfter(t.Until)))
+            yield return new($"{RadarKinds.TrialOverdue}:{trial.Id}", RadarKinds.TrialOverdue, question.Title,
+                $"Proef {trial.Round} liep tot en met {trial.Until.ToString("d MMMM yyyy", Shared.Display.Dutch)}; " +
+                $"{Shared.Display.Count(trial.Experiences, "ervaring", "ervaringen")} gedeeld, nog geen terugblik.",
+                DayAfter(trial.Until), link, c.QuestionId, question.Themes.FirstOrDefault(), question.Sector);
+        // The last activity is part of the key: a coalition that wakes up and goes quiet again is a new item,
+        // not one a moderator dismissed before.
+        if (now - c.LastActivityAt >= settings.CoalitionIdle)
+            yield return new($"{RadarKinds.CoalitionIdle}:{c.Id}:{c.LastActivityAt.ToUnixTimeMilliseconds()}",
+                RadarKinds.CoalitionIdle, question.Title,
+                $"Al {Weeks(settings.CoalitionIdle)} of langer gebeurt er niets in de coalitie; " +
+                $"het laatste was op {Shared.Display.Moment(c.LastActivityAt)}.",
+                c.LastActivityAt, link, c.QuestionId, question.Themes.FirstOrDefault(), question.Sector);
+    }
+
+    private static IEnumerable<RadarItem> WithoutStory(RadarFacts facts, RadarSettings settings, DateTimeOffset now)
+    {
+        var questions = facts.OpenQuestions.ToDictionary(q => q.Id);
+        foreach (var done in facts.Completed ?? [])
+        {
+            if (!questions.TryGetValue(done.QuestionId, out var q) || q.Stories is { Count: > 0 }) continue;
+            if (now - done.CompletedAt < settings.StoryAfter) continue;
+            yield return new($"{RadarKinds.CompletedWithoutStory}:{done.CoalitionId}", RadarKinds.CompletedWithoutStory,
+                q.Title,
+                $"Afgerond op {Shared.Display.Moment(done.CompletedAt)}; " +
+                $"na {Days(settings.StoryAfter)} nog geen succesverhaal.",
+                done.CompletedAt, $"/vragen/{done.QuestionId}#coalitie", done.QuestionId, q.Themes.FirstOrDefault(),
+                q.Sector);
+        }
+    }
+
+    /// <summary>
+    /// A trial is tried until and including its last day in Dutch time (as its phase says), so it is over at the
+    /// first moment of the next day there. Midnight is never skipped by a clock change in Amsterdam.
+    /// </summary>
+    public static DateTimeOffset DayAfter(DateOnly until)
+    {
+        var midnight = until.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Shared.Display.Local(new DateTimeOffset(midnight, TimeSpan.Zero)).Offset);
+    }
+
+    private static string Weeks(TimeSpan span) => span.TotalDays == 7 ? "1 week" : $"{span.TotalDays / 7:0.#} weken";
 
     private static string Hours(TimeSpan span) => $"{span.TotalHours:0} uur";
 

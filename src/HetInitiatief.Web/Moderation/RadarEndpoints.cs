@@ -1,4 +1,5 @@
 using HetInitiatief.Coalitions;
+using HetInitiatief.Initiative;
 using HetInitiatief.Members;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
@@ -51,6 +52,8 @@ public static class RadarEndpoints
         var questions = (await session.Query<QuestionDetails>().Where(q => q.Status == QuestionStatus.Open).ToListAsync(ct))
             .Where(q => !hidden.Contains(q.Id)).ToList();
         var coalitions = await session.Query<CoalitionDetails>().Where(c => c.Status == CoalitionStatus.Open).ToListAsync(ct);
+        var completed = (await session.Query<InitiativeTimeline>().Where(t => t.Completed != null).ToListAsync(ct))
+            .Select(t => new CompletedInitiative(t.Id, t.QuestionId, t.Completed!.At)).ToList();
         var proposals = await session.Query<Proposal>().ToListAsync(ct);
         var since = now - settings.SupplyWindow;
         var sessions = await session.Query<Session>().Where(s => s.StartsAt >= since).ToListAsync(ct);
@@ -61,6 +64,6 @@ public static class RadarEndpoints
             .Select(p => new SupplyFact(proposalQuestions[p.QuestionId].Themes, proposalQuestions[p.QuestionId].Sector, p.MadeAt, p.CoalitionId))
             .Concat(sessions.Where(s => !s.IsCalledOff).Select(s => new SupplyFact([s.Theme], s.Sector, s.StartsAt, s.CoalitionId)))
             .ToList();
-        return Radar.Compute(new RadarFacts(questions, coalitions, supply), settings, now);
+        return Radar.Compute(new RadarFacts(questions, coalitions, supply, completed), settings, now);
     }
 }

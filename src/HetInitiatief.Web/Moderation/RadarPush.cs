@@ -1,4 +1,5 @@
 using HetInitiatief.Coalitions;
+using HetInitiatief.Initiative;
 using HetInitiatief.Live;
 using HetInitiatief.Offers;
 using HetInitiatief.Questions;
@@ -16,7 +17,17 @@ public sealed record RadarChanged(string Cause)
     public static bool IsAbout(object data) => data is QuestionPosted or FollowUpAsked or FollowUpAnswered or QuestionWithdrawn or QuestionMergedInto
         or QuestionReformulated or CoalitionFormed or MemberJoinedCoalition or MemberLeftCoalition or CoalitionPositionChanged or CoalitionThresholdReached
         or CoalitionClosed or CoalitionClosingDateExtended or ProposalMade or SessionScheduled or SessionCalledOff
-        or RadarItemNudged or RadarItemTakenOn or RadarItemDismissed or ContentFlagged or ContentHidden or ContentRestored;
+        or SuccessStoryPublished
+        or RadarItemNudged or RadarItemTakenOn or RadarItemDismissed
+        or ContentFlagged or ContentHidden or ContentRestored
+        || IsCoalitionActivity(data);
+
+    /// <summary>Every event on a coalition's stream moves its last activity, which the idle rule reads.</summary>
+    private static bool IsCoalitionActivity(object data) => data is InitiativeHandoverOffered or InitiativeHandedOver
+        or InitiativeTakenOn or CoalitionOfferAccepted or CoalitionEndorsed or CoalitionEndorsementWithdrawn
+        or ApproachRecorded or ApproachRevisionProposed or ApproachRevisionAdopted or TrialAgreed or ExperienceShared
+        or TrialReviewed or CompletionCriteriaProposed or CompletionCriteriaSupported or CompletionCriteriaAgreed
+        or InitiativeCompleted or InitiativeUpdatePosted;
 }
 
 /// <summary>One refresh of the radar per commit is enough, however many of its facts the commit changed.</summary>

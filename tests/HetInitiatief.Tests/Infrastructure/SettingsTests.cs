@@ -35,14 +35,20 @@ public sealed class SettingsTests(AppFixture app)
     }
 
     [Fact]
-    public void Zero_talk_weeks_and_follow_ups_are_used_as_given()
+    public void Zero_talk_weeks_follow_ups_and_idle_weeks_are_used_as_given()
     {
         using var services = Services(new() { ["Health:TalkWeeks"] = "0", ["Health:TalkFollowUps"] = "0", ["Health:FacilitatorShareWarning"] = "0" });
+        using var radar = Services(new()
+        {
+            ["Moderation:Radar:CoalitionIdleWeeks"] = "0", ["Moderation:Radar:StoryAfterDays"] = "0.5",
+        });
 
         var settings = services.GetRequiredService<HealthSettings>();
 
         (settings.TalkWeeks, settings.TalkFollowUps, settings.FacilitatorShareWarning).ShouldBe((0, 0, 0.0));
         settings.WindowWeeks.ShouldBe(new HealthSettings().WindowWeeks);
+        var radarSettings = radar.GetRequiredService<RadarSettings>();
+        (radarSettings.CoalitionIdle, radarSettings.StoryAfter).ShouldBe((TimeSpan.Zero, TimeSpan.FromHours(12)));
     }
 
     [Fact]
@@ -74,10 +80,13 @@ public sealed class SettingsTests(AppFixture app)
     [InlineData("Moderation:Radar:UnprobedHours", "twee dagen", "Moderation:Radar:UnprobedHours")]
     [InlineData("Moderation:Radar:SupplyWindowDays", "-0.5", "Moderation:Radar:SupplyWindowDays must be 0 or more")]
     [InlineData("Moderation:Radar:RefreshSeconds", "0", "Moderation:Radar:RefreshSeconds must be 1 or more")]
+    [InlineData("Moderation:Radar:CoalitionIdleWeeks", "-1", "Moderation:Radar:CoalitionIdleWeeks must be 0 or more")]
+    [InlineData("Moderation:Radar:StoryAfterDays", "-1", "Moderation:Radar:StoryAfterDays must be 0 or more")]
     [InlineData("Moderation:FlagsToHide", "0", "Moderation:FlagsToHide must be 1 or more")]
     [InlineData("Health:WindowWeeks", "0", "Health:WindowWeeks must be 1 or more")]
     [InlineData("Health:TalkFollowUps", "-3", "Health:TalkFollowUps must be 0 or more")]
     [InlineData("Health:FacilitatorShareWarning", "1.5", "Health:FacilitatorShareWarning must be between 0 and 1")]
+    [InlineData("Health:StalledSessions", "0", "Health:StalledSessions must be 1 or more")]
     [InlineData("Platform:EarlyBirdSeats", "-1", "Platform:EarlyBirdSeats must be 0 or more")]
     [InlineData("Platform:NetworkId", "geen-guid", "Platform:NetworkId")]
     [InlineData("Membership:Entitlements:Paid", "portfolio,providersessions", "Membership:Entitlements:Paid names")]

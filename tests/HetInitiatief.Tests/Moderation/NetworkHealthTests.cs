@@ -155,6 +155,92 @@ public sealed class NetworkHealthTests
     }
 
     [Fact]
+    public void Trials_reviewed_and_initiatives_completed_count_in_their_week_and_in_total()
+    {
+        var coalition = Guid.NewGuid();
+        var facts = new[]
+        {
+            Fact(K.CoalitionFormed, Guid.NewGuid(), Week.Start.AddDays(-60), coalition, Guid.NewGuid()),
+            Fact(K.TrialReviewed, Guid.NewGuid(), Week.Start.AddTicks(-1), coalition, Guid.NewGuid()),
+            Fact(K.TrialReviewed, Guid.NewGuid(), Week.Start, coalition, Guid.NewGuid()),
+            Fact(K.TrialReviewed, Guid.NewGuid(), Week.End, coalition, Guid.NewGuid()),
+            Fact(K.InitiativeCompleted, Guid.NewGuid(), Week.End.AddTicks(-1), coalition, Guid.NewGuid()),
+        };
+
+        var i = Compute(facts);
+
+        (i.TrialsReviewed, i.TrialsReviewedTotal).ShouldBe((1, 2));
+        (i.InitiativesCompleted, i.InitiativesCompletedTotal).ShouldBe((1, 1));
+        Compute(facts.Where(f => f.Kind != K.InitiativeCompleted)).InitiativesCompletedTotal.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_coalition_underway_with_three_sessions_held_and_no_trial_is_on_the_decay_arc()
+    {
+        var longAgo = Week.Start.AddDays(-60);
+        var (stalled, early, trying) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (completed, closed) = (Guid.NewGuid(), Guid.NewGuid());
+        var facts = new List<HealthFact>();
+        var questions = new Dictionary<Guid, Guid>();
+        HealthFact Held(Guid coalition, DateTimeOffset ends, Guid? session = null) =>
+            Fact(K.SessionScheduled, Guid.NewGuid(), longAgo.AddDays(1), session ?? Guid.NewGuid(), coalition)
+                with { Ends = ends };
+        foreach (var c in new[] { stalled, early, trying, completed, closed })
+        {
+            questions[c] = Guid.NewGuid();
+            facts.Add(Fact(K.CoalitionFormed, Guid.NewGuid(), longAgo, c, questions[c]));
+            facts.Add(Held(c, longAgo.AddDays(10)));
+            facts.Add(Held(c, longAgo.AddDays(20)));
+        }
+        // The third session of "stalled" ends one tick before the week does; "early"'s ends with the week:
+        // not held yet.
+        facts.Add(Held(stalled, Week.End.AddTicks(-1)));
+        facts.Add(Held(early, Week.End));
+        foreach (var c in new[] { trying, completed, closed }) facts.Add(Held(c, longAgo.AddDays(30)));
+        facts.Add(Fact(K.TrialAgreed, Guid.NewGuid(), longAgo.AddDays(40), trying, Guid.NewGuid()));
+        facts.Add(Fact(K.InitiativeCompleted, Guid.NewGuid(), longAgo.AddDays(40), completed, questions[completed]));
+        facts.Add(Fact(K.CoalitionClosed, Guid.Empty, longAgo.AddDays(40), closed));
+        // A called-off session and one moved past the week are not held, whatever their first end said.
+        var (calledOff, moved) = (Guid.NewGuid(), Guid.NewGuid());
+        facts.Add(Held(early, longAgo.AddDays(5), calledOff));
+        facts.Add(Fact(K.SessionCalledOff, Guid.Empty, longAgo.AddDays(4), calledOff));
+        facts.Add(Held(early, longAgo.AddDays(5), moved));
+        facts.Add(Fact(K.SessionMoved, Guid.NewGuid(), longAgo.AddDays(4), moved) with { Ends = Week.End.AddDays(7) });
+
+        var dashboard = NetworkHealth.Dashboard(facts, Week, new HealthSettings());
+
+        dashboard.StalledCoalitions.ShouldHaveSingleItem().ShouldBe(
+            new StalledCoalition(stalled, questions[stalled], 3, Week.End.AddTicks(-1)));
+        dashboard.Indicators.StalledCoalitions.ShouldBe(1);
+        // With the number set to two, "early" (two held, two not) joins; the others still do not.
+        NetworkHealth.Dashboard(facts, Week, new HealthSettings(StalledSessions: 2)).StalledCoalitions
+            .Select(c => c.CoalitionId).ShouldBe([early, stalled], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void The_facts_of_the_initiative_and_of_sessions_moved_or_called_off_keep_only_ids_and_moments()
+    {
+        var (coalition, question, trial) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (session, member) = (Guid.NewGuid(), Guid.NewGuid());
+        var at = Week.Start;
+
+        HealthFacts.From(Guid.NewGuid(), 1, new HetInitiatief.Initiative.TrialAgreed(coalition, trial, 1, member,
+                "Tien woorden per dag", new DateOnly(2024, 6, 1), "Gebruik", at))!
+            .ShouldSatisfyAllConditions(
+                f => f.Kind.ShouldBe(K.TrialAgreed), f => f.Subject.ShouldBe(coalition),
+                f => f.Related.ShouldBe(trial));
+        HealthFacts.From(Guid.NewGuid(), 2,
+                new HetInitiatief.Initiative.InitiativeCompleted(coalition, question, member, "Feest", at))!
+            .Related.ShouldBe(question);
+        HealthFacts.From(Guid.NewGuid(), 3,
+                new HetInitiatief.Sessions.SessionMoved(session, member, at.AddDays(2), at.AddDays(3), at, at))!
+            .Ends.ShouldBe(at.AddDays(3));
+        HealthFacts.From(Guid.NewGuid(), 4,
+                new HetInitiatief.Sessions.SessionCalledOff(session, "cancelledByHost", 0, 1, at))!
+            .Kind.ShouldBe(K.SessionCalledOff);
+    }
+
+    [Fact]
     public void Schools_are_compared_trimmed_and_case_insensitively_and_an_empty_school_is_none()
     {
         HealthFacts.SchoolKey("  De Regenboog ").ShouldBe(HealthFacts.SchoolKey("de regenboog"));

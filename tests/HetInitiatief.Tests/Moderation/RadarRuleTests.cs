@@ -1,4 +1,5 @@
 using HetInitiatief.Coalitions;
+using HetInitiatief.Initiative;
 using HetInitiatief.Moderation;
 using HetInitiatief.Questions;
 
@@ -111,6 +112,87 @@ public sealed class RadarRuleTests
         Radar([question]).First().Id.ShouldBe(Radar([question]).First().Id);
         RadarItem.IdFor("unprobed:a").ShouldNotBe(RadarItem.IdFor("unprobed:b"));
     }
+
+    [Fact]
+    public void A_trial_nobody_looked_back_on_is_on_the_radar_from_the_first_moment_after_its_last_day_in_Dutch_time()
+    {
+        var question = Question(TimeSpan.FromDays(60));
+        var until = new DateOnly(2026, 11, 24);
+        var trial = Guid.NewGuid();
+        var formed = Coalition(question, null, reachedAgo: TimeSpan.FromDays(20));
+        var trying = formed
+            .Apply(new ApproachRecorded(formed.Id, 1, question.OwnerId, "Woorden", "Groep 5", "Meer woorden", null,
+                Now.AddDays(-19)))
+            .Apply(new TrialAgreed(formed.Id, trial, 1, question.OwnerId, "Elke dag tien woorden", until,
+                "Gebruiken ze de woorden?", Now.AddDays(-18)));
+        var over = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.FromHours(1));
+
+        HetInitiatief.Moderation.Radar.DayAfter(until).ShouldBe(over);
+        TrialsOverdue([question], [trying], over - TimeSpan.FromTicks(1)).ShouldBeEmpty();
+        var item = TrialsOverdue([question], [trying], over).ShouldHaveSingleItem();
+        (item.Key, item.Since, item.Link)
+            .ShouldBe(($"{RadarKinds.TrialOverdue}:{trial}", over, $"/vragen/{question.Id}#coalitie"));
+        item.Why.ShouldContain("24 november 2026");
+
+        var reviewed = trying
+            .Apply(new ExperienceShared(trying.Id, Guid.NewGuid(), trial, question.OwnerId, "observation", "Ging goed",
+                Now.AddDays(-2)))
+            .Apply(new TrialReviewed(trying.Id, trial, question.OwnerId, "De woorden", "Meer herhalen",
+                Now.AddDays(-1)));
+        TrialsOverdue([question], [reviewed], over.AddDays(3)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_coalition_underway_without_activity_is_on_the_radar_once_the_idle_weeks_have_fully_passed()
+    {
+        var questions = Enumerable.Range(0, 2)
+            .Select(_ => WithFollowUp(Question(TimeSpan.FromDays(90)), TimeSpan.FromDays(80), answered: true)).ToList();
+        var quiet = Coalition(questions[0], null, reachedAgo: Settings.CoalitionIdle);
+        var justActive = Coalition(questions[1], null, reachedAgo: Settings.CoalitionIdle - TimeSpan.FromTicks(1));
+
+        var idle = Radar(questions, [quiet, justActive]).Where(i => i.Kind == RadarKinds.CoalitionIdle).ToList();
+
+        Settings.CoalitionIdle.ShouldBe(TimeSpan.FromDays(28));
+        var item = idle.ShouldHaveSingleItem();
+        (item.QuestionId, item.Since, item.Link)
+            .ShouldBe((questions[0].Id, quiet.LastActivityAt, $"/vragen/{questions[0].Id}#coalitie"));
+        // Waking up and going quiet again makes a new item: a dismissal of the earlier silence does not hide it.
+        var again = quiet.Apply(new InitiativeUpdatePosted(quiet.Id, Guid.NewGuid(), questions[0].OwnerId, "Nieuws",
+            Now - Settings.CoalitionIdle - TimeSpan.FromDays(1)));
+        Radar(questions, [again]).Single(i => i.Kind == RadarKinds.CoalitionIdle).Id.ShouldNotBe(item.Id);
+    }
+
+    [Fact]
+    public void A_completed_initiative_without_a_success_story_is_on_the_radar_once_the_story_days_have_fully_passed()
+    {
+        var questions = Enumerable.Range(0, 4)
+            .Select(_ => WithFollowUp(Question(TimeSpan.FromDays(120)), TimeSpan.FromDays(100), answered: true))
+            .ToList();
+        var told = questions[2].Apply(new SuccessStoryPublished(questions[2].Id, Guid.NewGuid(), questions[2].OwnerId,
+            "We geven nu allemaal woordenschatles.", Now.AddDays(-1)));
+        CompletedInitiative Done(QuestionDetails q, TimeSpan ago) =>
+            new(HetInitiatief.Coalitions.Coalition.IdFor(q.Id), q.Id, Now - ago);
+        var completed = new[]
+        {
+            Done(questions[0], Settings.StoryAfter), Done(questions[1], Settings.StoryAfter - TimeSpan.FromTicks(1)),
+            Done(told, TimeSpan.FromDays(30)), Done(questions[3], TimeSpan.FromDays(30)),
+        };
+
+        var items = HetInitiatief.Moderation.Radar.Compute(
+                new RadarFacts([questions[0], questions[1], told], [], [], completed), Settings, Now).Items
+            .Where(i => i.Kind == RadarKinds.CompletedWithoutStory).ToList();
+
+        Settings.StoryAfter.ShouldBe(TimeSpan.FromDays(14));
+        var item = items.ShouldHaveSingleItem();
+        (item.QuestionId, item.Since, item.Link).ShouldBe((questions[0].Id, Now - Settings.StoryAfter,
+            $"/vragen/{questions[0].Id}#coalitie"));
+        item.Key.ShouldBe($"{RadarKinds.CompletedWithoutStory}:{completed[0].CoalitionId}");
+    }
+
+    private static List<RadarItem> TrialsOverdue(
+        IReadOnlyList<QuestionDetails> questions, IReadOnlyList<CoalitionDetails> coalitions, DateTimeOffset now) =>
+        HetInitiatief.Moderation.Radar.Compute(new RadarFacts(questions, coalitions, []), Settings, now).Items
+            .Where(i => i.Kind == RadarKinds.TrialOverdue).ToList();
 
     private static HeatCell Cell(RadarView radar, string theme, string sector) => radar.HeatMap.Single(c => c.Theme == theme && c.Sector == sector);
 }
