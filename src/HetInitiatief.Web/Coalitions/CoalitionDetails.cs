@@ -110,6 +110,8 @@ public sealed record CoalitionDetails(
 
     public CoalitionDetails Apply(InitiativeUpdatePosted e) => Moved(e.PostedAt);
 
+    public CoalitionDetails Apply(ExperienceFileAttached e) => Moved(e.AttachedAt);
+
     public CoalitionDetails Apply(InitiativeHandedOver e) => Moved(e.HandedOverAt) with
     {
         InitiatorId = e.To,

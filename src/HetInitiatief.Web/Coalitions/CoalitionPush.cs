@@ -28,7 +28,7 @@ public sealed record CoalitionChanged(
             ApproachRecorded or ApproachRevisionAdopted => "approachRecorded",
             ApproachRevisionProposed => "approachRevisionProposed",
             TrialAgreed => "trialAgreed",
-            ExperienceShared => "experienceShared",
+            ExperienceShared or ExperienceFileAttached => "experienceShared",
             TrialReviewed => "trialReviewed",
             CompletionCriteriaProposed => "criteriaProposed",
             CompletionCriteriaSupported => "criteriaSupported",

@@ -10,7 +10,10 @@ public sealed record ApproachView(int Version, Person By, string What, string Fo
 public sealed record RevisionView(Guid Id, int BasedOnVersion, Person By, string What, string ForWhom, string Goal,
     DateOnly? TargetDate, DateTimeOffset At, bool Adopted);
 
-public sealed record ExperienceView(Guid Id, Person By, string Evidence, string EvidenceName, string Text, DateTimeOffset At);
+public sealed record ExperienceView(Guid Id, Person By, string Evidence, string EvidenceName, string Text,
+    DateTimeOffset At, IReadOnlyList<ExperienceFileView> Files);
+
+public sealed record ExperienceFileView(Guid Id, string FileName, string ContentType, long Size, string Url);
 
 public sealed record ReviewView(Person By, string WentWell, string NextTime, DateTimeOffset At);
 
@@ -82,7 +85,9 @@ public static class GetTimelineEndpoint
             t.Trials.Select(trial => new TrialView(trial.Id, trial.Round, P(trial.AgreedBy), trial.What, trial.Until, trial.WatchFor,
                 trial.AgreedAt,
                 trial.Experiences.Select(e => new ExperienceView(e.Id, P(e.By), e.Evidence,
-                    Evidence.Kinds.GetValueOrDefault(e.Evidence, e.Evidence), e.Text, e.At)).ToList(),
+                    Evidence.Kinds.GetValueOrDefault(e.Evidence, e.Evidence), e.Text, e.At,
+                    (e.Files ?? []).Select(f => new ExperienceFileView(f.Id, f.FileName, f.ContentType, f.Size,
+                        ExperienceFilesEndpoint.Url(t.Id, e.Id, f.Id))).ToList())).ToList(),
                 trial.Reviewed is { } r ? new ReviewView(P(r.By), r.WentWell, r.NextTime, r.At) : null)).ToList(),
             t.Criteria is { } c
                 ? new CriteriaView(c.Text, P(c.ProposedBy), c.ProposedAt, c.Supporters.Select(P).ToList(), details.Partners, c.AgreedAt)

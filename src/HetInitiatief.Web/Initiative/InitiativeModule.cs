@@ -6,6 +6,10 @@ public static class InitiativeModule
     public static WebApplicationBuilder AddInitiative(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IConfigureMarten, InitiativeConfiguration>();
+        // Evidence files: the API's upload, and the question page's share form when a file comes with it.
+        builder.Services.AddSingleton(new RequestBodies.Upload(
+            path => path.StartsWithSegments("/api/coalitions") || path.StartsWithSegments("/vragen"),
+            Kennisbank.Attachments.MaxFileBytes + 1024 * 1024, Kennisbank.Attachments.TooLarge));
         return builder;
     }
 }

@@ -28,7 +28,10 @@ public sealed record InitiativeTimeline(
     public sealed record Revision(Guid Id, int BasedOnVersion, Guid By, string What, string ForWhom, string Goal,
         DateOnly? TargetDate, DateTimeOffset At, bool Adopted);
 
-    public sealed record Experience(Guid Id, Guid By, string Evidence, string Text, DateTimeOffset At);
+    public sealed record Experience(Guid Id, Guid By, string Evidence, string Text, DateTimeOffset At,
+        IReadOnlyList<FileRef>? Files = null);
+
+    public sealed record FileRef(Guid Id, string FileName, string ContentType, long Size);
 
     public sealed record Review(Guid By, string WentWell, string NextTime, DateTimeOffset At);
 
@@ -88,6 +91,17 @@ public sealed record InitiativeTimeline(
     {
         Experiences = [.. t.Experiences, new Experience(e.ExperienceId, e.SharedBy, e.Evidence, e.Text, e.SharedAt)],
     });
+
+    public InitiativeTimeline Apply(ExperienceFileAttached e) => this with
+    {
+        Trials = Trials.Select(t => t with
+        {
+            Experiences = t.Experiences.Select(x => x.Id != e.ExperienceId ? x : x with
+            {
+                Files = [.. x.Files ?? [], new FileRef(e.AttachmentId, e.FileName, e.ContentType, e.Size)],
+            }).ToList(),
+        }).ToList(),
+    };
 
     public InitiativeTimeline Apply(TrialReviewed e) =>
         WithTrial(e.TrialId, t => t with { Reviewed = new Review(e.ReviewedBy, e.WentWell, e.NextTime, e.ReviewedAt) });

@@ -22,6 +22,7 @@ public sealed partial class QuestionPageModel
     [BindProperty] public Guid? TrialId { get; set; }
     [BindProperty] public string? ExperienceEvidence { get; set; }
     [BindProperty] public string? ExperienceText { get; set; }
+    [BindProperty] public IFormFile? ExperienceFile { get; set; }
     [BindProperty] public string? ReviewWentWell { get; set; }
     [BindProperty] public string? ReviewNextTime { get; set; }
     [BindProperty] public string? CompletionCriteria { get; set; }
@@ -105,8 +106,11 @@ public sealed partial class QuestionPageModel
             "proeven", "De proef is afgesproken. Succes met uitproberen!", ct);
 
     public Task<IActionResult> OnPostShareExperienceAsync(CancellationToken ct) =>
-        RunAsync(now => Fields("Experience", ShareExperienceEndpoint.ShareAsync(CoalitionId, TrialId ?? Guid.Empty,
-                new ShareExperience(ExperienceEvidence, ExperienceText), User.MemberId(), store, now, ct)),
+        RunAsync(now => Fields("Experience", ExperienceFile is { Length: > 0 } file
+                ? ExperienceFilesEndpoint.ShareWithFileAsync(CoalitionId, TrialId ?? Guid.Empty,
+                    new ShareExperience(ExperienceEvidence, ExperienceText), file, User.MemberId(), store, now, ct)
+                : ShareExperienceEndpoint.ShareAsync(CoalitionId, TrialId ?? Guid.Empty,
+                    new ShareExperience(ExperienceEvidence, ExperienceText), User.MemberId(), store, now, ct)),
             "proeven", "Je ervaring is gedeeld met de groep.", ct);
 
     public Task<IActionResult> OnPostReviewTrialAsync(CancellationToken ct) =>

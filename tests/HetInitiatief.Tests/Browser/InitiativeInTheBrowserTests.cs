@@ -61,8 +61,14 @@ public sealed class InitiativeInTheBrowserTests(AppFixture app) : IAsyncLifetime
         await page.GetByLabel("Werk van leerlingen").CheckAsync();
         await page.GetByLabel("Wat gebeurde er?")
             .FillAsync("Vier van de vijf verslagen gebruikten drie nieuwe woorden.");
+        await page.GetByLabel("Bewijs als bestand (niet verplicht)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "verslagen-3b.pdf", MimeType = "application/pdf", Buffer = KennisbankSteps.APdf(),
+        });
         await page.GetByRole(AriaRole.Button, new() { Name = "Deel je ervaring" }).ClickAsync();
         await page.GetByText("Je ervaring is gedeeld met de groep.").WaitForAsync();
+        await page.Locator("#proeven").GetByRole(AriaRole.Link, new() { Name = "verslagen-3b.pdf", Exact = false })
+            .WaitForAsync();
         await page.GetByText("Blik terug op proef 1").ClickAsync();
         await page.GetByLabel("Wat ging goed?").FillAsync("De woordmuur hielp bij het schrijven.");
         await page.GetByLabel("Wat doen jullie volgende keer anders?").FillAsync("Minder woorden tegelijk.");
@@ -89,6 +95,22 @@ public sealed class InitiativeInTheBrowserTests(AppFixture app) : IAsyncLifetime
         (await page.GetByRole(AriaRole.Button, new() { Name = "Spreek een volgende proef af" }).CountAsync())
             .ShouldBe(0);
         await PageChecks.AssertGoodAsync(page, $"initiatief-{device}-afgerond");
+
+        // And what the group made goes into the kennisbank, where a colleague typing a similar question finds it
+        var word = $"vakwoordmuur{device}{Guid.NewGuid():N}"[..24];
+        await page.GetByRole(AriaRole.Link, new() { Name = "Deel wat jullie maakten" }).ClickAsync();
+        await page.GetByLabel("Les(senreeks)").CheckAsync();
+        await page.GetByLabel("Titel").FillAsync($"De {word}: zo laat je leerlingen vakwoorden gebruiken");
+        await page.GetByLabel("Beschrijving").FillAsync($"Een {word} in elke les, met vijf woorden per week en een quiz.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zet het in de kennisbank" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = $"De {word}", Exact = false }).WaitForAsync();
+        var colleague = await _browser.NewTeacherAsync($"Cas Collega {device}", new ViewportSize { Width = width, Height = height });
+        await colleague.GotoAsync("/vragen/nieuw");
+        await colleague.GetByLabel("1. Je leervraag in één zin").FillAsync($"Hoe maak ik een {word} voor mijn klas?");
+        var material = colleague.Locator("#material");
+        await material.GetByRole(AriaRole.Link, new() { Name = $"De {word}", Exact = false })
+            .WaitForAsync(new() { Timeout = 10_000 });
+        await PageChecks.AssertGoodAsync(colleague, $"initiatief-{device}-materiaal-gevonden");
 
         // And "mijn coalities" shows the phase
         await page.GotoAsync("/mijn-coalities");

@@ -34,6 +34,8 @@ public sealed class AuthorizationTests(AppFixture app)
         { "POST", $"/api/coalitions/{Guid.NewGuid()}/updates" },
         { "GET", $"/api/coalitions/{Guid.NewGuid()}/timeline" },
         { "GET", "/api/initiatives/news" },
+        { "POST", $"/api/coalitions/{Guid.NewGuid()}/experiences/{Guid.NewGuid()}/attachments" },
+        { "GET", $"/api/coalitions/{Guid.NewGuid()}/experiences/{Guid.NewGuid()}/attachments/{Guid.NewGuid()}" },
         { "POST", $"/api/questions/{Guid.NewGuid()}/followers" },
         { "GET", $"/api/questions/{Guid.NewGuid()}/followers" },
         { "DELETE", $"/api/questions/{Guid.NewGuid()}/followers/me" },
