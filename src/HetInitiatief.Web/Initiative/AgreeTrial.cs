@@ -50,8 +50,7 @@ public static class AgreeTrialEndpoint
         CancellationToken ct)
     {
         var trialId = Guid.CreateVersion7();
-        return (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
-                c => Decide(c, command, trialId, memberId, now), CoalitionRules.NotFound, ct))
-            .Map(written => new InitiativeWritten(coalitionId, written.Version, trialId));
+        return await InitiativeRules.WriteAsync(store, coalitionId,
+            c => Decide(c, command, trialId, memberId, now), ct, trialId);
     }
 }

@@ -56,14 +56,12 @@ public static class ApproachRevisionEndpoints
         Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {
         var revisionId = Guid.CreateVersion7();
-        return (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
-                c => DecidePropose(c, command, revisionId, memberId, now), CoalitionRules.NotFound, ct))
-            .Map(written => new InitiativeWritten(coalitionId, written.Version, revisionId));
+        return await InitiativeRules.WriteAsync(store, coalitionId,
+            c => DecidePropose(c, command, revisionId, memberId, now), ct, revisionId);
     }
 
     public static async Task<Outcome<InitiativeWritten>> AdoptAsync(Guid coalitionId, Guid revisionId, Guid memberId,
         IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
-        (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
-            c => DecideAdopt(c, revisionId, memberId, now), CoalitionRules.NotFound, ct))
-            .Map(written => new InitiativeWritten(coalitionId, written.Version, revisionId));
+        await InitiativeRules.WriteAsync(store, coalitionId,
+            c => DecideAdopt(c, revisionId, memberId, now), ct, revisionId);
 }

@@ -44,7 +44,6 @@ public static class CompleteInitiativeEndpoint
 
     public static async Task<Outcome<InitiativeWritten>> CompleteAsync(Guid coalitionId, CompleteInitiative command,
         Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct) =>
-        (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
-            c => Decide(c, command, memberId, now), CoalitionRules.NotFound, ct))
-            .Map(written => new InitiativeWritten(coalitionId, written.Version));
+        await InitiativeRules.WriteAsync(store, coalitionId,
+            c => Decide(c, command, memberId, now), ct);
 }

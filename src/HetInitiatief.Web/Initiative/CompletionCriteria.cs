@@ -72,9 +72,8 @@ public static class CompletionCriteriaEndpoints
     public static async Task<Outcome<InitiativeWritten>> ProposeAsync(
         Guid coalitionId, ProposeCompletionCriteria command, Guid memberId, IDocumentStore store, DateTimeOffset now,
         CancellationToken ct) =>
-        (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
-            c => DecidePropose(c, command, memberId, now), CoalitionRules.NotFound, ct))
-            .Map(written => new InitiativeWritten(coalitionId, written.Version));
+        await InitiativeRules.WriteAsync(store, coalitionId,
+            c => DecidePropose(c, command, memberId, now), ct);
 
     public static async Task<Outcome<InitiativeWritten>> SupportAsync(
         Guid coalitionId, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
@@ -82,8 +81,7 @@ public static class CompletionCriteriaEndpoints
         // The criteria's text is carried into the agreement, so the milestone reads on its own.
         await using var query = store.QuerySession();
         var criteria = (await query.LoadAsync<InitiativeTimeline>(coalitionId, ct))?.Criteria?.Text ?? "";
-        return (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
-                c => DecideSupport(c, criteria, memberId, now), CoalitionRules.NotFound, ct))
-            .Map(written => new InitiativeWritten(coalitionId, written.Version));
+        return await InitiativeRules.WriteAsync(store, coalitionId,
+            c => DecideSupport(c, criteria, memberId, now), ct);
     }
 }

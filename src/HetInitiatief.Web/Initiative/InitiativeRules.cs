@@ -36,5 +36,14 @@ public static class InitiativeRules
         coalition.ThresholdReached ? null
         : Problem.Conflict("Dat kan pas als de coalitie groot genoeg is.");
 
+    /// <summary>
+    /// Every step on the coalition's stream: locked while its pure decision runs, so steps, joins and leaves queue
+    /// up rather than overwrite. <paramref name="madeId"/>: the id of what the step made, for the answer.
+    /// </summary>
+    public static async Task<Outcome<InitiativeWritten>> WriteAsync(
+        IDocumentStore store, Guid coalitionId, Func<Coalition, Decision> decide, CancellationToken ct, Guid? madeId = null) =>
+        (await EventStreams.DecideAsync(store, coalitionId, null, decide, CoalitionRules.NotFound, ct))
+            .Map(written => new InitiativeWritten(coalitionId, written.Version, madeId));
+
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(Shared.Display.Local(now).DateTime);
 }

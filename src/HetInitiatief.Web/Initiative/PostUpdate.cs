@@ -37,8 +37,7 @@ public static class PostUpdateEndpoint
         CancellationToken ct)
     {
         var updateId = Guid.CreateVersion7();
-        return (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
-                c => Decide(c, command, updateId, memberId, now), CoalitionRules.NotFound, ct))
-            .Map(written => new InitiativeWritten(coalitionId, written.Version, updateId));
+        return await InitiativeRules.WriteAsync(store, coalitionId,
+            c => Decide(c, command, updateId, memberId, now), ct, updateId);
     }
 }

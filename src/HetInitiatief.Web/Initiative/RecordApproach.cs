@@ -49,7 +49,6 @@ public static class RecordApproachEndpoint
     public static async Task<Outcome<InitiativeWritten>> RecordAsync(
         Guid coalitionId, RecordApproach command, Guid memberId, IDocumentStore store, DateTimeOffset now,
         CancellationToken ct) =>
-        (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
-            c => Decide(c, command, memberId, now), CoalitionRules.NotFound, ct))
-            .Map(written => new InitiativeWritten(coalitionId, written.Version));
+        await InitiativeRules.WriteAsync(store, coalitionId,
+            c => Decide(c, command, memberId, now), ct);
 }

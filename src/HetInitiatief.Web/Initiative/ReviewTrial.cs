@@ -43,7 +43,6 @@ public static class ReviewTrialEndpoint
     public static async Task<Outcome<InitiativeWritten>> ReviewAsync(
         Guid coalitionId, Guid trialId, ReviewTrial command, Guid memberId, IDocumentStore store, DateTimeOffset now,
         CancellationToken ct) =>
-        (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
-            c => Decide(c, trialId, command, memberId, now), CoalitionRules.NotFound, ct))
-            .Map(written => new InitiativeWritten(coalitionId, written.Version, trialId));
+        await InitiativeRules.WriteAsync(store, coalitionId,
+            c => Decide(c, trialId, command, memberId, now), ct, trialId);
 }

@@ -52,8 +52,7 @@ public static class ShareExperienceEndpoint
         Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {
         var experienceId = Guid.CreateVersion7();
-        return (await EventStreams.DecideAsync<Coalition>(store, coalitionId, null,
-                c => Decide(c, trialId, command, experienceId, memberId, now), CoalitionRules.NotFound, ct))
-            .Map(written => new InitiativeWritten(coalitionId, written.Version, experienceId));
+        return await InitiativeRules.WriteAsync(store, coalitionId,
+            c => Decide(c, trialId, command, experienceId, memberId, now), ct, experienceId);
     }
 }
