@@ -57,6 +57,7 @@ public static class HealthFactKinds
     public const string TrialAgreed = "trialAgreed";
     public const string TrialReviewed = "trialReviewed";
     public const string InitiativeCompleted = "initiativeCompleted";
+    public const string ProductPublished = "productPublished";
 
     public const string ByPlatform = "platform";
     public const string ByModerator = "moderator";
@@ -100,6 +101,10 @@ public static class HealthFacts
             e.CoalitionId, e.TrialId),
         InitiativeCompleted e => new(eventId, sequence, HealthFactKinds.InitiativeCompleted, e.CompletedBy,
             e.CompletedAt, e.CoalitionId, e.QuestionId),
+        // What a coalition made counts against the decay arc: a product linked to its question or to itself.
+        Kennisbank.ProductPublished e when e.CoalitionId is not null || e.QuestionId is not null =>
+            new(eventId, sequence, HealthFactKinds.ProductPublished, e.PublishedBy, e.PublishedAt,
+                e.CoalitionId ?? Coalition.IdFor(e.QuestionId!.Value), e.ProductId),
         MemberSignedUp e => new(eventId, sequence, HealthFactKinds.SignedUp, e.MemberId, e.SignedUpAt, e.SessionId),
         MemberWaitlisted e => new(eventId, sequence, HealthFactKinds.SignedUp, e.MemberId, e.WaitlistedAt, e.SessionId),
         FeedbackGiven e => new(eventId, sequence, HealthFactKinds.FeedbackGiven, e.MemberId, e.GivenAt, e.SessionId),
@@ -128,7 +133,7 @@ public static class HealthFacts
         typeof(ProposalMade), typeof(SessionScheduled), typeof(MemberSignedUp), typeof(MemberWaitlisted), typeof(FeedbackGiven),
         typeof(Matching.MemberMatched),
         typeof(SessionMoved), typeof(SessionCalledOff),
-        typeof(TrialAgreed), typeof(TrialReviewed), typeof(InitiativeCompleted),
+        typeof(TrialAgreed), typeof(TrialReviewed), typeof(InitiativeCompleted), typeof(Kennisbank.ProductPublished),
     ];
 }
 

@@ -232,6 +232,9 @@ public static class NetworkHealth
                 case K.TrialAgreed when s.Coalitions.TryGetValue(subject, out var trying):
                     trying.HasTrial = true;
                     break;
+                case K.ProductPublished when s.Coalitions.TryGetValue(subject, out var made):
+                    made.HasProduct = true;
+                    break;
                 case K.TrialReviewed:
                     s.TrialsReviewedTotal++;
                     if (inWeek) s.TrialsReviewed++;
@@ -283,7 +286,7 @@ public static class NetworkHealth
             .GroupBy(session => session.CoalitionId)
             .Select(held => (Id: held.Key, Coalition: s.Coalitions[held.Key],
                 Ends: held.Select(h => h.Ends!.Value).Order().ToList()))
-            .Where(c => c.Coalition is { Closed: false, Completed: false, HasTrial: false }
+            .Where(c => c.Coalition is { Closed: false, Completed: false, HasTrial: false, HasProduct: false }
                 && c.Ends.Count >= settings.StalledSessions)
             .Select(c => new StalledCoalition(
                 c.Id, c.Coalition.QuestionId, c.Ends.Count, c.Ends[settings.StalledSessions - 1]))
@@ -355,6 +358,7 @@ public static class NetworkHealth
         public bool HasSession { get; set; }
         public bool Closed { get; set; }
         public bool HasTrial { get; set; }
+        public bool HasProduct { get; set; }
         public bool Completed { get; set; }
     }
 

@@ -19,15 +19,20 @@ public sealed class InitiativeHealthTests(AppFixture app)
     private static DateTimeOffset In(int week, int days = 0) => new HealthWeek(2001, week).Start.AddDays(days);
 
     [Fact]
-    public async Task A_coalition_that_held_three_sessions_without_agreeing_a_trial_is_on_the_decay_arc()
+    public async Task A_coalition_that_held_three_sessions_without_a_trial_or_a_product_is_on_the_decay_arc()
     {
         var moderator = await app.ModeratorAsync();
         var (stalled, trying) = (Guid.NewGuid(), Guid.NewGuid());
-        var question = Guid.NewGuid();
-        await SeedAsync(Formed(stalled, In(5), question), Formed(trying, In(5)));
-        foreach (var coalition in new[] { stalled, trying })
+        var (question, madeQuestion) = (Guid.NewGuid(), Guid.NewGuid());
+        // A third coalition made something for the kennisbank instead of a trial: that is not decay either.
+        var made = Coalition.IdFor(madeQuestion);
+        await SeedAsync(Formed(stalled, In(5), question), Formed(trying, In(5)), Formed(made, In(5), madeQuestion));
+        foreach (var coalition in new[] { stalled, trying, made })
             for (var n = 1; n <= 3; n++) await SeedAsync(Session(coalition, In(5, n), ends: In(6, n)));
         await SeedAsync(Agreed(trying, Guid.NewGuid(), 1, In(7)));
+        var product = Guid.NewGuid();
+        await SeedAsync((product, new HetInitiatief.Kennisbank.ProductPublished(product, Guid.NewGuid(), "protocol",
+            "Protocol woordmuur", "Zo hang je de woordmuur op.", [], "po", "members", madeQuestion, null, null, In(7))));
         // A fourth session that ends only after the week does not count yet.
         await SeedAsync(Session(stalled, In(9), ends: In(11)));
 
