@@ -13,21 +13,25 @@ public sealed class KennisbankPageTests(AppFixture app)
         var stranger = await app.Host.RegisterMemberAsync();
         var product = await app.Host.PublishProductAsync(author);
 
-        var form = await app.Host.Scenario(x => { x.Get.Url($"/kennisbank/{product.ProductId}/bewerken"); x.As(author); });
+        var form = await app.Host.Scenario(x =>
+            { x.Get.Url($"/kennisbank/{product.ProductId}/bewerken"); x.As(author); });
         (await form.ReadAsTextAsync()).ShouldContain("Bewaar de nieuwe versie");
-        await app.Host.Scenario(x => { x.Get.Url($"/kennisbank/{product.ProductId}/bewerken"); x.As(stranger); x.StatusCodeShouldBe(403); });
+        await app.Host.Scenario(x =>
+            { x.Get.Url($"/kennisbank/{product.ProductId}/bewerken"); x.As(stranger); x.StatusCodeShouldBe(403); });
     }
 
     [Fact]
     public async Task A_visitor_reads_a_public_product_page_and_is_sent_to_sign_in_for_a_members_one()
     {
         var author = await app.Host.RegisterMemberAsync();
-        var open = await app.Host.PublishProductAsync(author, KennisbankSteps.AProduct("Openbaar woordweb voor iedereen", visibility: "openbaar"));
+        var open = await app.Host.PublishProductAsync(author,
+            KennisbankSteps.AProduct("Openbaar woordweb voor iedereen", visibility: "openbaar"));
         var closed = await app.Host.PublishProductAsync(author);
 
         var page = await app.Host.Scenario(x => x.Get.Url($"/kennisbank/{open.ProductId}"));
         (await page.ReadAsTextAsync()).ShouldContain("Openbaar woordweb voor iedereen");
-        var refused = await app.Host.Scenario(x => { x.Get.Url($"/kennisbank/{closed.ProductId}"); x.StatusCodeShouldBe(302); });
+        var refused = await app.Host.Scenario(x =>
+            { x.Get.Url($"/kennisbank/{closed.ProductId}"); x.StatusCodeShouldBe(302); });
         refused.Context.Response.Headers.Location.ToString().ShouldContain("/inloggen");
         await app.Host.Scenario(x => { x.Get.Url($"/kennisbank/{Guid.NewGuid()}"); x.StatusCodeShouldBe(404); });
         await app.Host.Scenario(x => { x.Get.Url("/kennisbank"); x.StatusCodeShouldBeOk(); });

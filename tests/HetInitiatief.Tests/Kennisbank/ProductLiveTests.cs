@@ -27,14 +27,16 @@ public sealed class ProductLiveTests(AppFixture app)
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         // The publication's own push may still be on its way when the page starts watching: it is older, and skipped.
-        (await NextAsync(pushes, product.ProductId, c => c.Version > 1, timeout.Token)).ShouldBe(new ProductChanged(product.ProductId, 2, "revised"));
+        (await NextAsync(pushes, product.ProductId, c => c.Version > 1,
+            timeout.Token)).ShouldBe(new ProductChanged(product.ProductId, 2, "revised"));
         await app.Host.Scenario(x =>
         {
             x.Post.Json(new { note = "" }).ToUrl($"/api/kennisbank/{product.ProductId}/uses");
             x.As(viewer);
             x.StatusCodeShouldBe(201);
         });
-        (await NextAsync(pushes, product.ProductId, c => c.Version > 2, timeout.Token)).ShouldBe(new ProductChanged(product.ProductId, 3, "used"));
+        (await NextAsync(pushes, product.ProductId, c => c.Version > 2,
+            timeout.Token)).ShouldBe(new ProductChanged(product.ProductId, 3, "used"));
     }
 
     private static async Task<ProductChanged> NextAsync(
@@ -56,6 +58,7 @@ public sealed class ProductLiveTests(AppFixture app)
         await using var connection = app.Host.LiveConnection(viewer.Token);
         await connection.StartAsync(TestContext.Current.CancellationToken);
 
-        await Should.ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>(() => connection.InvokeAsync("WatchProduct", Guid.NewGuid()));
+        await Should.ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>(
+            () => connection.InvokeAsync("WatchProduct", Guid.NewGuid()));
     }
 }
