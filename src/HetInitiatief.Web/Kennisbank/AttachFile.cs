@@ -8,13 +8,16 @@ public static class AttachFileEndpoint
 
     public static Decision Decide(Product product, StoredAttachment file, Guid memberId, DateTimeOffset now) =>
         MayAttach(product, memberId)
-        ?? Decision.Accept(new AttachmentAdded(product.Id, file.Id, memberId, file.FileName, file.ContentType, file.Size, now));
+        ?? Decision.Accept(new AttachmentAdded(product.Id, file.Id, memberId, file.FileName, file.ContentType,
+            file.Size, now));
 
-    [EndpointSummary("Attach a file (multipart form field 'file') to a product you are an author of: at most 10 MB, 30 MB per product; pdf, docx, xlsx, pptx, odt, ods, odp, png, jpg, gif, txt, csv or mp4.")]
+    [EndpointSummary("Attach a file (multipart form field 'file') to a product you are an author of: at most 10 MB, 30 "
+        + "MB per product; pdf, docx, xlsx, pptx, odt, ods, odp, png, jpg, gif, txt, csv or mp4.")]
     [WolverinePost("/api/kennisbank/{id}/attachments")]
     [Refuses(400, 403, 404)]
     public static async Task<Created<AttachmentView>> Post(
-        Guid id, IFormFile? file, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        Guid id, IFormFile? file, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+            CancellationToken ct) =>
         (await AttachAsync(id, file, user.MemberId(), store, clock.GetUtcNow(), ct)).Created(a => a.Url);
 
     public static async Task<Outcome<AttachmentView>> AttachAsync(
@@ -33,6 +36,7 @@ public static class AttachFileEndpoint
         stream.AppendMany(decision.Events);
         await session.SaveChangesAsync(ct);
         var a = stored.Value!;
-        return new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, GetProductEndpoint.AttachmentUrl(productId, a.Id));
+        return new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, GetProductEndpoint.AttachmentUrl(productId,
+            a.Id));
     }
 }

@@ -9,7 +9,8 @@ namespace HetInitiatief.Kennisbank;
 /// </summary>
 /// <param name="OwnerId">What the file is attached to: a product, or another feature's owner (an experience).</param>
 public sealed record StoredFile(
-    Guid Id, Guid OwnerId, Guid UploadedBy, string FileName, string ContentType, long Size, byte[] Bytes, DateTimeOffset StoredAt);
+    Guid Id, Guid OwnerId, Guid UploadedBy, string FileName, string ContentType, long Size, byte[] Bytes,
+        DateTimeOffset StoredAt);
 
 /// <summary>A file checked and put in the session, waiting for the caller's commit.</summary>
 public sealed record StoredAttachment(Guid Id, string FileName, string ContentType, long Size);
@@ -62,13 +63,15 @@ public static class Attachments
     /// caller commits it with its own event. <paramref name="alreadyStored"/>: the bytes the owner holds already.
     /// </summary>
     public static async Task<Outcome<StoredAttachment>> StoreAsync(
-        IDocumentSession session, Guid ownerId, Guid uploadedBy, IFormFile? file, long alreadyStored, DateTimeOffset now,
+        IDocumentSession session, Guid ownerId, Guid uploadedBy, IFormFile? file, long alreadyStored,
+            DateTimeOffset now,
         CancellationToken ct)
     {
         if (file is null || file.Length == 0) return Problem.Invalid(Field, "Kies een bestand om toe te voegen.");
         if (file.Length > MaxFileBytes) return TooLarge;
         if (alreadyStored + file.Length > MaxTotalBytes)
-            return Problem.Invalid(Field, $"Samen mogen de bijlagen hoogstens {MaxTotalBytes / (1024 * 1024)} MB zijn; " +
+            return Problem.Invalid(Field,
+                $"Samen mogen de bijlagen hoogstens {MaxTotalBytes / (1024 * 1024)} MB zijn; " +
                                           $"er is nog {Math.Max(0, MaxTotalBytes - alreadyStored) / 1024} kB over.");
         var name = Path.GetFileName(file.FileName ?? "").Trim();
         if (name.Length is 0 or > FileNameMax || name.Any(char.IsControl))
@@ -82,9 +85,11 @@ public static class Attachments
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
         if (!StartsLike(bytes, allowed.Signature))
-            return Problem.Invalid(Field, $"De inhoud van dit bestand past niet bij '{extension}'. Toegestaan: {AllowedText}.");
+            return Problem.Invalid(Field,
+                $"De inhoud van dit bestand past niet bij '{extension}'. Toegestaan: {AllowedText}.");
 
-        var stored = new StoredFile(Guid.CreateVersion7(), ownerId, uploadedBy, name, allowed.ContentTypes[0], bytes.Length, bytes, now);
+        var stored = new StoredFile(Guid.CreateVersion7(), ownerId, uploadedBy, name, allowed.ContentTypes[0],
+            bytes.Length, bytes, now);
         session.Store(stored);
         return new StoredAttachment(stored.Id, stored.FileName, stored.ContentType, stored.Size);
     }
@@ -107,7 +112,8 @@ public static class Attachments
 
     /// <summary>
     /// The download: always as an attachment with its stored type, so a browser never renders an upload as a page of
-    /// this site; <c>filename*</c> carries names with accents. <c>nosniff</c> comes with every answer (SecurityHeaders).
+    /// this site; <c>filename*</c> carries names with accents. <c>nosniff</c> comes with every answer
+    /// (SecurityHeaders).
     /// </summary>
     public static Download Serve(StoredFile file) => Download.File(file.Bytes, file.ContentType, file.FileName);
 }

@@ -4,7 +4,8 @@ using JasperFx.Events;
 
 namespace HetInitiatief.Kennisbank;
 
-/// <summary>A member was invited to co-author a product: news, stored with the event, so the invitee always hears of it.</summary>
+/// <summary>A member was invited to co-author a product: news, stored with the event, so the invitee always hears of
+/// it.</summary>
 public sealed record CoAuthorNews(Guid NewsId, Guid ProductId, Guid InviteeId, Guid InvitedBy, DateTimeOffset At)
 {
     public static CoAuthorNews? From(IEvent e) =>
@@ -21,7 +22,8 @@ public static class CoAuthorNotifications
 
 public static class CoAuthorNewsHandler
 {
-    public static async Task<IEnumerable<object>> Handle(CoAuthorNews news, IDocumentSession session, CancellationToken ct)
+    public static async Task<IEnumerable<object>> Handle(CoAuthorNews news, IDocumentSession session,
+        CancellationToken ct)
     {
         var product = await session.LoadAsync<ProductDetails>(news.ProductId, ct);
         var inviter = await session.LoadAsync<MemberProfile>(news.InvitedBy, ct);

@@ -13,7 +13,8 @@ public sealed record AnswerCoAuthorship(bool? Accept);
 /// </summary>
 public static class CoAuthorEndpoints
 {
-    public static Decision DecideInvite(Product product, Guid? inviteeId, bool inviteeExists, Guid memberId, DateTimeOffset now)
+    public static Decision DecideInvite(Product product, Guid? inviteeId, bool inviteeExists, Guid memberId,
+        DateTimeOffset now)
     {
         if (ProductRules.MustBeAuthor(product, memberId, "co-auteurs uitnodigen") is { } notAuthor) return notAuthor;
         if (inviteeId is not { } invitee || invitee == Guid.Empty || !inviteeExists)
@@ -34,11 +35,13 @@ public static class CoAuthorEndpoints
             : Decision.Accept(new CoAuthorDeclined(product.Id, memberId, now));
     }
 
-    [EndpointSummary("Invite a member as co-author of a product you are an author of; they become an author once they accept.")]
+    [EndpointSummary("Invite a member as co-author of a product you are an author of; they become an author once they "
+        + "accept.")]
     [WolverinePost("/api/kennisbank/{id}/co-authors")]
     [Refuses(400, 403, 404, 409)]
     public static async Task<Created<ProductWritten>> Invite(
-        Guid id, InviteCoAuthor command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        Guid id, InviteCoAuthor command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+            CancellationToken ct) =>
         (await InviteAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct))
             .Created(_ => $"/api/kennisbank/{id}");
 
@@ -46,11 +49,13 @@ public static class CoAuthorEndpoints
     [WolverinePost("/api/kennisbank/{id}/co-authors/me")]
     [Refuses(400, 403, 404)]
     public static async Task<Answer<ProductWritten>> Answer(
-        Guid id, AnswerCoAuthorship command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        Guid id, AnswerCoAuthorship command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+            CancellationToken ct) =>
         (await AnswerAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct)).Answer();
 
     public static async Task<Outcome<ProductWritten>> InviteAsync(
-        Guid productId, InviteCoAuthor command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+        Guid productId, InviteCoAuthor command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct)
     {
         var exists = false;
         if (command.MemberId is { } invitee)
@@ -64,9 +69,11 @@ public static class CoAuthorEndpoints
     }
 
     public static async Task<Outcome<ProductWritten>> AnswerAsync(
-        Guid productId, AnswerCoAuthorship command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+        Guid productId, AnswerCoAuthorship command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct)
     {
-        if (command.Accept is not { } accept) return Problem.Invalid("accept", "Zeg of je de uitnodiging aanneemt (true) of afslaat (false).");
+        if (command.Accept is not { } accept) return Problem.Invalid("accept",
+            "Zeg of je de uitnodiging aanneemt (true) of afslaat (false).");
         return (await EventStreams.DecideAsync<Product>(store, productId, null,
                 product => DecideAnswer(product, accept, memberId, now), ProductRules.NotFound, ct))
             .Map(written => new ProductWritten(productId, written.Version));

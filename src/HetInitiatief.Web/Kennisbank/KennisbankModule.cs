@@ -3,7 +3,8 @@ using JasperFx.Events.Projections;
 
 namespace HetInitiatief.Kennisbank;
 
-/// <summary>The kennisbank: products teachers made, their read model and search index, files, pushes and news.</summary>
+/// <summary>The kennisbank: products teachers made, their read model and search index, files, pushes and
+/// news.</summary>
 public static class KennisbankModule
 {
     public static WebApplicationBuilder AddKennisbank(this WebApplicationBuilder builder)

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HetInitiatief.Kennisbank;
 
-/// <summary>The kennisbank: search what colleagues made, by words, theme and sector. Visitors see the public part.</summary>
+/// <summary>The kennisbank: search what colleagues made, by words, theme and sector. Visitors see the public
+/// part.</summary>
 [AllowAnonymous]
 public sealed class KennisbankPageModel(IDocumentStore store) : PageModel
 {

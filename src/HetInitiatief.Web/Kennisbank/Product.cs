@@ -17,7 +17,8 @@ public sealed record Product(
 
     public Product Apply(CoAuthorInvited e) => this with { Invited = Invited.Add(e.MemberId) };
 
-    public Product Apply(CoAuthorAccepted e) => this with { Invited = Invited.Remove(e.MemberId), Authors = Authors.Add(e.MemberId) };
+    public Product Apply(CoAuthorAccepted e) =>
+        this with { Invited = Invited.Remove(e.MemberId), Authors = Authors.Add(e.MemberId) };
 
     public Product Apply(CoAuthorDeclined e) => this with { Invited = Invited.Remove(e.MemberId) };
 

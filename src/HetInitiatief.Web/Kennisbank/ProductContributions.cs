@@ -12,8 +12,10 @@ public static class ProductContributions
 
     public static void AddMaskingRules(StoreOptions options)
     {
-        options.Events.AddMaskingRuleForProtectedInformation<ProductPublished>(e => e with { Title = Contributions.Blanked, Body = Contributions.Blanked });
-        options.Events.AddMaskingRuleForProtectedInformation<ProductRevised>(e => e with { Title = Contributions.Blanked, Body = Contributions.Blanked });
+        options.Events.AddMaskingRuleForProtectedInformation<ProductPublished>(e =>
+            e with { Title = Contributions.Blanked, Body = Contributions.Blanked });
+        options.Events.AddMaskingRuleForProtectedInformation<ProductRevised>(e =>
+            e with { Title = Contributions.Blanked, Body = Contributions.Blanked });
         options.Events.AddMaskingRuleForProtectedInformation<ProductUsed>(e => e with { Note = "" });
         options.Events.AddMaskingRuleForProtectedInformation<AttachmentAdded>(e => e with { FileName = BlankedFile });
     }
@@ -33,20 +35,27 @@ public static class ProductContributions
     public static async Task<Written> WrittenByAsync(IQuerySession query, Guid memberId, CancellationToken ct)
     {
         var events = query.Events;
-        var published = await events.QueryRawEventDataOnly<ProductPublished>().Where(e => e.PublishedBy == memberId).ToListAsync(ct);
-        var revised = await events.QueryRawEventDataOnly<ProductRevised>().Where(e => e.RevisedBy == memberId).ToListAsync(ct);
+        var published = await events.QueryRawEventDataOnly<ProductPublished>()
+            .Where(e => e.PublishedBy == memberId).ToListAsync(ct);
+        var revised = await events.QueryRawEventDataOnly<ProductRevised>()
+            .Where(e => e.RevisedBy == memberId).ToListAsync(ct);
+        var used = await events.QueryRawEventDataOnly<ProductUsed>()
+            .Where(e => e.UsedBy == memberId).Select(e => e.ProductId).ToListAsync(ct);
+        var attached = await events.QueryRawEventDataOnly<AttachmentAdded>()
+            .Where(e => e.AddedBy == memberId).Select(e => e.ProductId).ToListAsync(ct);
         var products = published.Select(e => e.ProductId).Concat(revised.Select(e => e.ProductId))
-            .Concat(await events.QueryRawEventDataOnly<ProductUsed>().Where(e => e.UsedBy == memberId).Select(e => e.ProductId).ToListAsync(ct))
-            .Concat(await events.QueryRawEventDataOnly<AttachmentAdded>().Where(e => e.AddedBy == memberId).Select(e => e.ProductId).ToListAsync(ct))
+            .Concat(used).Concat(attached)
             .Distinct().ToList();
-        return new Written(products, [.. published.Select(e => e.Title).Concat(revised.Select(e => e.Title)).Distinct()]);
+        var titles = published.Select(e => e.Title).Concat(revised.Select(e => e.Title)).Distinct().ToList();
+        return new Written(products, titles);
     }
 
     /// <summary>
     /// After masking: the read models again from the masked events, the uploaded files' bytes gone, and the titles the
     /// member wrote out of the notifications that quote them (a co-author invitation names its product).
     /// </summary>
-    public static async Task AfterMaskingAsync(IDocumentStore store, Guid memberId, Written written, CancellationToken ct)
+    public static async Task AfterMaskingAsync(IDocumentStore store, Guid memberId, Written written,
+        CancellationToken ct)
     {
         foreach (var id in written.Products) await store.Advanced.RebuildSingleStreamAsync<ProductDetails>(id, ct);
         await using (var session = store.LightweightSession())

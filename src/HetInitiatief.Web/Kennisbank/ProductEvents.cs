@@ -24,7 +24,8 @@ public sealed record CoAuthorDeclined(Guid ProductId, Guid MemberId, DateTimeOff
 
 /// <summary>An author attached a file; its bytes are the <see cref="StoredFile"/> with <c>AttachmentId</c>.</summary>
 public sealed record AttachmentAdded(
-    Guid ProductId, Guid AttachmentId, Guid AddedBy, string FileName, string ContentType, long Size, DateTimeOffset AddedAt);
+    Guid ProductId, Guid AttachmentId, Guid AddedBy, string FileName, string ContentType, long Size,
+        DateTimeOffset AddedAt);
 
 /// <summary>"Ik heb dit gebruikt": a member used the product in their own practice, once per member.</summary>
 public sealed record ProductUsed(Guid ProductId, Guid UsedBy, string Note, DateTimeOffset UsedAt);

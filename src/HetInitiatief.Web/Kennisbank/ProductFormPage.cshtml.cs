@@ -28,7 +28,8 @@ public sealed class ProductFormPageModel(IDocumentStore store, TimeProvider cloc
     /// <summary>The question it grows from, to name above the form.</summary>
     public string? QuestionTitle { get; private set; }
 
-    /// <summary>After a refused revision: the version a co-author saved meanwhile, shown beside what this author typed.</summary>
+    /// <summary>After a refused revision: the version a co-author saved meanwhile, shown beside what this author
+    /// typed.</summary>
     public ProductDetails? Newer { get; private set; }
 
     public bool IsRevision => Id is not null;
@@ -43,15 +44,20 @@ public sealed class ProductFormPageModel(IDocumentStore store, TimeProvider cloc
             if (!product.Authors.Contains(User.MemberId()))
             {
                 Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Partial("/Shared/_Refusal.cshtml", "Alleen de auteurs van dit product kunnen een nieuwe versie schrijven.");
+                return Partial("/Shared/_Refusal.cshtml",
+                    "Alleen de auteurs van dit product kunnen een nieuwe versie schrijven.");
             }
             (Kind, Title, Body, Themes, Sector, Visibility, ExpectedVersion) =
-                (product.Kind, product.Title, product.Body, [.. product.Themes], product.Sector, product.Visibility, product.Version);
+                (product.Kind, product.Title, product.Body, [.. product.Themes], product.Sector, product.Visibility,
+                    product.Version);
             return Page();
         }
         Visibility = ProductRules.Members;
         Sector = (await session.LoadAsync<MemberProfile>(User.MemberId(), ct))?.Sector;
-        if (QuestionId is { } questionId && await session.LoadAsync<Questions.QuestionDetails>(questionId, ct) is { } question)
+        var question = QuestionId is { } questionId
+            ? await session.LoadAsync<Questions.QuestionDetails>(questionId, ct)
+            : null;
+        if (question is not null)
         {
             (QuestionTitle, Themes, Sector) = (question.Title, [.. question.Themes], question.Sector);
         }
@@ -64,14 +70,18 @@ public sealed class ProductFormPageModel(IDocumentStore store, TimeProvider cloc
         if (Id is { } id)
         {
             var revised = await ReviseProductEndpoint.ReviseAsync(id,
-                new ReviseProduct(Kind, Title, Body, Themes, Sector, Visibility, ExpectedVersion), User.MemberId(), store, now, ct);
+                new ReviseProduct(Kind, Title, Body, Themes, Sector, Visibility, ExpectedVersion), User.MemberId(),
+                    store, now, ct);
             return await this.RedirectOrShowAsync(revised.Problem, () => Redirect($"/kennisbank/{id}#versies"),
                 () => ShowRefusedRevisionAsync(id, revised.Problem!, ct), "Je nieuwe versie is bewaard.");
         }
         var published = await PublishProductEndpoint.PublishAsync(
-            new PublishProduct(Kind, Title, Body, Themes, Sector, Visibility, QuestionId, CoalitionId), User.MemberId(), store, now, ct);
-        return await this.RedirectOrShowAsync(published.Problem, () => Redirect($"/kennisbank/{published.Value!.ProductId}#bijlagen"),
-            () => Task.FromResult<IActionResult>(Page()), "Je product staat in de kennisbank. Voeg er bestanden aan toe als je wilt.");
+            new PublishProduct(Kind, Title, Body, Themes, Sector, Visibility, QuestionId, CoalitionId),
+                User.MemberId(), store, now, ct);
+        return await this.RedirectOrShowAsync(published.Problem, () =>
+            Redirect($"/kennisbank/{published.Value!.ProductId}#bijlagen"),
+            () => Task.FromResult<IActionResult>(Page()),
+                "Je product staat in de kennisbank. Voeg er bestanden aan toe als je wilt.");
     }
 
     /// <summary>
@@ -87,7 +97,8 @@ public sealed class ProductFormPageModel(IDocumentStore store, TimeProvider cloc
         {
             Newer = product;
             ExpectedVersion = product.Version;
-            // The form sends the newer version next time, so the stale one is no longer a field's error: said at the top.
+            // The form sends the newer version next time, so the stale one is no longer a field's error; it is said
+            // at the top instead.
             ModelState.Remove(nameof(ExpectedVersion));
             ModelState.AddModelError(string.Empty, refusal.Detail);
         }

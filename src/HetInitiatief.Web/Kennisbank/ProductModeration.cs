@@ -6,12 +6,16 @@ namespace HetInitiatief.Kennisbank;
 public static class ProductModeration
 {
     public static async Task<bool> IsHiddenAsync(IQuerySession session, Guid productId, CancellationToken ct) =>
-        (await session.LoadAsync<ContentModeration>(ContentModeration.IdFor(ContentTypes.Product, productId), ct))?.Hidden == true;
+        (await session.LoadAsync<ContentModeration>(IdOf(productId), ct))?.Hidden == true;
 
-    public static async Task<IReadOnlySet<Guid>> HiddenAmongAsync(IQuerySession session, IEnumerable<Guid> productIds, CancellationToken ct)
+    private static Guid IdOf(Guid productId) => ContentModeration.IdFor(ContentTypes.Product, productId);
+
+    public static async Task<IReadOnlySet<Guid>> HiddenAmongAsync(IQuerySession session, IEnumerable<Guid> productIds,
+        CancellationToken ct)
     {
-        var ids = productIds.Select(p => ContentModeration.IdFor(ContentTypes.Product, p)).ToArray();
+        var ids = productIds.Select(IdOf).ToArray();
         if (ids.Length == 0) return new HashSet<Guid>();
-        return (await session.LoadManyAsync<ContentModeration>(ct, ids)).Where(m => m.Hidden).Select(m => m.ContentId).ToHashSet();
+        var moderations = await session.LoadManyAsync<ContentModeration>(ct, ids);
+        return moderations.Where(m => m.Hidden).Select(m => m.ContentId).ToHashSet();
     }
 }

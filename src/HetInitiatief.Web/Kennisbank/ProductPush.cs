@@ -28,5 +28,6 @@ public sealed class ProductPush : IPushMapper
         from e in commit.Events
         let change = ProductChanged.From(e)
         where change is not null
-        select LivePush.Of(ProductChanged.Method, change, change.ProductId, change.Version, LiveHub.ProductGroup(change.ProductId));
+        select LivePush.Of(ProductChanged.Method, change, change.ProductId, change.Version,
+            LiveHub.ProductGroup(change.ProductId));
 }

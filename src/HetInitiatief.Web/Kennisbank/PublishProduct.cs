@@ -13,7 +13,8 @@ public static class PublishProductEndpoint
     public const int TrialIdMax = 100;
 
     /// <summary>The fields a product's every version has; a revision checks them the same way.</summary>
-    public static FieldRules Content(string? kind, string? title, string? body, IReadOnlyList<string>? themes, string? sector,
+    public static FieldRules Content(string? kind, string? title, string? body, IReadOnlyList<string>? themes,
+        string? sector,
         string? visibility)
     {
         var chosen = themes ?? [];
@@ -23,8 +24,10 @@ public static class PublishProductEndpoint
             .Text("title", title, "een titel", ProductRules.TitleMax, min: 5)
             .Text("body", body, "een beschrijving", ProductRules.BodyMax)
             .Check(chosen.Count > 0, "themes", "Kies minstens één thema.")
-            .Check(chosen.Distinct().Count() <= ProductRules.MaxThemes, "themes", $"Kies hoogstens {ProductRules.MaxThemes} thema's.")
-            .Check(chosen.All(Themes.IsKnown), "themes", $"Onbekend thema: {string.Join(", ", chosen.Where(t => !Themes.IsKnown(t)))}.")
+            .Check(chosen.Distinct().Count() <= ProductRules.MaxThemes, "themes",
+                $"Kies hoogstens {ProductRules.MaxThemes} thema's.")
+            .Check(chosen.All(Themes.IsKnown), "themes",
+                $"Onbekend thema: {string.Join(", ", chosen.Where(t => !Themes.IsKnown(t)))}.")
             .Check(Sectors.IsKnown(sector), "sector", Sectors.Unknown)
             .Check(visibility is ProductRules.Members or ProductRules.Public, "visibility",
                 "Kies of het product alleen voor leden is (leden) of voor iedereen (openbaar).");
@@ -40,8 +43,10 @@ public static class PublishProductEndpoint
         CheckFields(command) is { } invalid
             ? invalid
             : Decision.Accept(new ProductPublished(
-                productId, memberId, command.Kind!, command.Title!.Trim(), command.Body!.Trim(), command.Themes!.Distinct().ToList(),
-                command.Sector!, command.Visibility!, command.QuestionId, command.CoalitionId, command.TrialId?.Trim(), now));
+                productId, memberId, command.Kind!, command.Title!.Trim(), command.Body!.Trim(),
+                    command.Themes!.Distinct().ToList(),
+                command.Sector!, command.Visibility!, command.QuestionId, command.CoalitionId, command.TrialId?.Trim(),
+                    now));
 
     [EndpointSummary("Publish a product in the kennisbank; you are its first author.")]
     [WolverinePost("/api/kennisbank")]

@@ -11,7 +11,8 @@ public sealed record ReviseProduct(
 public static class ReviseProductEndpoint
 {
     public static Problem? CheckFields(ReviseProduct command) =>
-        PublishProductEndpoint.Content(command.Kind, command.Title, command.Body, command.Themes, command.Sector, command.Visibility)
+        PublishProductEndpoint.Content(command.Kind, command.Title, command.Body, command.Themes, command.Sector,
+            command.Visibility)
             .Check(command.ExpectedVersion is > 0, "expectedVersion",
                 "Geef de versie van het product mee waarop je nieuwe versie is gebaseerd.")
             .Problem;
@@ -23,16 +24,19 @@ public static class ReviseProductEndpoint
             product.Id, memberId, product.Revision + 1, command.Kind!, command.Title!.Trim(), command.Body!.Trim(),
             command.Themes!.Distinct().ToList(), command.Sector!, command.Visibility!, now));
 
-    [EndpointSummary("Write a new version of a product you are an author of; expectedVersion is the version it is based on (409 when stale).")]
+    [EndpointSummary("Write a new version of a product you are an author of; expectedVersion is the version it is "
+        + "based on (409 when stale).")]
     [WolverinePost("/api/kennisbank/{id}/revisions")]
     [Refuses(400, 403, 404, 409)]
     public static async Task<Created<ProductWritten>> Post(
-        Guid id, ReviseProduct command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        Guid id, ReviseProduct command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+            CancellationToken ct) =>
         (await ReviseAsync(id, command, user.MemberId(), store, clock.GetUtcNow(), ct))
             .Created(_ => $"/api/kennisbank/{id}");
 
     public static async Task<Outcome<ProductWritten>> ReviseAsync(
-        Guid productId, ReviseProduct command, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+        Guid productId, ReviseProduct command, Guid memberId, IDocumentStore store, DateTimeOffset now,
+            CancellationToken ct)
     {
         if (CheckFields(command) is { } invalid) return invalid;
         return (await EventStreams.DecideAsync<Product>(store, productId, command.ExpectedVersion,

@@ -25,26 +25,32 @@ public static class SearchProducts
     public const int SimilarLimit = 4;
 
     [AllowAnonymous]
-    [EndpointSummary("Search the kennisbank: q (Dutch full-text over title, text and attachment names), theme, sector, question, coalition. Visitors find public products only.")]
+    [EndpointSummary("Search the kennisbank: q (Dutch full-text over title, text and attachment names), theme, sector, "
+        + "question, coalition. Visitors find public products only.")]
     [WolverineGet("/api/kennisbank")]
     [Refuses(400)]
     public static async Task<Answer<IReadOnlyList<ProductCard>>> Search(
-        string? q, string? theme, string? sector, Guid? question, Guid? coalition, ClaimsPrincipal user, IQuerySession session,
+        string? q, string? theme, string? sector, Guid? question, Guid? coalition, ClaimsPrincipal user,
+            IQuerySession session,
         CancellationToken ct)
     {
         if (CheckFilters(theme, sector) is { } invalid) return invalid;
-        return Answer.Of(await FindAsync(session, new ProductSearch(q, theme, sector, question, coalition), user.IsSignedIn(), ct));
+        return Answer.Of(await FindAsync(session, new ProductSearch(q, theme, sector, question, coalition),
+            user.IsSignedIn(), ct));
     }
 
     [AllowAnonymous]
-    [EndpointSummary("Products that match a question still being written (text and comma-separated themes), for the posting form.")]
+    [EndpointSummary("Products that match a question still being written (text and comma-separated themes), for the "
+        + "posting form.")]
     [WolverineGet("/api/kennisbank/similar")]
     [Refuses(400)]
     public static async Task<Answer<IReadOnlyList<ProductCard>>> Similar(
         string? text, string? themes, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var codes = (themes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        if (codes.FirstOrDefault(c => !Themes.IsKnown(c)) is { } unknown) return Problem.Invalid("themes", $"Onbekend thema: {unknown}.");
+        var codes = (themes ?? "").Split(',',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (codes.FirstOrDefault(c => !Themes.IsKnown(c)) is { } unknown) return Problem.Invalid("themes",
+            $"Onbekend thema: {unknown}.");
         return Answer.Of(await ForDraftAsync(session, text ?? "", user.IsSignedIn(), ct));
     }
 
@@ -58,15 +64,18 @@ public static class SearchProducts
     /// Products whose words match a draft question: any of its words, best match first. Themes alone are too loose
     /// to put material beside a question, so only words count here.
     /// </summary>
-    public static Task<IReadOnlyList<ProductCard>> ForDraftAsync(IQuerySession session, string text, bool member, CancellationToken ct) =>
+    public static Task<IReadOnlyList<ProductCard>> ForDraftAsync(IQuerySession session, string text, bool member,
+        CancellationToken ct) =>
         SimilarQuestions.AnyWordQuery(text) is null
             ? Task.FromResult<IReadOnlyList<ProductCard>>([])
             : FindAsync(session, new ProductSearch(text, AnyWord: true, Limit: SimilarLimit), member, ct);
 
-    public static Task<IReadOnlyList<ProductCard>> ProductsOfQuestionAsync(IQuerySession session, Guid questionId, bool member, CancellationToken ct) =>
+    public static Task<IReadOnlyList<ProductCard>> ProductsOfQuestionAsync(IQuerySession session, Guid questionId,
+        bool member, CancellationToken ct) =>
         FindAsync(session, new ProductSearch(QuestionId: questionId), member, ct);
 
-    public static Task<IReadOnlyList<ProductCard>> ProductsOfCoalitionAsync(IQuerySession session, Guid coalitionId, bool member, CancellationToken ct) =>
+    public static Task<IReadOnlyList<ProductCard>> ProductsOfCoalitionAsync(IQuerySession session, Guid coalitionId,
+        bool member, CancellationToken ct) =>
         FindAsync(session, new ProductSearch(CoalitionId: coalitionId), member, ct);
 
     public static async Task<IReadOnlyList<ProductCard>> FindAsync(
@@ -80,7 +89,8 @@ public static class SearchProducts
         if (search.QuestionId is { } questionId) query = query.Where(p => p.QuestionId == questionId);
         if (search.CoalitionId is { } coalitionId) query = query.Where(p => p.CoalitionId == coalitionId);
 
-        var words = search.AnyWord ? SimilarQuestions.AnyWordQuery(search.Text ?? "") : QuestionBoard.PrefixQuery(search.Text);
+        var words = search.AnyWord ? SimilarQuestions.AnyWordQuery(search.Text
+            ?? "") : QuestionBoard.PrefixQuery(search.Text);
         IReadOnlyList<ProductDetails> found;
         if (words is not null)
         {
@@ -96,8 +106,10 @@ public static class SearchProducts
         var shown = found.Where(p => !hidden.Contains(p.Id)).ToList();
         var names = await MemberProfile.NamesAsync(session, shown.SelectMany(p => p.Authors), ct);
         return [.. shown.Select(p => new ProductCard(
-            p.Id, p.Kind, ProductRules.KindName(p.Kind), p.Title, p.Summary, [.. p.Themes.Select(t => new ThemeView(t, Themes.Name(t)))],
-            p.Sector, p.Visibility, [.. p.Authors.Select(a => Person.Of(a, names))], p.Attachments.Count, p.UseCount, p.LastChangedAt))];
+            p.Id, p.Kind, ProductRules.KindName(p.Kind), p.Title, p.Summary, [.. p.Themes.Select(t => new ThemeView(t,
+                Themes.Name(t)))],
+            p.Sector, p.Visibility, [.. p.Authors.Select(a => Person.Of(a, names))], p.Attachments.Count, p.UseCount,
+                p.LastChangedAt))];
     }
 
     /// <summary>More of the searched words in the title first, then in the rest; the newest among equals.</summary>
@@ -132,7 +144,9 @@ public static class ProductsPerTheme
             found[theme] = await query.OrderByDescending(p => p.LastChangedAt).Take(PerTheme + 1)
                 .Select(p => new ProductLink(p.Id, p.Title, p.Kind)).ToListAsync(ct);
         }
-        var hidden = await ProductModeration.HiddenAmongAsync(session, found.Values.SelectMany(l => l.Select(p => p.Id)).Distinct(), ct);
-        return found.ToDictionary(f => f.Key, f => (IReadOnlyList<ProductLink>)[.. f.Value.Where(p => !hidden.Contains(p.Id)).Take(PerTheme)]);
+        var hidden = await ProductModeration.HiddenAmongAsync(session, found.Values.SelectMany(l => l.Select(p =>
+            p.Id)).Distinct(), ct);
+        return found.ToDictionary(f => f.Key, f => (IReadOnlyList<ProductLink>)[.. f.Value.Where(p =>
+            !hidden.Contains(p.Id)).Take(PerTheme)]);
     }
 }

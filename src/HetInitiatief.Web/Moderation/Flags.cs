@@ -20,6 +20,10 @@ public static class ContentTypes
         [Question] = "leervraag", [FollowUp] = "vervolgvraag", [Proposal] = "aanbod", [Story] = "succesverhaal", [Comment] = "reactie op een aanbod",
         [Product] = "product in de kennisbank",
     };
+
+    /// <summary>Where a contribution is seen: a kennisbank product on its own page, everything else on its question's.</summary>
+    public static string LinkFor(string contentType, Guid contentId, Guid questionId) =>
+        contentType == Product ? $"/kennisbank/{contentId}" : $"/vragen/{questionId}";
 }
 
 /// <summary>A member flagged a contribution. A comment is named by its offer and its author, who comment once per offer.</summary>

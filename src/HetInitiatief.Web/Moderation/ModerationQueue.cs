@@ -112,6 +112,6 @@ public static class ModerationNewsHandler
             ? $"Je {what} is verborgen door de moderatie: {news.Reason}"
             : $"Je {what} is weer zichtbaar: {news.Reason}";
         return await session.StoreAndAnnounceAsync([new Notification(NotificationIds.For(news.NewsId, moderation.AuthorId), moderation.AuthorId, news.Kind, text,
-            $"/vragen/{moderation.QuestionId}", news.At, null)], ct);
+            ContentTypes.LinkFor(moderation.ContentType, moderation.ContentId, moderation.QuestionId), news.At, null)], ct);
     }
 }

@@ -22,7 +22,8 @@ public sealed class EveryPageInTheBrowserTests(AppFixture app) : IAsyncLifetime
 
         var visitor = await _browser.NewPageAsync(screen);
         foreach (var (url, name) in new[] { ("/", "start"), ("/over", "over"), ("/privacy", "privacy"), ("/inloggen", "inloggen"),
-                     ("/registreren", "registreren"), ("/wachtwoord-vergeten", "wachtwoord-vergeten"), ("/netwerk/gezondheid", "netwerk-gezondheid"), ("/netwerk", "netwerk") })
+                     ("/registreren", "registreren"), ("/wachtwoord-vergeten", "wachtwoord-vergeten"), ("/netwerk/gezondheid", "netwerk-gezondheid"), ("/netwerk", "netwerk"),
+                     ("/kennisbank", "kennisbank") })
         {
             await visitor.GotoAsync(url);
             await PageChecks.AssertGoodAsync(visitor, $"pagina-{device}-bezoeker-{name}");
@@ -34,7 +35,8 @@ public sealed class EveryPageInTheBrowserTests(AppFixture app) : IAsyncLifetime
         var member = await _browser.NewTeacherAsync($"Lid {device}", screen);
         foreach (var (url, name) in new[] { ("/werkplek", "werkplek"), ("/vragen", "bord"), ("/vragen/nieuw", "nieuwe-vraag"), ("/bijeenkomsten", "agenda"), ("/themas", "themas"),
                      ("/mijn-coalities", "mijn-coalities"), ("/mijn-bijeenkomsten", "mijn-bijeenkomsten"), ("/uitnodigen", "uitnodigen"),
-                     ("/portfolio", "portfolio"), ("/meldingen", "meldingen"), ("/profiel", "profiel"), ("/meldingen/voorkeuren", "voorkeuren") })
+                     ("/portfolio", "portfolio"), ("/meldingen", "meldingen"), ("/profiel", "profiel"), ("/meldingen/voorkeuren", "voorkeuren"),
+                     ("/kennisbank", "kennisbank"), ("/kennisbank/nieuw", "nieuw-product") })
         {
             await member.GotoAsync(url);
             await PageChecks.AssertGoodAsync(member, $"pagina-{device}-lid-{name}");

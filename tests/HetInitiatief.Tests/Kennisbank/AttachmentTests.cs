@@ -16,7 +16,8 @@ public sealed class AttachmentTests(AppFixture app)
         var product = await app.Host.PublishProductAsync(author);
         var pdf = KennisbankSteps.APdf();
 
-        using var response = await app.Host.AttachAsync(author, product.ProductId, "Woordweb groep 5 – één les.pdf", "application/pdf", pdf);
+        using var response = await app.Host.AttachAsync(author, product.ProductId, "Woordweb groep 5 – één les.pdf",
+            "application/pdf", pdf);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var attachment = (await response.Content.ReadFromJsonAsync<AttachmentView>())!;
@@ -27,7 +28,8 @@ public sealed class AttachmentTests(AppFixture app)
         headers.ContentDisposition.ToString().ShouldContain("filename*=UTF-8''Woordweb%20groep%205%20%E2%80%93%20%C3%A9%C3%A9n%20les.pdf");
         headers["X-Content-Type-Options"].ToString().ShouldBe("nosniff");
         (await download.ReadAsTextAsync()).Length.ShouldBe(pdf.Length);
-        (await app.Host.GetProductAsync(author, product.ProductId)).Attachments.ShouldHaveSingleItem().Size.ShouldBe(pdf.Length);
+        var view = await app.Host.GetProductAsync(author, product.ProductId);
+        view.Attachments.ShouldHaveSingleItem().Size.ShouldBe(pdf.Length);
     }
 
     [Fact]
@@ -66,7 +68,8 @@ public sealed class AttachmentTests(AppFixture app)
             ok.StatusCode.ShouldBe(HttpStatusCode.Created);
         }
 
-        using var response = await app.Host.AttachAsync(author, product.ProductId, "deel4.pdf", "application/pdf", KennisbankSteps.APdf(4096));
+        using var response = await app.Host.AttachAsync(author, product.ProductId, "deel4.pdf", "application/pdf",
+            KennisbankSteps.APdf(4096));
 
         await ShouldBeRefusedAsync(response, "30 MB");
     }
@@ -80,7 +83,8 @@ public sealed class AttachmentTests(AppFixture app)
         var author = await app.Host.RegisterMemberAsync();
         var product = await app.Host.PublishProductAsync(author);
 
-        using var response = await app.Host.AttachAsync(author, product.ProductId, fileName, contentType, KennisbankSteps.APdf());
+        using var response = await app.Host.AttachAsync(author, product.ProductId, fileName, contentType,
+            KennisbankSteps.APdf());
 
         await ShouldBeRefusedAsync(response, "Toegestaan");
     }
@@ -91,7 +95,8 @@ public sealed class AttachmentTests(AppFixture app)
         var author = await app.Host.RegisterMemberAsync();
         var product = await app.Host.PublishProductAsync(author);
 
-        using var response = await app.Host.AttachAsync(author, product.ProductId, "les.pdf", "application/pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03]);
+        using var response = await app.Host.AttachAsync(
+            author, product.ProductId, "les.pdf", "application/pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03]);
 
         await ShouldBeRefusedAsync(response, "past niet");
     }
@@ -102,15 +107,18 @@ public sealed class AttachmentTests(AppFixture app)
         var author = await app.Host.RegisterMemberAsync();
         var stranger = await app.Host.RegisterMemberAsync();
         var product = await app.Host.PublishProductAsync(author);
-        using var attached = await app.Host.AttachAsync(author, product.ProductId, "les.pdf", "application/pdf", KennisbankSteps.APdf());
+        using var attached = await app.Host.AttachAsync(author, product.ProductId, "les.pdf", "application/pdf",
+            KennisbankSteps.APdf());
         var url = (await attached.Content.ReadFromJsonAsync<AttachmentView>())!.Url;
 
-        using var refused = await app.Host.AttachAsync(stranger, product.ProductId, "ook.pdf", "application/pdf", KennisbankSteps.APdf());
+        using var refused = await app.Host.AttachAsync(stranger, product.ProductId, "ook.pdf", "application/pdf",
+            KennisbankSteps.APdf());
 
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await app.Host.Scenario(x => { x.Get.Url(url); x.StatusCodeShouldBe(401); });
         await app.Host.Scenario(x => { x.Get.Url(url); x.As(stranger); x.StatusCodeShouldBeOk(); });
-        await app.Host.Scenario(x => { x.Get.Url($"/api/kennisbank/{product.ProductId}/attachments/{Guid.NewGuid()}"); x.As(stranger); x.StatusCodeShouldBe(404); });
+        await app.Host.Scenario(x =>
+            { x.Get.Url($"/api/kennisbank/{product.ProductId}/attachments/{Guid.NewGuid()}"); x.As(stranger); x.StatusCodeShouldBe(404); });
     }
 
     private static async Task ShouldBeRefusedAsync(HttpResponseMessage response, string reason)

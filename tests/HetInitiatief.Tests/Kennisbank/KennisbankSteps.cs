@@ -23,7 +23,8 @@ public static class KennisbankSteps
         coalitionId,
     };
 
-    public static object ARevision(long expectedVersion, string title = "Woordweb, tweede versie", string visibility = "leden") => new
+    public static object ARevision(long expectedVersion, string title = "Woordweb, tweede versie",
+        string visibility = "leden") => new
     {
         kind = "les",
         title,
@@ -34,7 +35,8 @@ public static class KennisbankSteps
         expectedVersion,
     };
 
-    public static async Task<ProductWritten> PublishProductAsync(this IAlbaHost host, TestMember author, object? product = null)
+    public static async Task<ProductWritten> PublishProductAsync(this IAlbaHost host, TestMember author,
+        object? product = null)
     {
         var result = await host.Scenario(x =>
         {
@@ -55,7 +57,8 @@ public static class KennisbankSteps
             else x.IgnoreStatusCode();
         });
 
-    public static Task<IScenarioResult> InviteCoAuthorAsync(this IAlbaHost host, TestMember author, Guid productId, Guid memberId, int status = 201) =>
+    public static Task<IScenarioResult> InviteCoAuthorAsync(this IAlbaHost host, TestMember author, Guid productId,
+        Guid memberId, int status = 201) =>
         host.Scenario(x =>
         {
             x.Post.Json(new { memberId }).ToUrl($"/api/kennisbank/{productId}/co-authors");
@@ -63,7 +66,8 @@ public static class KennisbankSteps
             x.StatusCodeShouldBe(status);
         });
 
-    public static Task<IScenarioResult> AnswerCoAuthorshipAsync(this IAlbaHost host, TestMember invitee, Guid productId, bool accept, int status = 200) =>
+    public static Task<IScenarioResult> AnswerCoAuthorshipAsync(this IAlbaHost host, TestMember invitee,
+        Guid productId, bool accept, int status = 200) =>
         host.Scenario(x =>
         {
             x.Post.Json(new { accept }).ToUrl($"/api/kennisbank/{productId}/co-authors/me");
@@ -82,7 +86,8 @@ public static class KennisbankSteps
         return (await result.ReadAsJsonAsync<ProductView>())!;
     }
 
-    public static async Task<IReadOnlyList<ProductCard>> SearchProductsAsync(this IAlbaHost host, TestMember? viewer, string query)
+    public static async Task<IReadOnlyList<ProductCard>> SearchProductsAsync(this IAlbaHost host, TestMember? viewer,
+        string query)
     {
         var result = await host.Scenario(x =>
         {

@@ -12,7 +12,8 @@ public sealed class ProductDecisionTests
     private static readonly DateTimeOffset Now = new(2026, 12, 6, 10, 0, 0, TimeSpan.Zero);
 
     private static readonly ProductPublished Published = new(
-        ProductId, Creator, "les", "Woordweb", "Vier lessen.", ["taal-en-lezen"], "po", ProductRules.Members, null, null, null, Now.AddDays(-1));
+        ProductId, Creator, "les", "Woordweb", "Vier lessen.", ["taal-en-lezen"], "po", ProductRules.Members, null,
+            null, null, Now.AddDays(-1));
 
     private static readonly ReviseProduct Revision =
         new("les", "Woordweb, tweede versie", "Vijf lessen.", ["taal-en-lezen"], "po", ProductRules.Public, 1);
@@ -92,22 +93,26 @@ public sealed class ProductDecisionTests
     {
         CoAuthorEndpoints.DecideInvite(Given(Invited(Colleague)), Colleague, true, Creator, Now).Events.ShouldBeEmpty();
         CoAuthorEndpoints.DecideInvite(Given(), Creator, true, Creator, Now).Refusal!.Status.ShouldBe(409);
-        CoAuthorEndpoints.DecideInvite(Given(), Guid.NewGuid(), false, Creator, Now).Refusal!.Errors.Keys.ShouldBe(["memberId"]);
+        var unknown = CoAuthorEndpoints.DecideInvite(Given(), Guid.NewGuid(), false, Creator, Now);
+        unknown.Refusal!.Errors.Keys.ShouldBe(["memberId"]);
     }
 
     [Fact]
     public void A_revision_names_every_field_at_fault()
     {
-        var decision = ReviseProductEndpoint.Decide(Given(), new ReviseProduct("film", "", null, ["onbekend"], "x", "iedereen", null), Creator, Now);
+        var decision = ReviseProductEndpoint.Decide(Given(), new ReviseProduct("film", "", null, ["onbekend"], "x",
+            "iedereen", null), Creator, Now);
 
-        decision.Refusal!.Errors.Keys.ShouldBe(["kind", "title", "body", "themes", "sector", "visibility", "expectedVersion"], ignoreOrder: true);
+        decision.Refusal!.Errors.Keys.ShouldBe(["kind", "title", "body", "themes", "sector", "visibility",
+            "expectedVersion"], ignoreOrder: true);
     }
 
     [Fact]
     public void A_use_counts_once_per_member()
     {
         UseProductEndpoint.Decide(Given(), new UseProduct("In groep 5"), Colleague, Now).Events.ShouldHaveSingleItem();
-        UseProductEndpoint.Decide(Given(new ProductUsed(ProductId, Colleague, "", Now)), new UseProduct(null), Colleague, Now)
+        UseProductEndpoint.Decide(Given(new ProductUsed(ProductId, Colleague, "", Now)), new UseProduct(null),
+            Colleague, Now)
             .Events.ShouldBeEmpty();
     }
 

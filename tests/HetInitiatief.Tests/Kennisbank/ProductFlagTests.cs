@@ -13,12 +13,15 @@ public sealed class ProductFlagTests(AppFixture app)
     {
         var author = await app.Host.RegisterMemberAsync();
         var unique = "z" + Guid.NewGuid().ToString("N")[..8];
-        var product = await app.Host.PublishProductAsync(author, KennisbankSteps.AProduct(body: $"Reclame voor {unique} koop nu", visibility: "openbaar"));
+        var product = await app.Host.PublishProductAsync(author,
+            KennisbankSteps.AProduct(body: $"Reclame voor {unique} koop nu", visibility: "openbaar"));
         var flaggers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.Host.RegisterMemberAsync()));
 
-        foreach (var flagger in flaggers) await app.Host.FlagAsync(flagger, ContentTypes.Product, product.ProductId, "Dit is reclame.");
+        foreach (var flagger in flaggers) await app.Host.FlagAsync(flagger, ContentTypes.Product, product.ProductId,
+            "Dit is reclame.");
 
-        await app.Host.Scenario(x => { x.Get.Url($"/api/kennisbank/{product.ProductId}"); x.As(flaggers[0]); x.StatusCodeShouldBe(404); });
+        await app.Host.Scenario(x =>
+            { x.Get.Url($"/api/kennisbank/{product.ProductId}"); x.As(flaggers[0]); x.StatusCodeShouldBe(404); });
         await app.Host.Scenario(x => { x.Get.Url($"/api/kennisbank/{product.ProductId}"); x.StatusCodeShouldBe(404); });
         (await app.Host.SearchProductsAsync(flaggers[0], $"q={unique}")).ShouldBeEmpty();
         (await app.Host.GetProductAsync(author, product.ProductId)).Title.ShouldNotBeEmpty();

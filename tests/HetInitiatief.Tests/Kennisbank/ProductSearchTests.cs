@@ -2,7 +2,8 @@ using HetInitiatief.Tests.Infrastructure;
 
 namespace HetInitiatief.Tests.Kennisbank;
 
-/// <summary>Finding products: Dutch full-text search over the text and the attachments' names, and the filters.</summary>
+/// <summary>Finding products: Dutch full-text search over the text and the attachments' names, and the
+/// filters.</summary>
 public sealed class ProductSearchTests(AppFixture app)
 {
     private static string Word() => "z" + Guid.NewGuid().ToString("N")[..8];
@@ -26,7 +27,8 @@ public sealed class ProductSearchTests(AppFixture app)
         var author = await app.Host.RegisterMemberAsync();
         var unique = Word();
         var product = await app.Host.PublishProductAsync(author);
-        using var attached = await app.Host.AttachAsync(author, product.ProductId, $"{unique}_rubrics.pdf", "application/pdf", KennisbankSteps.APdf());
+        using var attached = await app.Host.AttachAsync(author, product.ProductId, $"{unique}_rubrics.pdf",
+            "application/pdf", KennisbankSteps.APdf());
 
         var found = await app.Host.SearchProductsAsync(author, $"q={unique}");
 
@@ -38,10 +40,13 @@ public sealed class ProductSearchTests(AppFixture app)
     {
         var author = await app.Host.RegisterMemberAsync();
         var unique = Word();
-        var forMembers = await app.Host.PublishProductAsync(author, KennisbankSteps.AProduct(body: $"{unique} rekenen", theme: "rekenen"));
-        var open = await app.Host.PublishProductAsync(author, KennisbankSteps.AProduct(body: $"{unique} lezen", visibility: "openbaar"));
+        var forMembers = await app.Host.PublishProductAsync(author, KennisbankSteps.AProduct(body: $"{unique} rekenen",
+            theme: "rekenen"));
+        var open = await app.Host.PublishProductAsync(author, KennisbankSteps.AProduct(body: $"{unique} lezen",
+            visibility: "openbaar"));
 
-        (await app.Host.SearchProductsAsync(author, $"q={unique}&theme=rekenen")).ShouldHaveSingleItem().Id.ShouldBe(forMembers.ProductId);
+        (await app.Host.SearchProductsAsync(author,
+            $"q={unique}&theme=rekenen")).ShouldHaveSingleItem().Id.ShouldBe(forMembers.ProductId);
         (await app.Host.SearchProductsAsync(author, $"q={unique}&sector=vo")).ShouldBeEmpty();
         (await app.Host.SearchProductsAsync(null, $"q={unique}")).ShouldHaveSingleItem().Id.ShouldBe(open.ProductId);
     }
@@ -51,8 +56,10 @@ public sealed class ProductSearchTests(AppFixture app)
     {
         var author = await app.Host.RegisterMemberAsync();
         var question = await app.Host.PostQuestionAsync(author, QuestionSteps.AUniqueQuestion());
-        var product = await app.Host.PublishProductAsync(author, KennisbankSteps.AProduct(questionId: question.QuestionId));
+        var product = await app.Host.PublishProductAsync(author,
+            KennisbankSteps.AProduct(questionId: question.QuestionId));
 
-        (await app.Host.SearchProductsAsync(author, $"question={question.QuestionId}")).ShouldHaveSingleItem().Id.ShouldBe(product.ProductId);
+        (await app.Host.SearchProductsAsync(author,
+            $"question={question.QuestionId}")).ShouldHaveSingleItem().Id.ShouldBe(product.ProductId);
     }
 }

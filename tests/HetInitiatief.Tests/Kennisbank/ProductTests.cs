@@ -51,7 +51,8 @@ public sealed class ProductTests(AppFixture app)
         var stranger = await app.Host.RegisterMemberAsync();
         var product = await app.Host.PublishProductAsync(author);
 
-        var revise = await app.Host.ReviseProductAsync(stranger, product.ProductId, KennisbankSteps.ARevision(1), status: 403);
+        var revise = await app.Host.ReviseProductAsync(stranger, product.ProductId, KennisbankSteps.ARevision(1),
+            status: 403);
         (await revise.ProblemAsync()).Detail.ShouldContain("auteurs");
         await app.Host.InviteCoAuthorAsync(stranger, product.ProductId, stranger.Id, status: 403);
     }
@@ -63,7 +64,8 @@ public sealed class ProductTests(AppFixture app)
         var product = await app.Host.PublishProductAsync(author);
         await app.Host.ReviseProductAsync(author, product.ProductId, KennisbankSteps.ARevision(1));
 
-        var stale = await app.Host.ReviseProductAsync(author, product.ProductId, KennisbankSteps.ARevision(1, "Mijn andere versie"), status: 409);
+        var stale = await app.Host.ReviseProductAsync(
+            author, product.ProductId, KennisbankSteps.ARevision(1, "Mijn andere versie"), status: 409);
 
         stale.Context.Response.ContentType.ShouldBe("application/problem+json");
         (await stale.ProblemAsync()).Errors!.Keys.ShouldBe(["expectedVersion"]);
@@ -80,7 +82,8 @@ public sealed class ProductTests(AppFixture app)
         await app.Host.AnswerCoAuthorshipAsync(colleague, product.ProductId, accept: true);
 
         var statuses = await Task.WhenAll(new[] { author, colleague, author, colleague }.Select(async (who, i) =>
-            (await app.Host.ReviseProductAsync(who, product.ProductId, KennisbankSteps.ARevision(3, $"Versie van schrijver {i}"), status: null))
+            (await app.Host.ReviseProductAsync(
+                    who, product.ProductId, KennisbankSteps.ARevision(3, $"Versie van schrijver {i}"), status: null))
                 .Context.Response.StatusCode));
 
         statuses.Count(s => s == 201).ShouldBe(1);
@@ -96,7 +99,8 @@ public sealed class ProductTests(AppFixture app)
         var closed = await app.Host.PublishProductAsync(author);
 
         (await app.Host.GetProductAsync(null, open.ProductId)).Visibility.ShouldBe("openbaar");
-        var refused = await app.Host.Scenario(x => { x.Get.Url($"/api/kennisbank/{closed.ProductId}"); x.StatusCodeShouldBe(401); });
+        var refused = await app.Host.Scenario(x =>
+            { x.Get.Url($"/api/kennisbank/{closed.ProductId}"); x.StatusCodeShouldBe(401); });
         (await refused.ProblemAsync()).Detail.ShouldContain("alleen voor leden");
         await app.Host.Scenario(x => { x.Get.Url($"/api/kennisbank/{Guid.NewGuid()}"); x.StatusCodeShouldBe(404); });
         await app.Host.Scenario(x =>
@@ -115,7 +119,8 @@ public sealed class ProductTests(AppFixture app)
 
         var result = await app.Host.Scenario(x =>
         {
-            x.Post.Json(new { kind = "film", title = "", themes = Array.Empty<string>(), sector = "po", visibility = "leden" }).ToUrl("/api/kennisbank");
+            x.Post.Json(new { kind = "film", title = "", themes = Array.Empty<string>(), sector = "po",
+                visibility = "leden" }).ToUrl("/api/kennisbank");
             x.As(author);
             x.StatusCodeShouldBe(400);
         });
