@@ -9,14 +9,17 @@ public static class UseProductEndpoint
     public static Decision Decide(Product product, UseProduct command, Guid memberId, DateTimeOffset now) =>
         new FieldRules().Check((command.Note?.Trim().Length ?? 0) <= ProductRules.NoteMax, "note",
                 $"Je toelichting mag hoogstens {ProductRules.NoteMax} tekens hebben.").Problem
-        ?? (product.UsedBy.Contains(memberId)
+        // The applied value counts colleagues who used it; the makers' own use is not that (the page hides the button).
+        ?? (product.IsAuthor(memberId)
+            ? Problem.Forbidden("Je bent auteur van dit product; \"Ik heb dit gebruikt\" is voor collega's die het toepasten.")
+            : product.UsedBy.Contains(memberId)
             ? Decision.Accept()
             : Decision.Accept(new ProductUsed(product.Id, memberId, command.Note?.Trim() ?? "", now)));
 
     [EndpointSummary("Say you used a product in your practice, with an optional note; counted once per member (201 the "
         + "first time, 200 after).")]
     [WolverinePost("/api/kennisbank/{id}/uses")]
-    [Refuses(400, 401, 404)]
+    [Refuses(400, 401, 403, 404)]
     public static async Task<Added<ProductWritten>> Post(
         Guid id, UseProduct command, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
             CancellationToken ct)

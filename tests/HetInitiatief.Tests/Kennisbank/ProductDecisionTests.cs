@@ -108,9 +108,10 @@ public sealed class ProductDecisionTests
     }
 
     [Fact]
-    public void A_use_counts_once_per_member()
+    public void A_use_counts_once_per_member_and_not_for_the_makers()
     {
         UseProductEndpoint.Decide(Given(), new UseProduct("In groep 5"), Colleague, Now).Events.ShouldHaveSingleItem();
+        UseProductEndpoint.Decide(Given(), new UseProduct("Zelf gebruikt"), Creator, Now).Refusal!.Status.ShouldBe(403);
         UseProductEndpoint.Decide(Given(new ProductUsed(ProductId, Colleague, "", Now)), new UseProduct(null),
             Colleague, Now)
             .Events.ShouldBeEmpty();
