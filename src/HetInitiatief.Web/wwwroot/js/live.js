@@ -27,6 +27,16 @@
     left: "Iemand verliet de coalitie.",
     positionChanged: "Iemand is anders betrokken bij de coalitie.",
     thresholdReached: "De coalitie is groot genoeg!",
+    approachRecorded: "De aanpak is vastgelegd.",
+    approachRevisionProposed: "Er is een andere aanpak voorgesteld.",
+    trialAgreed: "Er is een proef afgesproken.",
+    experienceShared: "Er is een ervaring gedeeld.",
+    trialReviewed: "Er is teruggeblikt op een proef.",
+    criteriaProposed: "Er zijn afrondingscriteria voorgesteld.",
+    criteriaSupported: "Iemand steunt de afrondingscriteria.",
+    criteriaAgreed: "De afrondingscriteria zijn afgesproken.",
+    completed: "Het initiatief is afgerond!",
+    updatePosted: "Er is een update geplaatst.",
   };
 
   let version = question ? Number(question.dataset.version) : 0;
