@@ -25,14 +25,16 @@ public static class InitiativeNewsEndpoint
 
     public static async Task<IReadOnlyList<InitiativeNewsItem>> LatestAsync(IQuerySession session, CancellationToken ct)
     {
+        // A few more than shown: news whose question is gone (or never was on the board) is left out.
         var timelines = await session.Query<InitiativeTimeline>().Where(t => t.LastNewsAt != null)
-            .OrderByDescending(t => t.LastNewsAt).Take(Size).ToListAsync(ct);
-        var latest = timelines.Select(t => (Timeline: t, News: Latest(t))).ToList();
+            .OrderByDescending(t => t.LastNewsAt).Take(Size * 2).ToListAsync(ct);
         var titles = (await session.LoadManyAsync<QuestionBoardItem>(ct, timelines.Select(t => t.QuestionId)))
             .ToDictionary(q => q.Id, q => q.Title);
+        var latest = timelines.Where(t => titles.ContainsKey(t.QuestionId)).Take(Size)
+            .Select(t => (Timeline: t, News: Latest(t))).ToList();
         var names = await MemberProfile.NamesAsync(session, latest.Select(l => l.News.By), ct);
         return latest.Select(l => new InitiativeNewsItem(
-            l.Timeline.Id, l.Timeline.QuestionId, titles.GetValueOrDefault(l.Timeline.QuestionId, ""), l.News.Kind,
+            l.Timeline.Id, l.Timeline.QuestionId, titles[l.Timeline.QuestionId], l.News.Kind,
             Person.Of(l.News.By, names), l.News.Text, l.News.At, $"/vragen/{l.Timeline.QuestionId}#initiatief"))
             .ToList();
     }
