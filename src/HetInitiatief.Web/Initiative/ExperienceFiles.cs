@@ -32,9 +32,10 @@ public static class ExperienceFilesEndpoint
     [WolverinePost("/api/coalitions/{id}/experiences/{experienceId}/attachments")]
     [Refuses(400, 403, 404, 409)]
     public static async Task<Created<InitiativeWritten>> Post(
-        Guid id, Guid experienceId, IFormFile? file, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        Guid id, Guid experienceId, HttpRequest request, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
         CancellationToken ct) =>
-        (await AttachAsync(id, experienceId, file, user.MemberId(), store, clock.GetUtcNow(), ct))
+        (await AttachAsync(id, experienceId, await Attachments.FromAsync(request, ct), user.MemberId(), store,
+                clock.GetUtcNow(), ct))
             .Created(w => Url(id, experienceId, w.Id!.Value));
 
     [EndpointSummary("Download a file attached to an experience (members), as an attachment with its stored type.")]

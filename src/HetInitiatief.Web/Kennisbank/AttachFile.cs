@@ -16,9 +16,10 @@ public static class AttachFileEndpoint
     [WolverinePost("/api/kennisbank/{id}/attachments")]
     [Refuses(400, 403, 404)]
     public static async Task<Created<AttachmentView>> Post(
-        Guid id, IFormFile? file, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
-            CancellationToken ct) =>
-        (await AttachAsync(id, file, user.MemberId(), store, clock.GetUtcNow(), ct)).Created(a => a.Url);
+        Guid id, HttpRequest request, ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,
+        CancellationToken ct) =>
+        (await AttachAsync(id, await Attachments.FromAsync(request, ct), user.MemberId(), store, clock.GetUtcNow(), ct))
+            .Created(a => a.Url);
 
     public static async Task<Outcome<AttachmentView>> AttachAsync(
         Guid productId, IFormFile? file, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)

@@ -59,6 +59,13 @@ public static class Attachments
         Problem.Invalid(Field, $"Een bestand mag hoogstens {MaxFileBytes / (1024 * 1024)} MB zijn.");
 
     /// <summary>
+    /// The uploaded file of a request, or null when there is none — also when the body is not a form at all (JSON, or
+    /// nothing), which binding an <see cref="IFormFile"/> parameter would answer with a 500.
+    /// </summary>
+    public static async Task<IFormFile?> FromAsync(HttpRequest request, CancellationToken ct) =>
+        request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile(Field) : null;
+
+    /// <summary>
     /// Checks the upload and adds it to the session as a <see cref="StoredFile"/> of <paramref name="ownerId"/>; the
     /// caller commits it with its own event. <paramref name="alreadyStored"/>: the bytes the owner holds already.
     /// </summary>

@@ -30,14 +30,21 @@ public static class SearchProducts
     [WolverineGet("/api/kennisbank")]
     [Refuses(400)]
     public static async Task<Answer<IReadOnlyList<ProductCard>>> Search(
-        string? q, string? theme, string? sector, Guid? question, Guid? coalition, ClaimsPrincipal user,
-            IQuerySession session,
-        CancellationToken ct)
+        string? q, string? theme, string? sector, string? question, string? coalition, ClaimsPrincipal user,
+        IQuerySession session, CancellationToken ct)
     {
         if (CheckFilters(theme, sector) is { } invalid) return invalid;
-        return Answer.Of(await FindAsync(session, new ProductSearch(q, theme, sector, question, coalition),
-            user.IsSignedIn(), ct));
+        // Ids as text, so a malformed one gets a Dutch answer naming it instead of the framework's English.
+        var (questionId, coalitionId) = (IdFilter("question", question), IdFilter("coalition", coalition));
+        if ((questionId.Problem ?? coalitionId.Problem) is { } badId) return badId;
+        return Answer.Of(await FindAsync(session,
+            new ProductSearch(q, theme, sector, questionId.Value, coalitionId.Value), user.IsSignedIn(), ct));
     }
+
+    private static Outcome<Guid?> IdFilter(string field, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? (Guid?)null
+        : Guid.TryParse(value, out var id) ? (Guid?)id
+        : Problem.Invalid(field, "Geef een id zoals het in een adres van Het Initiatief staat.");
 
     [AllowAnonymous]
     [EndpointSummary("Products that match a question still being written (text and comma-separated themes), for the "

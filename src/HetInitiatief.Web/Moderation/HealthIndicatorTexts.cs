@@ -105,8 +105,7 @@ public static class HealthIndicatorTexts
             new("zonder-proef", "Samenkomen zonder uitproberen",
                 "Coalities die nog lopen (niet afgerond of gesloten) met " +
                 $"{s.StalledSessions} of meer gehouden bijeenkomsten, " +
-                "maar zonder afgesproken proef en zonder iets in de kennisbank: ze komen samen, maar proberen in de klas " +
-                "nog niets uit. " +
+                "maar zonder proef of product: ze komen samen, maar proberen in de klas nog niets uit. " +
                 "Een bijeenkomst telt als gehouden zodra ze voorbij is en niet is afgelast. Hoe minder, hoe beter.",
                 i => i.StalledCoalitions, false,
                 i => i.StalledCoalitions == 0

@@ -30,15 +30,15 @@ public sealed class ForgottenEverywhereTests(AppFixture app)
         (await app.Host.GetsNotifiedAsync(colleague, NotificationKinds.JoinedMyCoalition)).ShouldBeTrue();
         var session = await app.Host.ScheduleSessionAsync(colleague);
         await app.Host.SignUpAsync(leaver, session.SessionId);
-        // In the kennisbank she published with a file, co-authored a colleague's product, invited them, and used one.
+        // In the kennisbank she published with a file, used a colleague's product and then co-authored it, and invited them.
         var product = await app.Host.PublishProductAsync(leaver);
         using (var attached = await app.Host.AttachAsync(leaver, product.ProductId, "woordweb.pdf", "application/pdf", KennisbankSteps.APdf()))
             attached.EnsureSuccessStatusCode();
         await app.Host.InviteCoAuthorAsync(leaver, product.ProductId, colleague.Id);
         var colleagues = await app.Host.PublishProductAsync(colleague);
         await app.Host.InviteCoAuthorAsync(colleague, colleagues.ProductId, leaver.Id);
-        await app.Host.AnswerCoAuthorshipAsync(leaver, colleagues.ProductId, accept: true);
         await app.Host.Scenario(x => { x.Post.Json(new { note = "Gebruikt in groep 6." }).ToUrl($"/api/kennisbank/{colleagues.ProductId}/uses"); x.As(leaver); x.StatusCodeShouldBe(201); });
+        await app.Host.AnswerCoAuthorshipAsync(leaver, colleagues.ProductId, accept: true);
         (await app.Host.GetsNotifiedAsync(colleague, NotificationKinds.CoAuthorInvited)).ShouldBeTrue();
         await app.Host.Scenario(x => { x.Post.Json(new { email = leaver.Email }).ToUrl("/api/auth/password-reset"); x.StatusCodeShouldBe(202); });
         await app.Host.Scenario(x => { x.Post.Json(new { email = leaver.Email, password = "niet-mijn-wachtwoord-1" }).ToUrl("/api/auth/token"); x.StatusCodeShouldBe(401); });
