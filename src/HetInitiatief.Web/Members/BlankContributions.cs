@@ -8,7 +8,7 @@ namespace HetInitiatief.Members;
 
 /// <summary>
 /// "Blank what I wrote as well": on request, a departing member's own texts — questions, follow-ups,
-/// answers, goals, stories, contributions, feedback, offers and kennisbank products — are masked in the
+/// answers, goals, stories, contributions, feedback, offers, the initiative's texts and kennisbank products — are masked in the
 /// event store, wherever they were written, and the read models of those streams are rebuilt from the masked events.
 /// </summary>
 public static class Contributions
@@ -31,6 +31,7 @@ public static class Contributions
         options.Events.AddMaskingRuleForProtectedInformation<ProposalReacted>(e => e with { Comment = null });
         options.Events.AddMaskingRuleForProtectedInformation<ProposalChangesRequested>(e => e with { Note = Blanked });
         Kennisbank.ProductContributions.AddMaskingRules(options);
+        Initiative.InitiativeContributions.AddMaskingRules(options);
     }
 
     /// <summary>Who wrote the text an event carries; only those of the departing member are masked.</summary>
@@ -49,7 +50,7 @@ public static class Contributions
         ProposalRevised e => e.RevisedBy,
         ProposalReacted e => e.MemberId,
         ProposalChangesRequested e => e.RequestedBy,
-        _ => Kennisbank.ProductContributions.AuthorOf(data),
+        _ => Kennisbank.ProductContributions.AuthorOf(data) ?? Initiative.InitiativeContributions.AuthorOf(data),
     };
 
     public static async Task BlankAsync(IDocumentStore store, Guid memberId, CancellationToken ct)
@@ -92,7 +93,11 @@ public static class Contributions
             await store.Advanced.RebuildSingleStreamAsync<QuestionDetails>(id, ct);
             await store.Advanced.RebuildSingleStreamAsync<QuestionBoardItem>(id, ct);
         }
-        foreach (var id in coalitions) await store.Advanced.RebuildSingleStreamAsync<CoalitionDetails>(id, ct);
+        foreach (var id in coalitions)
+        {
+            await store.Advanced.RebuildSingleStreamAsync<CoalitionDetails>(id, ct);
+            await store.Advanced.RebuildSingleStreamAsync<Initiative.InitiativeTimeline>(id, ct);
+        }
         foreach (var id in sessions) await store.Advanced.RebuildSingleStreamAsync<Session>(id, ct);
         foreach (var id in proposals) await store.Advanced.RebuildSingleStreamAsync<Proposal>(id, ct);
         await Kennisbank.ProductContributions.AfterMaskingAsync(store, memberId, products, ct);
