@@ -4,21 +4,24 @@ using static HetInitiatief.Initiative.InitiativeRules;
 
 namespace HetInitiatief.Initiative;
 
-/// <summary>A file that shows what happened — student work, a survey, a photo — attached to an experience.</summary>
+/// <summary>
+/// A file that shows what happened — student work, a survey, a photo — attached to an experience.
+/// </summary>
 public sealed record ExperienceFileAttached(
-    Guid CoalitionId, Guid ExperienceId, Guid AttachmentId, Guid AttachedBy, string FileName, string ContentType, long Size,
-    DateTimeOffset AttachedAt);
+    Guid CoalitionId, Guid ExperienceId, Guid AttachmentId, Guid AttachedBy, string FileName, string ContentType,
+    long Size, DateTimeOffset AttachedAt);
 
 /// <summary>
-/// Evidence as files, kept like the kennisbank's (<see cref="Attachments"/>: the same limits and allow-list, the bytes in
-/// PostgreSQL, committed with the event that names them). The member who shared the experience attaches to it.
+/// Evidence as files, kept like the kennisbank's (<see cref="Attachments"/>: the same limits and allow-list, the bytes
+/// in PostgreSQL, committed with the event that names them). The member who shared the experience attaches to it.
 /// </summary>
 public static class ExperienceFilesEndpoint
 {
     public static Problem? MayAttach(Coalition coalition, InitiativeTimeline.Experience? experience, Guid memberId) =>
         MustBeUnderway(coalition)
         ?? (experience is null ? Problem.NotFound("Deze ervaring bestaat niet in deze coalitie.")
-            : experience.By != memberId ? Problem.Forbidden("Alleen wie de ervaring deelde, voegt er bestanden aan toe.")
+            : experience.By != memberId
+                ? Problem.Forbidden("Alleen wie de ervaring deelde, voegt er bestanden aan toe.")
             : null);
 
     public static Decision Decide(Coalition coalition, InitiativeTimeline.Experience? experience, StoredAttachment file,
@@ -27,8 +30,8 @@ public static class ExperienceFilesEndpoint
         ?? Decision.Accept(new ExperienceFileAttached(coalition.Id, experience!.Id, file.Id, memberId, file.FileName,
             file.ContentType, file.Size, now));
 
-    [EndpointSummary("Attach a file (multipart form field 'file') to an experience you shared: at most 10 MB, 30 MB per "
-        + "experience; pdf, docx, xlsx, pptx, odt, ods, odp, png, jpg, gif, txt, csv or mp4.")]
+    [EndpointSummary("Attach a file (multipart form field 'file') to an experience you shared: at most 10 MB, "
+        + "30 MB per experience; pdf, docx, xlsx, pptx, odt, ods, odp, png, jpg, gif, txt, csv or mp4.")]
     [WolverinePost("/api/coalitions/{id}/experiences/{experienceId}/attachments")]
     [Refuses(400, 403, 404, 409)]
     public static async Task<Created<InitiativeWritten>> Post(
@@ -57,8 +60,9 @@ public static class ExperienceFilesEndpoint
     public static string Url(Guid coalitionId, Guid experienceId, Guid attachmentId) =>
         $"/api/coalitions/{coalitionId}/experiences/{experienceId}/attachments/{attachmentId}";
 
-    public static async Task<Outcome<InitiativeWritten>> AttachAsync(Guid coalitionId, Guid experienceId, IFormFile? file,
-        Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Outcome<InitiativeWritten>> AttachAsync(
+        Guid coalitionId, Guid experienceId, IFormFile? file, Guid memberId, IDocumentStore store, DateTimeOffset now,
+        CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         // Locked while the file is checked, so two uploads at once cannot together pass the total limit.
@@ -78,7 +82,8 @@ public static class ExperienceFilesEndpoint
     /// sends both again instead of finding half of it saved.
     /// </summary>
     public static async Task<Outcome<InitiativeWritten>> ShareWithFileAsync(Guid coalitionId, Guid trialId,
-        ShareExperience command, IFormFile file, Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+        ShareExperience command, IFormFile file, Guid memberId, IDocumentStore store, DateTimeOffset now,
+        CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForExclusiveWriting<Coalition>(coalitionId, ct);
@@ -86,7 +91,8 @@ public static class ExperienceFilesEndpoint
         var experienceId = Guid.CreateVersion7();
         var shared = ShareExperienceEndpoint.Decide(coalition, trialId, command, experienceId, memberId, now);
         if (shared.Refusal is { } refused) return refused;
-        var experience = new InitiativeTimeline.Experience(experienceId, memberId, command.Evidence!, command.Text!, now);
+        var experience =
+            new InitiativeTimeline.Experience(experienceId, memberId, command.Evidence!, command.Text!, now);
         var attached = await AttachInAsync(session, coalition, experience, file, memberId, now, ct);
         if (attached.Refusal is { } invalid) return invalid;
         stream.AppendMany([.. shared.Events, .. attached.Events]);
@@ -95,7 +101,8 @@ public static class ExperienceFilesEndpoint
     }
 
     private static async Task<Decision> AttachInAsync(Marten.IDocumentSession session, Coalition coalition,
-        InitiativeTimeline.Experience? experience, IFormFile? file, Guid memberId, DateTimeOffset now, CancellationToken ct)
+        InitiativeTimeline.Experience? experience, IFormFile? file, Guid memberId, DateTimeOffset now,
+        CancellationToken ct)
     {
         if (MayAttach(coalition, experience, memberId) is { } refused) return refused;
         var already = experience!.Files?.Sum(f => f.Size) ?? 0;

@@ -4,8 +4,8 @@ using HetInitiatief.Questions;
 
 namespace HetInitiatief.Initiative;
 
-public sealed record ApproachView(int Version, Person By, string What, string ForWhom, string Goal, DateOnly? TargetDate,
-    DateTimeOffset At);
+public sealed record ApproachView(int Version, Person By, string What, string ForWhom, string Goal,
+    DateOnly? TargetDate, DateTimeOffset At);
 
 public sealed record RevisionView(Guid Id, int BasedOnVersion, Person By, string What, string ForWhom, string Goal,
     DateOnly? TargetDate, DateTimeOffset At, bool Adopted);
@@ -20,8 +20,8 @@ public sealed record ReviewView(Person By, string WentWell, string NextTime, Dat
 public sealed record TrialView(Guid Id, int Round, Person AgreedBy, string What, DateOnly Until, string WatchFor,
     DateTimeOffset AgreedAt, IReadOnlyList<ExperienceView> Experiences, ReviewView? Review);
 
-public sealed record CriteriaView(string Text, Person ProposedBy, DateTimeOffset ProposedAt, IReadOnlyList<Person> Supporters,
-    int Partners, DateTimeOffset? AgreedAt);
+public sealed record CriteriaView(string Text, Person ProposedBy, DateTimeOffset ProposedAt,
+    IReadOnlyList<Person> Supporters, int Partners, DateTimeOffset? AgreedAt);
 
 public sealed record CompletionView(Person By, string Celebration, DateTimeOffset At);
 
@@ -33,8 +33,9 @@ public sealed record UpdateView(Guid Id, Person By, string Text, DateTimeOffset 
 /// </summary>
 public sealed record TimelineView(
     Guid CoalitionId, Guid QuestionId, string Phase, string PhaseName, string NextStep, int OfferRound,
-    DateTimeOffset FormedAt, DateTimeOffset? LargeEnoughAt, ApproachView? Approach, IReadOnlyList<ApproachView> ApproachVersions,
-    IReadOnlyList<RevisionView> Revisions, IReadOnlyList<TrialView> Trials, CriteriaView? Criteria, CompletionView? Completed,
+    DateTimeOffset FormedAt, DateTimeOffset? LargeEnoughAt, ApproachView? Approach,
+    IReadOnlyList<ApproachView> ApproachVersions, IReadOnlyList<RevisionView> Revisions,
+    IReadOnlyList<TrialView> Trials, CriteriaView? Criteria, CompletionView? Completed,
     IReadOnlyList<UpdateView> Updates, DateTimeOffset? AsOf);
 
 public static class GetTimelineEndpoint
@@ -54,14 +55,19 @@ public static class GetTimelineEndpoint
             : view;
     }
 
-    /// <param name="asOf">A moment in the past: the coalition and its story replayed from its events up to then.</param>
+    /// <param name="asOf">
+    /// A moment in the past: the coalition and its story replayed from its events up to then.
+    /// </param>
     public static async Task<TimelineView?> ReadAsync(
         Guid coalitionId, IQuerySession session, DateTimeOffset now, CancellationToken ct, DateTimeOffset? asOf = null)
     {
         var (details, timeline) = asOf is { } when
-            ? (await session.Events.AggregateStreamAsync<CoalitionDetails>(coalitionId, timestamp: when.ToUniversalTime(), token: ct),
-                await session.Events.AggregateStreamAsync<InitiativeTimeline>(coalitionId, timestamp: when.ToUniversalTime(), token: ct))
-            : (await session.LoadAsync<CoalitionDetails>(coalitionId, ct), await session.LoadAsync<InitiativeTimeline>(coalitionId, ct));
+            ? (await session.Events.AggregateStreamAsync<CoalitionDetails>(
+                    coalitionId, timestamp: when.ToUniversalTime(), token: ct),
+                await session.Events.AggregateStreamAsync<InitiativeTimeline>(
+                    coalitionId, timestamp: when.ToUniversalTime(), token: ct))
+            : (await session.LoadAsync<CoalitionDetails>(coalitionId, ct),
+                await session.LoadAsync<InitiativeTimeline>(coalitionId, ct));
         if (details is null) return null;
         // A coalition formed before the timeline existed has no stored one yet: replay it from its events.
         timeline ??= await session.Events.AggregateStreamAsync<InitiativeTimeline>(coalitionId, token: ct);
@@ -70,27 +76,31 @@ public static class GetTimelineEndpoint
         return ToView(details, timeline, names, InitiativeRules.Today(asOf ?? now), asOf);
     }
 
-    public static TimelineView ToView(CoalitionDetails details, InitiativeTimeline t, IReadOnlyDictionary<Guid, string> names,
-        DateOnly today, DateTimeOffset? asOf)
+    public static TimelineView ToView(
+        CoalitionDetails details, InitiativeTimeline t, IReadOnlyDictionary<Guid, string> names, DateOnly today,
+        DateTimeOffset? asOf)
     {
         Person P(Guid id) => Person.Of(id, names);
-        ApproachView Approach(InitiativeTimeline.Approach a) => new(a.Version, P(a.By), a.What, a.ForWhom, a.Goal, a.TargetDate, a.At);
+        ApproachView Approach(InitiativeTimeline.Approach a) =>
+            new(a.Version, P(a.By), a.What, a.ForWhom, a.Goal, a.TargetDate, a.At);
         var phase = details.PhaseOn(today);
         return new TimelineView(
-            t.Id, t.QuestionId, phase, Phases.Names[phase], Phases.NextStep(phase, details.Progress), details.Progress.OfferRound,
+            t.Id, t.QuestionId, phase, Phases.Names[phase], Phases.NextStep(phase, details.Progress),
+            details.Progress.OfferRound,
             t.FormedAt, t.LargeEnoughAt, t.CurrentApproach is { } current ? Approach(current) : null,
             t.Approaches.Select(Approach).ToList(),
-            t.Revisions.Select(r => new RevisionView(r.Id, r.BasedOnVersion, P(r.By), r.What, r.ForWhom, r.Goal, r.TargetDate, r.At,
-                r.Adopted)).ToList(),
-            t.Trials.Select(trial => new TrialView(trial.Id, trial.Round, P(trial.AgreedBy), trial.What, trial.Until, trial.WatchFor,
-                trial.AgreedAt,
+            t.Revisions.Select(r => new RevisionView(r.Id, r.BasedOnVersion, P(r.By), r.What, r.ForWhom, r.Goal,
+                r.TargetDate, r.At, r.Adopted)).ToList(),
+            t.Trials.Select(trial => new TrialView(trial.Id, trial.Round, P(trial.AgreedBy), trial.What, trial.Until,
+                trial.WatchFor, trial.AgreedAt,
                 trial.Experiences.Select(e => new ExperienceView(e.Id, P(e.By), e.Evidence,
                     Evidence.Kinds.GetValueOrDefault(e.Evidence, e.Evidence), e.Text, e.At,
                     (e.Files ?? []).Select(f => new ExperienceFileView(f.Id, f.FileName, f.ContentType, f.Size,
                         ExperienceFilesEndpoint.Url(t.Id, e.Id, f.Id))).ToList())).ToList(),
                 trial.Reviewed is { } r ? new ReviewView(P(r.By), r.WentWell, r.NextTime, r.At) : null)).ToList(),
             t.Criteria is { } c
-                ? new CriteriaView(c.Text, P(c.ProposedBy), c.ProposedAt, c.Supporters.Select(P).ToList(), details.Partners, c.AgreedAt)
+                ? new CriteriaView(c.Text, P(c.ProposedBy), c.ProposedAt, c.Supporters.Select(P).ToList(),
+                    details.Partners, c.AgreedAt)
                 : null,
             t.Completed is { } done ? new CompletionView(P(done.By), done.Celebration, done.At) : null,
             t.Updates.Select(u => new UpdateView(u.Id, P(u.By), u.Text, u.At)).ToList(),

@@ -14,16 +14,21 @@ public static class InitiativeContributions
             e with { What = Blanked, ForWhom = "", Goal = Blanked });
         options.Events.AddMaskingRuleForProtectedInformation<ApproachRevisionProposed>(e =>
             e with { What = Blanked, ForWhom = "", Goal = Blanked });
-        options.Events.AddMaskingRuleForProtectedInformation<TrialAgreed>(e => e with { What = Blanked, WatchFor = "" });
+        options.Events.AddMaskingRuleForProtectedInformation<TrialAgreed>(e =>
+            e with { What = Blanked, WatchFor = "" });
         options.Events.AddMaskingRuleForProtectedInformation<ExperienceShared>(e => e with { Text = Blanked });
         options.Events.AddMaskingRuleForProtectedInformation<TrialReviewed>(e =>
             e with { WentWell = Blanked, NextTime = Blanked });
-        options.Events.AddMaskingRuleForProtectedInformation<CompletionCriteriaProposed>(e => e with { Criteria = Blanked });
-        options.Events.AddMaskingRuleForProtectedInformation<InitiativeCompleted>(e => e with { Celebration = Blanked });
+        options.Events.AddMaskingRuleForProtectedInformation<CompletionCriteriaProposed>(e =>
+            e with { Criteria = Blanked });
+        options.Events.AddMaskingRuleForProtectedInformation<InitiativeCompleted>(e =>
+            e with { Celebration = Blanked });
         options.Events.AddMaskingRuleForProtectedInformation<InitiativeUpdatePosted>(e => e with { Text = Blanked });
     }
 
-    /// <summary>Who wrote the text an initiative event carries (an adopted revision keeps its proposer's words).</summary>
+    /// <summary>
+    /// Who wrote the text an initiative event carries (an adopted revision keeps its proposer's words).
+    /// </summary>
     public static Guid? AuthorOf(object data) => data switch
     {
         ApproachRecorded e => e.RecordedBy,

@@ -41,7 +41,8 @@ public static class InitiativeRules
     /// up rather than overwrite. <paramref name="madeId"/>: the id of what the step made, for the answer.
     /// </summary>
     public static async Task<Outcome<InitiativeWritten>> WriteAsync(
-        IDocumentStore store, Guid coalitionId, Func<Coalition, Decision> decide, CancellationToken ct, Guid? madeId = null) =>
+        IDocumentStore store, Guid coalitionId, Func<Coalition, Decision> decide, CancellationToken ct,
+        Guid? madeId = null) =>
         (await EventStreams.DecideAsync(store, coalitionId, null, decide, CoalitionRules.NotFound, ct))
             .Map(written => new InitiativeWritten(coalitionId, written.Version, madeId));
 

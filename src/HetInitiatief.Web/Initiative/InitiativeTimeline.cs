@@ -38,8 +38,8 @@ public sealed record InitiativeTimeline(
     public sealed record Trial(Guid Id, int Round, Guid AgreedBy, string What, DateOnly Until, string WatchFor,
         DateTimeOffset AgreedAt, IReadOnlyList<Experience> Experiences, Review? Reviewed);
 
-    public sealed record CriteriaState(string Text, Guid ProposedBy, DateTimeOffset ProposedAt, IReadOnlyList<Guid> Supporters,
-        DateTimeOffset? AgreedAt);
+    public sealed record CriteriaState(string Text, Guid ProposedBy, DateTimeOffset ProposedAt,
+        IReadOnlyList<Guid> Supporters, DateTimeOffset? AgreedAt);
 
     public sealed record Completion(Guid By, string Celebration, DateTimeOffset At);
 
@@ -56,12 +56,14 @@ public sealed record InitiativeTimeline(
 
     public InitiativeTimeline Apply(CoalitionOfferAccepted e) => this with
     {
-        Offers = [.. Offers, new AcceptedOffer(e.ProposalId, Trials.Count(t => t.Reviewed is not null) + 1, e.AcceptedAt)],
+        Offers = [.. Offers, new AcceptedOffer(e.ProposalId, Trials.Count(t => t.Reviewed is not null) + 1,
+            e.AcceptedAt)],
     };
 
     public InitiativeTimeline Apply(ApproachRecorded e) => this with
     {
-        Approaches = [.. Approaches, new Approach(e.Version, e.RecordedBy, e.What, e.ForWhom, e.Goal, e.TargetDate, e.RecordedAt)],
+        Approaches = [.. Approaches, new Approach(e.Version, e.RecordedBy, e.What, e.ForWhom, e.Goal, e.TargetDate,
+            e.RecordedAt)],
     };
 
     public InitiativeTimeline Apply(ApproachRevisionProposed e) => this with
@@ -77,14 +79,15 @@ public sealed record InitiativeTimeline(
         return this with
         {
             Revisions = Revisions.Select(r => r.Id == e.RevisionId ? r with { Adopted = true } : r).ToList(),
-            Approaches = [.. Approaches, new Approach(e.Version, revision.By, revision.What, revision.ForWhom, revision.Goal,
-                revision.TargetDate, e.AdoptedAt)],
+            Approaches = [.. Approaches, new Approach(e.Version, revision.By, revision.What, revision.ForWhom,
+                revision.Goal, revision.TargetDate, e.AdoptedAt)],
         };
     }
 
     public InitiativeTimeline Apply(TrialAgreed e) => this with
     {
-        Trials = [.. Trials, new Trial(e.TrialId, e.Round, e.AgreedBy, e.What, e.Until, e.WatchFor, e.AgreedAt, [], null)],
+        Trials = [.. Trials, new Trial(e.TrialId, e.Round, e.AgreedBy, e.What, e.Until, e.WatchFor, e.AgreedAt, [],
+            null)],
     };
 
     public InitiativeTimeline Apply(ExperienceShared e) => WithTrial(e.TrialId, t => t with
@@ -116,7 +119,8 @@ public sealed record InitiativeTimeline(
         Criteria = Criteria! with { Supporters = [.. Criteria.Supporters, e.SupportedBy] },
     };
 
-    public InitiativeTimeline Apply(CompletionCriteriaAgreed e) => this with { Criteria = Criteria! with { AgreedAt = e.AgreedAt } };
+    public InitiativeTimeline Apply(CompletionCriteriaAgreed e) =>
+        this with { Criteria = Criteria! with { AgreedAt = e.AgreedAt } };
 
     /// <summary>Completion and updates are news for the rest of the network (<c>LastNewsAt</c> orders it).</summary>
     public InitiativeTimeline Apply(InitiativeCompleted e) => this with

@@ -51,7 +51,9 @@ public sealed partial class QuestionPageModel
         _coalitionState is { } state && proposal.Status != Offers.ProposalStatus.Accepted
         && Offers.ReactAndDecideEndpoints.MayAccept(proposal.Round, state, User.MemberId()) is null;
 
-    /// <summary>The timeline as it stands (or stood, when looking back); the forms only for now, never in the past.</summary>
+    /// <summary>
+    /// The timeline as it stands (or stood, when looking back); the forms only for now, never in the past.
+    /// </summary>
     private async Task LoadTimelineAsync(Marten.IQuerySession session, CancellationToken ct)
     {
         if (Coalition is null) return;
@@ -64,7 +66,8 @@ public sealed partial class QuestionPageModel
         MayProposeRevision = ApproachRevisionEndpoints.MayPropose(state, me) is null;
         MayAdoptRevision = MayRecordApproach && !state.Progress.PendingRevisions.IsEmpty;
         MayAgreeTrial = AgreeTrialEndpoint.MayAgree(state, me) is null;
-        MayShareExperience = trial is { Reviewed: false } && ShareExperienceEndpoint.MayShare(state, trial.Id, me) is null;
+        MayShareExperience = trial is { Reviewed: false }
+            && ShareExperienceEndpoint.MayShare(state, trial.Id, me) is null;
         MayReview = trial is not null && ReviewTrialEndpoint.MayReview(state, trial.Id, me) is null;
         MayProposeCriteria = InitiativeRules.MustBeUnderway(state) is null
             && InitiativeRules.MustCarry(state, me, "") is null && state.Progress.Trials.Count > 0;
@@ -72,7 +75,8 @@ public sealed partial class QuestionPageModel
             && !state.Progress.CriteriaSupporters.Contains(me);
         MayComplete = CompleteInitiativeEndpoint.MayComplete(state, me) is null;
         MayPostUpdate = PostUpdateEndpoint.MayPost(state, me) is null;
-        OfferRoundOpen = Offers.MakeProposalEndpoints.MayPropose(state.Status, state.ThresholdReached, state.Progress) is null;
+        OfferRoundOpen =
+            Offers.MakeProposalEndpoints.MayPropose(state.Status, state.ThresholdReached, state.Progress) is null;
         // The approach form says which version it revises: the one shown now, also after a refused (stale) attempt.
         ApproachExpectedVersion = state.Progress.ApproachVersion;
         ModelState.Remove(nameof(ApproachExpectedVersion));
@@ -86,7 +90,8 @@ public sealed partial class QuestionPageModel
 
     public Task<IActionResult> OnPostRecordApproachAsync(CancellationToken ct) =>
         RunAsync(now => Fields("Approach", RecordApproachEndpoint.RecordAsync(CoalitionId,
-                new RecordApproach(ApproachWhat, ApproachForWhom, ApproachGoal, ApproachTargetDate, ApproachExpectedVersion),
+                new RecordApproach(ApproachWhat, ApproachForWhom, ApproachGoal, ApproachTargetDate,
+                    ApproachExpectedVersion),
                 User.MemberId(), store, now, ct)),
             "aanpak", "De aanpak is vastgelegd.", ct);
 
@@ -143,7 +148,8 @@ public sealed partial class QuestionPageModel
         return outcome.Problem is { Errors.Count: > 0 } problem
             ? problem with
             {
-                Errors = problem.Errors.ToDictionary(e => form + char.ToUpperInvariant(e.Key[0]) + e.Key[1..], e => e.Value),
+                Errors = problem.Errors.ToDictionary(
+                    e => form + char.ToUpperInvariant(e.Key[0]) + e.Key[1..], e => e.Value),
             }
             : outcome;
     }

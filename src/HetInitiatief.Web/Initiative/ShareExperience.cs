@@ -21,7 +21,9 @@ public static class Evidence
 
 public static class ShareExperienceEndpoint
 {
-    /// <summary>Any member of the coalition shares, for a trial of this coalition, until the initiative is done.</summary>
+    /// <summary>
+    /// Any member of the coalition shares, for a trial of this coalition, until the initiative is done.
+    /// </summary>
     public static Problem? MayShare(Coalition coalition, Guid trialId, Guid memberId) =>
         MustBeUnderway(coalition)
         ?? MustTakePart(coalition, memberId, "een ervaring delen")
@@ -29,10 +31,12 @@ public static class ShareExperienceEndpoint
             ? Problem.NotFound("Deze proef bestaat niet in deze coalitie.") : null);
 
     public static Decision Decide(
-        Coalition coalition, Guid trialId, ShareExperience command, Guid experienceId, Guid memberId, DateTimeOffset now) =>
+        Coalition coalition, Guid trialId, ShareExperience command, Guid experienceId, Guid memberId,
+        DateTimeOffset now) =>
         new FieldRules()
             .Check(command.Evidence is not null && Evidence.Kinds.ContainsKey(command.Evidence), "evidence",
-                "Kies wat je ervaring laat zien: werk van leerlingen, een enquête, cijfers, video, observatie of een gesprek.")
+                "Kies wat je ervaring laat zien: werk van leerlingen, een enquête, cijfers, video, observatie "
+                + "of een gesprek.")
             .Text("text", command.Text, "wat er gebeurde", ExperienceMax, min: 10)
             .Problem
         ?? MayShare(coalition, trialId, memberId)
@@ -48,8 +52,9 @@ public static class ShareExperienceEndpoint
         (await ShareAsync(id, trialId, command, user.MemberId(), store, clock.GetUtcNow(), ct))
             .Created(_ => $"/api/coalitions/{id}/timeline");
 
-    public static async Task<Outcome<InitiativeWritten>> ShareAsync(Guid coalitionId, Guid trialId, ShareExperience command,
-        Guid memberId, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Outcome<InitiativeWritten>> ShareAsync(
+        Guid coalitionId, Guid trialId, ShareExperience command, Guid memberId, IDocumentStore store,
+        DateTimeOffset now, CancellationToken ct)
     {
         var experienceId = Guid.CreateVersion7();
         return await InitiativeRules.WriteAsync(store, coalitionId,

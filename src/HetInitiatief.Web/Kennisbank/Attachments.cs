@@ -28,7 +28,9 @@ public static class Attachments
 
     private const string Zip = "zip";
 
-    /// <summary>Extension → the content types it may be declared as, and the signature its bytes start with.</summary>
+    /// <summary>
+    /// Extension → the content types it may be declared as, and the signature its bytes start with.
+    /// </summary>
     private static readonly Dictionary<string, (string[] ContentTypes, string Signature)> Allowed = new()
     {
         [".pdf"] = (["application/pdf"], "pdf"),

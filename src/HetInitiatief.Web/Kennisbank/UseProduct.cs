@@ -11,7 +11,8 @@ public static class UseProductEndpoint
                 $"Je toelichting mag hoogstens {ProductRules.NoteMax} tekens hebben.").Problem
         // The applied value counts colleagues who used it; the makers' own use is not that (the page hides the button).
         ?? (product.IsAuthor(memberId)
-            ? Problem.Forbidden("Je bent auteur van dit product; \"Ik heb dit gebruikt\" is voor collega's die het toepasten.")
+            ? Problem.Forbidden("Je bent auteur van dit product; \"Ik heb dit gebruikt\" is voor collega's die "
+                + "het toepasten.")
             : product.UsedBy.Contains(memberId)
             ? Decision.Accept()
             : Decision.Accept(new ProductUsed(product.Id, memberId, command.Note?.Trim() ?? "", now)));
