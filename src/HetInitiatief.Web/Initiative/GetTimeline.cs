@@ -87,7 +87,7 @@ public static class GetTimelineEndpoint
         return new TimelineView(
             t.Id, t.QuestionId, phase, Phases.Names[phase], Phases.NextStep(phase, details.Progress),
             details.Progress.OfferRound,
-            t.FormedAt, t.LargeEnoughAt, t.CurrentApproach is { } current ? Approach(current) : null,
+            details.FormedAt, details.ThresholdReachedAt, t.CurrentApproach is { } current ? Approach(current) : null,
             t.Approaches.Select(Approach).ToList(),
             t.Revisions.Select(r => new RevisionView(r.Id, r.BasedOnVersion, P(r.By), r.What, r.ForWhom, r.Goal,
                 r.TargetDate, r.At, r.Adopted)).ToList(),

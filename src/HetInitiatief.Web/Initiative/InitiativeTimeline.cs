@@ -6,20 +6,18 @@ namespace HetInitiatief.Initiative;
 /// The initiative's story as the question page tells it: the approach and its versions, proposed revisions,
 /// every trial with its experiences and review, the completion criteria, completion and updates. Projected inline
 /// from the coalition's stream (the page reads it straight after a write); names are looked up when shown, so a
-/// deleted account's name is masked like everywhere else.
+/// deleted account's name is masked like everywhere else. When the coalition formed and grew large enough is
+/// <see cref="CoalitionDetails"/>'s to say; the view reads both at the same moment.
 /// </summary>
 public sealed record InitiativeTimeline(
     Guid Id,
     Guid QuestionId,
-    DateTimeOffset FormedAt,
-    DateTimeOffset? LargeEnoughAt,
     IReadOnlyList<InitiativeTimeline.Approach> Approaches,
     IReadOnlyList<InitiativeTimeline.Revision> Revisions,
     IReadOnlyList<InitiativeTimeline.Trial> Trials,
     InitiativeTimeline.CriteriaState? Criteria,
     InitiativeTimeline.Completion? Completed,
     IReadOnlyList<InitiativeTimeline.Update> Updates,
-    IReadOnlyList<InitiativeTimeline.AcceptedOffer> Offers,
     DateTimeOffset? LastNewsAt = null)
 {
     public sealed record Approach(int Version, Guid By, string What, string ForWhom, string Goal, DateOnly? TargetDate,
@@ -45,20 +43,10 @@ public sealed record InitiativeTimeline(
 
     public sealed record Update(Guid Id, Guid By, string Text, DateTimeOffset At);
 
-    public sealed record AcceptedOffer(Guid ProposalId, int Round, DateTimeOffset At);
-
     public Approach? CurrentApproach => Approaches.Count == 0 ? null : Approaches[^1];
 
     public static InitiativeTimeline Create(CoalitionFormed e) =>
-        new(e.CoalitionId, e.QuestionId, e.FormedAt, null, [], [], [], null, null, [], []);
-
-    public InitiativeTimeline Apply(CoalitionThresholdReached e) => this with { LargeEnoughAt = e.ReachedAt };
-
-    public InitiativeTimeline Apply(CoalitionOfferAccepted e) => this with
-    {
-        Offers = [.. Offers, new AcceptedOffer(e.ProposalId, Trials.Count(t => t.Reviewed is not null) + 1,
-            e.AcceptedAt)],
-    };
+        new(e.CoalitionId, e.QuestionId, [], [], [], null, null, []);
 
     public InitiativeTimeline Apply(ApproachRecorded e) => this with
     {
