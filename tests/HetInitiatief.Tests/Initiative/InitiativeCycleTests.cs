@@ -2,8 +2,6 @@ using Alba;
 using HetInitiatief.Initiative;
 using HetInitiatief.Offers;
 using HetInitiatief.Tests.Infrastructure;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HetInitiatief.Tests.Initiative;
 
@@ -156,7 +154,7 @@ public sealed class InitiativeCycleTests(AppFixture app)
         await app.Host.RecordApproachAsync(initiator, coalitionId);
         var trial = await app.Host.AgreeTrialAsync(initiator, coalitionId);
         await app.Host.ShareExperienceAsync(a, coalitionId, trial);
-        var beforeReview = await LastEventAtAsync(coalitionId);
+        var beforeReview = await app.Host.MomentAfterLastEventAsync(coalitionId);
         await app.Host.ReviewTrialAsync(a, coalitionId, trial);
 
         // When the timeline is read as it stood just after the experience
@@ -187,13 +185,5 @@ public sealed class InitiativeCycleTests(AppFixture app)
         var news = await app.Host.Scenario(x => { x.Get.Url("/api/initiatives/news"); x.As(elsewhere); });
         (await news.ReadAsJsonAsync<List<InitiativeNewsItem>>())!
             .ShouldContain(n => n.Text == text && n.Kind == InitiativeNewsItem.Update && n.By.Id == a.Id);
-    }
-
-    private async Task<DateTimeOffset> LastEventAtAsync(Guid coalitionId)
-    {
-        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var events = await session.Events.FetchStreamAsync(coalitionId, token: TestContext.Current.CancellationToken);
-        var at = events[^1].Timestamp.AddTicks(10);
-        return at.AddTicks(-(at.Ticks % 10));
     }
 }

@@ -1,7 +1,5 @@
 using Alba;
 using HetInitiatief.Tests.Infrastructure;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HetInitiatief.Tests.Initiative;
 
@@ -50,7 +48,7 @@ public sealed class InitiativePageTests(AppFixture app)
         await app.Host.RecordApproachAsync(initiator, coalitionId);
         var trial = await app.Host.AgreeTrialAsync(initiator, coalitionId);
         await app.Host.ShareExperienceAsync(partner, coalitionId, trial);
-        var beforeReview = await LastEventAtAsync(coalitionId);
+        var beforeReview = await app.Host.MomentAfterLastEventAsync(coalitionId);
         await app.Host.ReviewTrialAsync(partner, coalitionId, trial);
 
         // When the initiator looks at the question page as it stood before the review
@@ -74,12 +72,4 @@ public sealed class InitiativePageTests(AppFixture app)
             x.Get.Url($"/vragen/{questionId}" + (at is null ? "" : $"?at={Uri.EscapeDataString(at)}"));
             x.As(viewer);
         })).ReadAsTextAsync();
-
-    private async Task<DateTimeOffset> LastEventAtAsync(Guid coalitionId)
-    {
-        await using var session = app.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var events = await session.Events.FetchStreamAsync(coalitionId, token: TestContext.Current.CancellationToken);
-        var at = events[^1].Timestamp.AddTicks(10);
-        return at.AddTicks(-(at.Ticks % 10));
-    }
 }

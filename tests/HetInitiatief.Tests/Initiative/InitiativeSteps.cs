@@ -1,6 +1,8 @@
 using Alba;
 using HetInitiatief.Initiative;
 using HetInitiatief.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 // The steps live in the tests' root namespace, so every feature's tests read them without a using.
 namespace HetInitiatief.Tests;
@@ -78,5 +80,17 @@ public static class InitiativeSteps
             x.As(viewer);
         });
         return (await result.ReadAsJsonAsync<TimelineView>())!;
+    }
+
+    /// <summary>
+    /// A moment just after the stream's last event, as the store recorded it (time travel reads the store's own
+    /// commit times), rounded to what PostgreSQL keeps.
+    /// </summary>
+    public static async Task<DateTimeOffset> MomentAfterLastEventAsync(this IAlbaHost host, Guid streamId)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var events = await session.Events.FetchStreamAsync(streamId, token: TestContext.Current.CancellationToken);
+        var at = events[^1].Timestamp.AddTicks(10);
+        return at.AddTicks(-(at.Ticks % 10));
     }
 }
