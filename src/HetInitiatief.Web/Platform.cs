@@ -25,6 +25,7 @@ public static class Platform
 {
     public static async Task AddPlatformAsync(this WebApplicationBuilder builder)
     {
+        builder.AddTelemetry();
         await builder.AddDatabaseAsync();
         builder.Host.UseWolverine(options => options.UseDatabaseDefaults());
         // The features, each with its own read models, settings, hosted services, pushes, news and queues.

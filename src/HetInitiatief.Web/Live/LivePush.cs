@@ -58,11 +58,23 @@ public sealed class PushOrder
     }
 }
 
-/// <summary>The one handler of the sequential live-push queue: sends a push unless a newer one already went.</summary>
+/// <summary>
+/// The one handler of the sequential live-push queue: sends a push unless a newer one already went. Its span joins the
+/// trace of the write that made the push (Wolverine carries the trace through the queue), so an operator sees the
+/// request, its commit and what watchers were sent as one trace.
+/// </summary>
 public static class LivePushHandler
 {
-    public static Task Handle(LivePush push, PushOrder order, IHubContext<LiveHub> hub, CancellationToken ct) =>
-        push.Order is { } at && !order.Advance(at)
-            ? Task.CompletedTask
-            : hub.Clients.Groups(push.Groups).SendAsync(push.Method, push.Message, ct);
+    public static async Task Handle(LivePush push, PushOrder order, IHubContext<LiveHub> hub, CancellationToken ct)
+    {
+        using var span = Telemetry.Source.StartActivity($"live push {push.Method}");
+        span?.SetTag("live.method", push.Method);
+        span?.SetTag("live.groups", string.Join(",", push.Groups));
+        if (push.Order is { } at && !order.Advance(at))
+        {
+            span?.SetTag("live.skipped", "a newer version of the stream was already pushed");
+            return;
+        }
+        await hub.Clients.Groups(push.Groups).SendAsync(push.Method, push.Message, ct);
+    }
 }

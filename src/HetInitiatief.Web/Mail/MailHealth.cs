@@ -14,7 +14,7 @@ public sealed class MailHealth(IDocumentStore store) : IHealthCheck
         var failing = await session.Query<OutgoingMail>().CountAsync(m => m.Status == OutgoingMail.Failing, ct);
         var dead = await session.Query<OutgoingMail>().CountAsync(m => m.Status == OutgoingMail.Dead, ct);
         return failing + dead == 0
-            ? HealthCheckResult.Healthy()
+            ? HealthCheckResult.Healthy("All mail delivered or on its way")
             : HealthCheckResult.Degraded(
                 $"Mail not delivered: {failing} failing (being retried), {dead} dead (see /beheer/uitgaande-mail)");
     }

@@ -12,7 +12,8 @@ public sealed class PlatformTests(AppFixture app)
     public async Task Health_is_open_to_probes_and_ready_means_postgres_answers()
     {
         await app.Host.Scenario(x => { x.Get.Url("/health/live"); x.ContentShouldBe("Healthy"); });
-        await app.Host.Scenario(x => { x.Get.Url("/health/ready"); x.ContentShouldBe("Healthy"); });
+        // The run's app may be degraded by other tests' dead letters (HealthTests checks each reason on its own app).
+        (await app.Host.ReadinessAsync()).Checks["postgres"].ShouldBe(new Readiness.Check("Healthy", "PostgreSQL answers"));
     }
 
     [Fact]
