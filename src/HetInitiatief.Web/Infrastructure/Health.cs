@@ -35,8 +35,8 @@ public static class Health
     }
 
     /// <summary>
-    /// <c>{"status": "Degraded", "checks": {"mail": {"status": "Degraded", "description": "…"}, …}}</c>. Exceptions stay
-    /// out: the endpoint is open to anyone, and a check's description already says what is wrong.
+    /// <c>{"status": "Degraded", "checks": {"mail": {"status": "Degraded", "description": "…"}, …}}</c>.
+    /// Exceptions stay out: the endpoint is open to anyone, and a check's description already says what is wrong.
     /// </summary>
     public static async Task WriteReportAsync(HttpContext context, HealthReport report)
     {
@@ -56,7 +56,7 @@ public static class Health
         json.WriteEndObject();
     }
 
-    /// <summary>A check that threw has its exception's message as description, which may name hosts; its type will do.</summary>
+    /// <summary>A check that threw has its exception's message as description, which may name hosts; the type will do.</summary>
     private static string? Described(HealthReportEntry entry) =>
         entry.Exception is { } e && entry.Description == e.Message
             ? $"The check failed ({e.GetType().Name})"

@@ -66,8 +66,10 @@ public sealed class HealthTests(AppFixture app)
         await using (var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
             var now = DateTimeOffset.UtcNow;
-            session.Store(new OutgoingMail(Guid.NewGuid(), "a@school.example", "Onderwerp", "Tekst", now, OutgoingMail.Failing, 1, "421"));
-            session.Store(new OutgoingMail(Guid.NewGuid(), "b@school.example", "Onderwerp", "Tekst", now, OutgoingMail.Dead, 1, "550"));
+            session.Store(new OutgoingMail(Guid.NewGuid(), "a@school.example", "Onderwerp", "Tekst", now,
+                OutgoingMail.Failing, Attempts: 1, LastError: "421 try again later"));
+            session.Store(new OutgoingMail(Guid.NewGuid(), "b@school.example", "Onderwerp", "Tekst", now,
+                OutgoingMail.Dead, Attempts: 1, LastError: "550 no such user"));
             await session.SaveChangesAsync();
         }
 
@@ -115,24 +117,29 @@ public sealed class HealthTests(AppFixture app)
 
         // Then it is degraded, and the reason names each halted shard
         verdict.Status.ShouldBe(HealthStatus.Degraded);
-        verdict.Description.ShouldBe("Async daemon: Digest:All is paused since 2026-12-06 21:00:00Z; Matches:All is stopped");
+        verdict.Description.ShouldBe(
+            "Async daemon: Digest:All is paused since 2026-12-06 21:00:00Z; Matches:All is stopped");
     }
 
     [Fact]
     public void Running_agents_are_healthy_also_when_another_node_runs_the_rest()
     {
-        var verdict = ProjectionDaemonHealth.Verdict(["Radar:All", "Digest:All"], [new("Radar:All", AgentStatus.Running, null)]);
+        var verdict = ProjectionDaemonHealth.Verdict(
+            ["Radar:All", "Digest:All"], [new("Radar:All", AgentStatus.Running, null)]);
 
-        (verdict.Status, verdict.Description).ShouldBe((HealthStatus.Healthy, "Async daemon runs 1 of 2 shard(s) on this node"));
+        (verdict.Status, verdict.Description).ShouldBe(
+            (HealthStatus.Healthy, "Async daemon runs 1 of 2 shard(s) on this node"));
     }
 
     /// <summary>A message moved to the dead letters the way Wolverine does after the last retry.</summary>
     private static async Task DeadLetterAsync(IAlbaHost host)
     {
         var runtime = host.Services.GetRequiredService<IWolverineRuntime>();
-        var news = new QuestionNews(Guid.NewGuid(), Guid.NewGuid(), QuestionNews.Asked, Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var news = new QuestionNews(
+            Guid.NewGuid(), Guid.NewGuid(), QuestionNews.Asked, Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
         var envelope = runtime.RoutingFor(typeof(QuestionNews)).RouteForPublish(news, null).Single();
         envelope.Data = envelope.Serializer!.Write(envelope);
-        await runtime.Storage.Inbox.MoveToDeadLetterStorageAsync(envelope, new InvalidOperationException("De handler gaf het op."));
+        await runtime.Storage.Inbox.MoveToDeadLetterStorageAsync(
+            envelope, new InvalidOperationException("De handler gaf het op."));
     }
 }

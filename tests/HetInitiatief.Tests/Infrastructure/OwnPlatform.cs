@@ -13,7 +13,8 @@ namespace HetInitiatief.Tests.Infrastructure;
 public static class OwnPlatform
 {
     public static async Task<IAlbaHost> StartAsync(
-        AppFixture app, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+        AppFixture app, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var database = $"own_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(app.ConnectionString))
