@@ -51,7 +51,9 @@ public static class ClusterBench
     private static async Task<Result> MeasureAsync(int nodes, TimeSpan duration, string webDll, string root)
     {
         var run = Directory.CreateTempSubdirectory("het-initiatief-cluster-bench-").FullName;
-        await using var postgres = await LocalPostgres.StartAsync(Path.Combine(run, "postgres"));
+        // Outside the run folder, which only its owner may enter: PostgreSQL runs as its own user when this is root.
+        await using var postgres = await LocalPostgres.StartAsync(
+            Path.Combine(Path.GetTempPath(), $"het-initiatief-cluster-bench-pg-{Guid.NewGuid():N}"));
         var mail = new ConfirmationMail(Path.Combine(run, "outbox"));
         var port = FreePort();
         Console.WriteLine($"Starting {nodes} node(s) behind nginx…");
@@ -83,12 +85,15 @@ public static class ClusterBench
             nginx.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
             await Load.ThroughputAsync(4, TimeSpan.FromSeconds(3), () => PostQuestionAsync(nginx));
-            var rate = await Load.ThroughputAsync(Concurrency, duration, () => PostQuestionAsync(nginx));
 
+            // Latency first, at a steady rate: after the flood below the pushes of a thousand posts are still queued,
+            // and a measurement behind them would time the queue, not the path.
             using var first = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{nodePorts[0]}") };
             first.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var (pushes, watched) = await PushLatencyAsync(first, new Uri($"http://127.0.0.1:{nodePorts[^1]}/hubs/live"),
                 token, TimeSpan.FromSeconds(Math.Max(10, duration.TotalSeconds * 2)));
+
+            var rate = await Load.ThroughputAsync(Concurrency, duration, () => PostQuestionAsync(nginx));
             return new Result(nodes, rate, pushes, watched);
         }
         finally
