@@ -2,8 +2,8 @@
 # Installs what running and testing the platform needs beyond the .NET SDK and Node: PostgreSQL's
 # server binaries (the app and the tests start their own server from them), Debian's chromium
 # (for the browser tests), for the portfolio PDF its font and the OCR tools of its test, and for the
-# mail tests a real SMTP server (aiosmtpd, with openssl for its certificate). Does nothing for what is
-# already there.
+# mail tests a real SMTP server (aiosmtpd, with openssl for its certificate), and for the cluster redis-server and
+# nginx. Does nothing for what is already there.
 set -euo pipefail
 
 missing=()
@@ -17,6 +17,10 @@ command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-en
 # on the PATH from elsewhere may not see), with a certificate openssl makes at test time.
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The cluster (ops/cluster.sh and its tests): Redis carries SignalR pushes between nodes, nginx balances in front.
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

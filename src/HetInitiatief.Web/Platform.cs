@@ -27,7 +27,12 @@ public static class Platform
     {
         builder.AddTelemetry();
         await builder.AddDatabaseAsync();
-        builder.Host.UseWolverine(options => options.UseDatabaseDefaults());
+        builder.Host.UseWolverine(options =>
+        {
+            options.UseDatabaseDefaults();
+            options.UseClusterDurability(builder.Configuration, builder.Environment);
+        });
+        builder.AddCluster();
         // The features, each with its own read models, settings, hosted services, pushes, news and queues.
         builder.AddMembers();
         builder.AddMail();
@@ -76,6 +81,7 @@ public static class Platform
     {
         // First: the client's address and scheme, which the rest (HSTS, the origin check, rate limits) relies on.
         app.UseProxies();
+        app.UseNodeHeader();
         app.UseSecurityHeaders();
         app.UseErrorPages();
         app.UseRequestBodyChecks();

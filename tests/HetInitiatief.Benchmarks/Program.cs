@@ -12,12 +12,20 @@ using Npgsql;
 
 // Measures, in one run against one PostgreSQL: the raw Npgsql baseline, POST /api/questions end to
 // end at concurrency 1/4/16, push latency at a steady 20 posts/s, and the app's peak memory.
-// Arguments: seconds per measurement (default 5), then optionally the one part to run: questions, joins or sign-ups.
+// Arguments: seconds per measurement (default 5), then optionally the one part to run: questions, joins or sign-ups;
+// or `cluster`, which measures one node against three behind nginx instead (ClusterBench.cs).
 var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 5;
 var only = args.Length > 1 ? args[1] : null;
 bool Runs(string part) => only is null || only == part;
 var duration = TimeSpan.FromSeconds(seconds);
 string Metadata(string key) => typeof(RawBaseline).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+if (only == "cluster")
+{
+    // Its own run: one node and three behind nginx, each on a fresh PostgreSQL (ClusterBench.cs).
+    var root = Path.GetFullPath(Path.Combine(Metadata("WebProjectDirectory"), "..", ".."));
+    await ClusterBench.RunAsync(duration, Metadata("WebAssembly"), root);
+    return;
+}
 
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"het-initiatief-bench-{Guid.NewGuid():N}");
 await using var postgres = await LocalPostgres.StartAsync(dataDirectory);

@@ -37,7 +37,9 @@ public static class Database
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine()
+            // Every async projection or subscription then runs on exactly one node of the cluster (today all
+            // projections are inline, so the daemon has nothing to run; docs/operations.md).
+            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true)
             .ApplyAllDatabaseChangesOnStartup();
     }
 
@@ -48,8 +50,6 @@ public static class Database
         options.ApplicationAssembly = typeof(Database).Assembly;
         options.UseRuntimeCompilation();
         options.Policies.AutoApplyTransactions();
-        // One node for now; Solo skips leader election and node tracking at start-up.
-        options.Durability.Mode = DurabilityMode.Solo;
         RetryWhileTheDatabaseIsAway(options);
     }
 

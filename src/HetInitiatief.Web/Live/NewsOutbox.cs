@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using Marten.Events.Daemon.Internals;
 using Marten.Events.Projections;
 using Marten.Services;
 using Wolverine;
@@ -27,6 +28,9 @@ public sealed class NewsOutbox(IServiceProvider services) : IProjection
         if (operations is not IDocumentSession session)
             throw new InvalidOperationException(
                 "News can only leave through the outbox of the session that commits it.");
+        // A rebuild (`projections rebuild`) replays events whose news went out when they were first written; telling it
+        // again would repeat every notification and put every deadline back on the schedule.
+        if (session.PendingChanges is ProjectionUpdateBatch) return;
         var pending = (IChangeSet)session.PendingChanges;
         var commit = new Commit(events, pending.Updated.Concat(pending.Inserted).ToList());
         var news = _mappers.Value.SelectMany(mapper => mapper.NewsIn(commit)).ToList();

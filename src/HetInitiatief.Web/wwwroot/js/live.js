@@ -88,7 +88,9 @@
   const scheduleRefresh = window.liveCommon.oneAtATime(refresh);
 
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/live")
+    // WebSockets straight away, without the negotiate round trip: with several nodes behind a load balancer the
+    // connection then needs no sticky routing (docs/operations.md).
+    .withUrl("/hubs/live", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
     .withAutomaticReconnect()
     .build();
 

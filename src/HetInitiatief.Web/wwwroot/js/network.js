@@ -22,7 +22,11 @@
 
   const scheduleRefresh = window.liveCommon.oneAtATime(refresh);
 
-  const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/network").withAutomaticReconnect().build();
+  // WebSockets without negotiation, so any node behind the load balancer can take the connection (docs/operations.md).
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/network", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+    .withAutomaticReconnect()
+    .build();
   connection.on("networkChanged", (seats) => {
     const counter = document.querySelector("[data-seats-left]");
     if (counter && !seats.started) counter.textContent = `Nog ${seats.seatsLeft} van ${seats.seats} plekken`;
