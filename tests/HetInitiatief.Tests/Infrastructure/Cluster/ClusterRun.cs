@@ -4,10 +4,9 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using HetInitiatief.Infrastructure;
-using HetInitiatief.Tests.Infrastructure;
 using Npgsql;
 
-namespace HetInitiatief.Tests.Cluster;
+namespace HetInitiatief.Tests.Infrastructure;
 
 /// <summary>
 /// Het Initiatief as an operator runs it on more than one machine, started the way docs/operations.md says: by
@@ -113,7 +112,7 @@ public sealed class ClusterRun : IAsyncDisposable
 
     /// <summary>The node a response came from, as the node says in its header.</summary>
     public static string NodeOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(HetInitiatief.Infrastructure.Cluster.NodeHeader, out var values)
+        response.Headers.TryGetValues(Cluster.NodeHeader, out var values)
             ? values.Single()
             : throw new InvalidOperationException("The response names no node.");
 

@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using HetInitiatief.Coalitions;
+using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
-using HetInitiatief.Tests.Infrastructure;
 using Npgsql;
 
-namespace HetInitiatief.Tests.Cluster;
+namespace HetInitiatief.Tests.Infrastructure;
 
 /// <summary>A cluster of its own: this test kills one of its nodes.</summary>
 public sealed class FailoverClusterFixture : IAsyncLifetime
@@ -117,7 +117,7 @@ public sealed class NodeFailoverTests(FailoverClusterFixture cluster) : IClassFi
                 try
                 {
                     using var live = await ClusterRun.To(node).GetAsync("/health/live");
-                    var header = live.Headers.GetValues(HetInitiatief.Infrastructure.Cluster.NodeNumberHeader).Single();
+                    var header = live.Headers.GetValues(Cluster.NodeNumberHeader).Single();
                     if (number is not null && header == $"{number}") return node;
                 }
                 catch (HttpRequestException)

@@ -4,11 +4,10 @@ using System.Net.Http.Json;
 using HetInitiatief.Coalitions;
 using HetInitiatief.Live;
 using HetInitiatief.Questions;
-using HetInitiatief.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace HetInitiatief.Tests.Cluster;
+namespace HetInitiatief.Tests.Infrastructure;
 
 /// <summary>One cluster — three nodes, Redis, nginx — shared by the tests of this class, which run one after another.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
