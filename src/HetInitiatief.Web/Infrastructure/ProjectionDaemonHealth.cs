@@ -1,5 +1,6 @@
 using JasperFx;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Wolverine.Runtime.Agents;
 using ProjectionCoordinator = Marten.Events.Daemon.Coordination.IProjectionCoordinator;
 
 namespace HetInitiatief.Infrastructure;
@@ -17,9 +18,19 @@ public sealed class ProjectionDaemonHealth(StoreOptions options, IServiceProvide
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var shards = options.Projections.AllShards().Select(s => s.Name.Identity).ToList();
-        // Registered only with AddAsyncDaemon, which an app without async shards has no reason to call.
-        var daemon = services.GetService<ProjectionCoordinator>()?.DaemonForMainDatabase();
-        var agents = daemon?.CurrentAgents().Select(a => new ShardAgent(a.Name.Identity, a.Status, a.PausedTime)).ToList();
+        if (shards.Count == 0) return Task.FromResult(Verdict(shards, null));
+        List<ShardAgent>? agents;
+        try
+        {
+            // Registered only with AddAsyncDaemon or Wolverine's distribution, which an app without async shards lacks.
+            var daemon = services.GetService<ProjectionCoordinator>()?.DaemonForMainDatabase();
+            agents = daemon?.CurrentAgents().Select(a => new ShardAgent(a.Name.Identity, a.Status, a.PausedTime)).ToList();
+        }
+        catch (DaemonNotRunningOnThisNodeException)
+        {
+            // Wolverine distributes the agents over the nodes (docs/operations.md); this node runs none of them now.
+            agents = [];
+        }
         return Task.FromResult(Verdict(shards, agents));
     }
 

@@ -116,6 +116,72 @@ public sealed class TelemetryTests(AppFixture app)
     }
 
     [Fact]
+    public async Task With_an_otlp_endpoint_set_the_traces_of_a_request_arrive_at_the_collector()
+    {
+        // Given a collector taking OTLP over HTTP, and the app as its own process pointed at it by the standard variables
+        var ct = TestContext.Current.CancellationToken;
+        var collectorPort = FreePort();
+        using var collector = new HttpListener { Prefixes = { $"http://127.0.0.1:{collectorPort}/" } };
+        collector.Start();
+        var exports = new System.Collections.Concurrent.ConcurrentQueue<(string Path, byte[] Body)>();
+        var collecting = Task.Run(async () =>
+        {
+            while (collector.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await collector.GetContextAsync();
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                exports.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
+                // An empty body is an empty ExportTraceServiceResponse: accepted in full.
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        });
+        var port = FreePort();
+        using var process = StartApp(await OwnDatabaseAsync(), port, [], new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{collectorPort}",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            // The batch goes out after 200 ms instead of 5 s.
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        });
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilLiveAsync(process, http);
+
+            // When a request comes in as part of a trace
+            var trace = ActivityTraceId.CreateRandom();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/over");
+            request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+            (await http.SendAsync(request, ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            // Then the collector receives a trace export holding that trace id and the platform's service name
+            var traceBytes = new byte[16];
+            trace.CopyTo(traceBytes);
+            (await Eventually.TrueAsync(() => Task.FromResult(exports.Any(e => e.Path == "/v1/traces"
+                    && e.Body.AsSpan().IndexOf(traceBytes) >= 0
+                    && e.Body.AsSpan().IndexOf("het-initiatief"u8) >= 0))))
+                .ShouldBeTrue($"no trace export with {trace}; got {string.Join(", ", exports.Select(e => e.Path))}");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(ct);
+            collector.Stop();
+            await collecting;
+        }
+    }
+
+    [Fact]
     public async Task In_json_mode_a_log_line_of_a_request_carries_the_requests_trace_id()
     {
         // Given the app as its own process, logging JSON, and the request log switched on
@@ -222,7 +288,8 @@ public sealed class TelemetryTests(AppFixture app)
         return new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = database }.ConnectionString;
     }
 
-    private Process StartApp(string connectionString, int port, List<string> lines)
+    private Process StartApp(
+        string connectionString, int port, List<string> lines, IReadOnlyDictionary<string, string>? settings = null)
     {
         var webProject = typeof(TelemetryTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "WebProjectDirectory").Value!;
@@ -246,6 +313,7 @@ public sealed class TelemetryTests(AppFixture app)
                 ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (lines) lines.Add(e.Data); };
         process.ErrorDataReceived += (_, _) => { };
