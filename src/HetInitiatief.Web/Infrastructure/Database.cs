@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.CodeGeneration;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -17,12 +18,16 @@ public static class Database
     /// </summary>
     public static async Task AddDatabaseAsync(this WebApplicationBuilder builder)
     {
+        UseCodeAndSchemaDefaults(builder);
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var dataDirectory = builder.Configuration["LocalPostgres:DataDirectory"] ?? "/var/tmp/het-initiatief/postgres";
+            var configured = builder.Configuration["LocalPostgres:DataDirectory"];
+            var dataDirectory = configured ?? LocalPostgres.DefaultDataDirectory();
             var server = await LocalPostgres.StartAsync(dataDirectory);
-            builder.Services.AddHostedService(_ => new LocalPostgresLifetime(server));
+            var leftBehind = configured is null ? LocalPostgres.DataLeftInOldDefault(dataDirectory) : null;
+            builder.Services.AddHostedService(services =>
+                new LocalPostgresLifetime(server, leftBehind, services.GetRequiredService<ILogger<LocalPostgres>>()));
             // A JasperFx command (help, db-apply, codegen) may never start the host, whose lifetime stops the server.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopAsync().GetAwaiter().GetResult();
             connectionString = server.ConnectionString;
@@ -30,22 +35,49 @@ public static class Database
 
         connectionString = Tuned(connectionString);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddMarten(options =>
+        var marten = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = Schema;
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup();
+            .IntegrateWithWolverine();
+        if (builder.Environment.IsDevelopment())
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+        }
+        else
+        {
+            builder.Services.AddHostedService<SchemaCheck>();
+        }
     }
+
+    /// <summary>
+    /// Development (<c>dotnet run</c>, the tests) compiles Marten's and Wolverine's code at start-up and creates or
+    /// updates the schema itself, so a change shows at once. Every other environment loads the code generated at build
+    /// time (<c>Internal/Generated</c>, written by <c>codegen write</c>) and changes no schema: that is a deploy step,
+    /// <c>db-apply</c> or <c>db-patch</c> (docs/operations.md). Pre-generated code saves the Roslyn compiler's time and
+    /// memory; a schema changed by whichever node starts first is a change nobody reviewed.
+    /// </summary>
+    private static void UseCodeAndSchemaDefaults(WebApplicationBuilder builder) =>
+        builder.Services.CritterStackDefaults(defaults =>
+        {
+            // Tests and benchmarks start the platform from their own entry assembly; the generated code lives here.
+            defaults.ApplicationAssembly = typeof(Database).Assembly;
+            defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            defaults.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
+            defaults.Production.GeneratedCodeMode = TypeLoadMode.Static;
+            defaults.Production.ResourceAutoCreate = AutoCreate.None;
+            // A handler without its pre-generated type fails the start, not the first request that needs it.
+            defaults.Production.AssertAllPreGeneratedTypesExist = true;
+        });
 
     /// <summary>Wolverine on the same database as Marten: handlers compiled at start-up, transactions applied.</summary>
     public static void UseDatabaseDefaults(this WolverineOptions options)
     {
         // Tests and benchmarks start the platform from their own entry assembly; handlers live here.
         options.ApplicationAssembly = typeof(Database).Assembly;
+        // Development compiles at start-up; elsewhere the compiler is registered but idle (static type loading).
         options.UseRuntimeCompilation();
         options.Policies.AutoApplyTransactions();
         // One node for now; Solo skips leader election and node tracking at start-up.
@@ -86,10 +118,50 @@ public static class Database
             MaxAutoPrepare = 0,
         }.ConnectionString;
 
-    /// <summary>Stops the app's own PostgreSQL after everything else that uses it has stopped.</summary>
-    private sealed class LocalPostgresLifetime(LocalPostgres server) : IHostedLifecycleService
+    /// <summary>
+    /// Outside Development the schema is the deploy's job; a node started on a database that lacks it, or that an
+    /// earlier version left behind, stops before it serves anyone, saying which command brings the database up to date.
+    /// </summary>
+    private sealed class SchemaCheck(IDocumentStore store) : IHostedLifecycleService
     {
-        public Task StartingAsync(CancellationToken ct) => Task.CompletedTask;
+        public async Task StartingAsync(CancellationToken ct)
+        {
+            var migration = await store.Storage.Database.CreateMigrationAsync(ct);
+            if (migration.Difference == Weasel.Core.SchemaPatchDifference.None) return;
+            var missing = string.Join(", ", migration.Deltas
+                .Where(d => d.Difference != Weasel.Core.SchemaPatchDifference.None)
+                .Select(d => $"{d.SchemaObject.Identifier} ({d.Difference})"));
+            throw new InvalidOperationException(
+                $"The database schema {Schema} does not match this version of the platform: {missing}. Apply the changes " +
+                "first with `HetInitiatief.Web db-apply` (or write them to a file for a DBA with `db-patch <file>`); " +
+                "see docs/operations.md, \"Deploying a new version\".");
+        }
+
+        public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+
+    /// <summary>Stops the app's own PostgreSQL after everything else that uses it has stopped.</summary>
+    private sealed class LocalPostgresLifetime(LocalPostgres server, string? leftBehind, ILogger logger)
+        : IHostedLifecycleService
+    {
+        public Task StartingAsync(CancellationToken ct)
+        {
+            // Data is never moved behind the operator's back: a running cluster and its owner are theirs to handle.
+            if (leftBehind is not null)
+            {
+                logger.LogWarning(
+                    "An earlier version kept the local PostgreSQL's data in {Old}, which the system may clean up; this run " +
+                    "uses {New}. To keep the old data, stop the app and move the folder there, or point " +
+                    "LocalPostgres__DataDirectory at the old folder",
+                    leftBehind, server.DataDirectory);
+            }
+            return Task.CompletedTask;
+        }
+
         public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
         public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
         public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
