@@ -27,6 +27,8 @@ var raw = new RawBaseline(dataSource);
 await raw.PrepareAsync();
 var mail = new ConfirmationMail(dataDirectory + "-mail");
 
+// As a deploy does: Production changes no schema itself (docs/operations.md).
+await ApplySchemaAsync(Metadata("WebAssembly"), Metadata("WebProjectDirectory"), postgres.ConnectionString);
 var startUp = Stopwatch.StartNew();
 using var app = StartApp(Metadata("WebAssembly"), Metadata("WebProjectDirectory"), postgres.ConnectionString, mail.Folder, out var baseAddress);
 using var http = new HttpClient { BaseAddress = baseAddress };
@@ -142,6 +144,25 @@ finally
     await postgres.StopAsync();
     Directory.Delete(dataDirectory, recursive: true);
     if (Directory.Exists(mail.Folder)) Directory.Delete(mail.Folder, recursive: true);
+}
+
+static async Task ApplySchemaAsync(string assembly, string contentRoot, string connectionString)
+{
+    var start = new ProcessStartInfo("dotnet", [assembly, "db-apply"])
+    {
+        WorkingDirectory = contentRoot,
+        RedirectStandardOutput = true,
+        Environment =
+        {
+            [$"ConnectionStrings__{Database.ConnectionStringName}"] = connectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Platform__BaseUrl"] = "http://127.0.0.1",
+        },
+    };
+    using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run db-apply");
+    var output = await process.StandardOutput.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    if (process.ExitCode != 0) throw new InvalidOperationException($"db-apply failed ({process.ExitCode}): {output}");
 }
 
 static Process StartApp(string assembly, string contentRoot, string connectionString, string mailFolder, out Uri baseAddress)

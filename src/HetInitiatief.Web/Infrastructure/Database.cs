@@ -122,18 +122,28 @@ public static class Database
     /// Outside Development the schema is the deploy's job; a node started on a database that lacks it, or that an
     /// earlier version left behind, stops before it serves anyone, saying which command brings the database up to date.
     /// </summary>
-    private sealed class SchemaCheck(IDocumentStore store) : IHostedLifecycleService
+    private sealed class SchemaCheck(IDocumentStore store, IServiceProvider services) : IHostedLifecycleService
     {
         public async Task StartingAsync(CancellationToken ct)
         {
-            var migration = await store.Storage.Database.CreateMigrationAsync(ct);
-            if (migration.Difference == Weasel.Core.SchemaPatchDifference.None) return;
-            var missing = string.Join(", ", migration.Deltas
-                .Where(d => d.Difference != Weasel.Core.SchemaPatchDifference.None)
-                .Select(d => $"{d.SchemaObject.Identifier} ({d.Difference})"));
+            // Marten's schema, and Wolverine's inbox, outbox and dead letters beside it.
+            var databases = new List<Weasel.Core.Migrations.IDatabase> { store.Storage.Database };
+            if (services.GetService<Wolverine.Persistence.Durability.IMessageStore>() is Weasel.Core.Migrations.IDatabase messages)
+            {
+                databases.Add(messages);
+            }
+            var differences = new List<string>();
+            foreach (var database in databases)
+            {
+                var migration = await database.CreateMigrationAsync(ct);
+                differences.AddRange(migration.Deltas
+                    .Where(d => d.Difference != Weasel.Core.SchemaPatchDifference.None)
+                    .Select(d => $"{d.SchemaObject.Identifier} ({d.Difference})"));
+            }
+            if (differences.Count == 0) return;
             throw new InvalidOperationException(
-                $"The database schema {Schema} does not match this version of the platform: {missing}. Apply the changes " +
-                "first with `HetInitiatief.Web db-apply` (or write them to a file for a DBA with `db-patch <file>`); " +
+                $"The database does not match this version of the platform: {string.Join(", ", differences)}. Apply the " +
+                "changes first with `dotnet HetInitiatief.Web.dll db-apply` (or write them to files for a DBA with `db-patch`); " +
                 "see docs/operations.md, \"Deploying a new version\".");
         }
 
