@@ -53,11 +53,11 @@ public static class Database
     }
 
     /// <summary>
-    /// Development (<c>dotnet run</c>, the tests) compiles Marten's and Wolverine's code at start-up and creates or
-    /// updates the schema itself, so a change shows at once. Every other environment loads the code generated at build
-    /// time (<c>Internal/Generated</c>, written by <c>codegen write</c>) and changes no schema: that is a deploy step,
-    /// <c>db-apply</c> or <c>db-patch</c> (docs/operations.md). Pre-generated code saves the Roslyn compiler's time and
-    /// memory; a schema changed by whichever node starts first is a change nobody reviewed.
+    /// Development (<c>dotnet run</c>, the tests) compiles Wolverine's handler code at run time and creates or updates
+    /// the schema itself, so a change shows at once. Every other environment loads the handler code generated at build
+    /// time (<c>Internal/Generated</c>, written by <c>codegen write</c>; Marten 9 generates none) and changes no schema:
+    /// that is a deploy step, <c>db-apply</c> or <c>db-patch</c> (docs/operations.md). Pre-generated code saves the
+    /// Roslyn compiler's time and memory; a schema changed by whichever node starts first is a change nobody reviewed.
     /// </summary>
     private static void UseCodeAndSchemaDefaults(WebApplicationBuilder builder) =>
         builder.Services.CritterStackDefaults(defaults =>
@@ -72,7 +72,7 @@ public static class Database
             defaults.Production.AssertAllPreGeneratedTypesExist = true;
         });
 
-    /// <summary>Wolverine on the same database as Marten: handlers compiled at start-up, transactions applied.</summary>
+    /// <summary>Wolverine on the same database as Marten, with transactions applied and retries while the database is away.</summary>
     public static void UseDatabaseDefaults(this WolverineOptions options)
     {
         // Tests and benchmarks start the platform from their own entry assembly; handlers live here.
@@ -128,7 +128,8 @@ public static class Database
         {
             // Marten's schema, and Wolverine's inbox, outbox and dead letters beside it.
             var databases = new List<Weasel.Core.Migrations.IDatabase> { store.Storage.Database };
-            if (services.GetService<Wolverine.Persistence.Durability.IMessageStore>() is Weasel.Core.Migrations.IDatabase messages)
+            var messageStore = services.GetService<Wolverine.Persistence.Durability.IMessageStore>();
+            if (messageStore is Weasel.Core.Migrations.IDatabase messages)
             {
                 databases.Add(messages);
             }
@@ -142,9 +143,9 @@ public static class Database
             }
             if (differences.Count == 0) return;
             throw new InvalidOperationException(
-                $"The database does not match this version of the platform: {string.Join(", ", differences)}. Apply the " +
-                "changes first with `dotnet HetInitiatief.Web.dll db-apply` (or write them to files for a DBA with `db-patch`); " +
-                "see docs/operations.md, \"Deploying a new version\".");
+                $"The database does not match this version of the platform: {string.Join(", ", differences)}. " +
+                "Apply the changes first with `dotnet HetInitiatief.Web.dll db-apply` (or write them to files for a DBA " +
+                "with `db-patch`); see docs/operations.md, \"Deploying a new version\".");
         }
 
         public Task StartAsync(CancellationToken ct) => Task.CompletedTask;

@@ -52,8 +52,9 @@ public sealed class AppProcess : IDisposable
         lock (output) return (process.ExitCode, output.ToString());
     }
 
-    /// <summary>Starts the app and waits until <c>/health/ready</c> answers 200; throws with its output when it stops first.</summary>
-    public static async Task<AppProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Starts the app and waits until <c>/health/ready</c> answers 200; throws with its output if it stops first.</summary>
+    public static async Task<AppProcess> StartAsync(
+        string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");

@@ -64,7 +64,8 @@ public sealed class BackupRestoreTests
             body.ShouldContain(asked);
 
             // And the teacher signs in with their password as before
-            using var signIn = await restored.Http.PostAsJsonAsync("/api/auth/token", new { email = owner.Email, password = owner.Password });
+            using var signIn = await restored.Http.PostAsJsonAsync("/api/auth/token",
+                new { email = owner.Email, password = owner.Password });
             signIn.StatusCode.ShouldBe(HttpStatusCode.OK);
             await restored.StopAsync();
 
