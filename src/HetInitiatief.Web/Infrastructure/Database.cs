@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.CodeGeneration;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -17,12 +18,16 @@ public static class Database
     /// </summary>
     public static async Task AddDatabaseAsync(this WebApplicationBuilder builder)
     {
+        UseCodeAndSchemaDefaults(builder);
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var dataDirectory = builder.Configuration["LocalPostgres:DataDirectory"] ?? "/var/tmp/het-initiatief/postgres";
+            var configured = builder.Configuration["LocalPostgres:DataDirectory"];
+            var dataDirectory = configured ?? LocalPostgres.DefaultDataDirectory();
             var server = await LocalPostgres.StartAsync(dataDirectory);
-            builder.Services.AddHostedService(_ => new LocalPostgresLifetime(server));
+            var leftBehind = configured is null ? LocalPostgres.DataLeftInOldDefault(dataDirectory) : null;
+            builder.Services.AddHostedService(services =>
+                new LocalPostgresLifetime(server, leftBehind, services.GetRequiredService<ILogger<LocalPostgres>>()));
             // A JasperFx command (help, db-apply, codegen) may never start the host, whose lifetime stops the server.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopAsync().GetAwaiter().GetResult();
             connectionString = server.ConnectionString;
@@ -30,24 +35,52 @@ public static class Database
 
         connectionString = Tuned(connectionString);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddMarten(options =>
+        var marten = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = Schema;
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             })
             .UseLightweightSessions()
             // Every async projection or subscription then runs on exactly one node of the cluster (today all
             // projections are inline, so the daemon has nothing to run; docs/operations.md).
-            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true)
-            .ApplyAllDatabaseChangesOnStartup();
+            .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true);
+        if (builder.Environment.IsDevelopment())
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+        }
+        else
+        {
+            builder.Services.AddHostedService<SchemaCheck>();
+        }
     }
 
-    /// <summary>Wolverine on the same database as Marten: handlers compiled at start-up, transactions applied.</summary>
+    /// <summary>
+    /// Development (<c>dotnet run</c>, the tests) compiles Wolverine's handler code at run time and creates or updates
+    /// the schema itself, so a change shows at once. Every other environment loads the handler code generated at build
+    /// time (<c>Internal/Generated</c>, written by <c>codegen write</c>; Marten 9 generates none) and changes no schema:
+    /// that is a deploy step, <c>db-apply</c> or <c>db-patch</c> (docs/operations.md). Pre-generated code saves the
+    /// Roslyn compiler's time and memory; a schema changed by whichever node starts first is a change nobody reviewed.
+    /// </summary>
+    private static void UseCodeAndSchemaDefaults(WebApplicationBuilder builder) =>
+        builder.Services.CritterStackDefaults(defaults =>
+        {
+            // Tests and benchmarks start the platform from their own entry assembly; the generated code lives here.
+            defaults.ApplicationAssembly = typeof(Database).Assembly;
+            defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            defaults.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
+            defaults.Production.GeneratedCodeMode = TypeLoadMode.Static;
+            defaults.Production.ResourceAutoCreate = AutoCreate.None;
+            // A known handler without its pre-generated type fails the start, not the first message that needs it.
+            // (One missing from the generated registries is not known at all: DeployTests catches stale code.)
+            defaults.Production.AssertAllPreGeneratedTypesExist = true;
+        });
+
+    /// <summary>Wolverine on the same database as Marten, with transactions applied and retries while the database is away.</summary>
     public static void UseDatabaseDefaults(this WolverineOptions options)
     {
         // Tests and benchmarks start the platform from their own entry assembly; handlers live here.
         options.ApplicationAssembly = typeof(Database).Assembly;
+        // Development compiles at start-up; elsewhere the compiler is registered but idle (static type loading).
         options.UseRuntimeCompilation();
         options.Policies.AutoApplyTransactions();
         RetryWhileTheDatabaseIsAway(options);
@@ -86,10 +119,61 @@ public static class Database
             MaxAutoPrepare = 0,
         }.ConnectionString;
 
-    /// <summary>Stops the app's own PostgreSQL after everything else that uses it has stopped.</summary>
-    private sealed class LocalPostgresLifetime(LocalPostgres server) : IHostedLifecycleService
+    /// <summary>
+    /// Outside Development the schema is the deploy's job; a node started on a database that lacks it, or that an
+    /// earlier version left behind, stops before it serves anyone, saying which command brings the database up to date.
+    /// </summary>
+    private sealed class SchemaCheck(IDocumentStore store, IServiceProvider services) : IHostedLifecycleService
     {
-        public Task StartingAsync(CancellationToken ct) => Task.CompletedTask;
+        public async Task StartingAsync(CancellationToken ct)
+        {
+            // Marten's schema, and Wolverine's inbox, outbox and dead letters beside it.
+            var databases = new List<Weasel.Core.Migrations.IDatabase> { store.Storage.Database };
+            var messageStore = services.GetService<Wolverine.Persistence.Durability.IMessageStore>();
+            if (messageStore is Weasel.Core.Migrations.IDatabase messages)
+            {
+                databases.Add(messages);
+            }
+            var differences = new List<string>();
+            foreach (var database in databases)
+            {
+                var migration = await database.CreateMigrationAsync(ct);
+                differences.AddRange(migration.Deltas
+                    .Where(d => d.Difference != Weasel.Core.SchemaPatchDifference.None)
+                    .Select(d => $"{d.SchemaObject.Identifier} ({d.Difference})"));
+            }
+            if (differences.Count == 0) return;
+            throw new InvalidOperationException(
+                $"The database does not match this version of the platform: {string.Join(", ", differences)}. " +
+                "Apply the changes first with `dotnet HetInitiatief.Web.dll db-apply` (or write them to files for a DBA " +
+                "with `db-patch`); see docs/operations.md, \"Deploying a new version\".");
+        }
+
+        public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+
+    /// <summary>Stops the app's own PostgreSQL after everything else that uses it has stopped.</summary>
+    private sealed class LocalPostgresLifetime(LocalPostgres server, string? leftBehind, ILogger logger)
+        : IHostedLifecycleService
+    {
+        public Task StartingAsync(CancellationToken ct)
+        {
+            // Data is never moved behind the operator's back: a running cluster and its owner are theirs to handle.
+            if (leftBehind is not null)
+            {
+                logger.LogWarning(
+                    "An earlier version kept the local PostgreSQL's data in {Old}, which the system may clean up; this run " +
+                    "uses {New}. To keep the old data, stop the app and move the folder there, or point " +
+                    "LocalPostgres__DataDirectory at the old folder",
+                    leftBehind, server.DataDirectory);
+            }
+            return Task.CompletedTask;
+        }
+
         public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
         public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
         public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;

@@ -29,6 +29,41 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public int Port { get; }
 
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>Where the app's own PostgreSQL kept its data before it moved to <see cref="DefaultDataDirectory()"/>.</summary>
+    public const string OldDefaultDataDirectory = "/var/tmp/het-initiatief/postgres";
+
+    /// <summary>Where the app's own PostgreSQL keeps its data when <c>LocalPostgres:DataDirectory</c> is not set.</summary>
+    public static string DefaultDataDirectory() =>
+        DefaultDataDirectory(Environment.IsPrivilegedProcess, Environment.GetEnvironmentVariable("XDG_DATA_HOME"),
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary>
+    /// The user's data folder (XDG: <c>$XDG_DATA_HOME</c>, else <c>~/.local/share</c>), which the system does not clean
+    /// up as it may <c>/var/tmp</c>. Root is the exception: PostgreSQL then runs as the <c>postgres</c> user, who cannot
+    /// enter root's home (mode 700), so the data goes to the system's place for it instead.
+    /// </summary>
+    public static string DefaultDataDirectory(bool runsAsRoot, string? xdgDataHome, string home)
+    {
+        if (runsAsRoot) return "/var/lib/het-initiatief/postgres";
+        // The XDG specification ignores a relative XDG_DATA_HOME.
+        var dataHome = !string.IsNullOrEmpty(xdgDataHome) && Path.IsPathRooted(xdgDataHome)
+            ? xdgDataHome
+            : Path.Combine(home, ".local", "share");
+        return Path.Combine(dataHome, "het-initiatief", "postgres");
+    }
+
+    /// <summary>
+    /// The old default folder when it still holds a cluster and <paramref name="dataDirectory"/> is another one, so
+    /// the operator can be told; null otherwise.
+    /// </summary>
+    public static string? DataLeftInOldDefault(string dataDirectory) =>
+        Path.GetFullPath(dataDirectory) != OldDefaultDataDirectory
+        && File.Exists(Path.Combine(OldDefaultDataDirectory, "PG_VERSION"))
+            ? OldDefaultDataDirectory
+            : null;
+
     private string Password { get; set; } = "";
 
     public string ConnectionString =>

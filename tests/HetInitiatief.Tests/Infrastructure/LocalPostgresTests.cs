@@ -38,6 +38,27 @@ public sealed class LocalPostgresTests
         await ShouldBeRefusedAsync(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Password = null });
     }
 
+    [Fact]
+    public void Without_a_configured_folder_the_data_lives_where_the_system_keeps_it()
+    {
+        // Given a user with and without XDG_DATA_HOME, and root
+        const string home = "/home/juf";
+
+        // Then a user's data goes to their XDG data folder, never to a folder the system cleans up
+        LocalPostgres.DefaultDataDirectory(runsAsRoot: false, xdgDataHome: null, home)
+            .ShouldBe("/home/juf/.local/share/het-initiatief/postgres");
+        LocalPostgres.DefaultDataDirectory(runsAsRoot: false, xdgDataHome: "", home)
+            .ShouldBe("/home/juf/.local/share/het-initiatief/postgres");
+        LocalPostgres.DefaultDataDirectory(runsAsRoot: false, xdgDataHome: "/data/juf", home)
+            .ShouldBe("/data/juf/het-initiatief/postgres");
+        // (the XDG specification ignores a relative path)
+        LocalPostgres.DefaultDataDirectory(runsAsRoot: false, xdgDataHome: "data", home)
+            .ShouldBe("/home/juf/.local/share/het-initiatief/postgres");
+        // And root's goes where the postgres user can enter, not into root's closed home
+        LocalPostgres.DefaultDataDirectory(runsAsRoot: true, xdgDataHome: "/root/.local/share", "/root")
+            .ShouldBe("/var/lib/het-initiatief/postgres");
+    }
+
     private static async Task<bool> CanConnectAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
