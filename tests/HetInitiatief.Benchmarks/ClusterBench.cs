@@ -1,13 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using HetInitiatief.Infrastructure;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace HetInitiatief.Benchmarks;
 
@@ -81,19 +77,19 @@ public static class ClusterBench
                 .Select(l => int.Parse(l.Split(' ')[1])).ToList();
 
             using var nginx = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var token = await RegisterAsync(nginx, mail);
+            var token = await BenchApi.RegisterAsync(nginx, mail);
             nginx.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-            await Load.ThroughputAsync(4, TimeSpan.FromSeconds(3), () => PostQuestionAsync(nginx));
+            await Load.ThroughputAsync(4, TimeSpan.FromSeconds(3), () => BenchApi.PostQuestionAsync(nginx));
 
             // Latency first, at a steady rate: after the flood below the pushes of a thousand posts are still queued,
             // and a measurement behind them would time the queue, not the path.
             using var first = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{nodePorts[0]}") };
             first.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var (pushes, watched) = await PushLatencyAsync(first, new Uri($"http://127.0.0.1:{nodePorts[^1]}/hubs/live"),
-                token, TimeSpan.FromSeconds(Math.Max(10, duration.TotalSeconds * 2)));
+            var (pushes, watched) = await BenchApi.PushLatencyAsync(first, new Uri($"http://127.0.0.1:{nodePorts[^1]}/hubs/live"),
+                token, PostsPerSecond, TimeSpan.FromSeconds(Math.Max(10, duration.TotalSeconds * 2)));
 
-            var rate = await Load.ThroughputAsync(Concurrency, duration, () => PostQuestionAsync(nginx));
+            var rate = await Load.ThroughputAsync(Concurrency, duration, () => BenchApi.PostQuestionAsync(nginx));
             return new Result(nodes, rate, pushes, watched);
         }
         finally
@@ -102,68 +98,6 @@ public static class ClusterBench
             _ = SendSignal(script.Id, 15);
             await script.WaitForExitAsync();
         }
-    }
-
-    private static async Task<(List<double> Ms, int Posted)> PushLatencyAsync(
-        HttpClient writer, Uri hub, string token, TimeSpan duration)
-    {
-        var pushedAt = new ConcurrentDictionary<Guid, long>();
-        await using var watcher = new HubConnectionBuilder()
-            .WithUrl(hub, o =>
-            {
-                o.SkipNegotiation = true;
-                o.Transports = HttpTransportType.WebSockets;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        watcher.On<Changed>("questionChanged", change => pushedAt.TryAdd(change.QuestionId, Stopwatch.GetTimestamp()));
-        await watcher.StartAsync();
-        await watcher.InvokeAsync("WatchBoard");
-
-        var respondedAt = new ConcurrentDictionary<Guid, long>();
-        var interval = TimeSpan.FromSeconds(1.0 / PostsPerSecond);
-        var clock = Stopwatch.StartNew();
-        var posts = new List<Task>();
-        for (var i = 0; clock.Elapsed < duration; i++)
-        {
-            var due = interval * i - clock.Elapsed;
-            if (due > TimeSpan.Zero) await Task.Delay(due);
-            posts.Add(Task.Run(async () => respondedAt[await PostQuestionAsync(writer)] = Stopwatch.GetTimestamp()));
-        }
-        await Task.WhenAll(posts);
-        await Task.Delay(2000);
-
-        // A push can beat the HTTP response to the client; that counts as no delay at all.
-        var ms = respondedAt
-            .Where(r => pushedAt.ContainsKey(r.Key))
-            .Select(r => Math.Max(0, Stopwatch.GetElapsedTime(r.Value, pushedAt[r.Key]).TotalMilliseconds))
-            .ToList();
-        return (ms, respondedAt.Count);
-    }
-
-    private static async Task<string> RegisterAsync(HttpClient http, ConfirmationMail mail)
-    {
-        var email = $"{Guid.NewGuid():N}@bench.example";
-        const string password = "benchmark-wachtwoord-1";
-        (await http.PostAsJsonAsync("/api/members",
-            new { name = "Bench Mark", email, password, school = "Benchschool", sector = "po" })).EnsureSuccessStatusCode();
-        (await http.PostAsJsonAsync("/api/members/confirm", new { token = await mail.TokenAsync(email) }))
-            .EnsureSuccessStatusCode();
-        var answer = await (await http.PostAsJsonAsync("/api/auth/token", new { email, password }))
-            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<TokenResponse>();
-        return answer!.AccessToken;
-    }
-
-    private static async Task<Guid> PostQuestionAsync(HttpClient http)
-    {
-        var response = await http.PostAsJsonAsync("/api/questions", new
-        {
-            title = "Hoe geef ik betere woordenschatlessen?", context = Load.QuestionContext,
-            whyMine = "Begrijpend lezen blijft achter.", alreadyKnown = "De viertakt.",
-            themes = new[] { "taal-en-lezen" }, sector = "po",
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<Written>())!.QuestionId;
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -7,7 +6,6 @@ using System.Net.Sockets;
 using System.Reflection;
 using HetInitiatief.Benchmarks;
 using HetInitiatief.Infrastructure;
-using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 
 // Measures, in one run against one PostgreSQL: the raw Npgsql baseline, POST /api/questions end to
@@ -45,11 +43,11 @@ try
     await WaitUntilReadyAsync(http);
     startUp.Stop();
     var peakAfterStartUp = PeakMemoryMegabytes(app);
-    var token = await RegisterAsync(http, mail);
+    var token = await BenchApi.RegisterAsync(http, mail);
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
     Console.WriteLine("Warming up…");
-    await Load.ThroughputAsync(4, TimeSpan.FromSeconds(3), () => PostQuestionAsync(http));
+    await Load.ThroughputAsync(4, TimeSpan.FromSeconds(3), () => BenchApi.PostQuestionAsync(http));
     await Load.ThroughputAsync(4, TimeSpan.FromSeconds(1), raw.InsertQuestionAsync);
 
     var rows = new List<(int Concurrency, double Raw, double App, double RawDbCpu, double RawClientCpu, double AppCpu, double AppDbCpu, double AppClientCpu)>();
@@ -59,7 +57,7 @@ try
         var rawRate = await Load.ThroughputAsync(concurrency, duration, raw.InsertQuestionAsync);
         var rawUsed = Cpu.Snapshot(app) - rawCpu;
         var appCpu = Cpu.Snapshot(app);
-        var appRate = await Load.ThroughputAsync(concurrency, duration, () => PostQuestionAsync(http));
+        var appRate = await Load.ThroughputAsync(concurrency, duration, () => BenchApi.PostQuestionAsync(http));
         var appUsed = Cpu.Snapshot(app) - appCpu;
         var rawOps = rawRate * duration.TotalSeconds;
         var appOps = appRate * duration.TotalSeconds;
@@ -67,7 +65,8 @@ try
     }
 
     var latencies = Runs("questions")
-        ? await PushLatencyAsync(http, baseAddress, token, postsPerSecond: 20, TimeSpan.FromSeconds(Math.Max(10, seconds * 2)))
+        ? (await BenchApi.PushLatencyAsync(http, new Uri(baseAddress, "/hubs/live"), token, postsPerSecond: 20,
+            TimeSpan.FromSeconds(Math.Max(10, seconds * 2)))).Ms
         : [];
     var peakAfterQuestions = PeakMemoryMegabytes(app);
 
@@ -219,62 +218,10 @@ static async Task WaitUntilReadyAsync(HttpClient http)
 static async Task<(string Token, Guid Id)> RegisterMemberAsync(Uri baseAddress, ConfirmationMail mail)
 {
     using var http = new HttpClient { BaseAddress = baseAddress };
-    var token = await RegisterAsync(http, mail);
+    var token = await BenchApi.RegisterAsync(http, mail);
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     var me = await http.GetFromJsonAsync<Me>("/api/me");
     return (token, me!.Id);
-}
-
-static async Task<string> RegisterAsync(HttpClient http, ConfirmationMail mail)
-{
-    var email = $"{Guid.NewGuid():N}@bench.example";
-    const string password = "benchmark-wachtwoord-1";
-    (await http.PostAsJsonAsync("/api/members", new { name = "Bench Mark", email, password, school = "Benchschool", sector = "po" })).EnsureSuccessStatusCode();
-    // Writes wait for a confirmed address (Members/UnconfirmedWrites.cs).
-    (await http.PostAsJsonAsync("/api/members/confirm", new { token = await mail.TokenAsync(email) })).EnsureSuccessStatusCode();
-    var token = await (await http.PostAsJsonAsync("/api/auth/token", new { email, password })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<TokenResponse>();
-    return token!.AccessToken;
-}
-
-static async Task<Guid> PostQuestionAsync(HttpClient http)
-{
-    var response = await http.PostAsJsonAsync("/api/questions", new
-    {
-        title = "Hoe geef ik betere woordenschatlessen?", context = Load.QuestionContext, whyMine = "Begrijpend lezen blijft achter.",
-        alreadyKnown = "De viertakt.", themes = new[] { "taal-en-lezen" }, sector = "po",
-    });
-    response.EnsureSuccessStatusCode();
-    return (await response.Content.ReadFromJsonAsync<Written>())!.QuestionId;
-}
-
-static async Task<List<double>> PushLatencyAsync(HttpClient http, Uri baseAddress, string token, int postsPerSecond, TimeSpan duration)
-{
-    var pushedAt = new ConcurrentDictionary<Guid, long>();
-    await using var watcher = new HubConnectionBuilder()
-        .WithUrl(new Uri(baseAddress, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-        .Build();
-    watcher.On<Changed>("questionChanged", change => pushedAt.TryAdd(change.QuestionId, Stopwatch.GetTimestamp()));
-    await watcher.StartAsync();
-    await watcher.InvokeAsync("WatchBoard");
-
-    var respondedAt = new ConcurrentDictionary<Guid, long>();
-    var interval = TimeSpan.FromSeconds(1.0 / postsPerSecond);
-    var clock = Stopwatch.StartNew();
-    var posts = new List<Task>();
-    for (var i = 0; clock.Elapsed < duration; i++)
-    {
-        var due = interval * i - clock.Elapsed;
-        if (due > TimeSpan.Zero) await Task.Delay(due);
-        posts.Add(Task.Run(async () => respondedAt[await PostQuestionAsync(http)] = Stopwatch.GetTimestamp()));
-    }
-    await Task.WhenAll(posts);
-    await Task.Delay(2000);
-
-    // A push can beat the HTTP response to the client; that counts as no delay at all.
-    return respondedAt
-        .Where(r => pushedAt.ContainsKey(r.Key))
-        .Select(r => Math.Max(0, Stopwatch.GetElapsedTime(r.Value, pushedAt[r.Key]).TotalMilliseconds))
-        .ToList();
 }
 
 static double PeakMemoryMegabytes(Process process)

@@ -29,7 +29,7 @@ public sealed class AppProcess : IDisposable
         .Single(a => a.Key == "WebProjectDirectory").Value!;
 
     /// <summary>The app as built next to the tests (bin/<configuration>/<framework>).</summary>
-    private static string WebAssembly
+    public static string WebAssembly
     {
         get
         {

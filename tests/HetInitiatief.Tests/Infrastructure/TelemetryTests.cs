@@ -145,24 +145,20 @@ public sealed class TelemetryTests(AppFixture app)
                 context.Response.Close();
             }
         });
-        var port = FreePort();
-        using var process = StartApp(await OwnDatabaseAsync(), port, [], new Dictionary<string, string>
+        using var platform = await AppProcess.StartAsync(await OwnDatabaseAsync(), Development(new()
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{collectorPort}",
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             // The batch goes out after 200 ms instead of 5 s.
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
-        });
+        }));
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilLiveAsync(process, http);
-
             // When a request comes in as part of a trace
             var trace = ActivityTraceId.CreateRandom();
             using var request = new HttpRequestMessage(HttpMethod.Get, "/over");
             request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
-            (await http.SendAsync(request, ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await platform.Http.SendAsync(request, ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
             // Then the collector receives a trace export holding that trace id and the platform's service name
             var traceBytes = new byte[16];
@@ -174,8 +170,6 @@ public sealed class TelemetryTests(AppFixture app)
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(ct);
             collector.Stop();
             await collecting;
         }
@@ -186,35 +180,26 @@ public sealed class TelemetryTests(AppFixture app)
     {
         // Given the app as its own process, logging JSON, and the request log switched on
         var ct = TestContext.Current.CancellationToken;
-        var connectionString = await OwnDatabaseAsync();
-        var port = FreePort();
-        var lines = new List<string>();
-        using var process = StartApp(connectionString, port, lines);
-        try
+        using var platform = await AppProcess.StartAsync(await OwnDatabaseAsync(), Development(new()
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilLiveAsync(process, http);
+            ["Logging__Format"] = "json",
+            ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+        }));
 
-            // When a request comes in as part of a trace
-            var trace = ActivityTraceId.CreateRandom();
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
-            request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
-            (await http.SendAsync(request, ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // When a request comes in as part of a trace
+        var trace = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+        (await platform.Http.SendAsync(request, ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-            // Then the request's log line is one JSON object whose scope holds that trace id and a span id
-            JsonElement? logged = null;
-            (await Eventually.TrueAsync(() => Task.FromResult((logged = RequestLine(lines, trace)) is not null)))
-                .ShouldBeTrue($"no request log line with trace id {trace}; the last lines:\n"
-                    + string.Join("\n", Snapshot(lines).TakeLast(20)));
-            logged!.Value.GetProperty("Message").GetString()!.ShouldContain("/health/live");
-            var scope = logged.Value.GetProperty("Scopes").EnumerateArray().First(s => s.TryGetProperty("TraceId", out _));
-            scope.GetProperty("SpanId").GetString()!.Length.ShouldBe(16);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(ct);
-        }
+        // Then the request's log line is one JSON object whose scope holds that trace id and a span id
+        JsonElement? logged = null;
+        (await Eventually.TrueAsync(() => Task.FromResult((logged = RequestLine(Lines(platform), trace)) is not null)))
+            .ShouldBeTrue($"no request log line with trace id {trace}; the last lines:\n"
+                + string.Join("\n", Lines(platform).TakeLast(20)));
+        logged!.Value.GetProperty("Message").GetString()!.ShouldContain("/health/live");
+        var scope = logged.Value.GetProperty("Scopes").EnumerateArray().First(s => s.TryGetProperty("TraceId", out _));
+        scope.GetProperty("SpanId").GetString()!.Length.ShouldBe(16);
     }
 
     private static string Statement(Activity span) =>
@@ -230,28 +215,9 @@ public sealed class TelemetryTests(AppFixture app)
         return false;
     }
 
-    /// <summary>A whole app starting next to a busy test run may take a while; two minutes, as the kill test allows.</summary>
-    private static async Task WaitUntilLiveAsync(Process process, HttpClient http)
-    {
-        for (var attempt = 0; attempt < 240; attempt++)
-        {
-            if (process.HasExited) throw new InvalidOperationException($"The app stopped with exit code {process.ExitCode}");
-            try
-            {
-                if ((await http.GetAsync("/health/live")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("The app did not answer within two minutes");
-    }
-
     /// <summary>ASP.NET Core's own line about the request (it logs each request's start and end) in that trace.</summary>
-    private static JsonElement? RequestLine(List<string> lines, ActivityTraceId trace) =>
-        Snapshot(lines).Select(Json).FirstOrDefault(line => line is { } e
+    private static JsonElement? RequestLine(IEnumerable<string> lines, ActivityTraceId trace) =>
+        lines.Select(Json).FirstOrDefault(line => line is { } e
             && e.GetProperty("Category").GetString() == "Microsoft.AspNetCore.Hosting.Diagnostics"
             && TraceIdOf(e) == trace.ToString());
 
@@ -273,10 +239,7 @@ public sealed class TelemetryTests(AppFixture app)
         }
     }
 
-    private static List<string> Snapshot(List<string> lines)
-    {
-        lock (lines) return [.. lines];
-    }
+    private static string[] Lines(AppProcess app) => app.Output.Split('\n', StringSplitOptions.TrimEntries);
 
     private async Task<string> OwnDatabaseAsync()
     {
@@ -288,38 +251,13 @@ public sealed class TelemetryTests(AppFixture app)
         return new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = database }.ConnectionString;
     }
 
-    private Process StartApp(
-        string connectionString, int port, List<string> lines, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>The app as a developer runs it, writing its mail where this run's mail goes.</summary>
+    private Dictionary<string, string> Development(Dictionary<string, string> settings)
     {
-        var webProject = typeof(TelemetryTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "WebProjectDirectory").Value!;
-        // The tests run from bin/<configuration>/<framework>; the app was built next to them, the same way.
-        var framework = new DirectoryInfo(AppContext.BaseDirectory);
-        var dll = Path.Combine(webProject, "bin", framework.Parent!.Name, framework.Name, "HetInitiatief.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = webProject,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                [$"ConnectionStrings__{Database.ConnectionStringName}"] = connectionString,
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Mail__OutboxDirectory"] = app.Outbox,
-                ["Logging__Format"] = "json",
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
-            },
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (lines) lines.Add(e.Data); };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        settings["ASPNETCORE_ENVIRONMENT"] = "Development";
+        settings["Mail__OutboxDirectory"] = app.Outbox;
+        settings["Logging__LogLevel__Default"] = "Warning";
+        return settings;
     }
 
     private static int FreePort()

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using HetInitiatief.Infrastructure;
 using Npgsql;
@@ -134,28 +133,12 @@ public sealed class ClusterRun : IAsyncDisposable
     }
 
     /// <summary>Runs one of the app's own commands (db-apply, projections, …) with the nodes' settings.</summary>
-    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", [WebDll, .. arguments])
+    public Task<(int ExitCode, string Output)> RunCommandAsync(params string[] arguments) =>
+        AppProcess.RunCommandAsync(Postgres.ConnectionString, arguments, new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(WebDll)!,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                [$"ConnectionStrings__{Database.ConnectionStringName}"] = Postgres.ConnectionString,
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Platform__BaseUrl"] = Url.ToString(),
-                ["Mail__OutboxDirectory"] = Outbox,
-            },
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+            ["Platform__BaseUrl"] = Url.ToString(),
+            ["Mail__OutboxDirectory"] = Outbox,
+        });
 
     public async ValueTask DisposeAsync()
     {
@@ -195,20 +178,9 @@ public sealed class ClusterRun : IAsyncDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
 
-    private static string WebProject => typeof(ClusterRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "WebProjectDirectory").Value!;
+    private static string RepositoryRoot => Path.GetFullPath(Path.Combine(AppProcess.WebProjectDirectory, "..", ".."));
 
-    private static string RepositoryRoot => Path.GetFullPath(Path.Combine(WebProject, "..", ".."));
-
-    /// <summary>The app as this run built it: bin/&lt;configuration&gt;/&lt;framework&gt;, like the tests.</summary>
-    private static string WebDll
-    {
-        get
-        {
-            var framework = new DirectoryInfo(AppContext.BaseDirectory);
-            return Path.Combine(WebProject, "bin", framework.Parent!.Name, framework.Name, "HetInitiatief.Web.dll");
-        }
-    }
+    private static string WebDll => AppProcess.WebAssembly;
 
     private static int FreePort()
     {
