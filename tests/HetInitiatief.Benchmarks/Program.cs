@@ -27,6 +27,8 @@ if (only == "cluster")
 
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"het-initiatief-bench-{Guid.NewGuid():N}");
 await using var postgres = await LocalPostgres.StartAsync(dataDirectory);
+if (Statements.Wanted) await Statements.EnableAsync(postgres);
+var postmaster = Cpu.Postmaster(dataDirectory);
 // The baseline gets the same connection settings as the app, so the ratio compares the work, not the pool.
 await using var dataSource = NpgsqlDataSource.Create(Database.Tuned(postgres.ConnectionString));
 var raw = new RawBaseline(dataSource);
@@ -50,19 +52,24 @@ try
     await Load.ThroughputAsync(4, TimeSpan.FromSeconds(3), () => BenchApi.PostQuestionAsync(http));
     await Load.ThroughputAsync(4, TimeSpan.FromSeconds(1), raw.InsertQuestionAsync);
 
+    if (Statements.Wanted) await Statements.ResetAsync(dataSource);
+    var posted = 0.0;
     var rows = new List<(int Concurrency, double Raw, double App, double RawDbCpu, double RawClientCpu, double AppCpu, double AppDbCpu, double AppClientCpu)>();
     foreach (var concurrency in Runs("questions") ? new[] { 1, 4, 16 } : [])
     {
-        var rawCpu = Cpu.Snapshot(app);
+        var rawCpu = Cpu.Snapshot(app, postmaster);
         var rawRate = await Load.ThroughputAsync(concurrency, duration, raw.InsertQuestionAsync);
-        var rawUsed = Cpu.Snapshot(app) - rawCpu;
-        var appCpu = Cpu.Snapshot(app);
+        var rawUsed = Cpu.Snapshot(app, postmaster) - rawCpu;
+        var appCpu = Cpu.Snapshot(app, postmaster);
         var appRate = await Load.ThroughputAsync(concurrency, duration, () => BenchApi.PostQuestionAsync(http));
-        var appUsed = Cpu.Snapshot(app) - appCpu;
+        var appUsed = Cpu.Snapshot(app, postmaster) - appCpu;
         var rawOps = rawRate * duration.TotalSeconds;
         var appOps = appRate * duration.TotalSeconds;
+        posted += appOps;
         rows.Add((concurrency, rawRate, appRate, rawUsed.PostgresMs / rawOps, rawUsed.ClientMs / rawOps, appUsed.AppMs / appOps, appUsed.PostgresMs / appOps, appUsed.ClientMs / appOps));
     }
+
+    if (Statements.Wanted && Runs("questions")) await Statements.PrintTopAsync(dataSource, posted);
 
     var latencies = Runs("questions")
         ? (await BenchApi.PushLatencyAsync(http, new Uri(baseAddress, "/hubs/live"), token, postsPerSecond: 20,

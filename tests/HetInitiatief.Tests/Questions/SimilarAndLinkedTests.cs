@@ -1,6 +1,8 @@
 using Alba;
 using HetInitiatief.Questions;
 using HetInitiatief.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HetInitiatief.Tests.Questions;
 
@@ -38,6 +40,35 @@ public sealed class SimilarAndLinkedTests(AppFixture app)
         (await app.Host.SimilarToDraftAsync(bram,
             $"?text={word}&themes=loopbaan")).Select(s => s.Id).Take(2).ShouldBe([second.QuestionId, first.QuestionId],
                 ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task The_makelfunctie_compares_a_new_question_with_the_newest_in_its_theme_so_a_post_does_not_grow_with_history()
+    {
+        // A theme no other test posts in: the newest questions of the theme are this test's.
+        const string theme = "professionele-cultuur";
+        var anna = await app.Host.RegisterMemberAsync();
+        var word = UniqueWord();
+        var store = app.Host.Services.GetRequiredService<IDocumentStore>();
+        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        async Task<Guid> Post(string title, int minute) =>
+            (await PostQuestionEndpoint.PostAsync(
+                new PostQuestion(title, $"Ik zoek een aanpak voor {word}.", "Mijn team vraagt erom.", "Nog weinig.", [theme], "vo"),
+                anna.Id, store, start.AddMinutes(minute), CancellationToken.None)).Value!.QuestionId;
+
+        var mostAlikeButOld = await Post($"{word}, {word} en nog eens {word}", 0);
+        for (var minute = 1; minute <= SimilarQuestions.CloseCandidates; minute++) await Post($"Een vraag over {word}", minute);
+        var mostAlikeAndNew = await Post($"{word}, {word} en nog eens {word}", SimilarQuestions.CloseCandidates + 1);
+
+        await using var session = store.QuerySession();
+        var closely = await SimilarQuestions.FindAsync(session, word, [theme], null, [], CancellationToken.None, closely: true);
+
+        closely.Count.ShouldBe(SimilarQuestions.Limit);
+        closely[0].Id.ShouldBe(mostAlikeAndNew);
+        closely.ShouldNotContain(s => s.Id == mostAlikeButOld);
+        // The question page and the posting form still search every open question.
+        (await SimilarQuestions.FindAsync(session, word, [theme], mostAlikeAndNew, [], CancellationToken.None))[0].Id
+            .ShouldBe(mostAlikeButOld);
     }
 
     [Fact]
