@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using HetInitiatief.Infrastructure;
 using HetInitiatief.Questions;
@@ -21,7 +20,7 @@ public sealed class AppKillTests
         // Given the platform as a process of its own, a question, and eight colleagues asking follow-ups
         var ct = TestContext.Current.CancellationToken;
         await using var postgres = await ThrowawayPostgres.StartAsync();
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var app = await StartAppAsync(postgres.ConnectionString, port, http);
         TestMember owner;
@@ -140,10 +139,4 @@ public sealed class AppKillTests
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

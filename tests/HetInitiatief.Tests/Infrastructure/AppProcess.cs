@@ -141,7 +141,8 @@ public sealed class AppProcess : IDisposable
         return process;
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on right now, for a server a test starts.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

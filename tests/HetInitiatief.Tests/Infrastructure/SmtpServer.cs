@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using MimeKit;
 
@@ -23,7 +22,7 @@ public sealed class SmtpServer : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"het-initiatief-smtp-{Guid.NewGuid():N}");
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = AppProcess.FreePort();
 
     public string Password { get; } = Guid.NewGuid().ToString("N");
 
@@ -108,12 +107,6 @@ public sealed class SmtpServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string program, params string[] arguments)
     {

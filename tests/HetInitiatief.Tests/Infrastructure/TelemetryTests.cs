@@ -120,7 +120,7 @@ public sealed class TelemetryTests(AppFixture app)
     {
         // Given a collector taking OTLP over HTTP, and the app as its own process pointed at it by the standard variables
         var ct = TestContext.Current.CancellationToken;
-        var collectorPort = FreePort();
+        var collectorPort = AppProcess.FreePort();
         using var collector = new HttpListener { Prefixes = { $"http://127.0.0.1:{collectorPort}/" } };
         collector.Start();
         var exports = new System.Collections.Concurrent.ConcurrentQueue<(string Path, byte[] Body)>();
@@ -260,12 +260,6 @@ public sealed class TelemetryTests(AppFixture app)
         return settings;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>What the in-memory exporter received: it adds from the threads that end spans while the test reads.</summary>
     private sealed class RecordedSpans : ICollection<Activity>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using HetInitiatief.Infrastructure;
 using Npgsql;
@@ -49,7 +48,7 @@ public sealed class ClusterRun : IAsyncDisposable
         var postgres = await ThrowawayPostgres.StartAsync();
         var run = Directory.CreateTempSubdirectory("het-initiatief-cluster-").FullName;
         var outbox = Directory.CreateDirectory(Path.Combine(run, "outbox")).FullName;
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot, "ops", "cluster.sh"),
             "--nodes", nodes.ToString(), "--port", port.ToString(), "--app", WebDll, "--run-dir", run,
             "--watch-pid", Environment.ProcessId.ToString()])
@@ -182,10 +181,4 @@ public sealed class ClusterRun : IAsyncDisposable
 
     private static string WebDll => AppProcess.WebAssembly;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
