@@ -8,20 +8,26 @@ using HetInitiatief.Benchmarks;
 using HetInitiatief.Infrastructure;
 using Npgsql;
 
-// Measures, in one run against one PostgreSQL: the raw Npgsql baseline, POST /api/questions end to
-// end at concurrency 1/4/16, push latency at a steady 20 posts/s, and the app's peak memory.
-// Arguments: seconds per measurement (default 5), then optionally the one part to run: questions, joins or sign-ups;
-// or `cluster`, which measures one node against three behind nginx instead (ClusterBench.cs).
-var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 5;
-var only = args.Length > 1 ? args[1] : null;
+// Measures, in one run, each against raw baselines run in the same process: POST /api/questions end to end at
+// concurrency 1/4/16, coalition joins, session sign-ups, push latency, and the app's peak memory; prints one table
+// (Report.cs) and, after a full run of every part, writes it into docs/performance.md.
+// Arguments: [--quick] [seconds per measurement, default 5] [one part: questions, joins, sign-ups]; or `cluster`, which
+// measures one node against three behind nginx instead (ClusterBench.cs). --quick is the smoke run (BenchOptions).
+var quick = args.Contains("--quick");
+var positional = args.Where(a => a != "--quick").ToArray();
+var seconds = quick ? 1 : positional.Length > 0 && int.TryParse(positional[0], out var s) ? s : 5;
+var only = positional.Length > 1 ? positional[1] : null;
 bool Runs(string part) => only is null || only == part;
 var duration = TimeSpan.FromSeconds(seconds);
 string Metadata(string key) => typeof(RawBaseline).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+var repositoryRoot = Path.GetFullPath(Path.Combine(Metadata("WebProjectDirectory"), "..", ".."));
+var options = new BenchOptions(quick, duration, only, repositoryRoot);
+var report = new Report($"Het Initiatief benchmark · {DateTime.UtcNow:yyyy-MM-dd} · {Environment.ProcessorCount} cores · " +
+                        $"PostgreSQL 15 on loopback, fsync on · {seconds} s per measurement{(quick ? " · QUICK (smoke run, figures mean nothing)" : "")}");
 if (only == "cluster")
 {
     // Its own run: one node and three behind nginx, each on a fresh PostgreSQL (ClusterBench.cs).
-    var root = Path.GetFullPath(Path.Combine(Metadata("WebProjectDirectory"), "..", ".."));
-    await ClusterBench.RunAsync(duration, Metadata("WebAssembly"), root);
+    await ClusterBench.RunAsync(duration, Metadata("WebAssembly"), repositoryRoot);
     return;
 }
 
@@ -49,7 +55,7 @@ try
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
     Console.WriteLine("Warming up…");
-    await Load.ThroughputAsync(4, TimeSpan.FromSeconds(3), () => BenchApi.PostQuestionAsync(http));
+    await Load.ThroughputAsync(4, TimeSpan.FromSeconds(quick ? 1 : 3), () => BenchApi.PostQuestionAsync(http));
     await Load.ThroughputAsync(4, TimeSpan.FromSeconds(1), raw.InsertQuestionAsync);
 
     if (Statements.Wanted) await Statements.ResetAsync(dataSource);
@@ -73,7 +79,7 @@ try
 
     var latencies = Runs("questions")
         ? (await BenchApi.PushLatencyAsync(http, new Uri(baseAddress, "/hubs/live"), token, postsPerSecond: 20,
-            TimeSpan.FromSeconds(Math.Max(10, seconds * 2)))).Ms
+            TimeSpan.FromSeconds(quick ? 2 : Math.Max(10, seconds * 2)))).Ms
         : [];
     var peakAfterQuestions = PeakMemoryMegabytes(app);
 
@@ -88,9 +94,10 @@ try
     var signUpRows = new List<SessionSignUps.Result>();
     if (Runs("sign-ups"))
     {
-        var registered = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => RegisterMemberAsync(baseAddress, mail)));
-        signUpRows.Add(await signUps.RunAsync("200 at once, 1 session of 20 seats", registered, sessions: 1, capacity: 20, signUpsPerMember: 1, token));
-        signUpRows.Add(await signUps.RunAsync("1,000 over 50 sessions of 20 seats", registered, sessions: 50, capacity: 20, signUpsPerMember: 5, token));
+        var count = options.Scaled(200, 20);
+        var registered = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => RegisterMemberAsync(baseAddress, mail)));
+        signUpRows.Add(await signUps.RunAsync($"{count} at once, 1 session of 20 seats", registered, sessions: 1, capacity: 20, signUpsPerMember: 1, token));
+        signUpRows.Add(await signUps.RunAsync($"{count * 5:N0} over {count / 4} sessions of 20 seats", registered, sessions: count / 4, capacity: 20, signUpsPerMember: 5, token));
     }
 
     var peakMegabytes = PeakMemoryMegabytes(app);
@@ -105,6 +112,15 @@ try
     Console.WriteLine($"app start-up (process start → /health/ready 200): {startUp.Elapsed.TotalSeconds:F1} s · peak memory then {peakAfterStartUp:F0} MB");
     Console.WriteLine($"app peak memory (VmHWM) after the question and push measurements: {peakAfterQuestions:F0} MB");
     Console.WriteLine($"app peak memory (VmHWM) over the whole run, coalitions and sessions included: {peakMegabytes:F0} MB · target ≤ 300 MB {(peakMegabytes <= 300 ? "met" : "MISSED")}");
+    report.Add(new BenchRow("app peak memory (VmHWM) over the write measurements", "", $"{peakMegabytes:F0} MB", "",
+        "≤ 300 MB", peakMegabytes <= 300, $"{peakAfterStartUp:F0} MB after start-up, start-up {startUp.Elapsed.TotalSeconds:F1} s"));
+    Console.WriteLine();
+    Console.WriteLine(report.ToMarkdown());
+    if (!quick && only is null)
+    {
+        await report.WriteIntoAsync(Path.Combine(repositoryRoot, "docs", "performance.md"));
+        Console.WriteLine("Written into docs/performance.md.");
+    }
 
     void PrintQuestions()
     {
@@ -112,7 +128,12 @@ try
         Console.WriteLine("| measurement | concurrency | raw Npgsql (ops/s) | app (ops/s) | app / raw | target |");
         Console.WriteLine("|---|---:|---:|---:|---:|---|");
         foreach (var row in rows)
+        {
             Console.WriteLine($"| POST /api/questions vs raw insert | {row.Concurrency} | {row.Raw:F0} | {row.App:F0} | {row.App / row.Raw:F2}× | ≥ 0.50× {(row.App / row.Raw >= 0.5 ? "met" : "MISSED")} |");
+            report.Add(new BenchRow($"POST /api/questions, concurrency {row.Concurrency}", BenchRow.PerSecond(row.Raw, "inserts"),
+                BenchRow.PerSecond(row.App, "posts"), BenchRow.Times(row.App / row.Raw), "≥ 0.50×", row.App / row.Raw >= 0.5,
+                $"CPU ms per op: raw PG {row.RawDbCpu:F2}; app PG {row.AppDbCpu:F2}, app {row.AppCpu:F2}"));
+        }
         Console.WriteLine();
         Console.WriteLine("| ms of CPU per operation | concurrency | raw: PostgreSQL | raw: Npgsql client | app: PostgreSQL | app: app process | app: HTTP client |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -126,9 +147,18 @@ try
         Console.WriteLine("| join/leave on one coalition | concurrency | raw SQL (changes/s) | app (changes/s) | app / raw | 409s | other failures | p50 | p99 | invariant |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var row in joinRows)
+        {
             Console.WriteLine($"| | {row.Concurrency} | {row.RawPerSecond:F0} | {row.AppPerSecond:F0} | {row.AppPerSecond / row.RawPerSecond:F2}× | {row.Conflicts} | {row.Failures} | {row.P50:F1} ms | {row.P99:F1} ms | {(row.InvariantHolds ? "holds" : "VIOLATED")}: {row.Invariant} |");
-        var atEight = joinRows.Single(r => r.Concurrency == 8);
-        Console.WriteLine($"targets: ≥ 0.50× raw {(joinRows.All(r => r.AppPerSecond / r.RawPerSecond >= 0.5) ? "met" : "MISSED")}, p99 < 250 ms at 8 {(atEight.P99 < 250 ? "met" : "MISSED")}, zero invariant violations {(joinRows.All(r => r.InvariantHolds) ? "met" : "MISSED")}");
+            var ratio = row.AppPerSecond / row.RawPerSecond;
+            var p99Met = row.Concurrency != 32 || row.P99 <= 250;
+            report.Add(new BenchRow($"joins and leaves on one coalition, N = {row.Concurrency}",
+                BenchRow.PerSecond(row.RawPerSecond, "changes"), BenchRow.PerSecond(row.AppPerSecond, "changes"),
+                BenchRow.Times(ratio), row.Concurrency == 32 ? "≥ 0.50×; p99 ≤ 250 ms; invariant holds" : "≥ 0.50×; invariant holds",
+                ratio >= 0.5 && p99Met && row.InvariantHolds && row.Failures == 0,
+                $"p99 {row.P99:F0} ms; invariant {(row.InvariantHolds ? "holds" : "VIOLATED")}; {row.Failures} failures"));
+        }
+        var busiest = joinRows.MaxBy(r => r.Concurrency)!;
+        Console.WriteLine($"targets: ≥ 0.50× raw {(joinRows.All(r => r.AppPerSecond / r.RawPerSecond >= 0.5) ? "met" : "MISSED")}, p99 ≤ 250 ms at {busiest.Concurrency} {(busiest.P99 <= 250 ? "met" : "MISSED")}, zero invariant violations {(joinRows.All(r => r.InvariantHolds) ? "met" : "MISSED")}");
     }
 
     void PrintSignUps()
@@ -137,7 +167,14 @@ try
         Console.WriteLine("| session sign-ups | requests | raw SQL (sign-ups/s) | app (sign-ups/s) | app / raw | 409s | other failures | p99 | invariant |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var row in signUpRows)
+        {
             Console.WriteLine($"| {row.Scenario} | {row.Requests} | {row.RawPerSecond:F0} | {row.AppPerSecond:F0} | {row.AppPerSecond / row.RawPerSecond:F2}× | {row.Conflicts} | {row.Failures} | {row.P99:F0} ms | {(row.InvariantHolds ? "holds" : "VIOLATED")}: {row.Invariant} |");
+            var ratio = row.AppPerSecond / row.RawPerSecond;
+            report.Add(new BenchRow($"sign-ups: {row.Scenario}", BenchRow.PerSecond(row.RawPerSecond, "sign-ups"),
+                BenchRow.PerSecond(row.AppPerSecond, "sign-ups"), BenchRow.Times(ratio), "≥ 0.50×; invariant holds",
+                ratio >= 0.5 && row.InvariantHolds && row.Failures == 0,
+                $"p99 {row.P99:F0} ms; invariant {(row.InvariantHolds ? "holds" : "VIOLATED")}: {row.Invariant}"));
+        }
         Console.WriteLine($"targets: ≥ 0.50× raw {(signUpRows.All(r => r.AppPerSecond / r.RawPerSecond >= 0.5) ? "met" : "MISSED")}, zero invariant violations {(signUpRows.All(r => r.InvariantHolds) ? "met" : "MISSED")}");
     }
 
@@ -149,6 +186,8 @@ try
         var sorted = latencies.Order().ToList();
         Console.WriteLine($"| 20 posts/s, one board watcher | {Load.Percentile(sorted, 50):F1} ms | {Load.Percentile(sorted, 95):F1} ms | {Load.Percentile(sorted, 99):F1} ms | {sorted.LastOrDefault():F1} ms | {sorted.Count} |");
         Console.WriteLine($"targets: p50 ≤ 50 ms {(Load.Percentile(sorted, 50) <= 50 ? "met" : "MISSED")}, p99 ≤ 150 ms {(Load.Percentile(sorted, 99) <= 150 ? "met" : "MISSED")}");
+        report.Add(new BenchRow("push latency, 20 posts/s, one board watcher (p99)", "", BenchRow.Ms(Load.Percentile(sorted, 99)),
+            "", "≤ 150 ms", Load.Percentile(sorted, 99) <= 150, $"p50 {BenchRow.Ms(Load.Percentile(sorted, 50))}; {sorted.Count} pushes"));
     }
 }
 finally
