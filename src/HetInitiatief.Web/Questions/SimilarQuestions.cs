@@ -56,21 +56,10 @@ public static class SimilarQuestions
         if (words is null && themes.Count == 0) return [];
         if (closely && (words is null || themes.Count == 0)) return [];
 
-        // Themes in common weigh 0.2 each; the text rank (0..~1) adds to that.
         var table = $"{Database.Schema}.mt_doc_questionboarditem";
-        var config = QuestionsConfiguration.TextSearchConfig;
         var items = closely
             ? await NewestCloselyAlikeAsync(session, table, words!, themes, except, ct)
-            : await session.QueryAsync<QuestionBoardItem>($"""
-                select data from {table}
-                where id <> ? and data ->> 'Status' = 'open'
-                  and (jsonb_exists_any(data -> 'Themes', ?)
-                       or to_tsvector('{config}', data ->> 'SearchText') @@ to_tsquery('{config}', ?))
-                order by (select count(*) from jsonb_array_elements_text(data -> 'Themes') t where t = any(?)) * 0.2
-                       + ts_rank(to_tsvector('{config}', data ->> 'SearchText'), to_tsquery('{config}', ?)) desc,
-                         data ->> 'LastActivityAt' desc
-                limit {Limit}
-                """, ct, except ?? Guid.Empty, themes.ToArray(), words ?? "", themes.ToArray(), words ?? "");
+            : await NewestAlikeAsync(session, table, words, themes, except, ct);
 
         var names = await MemberProfile.NamesAsync(session, items.Select(i => i.OwnerId), ct);
         var meters = await CoalitionMeter.ForQuestionsAsync(session, items.Select(i => i.Id), ct);
@@ -80,10 +69,41 @@ public static class SimilarQuestions
     }
 
     /// <summary>
+    /// The question page's and the posting form's list: open questions sharing a theme or words, most alike first. Themes
+    /// in common weigh 0.2 each; the text rank (0..~1) adds to that. Ranking every open question parsed every question's
+    /// text on each page view, so the page slowed down with the history (issue 16): the candidates are now the
+    /// <see cref="CloseCandidates"/> most recently active questions sharing a theme (the LastActivityAt index) and as
+    /// many matching a word (the full-text index), each parsed once to rank it.
+    /// </summary>
+    private static async Task<IReadOnlyList<QuestionBoardItem>> NewestAlikeAsync(
+        IQuerySession session, string table, string? words, IReadOnlyList<string> themes, Guid? except, CancellationToken ct)
+    {
+        var config = QuestionsConfiguration.TextSearchConfig;
+        var lastActivity = $"{Database.Schema}.mt_immutable_timestamptz(data ->> 'LastActivityAt')";
+        return await session.QueryAsync<QuestionBoardItem>($"""
+            select data from {table} q,
+                lateral to_tsvector('{config}', q.data ->> 'SearchText') words,
+                lateral to_tsquery('{config}', ?) wanted
+            where q.id in (
+                (select id from {table} where id <> ? and jsonb_exists_any(data -> 'Themes', ?)
+                 order by {lastActivity} desc limit {CloseCandidates})
+                union
+                (select id from {table} where id <> ? and to_tsvector('{config}', data ->> 'SearchText') @@ to_tsquery('{config}', ?)
+                 order by {lastActivity} desc limit {CloseCandidates}))
+              and q.data ->> 'Status' = 'open'
+            order by (select count(*) from jsonb_array_elements_text(q.data -> 'Themes') t where t = any(?)) * 0.2
+                   + ts_rank(words, wanted) desc,
+                     {lastActivity} desc
+            limit {Limit}
+            """, ct, words ?? "", except ?? Guid.Empty, themes.ToArray(), except ?? Guid.Empty, words ?? "", themes.ToArray());
+    }
+
+    /// <summary>
     /// The makelfunctie's search, run for every posted question: only the <see cref="CloseCandidates"/> most recently
     /// active questions sharing a theme are compared. Comparing every question with a theme and a word in common
     /// parsed each one's text twice (filter and rank), so each post cost PostgreSQL ≈ 35 µs per question ever posted in
-    /// its theme (docs/performance.md). The candidates come from a subquery with a limit, which PostgreSQL plans on its
+    /// its theme (docs/performance.md). Each candidate's text is parsed once (the lateral join), for the filter and the
+    /// rank alike: parsing is what this query costs (issue 16). The candidates come from a subquery with a limit, which PostgreSQL plans on its
     /// own: a walk down the LastActivityAt index, also under a generic plan. The status is checked outside it, since the
     /// planner cannot estimate that JSON condition and would scan and sort the whole table instead.
     /// </summary>
@@ -95,14 +115,15 @@ public static class SimilarQuestions
         return await session.QueryAsync<QuestionBoardItem>($"""
             select data from (
                 select data from {table} where id <> ? and jsonb_exists_any(data -> 'Themes', ?)
-                order by {lastActivity} desc limit {CloseCandidates}) newest
-            where data ->> 'Status' = 'open'
-              and to_tsvector('{config}', data ->> 'SearchText') @@ to_tsquery('{config}', ?)
+                order by {lastActivity} desc limit {CloseCandidates}) newest,
+                lateral to_tsvector('{config}', data ->> 'SearchText') words,
+                lateral to_tsquery('{config}', ?) wanted
+            where data ->> 'Status' = 'open' and words @@ wanted
             order by (select count(*) from jsonb_array_elements_text(data -> 'Themes') t where t = any(?)) * 0.2
-                   + ts_rank(to_tsvector('{config}', data ->> 'SearchText'), to_tsquery('{config}', ?)) desc,
+                   + ts_rank(words, wanted) desc,
                      {lastActivity} desc
             limit {Limit}
-            """, ct, except ?? Guid.Empty, themes.ToArray(), words, themes.ToArray(), words);
+            """, ct, except ?? Guid.Empty, themes.ToArray(), words, themes.ToArray());
     }
 
     /// <summary>The text's words of four letters or more, any of which may match; only letters and digits pass.</summary>
