@@ -86,8 +86,11 @@ try
     var joins = new CoalitionJoins(new HttpClient { BaseAddress = baseAddress }, dataSource);
     await joins.PrepareRawAsync();
     var joinRows = new List<CoalitionJoins.Result>();
+    if (Statements.Wanted && Runs("joins")) await Statements.ResetAsync(dataSource);
     foreach (var concurrency in Runs("joins") ? new[] { 2, 8, 32 } : [])
         joinRows.Add(await joins.RunAsync(concurrency, duration, async () => await RegisterMemberAsync(baseAddress, mail), token));
+    if (Statements.Wanted && Runs("joins"))
+        await Statements.PrintTopAsync(dataSource, joinRows.Sum(r => r.AppPerSecond * duration.TotalSeconds));
 
     var signUps = new SessionSignUps(new HttpClient { BaseAddress = baseAddress }, dataSource);
     await signUps.PrepareRawAsync();

@@ -46,7 +46,7 @@ public static class Statements
             """);
         await using var reader = await command.ExecuteReaderAsync();
         Console.WriteLine();
-        Console.WriteLine($"| statement (pg_stat_statements, top {top} by total time) | calls | calls per post | mean ms | total ms | share | rows |");
+        Console.WriteLine($"| statement (pg_stat_statements, top {top} by total time) | calls | calls per operation | mean ms | total ms | share | rows |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         while (await reader.ReadAsync())
         {

@@ -39,6 +39,10 @@ public static class Database
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = Schema;
+                // A write fetches its stream's aggregate (an inline snapshot) under the stream lock; the inline projection
+                // then starts from that instance instead of loading the snapshot a second time inside the lock. Safe
+                // because aggregates are immutable records (issue 16: time under a coalition's lock is what joins wait on).
+                options.Events.UseIdentityMapForAggregates = true;
             })
             .UseLightweightSessions()
             // Every async projection or subscription then runs on exactly one node of the cluster (today all
