@@ -130,8 +130,11 @@ public static class PushFanOut
         foreach (var client in watchers.Clients)
         {
             var seen = new HashSet<Guid>();
-            foreach (var (id, at) in client.Pushes)
+            // Late pushes may still be arriving: take what had arrived by now.
+            var pushes = client.Pushes;
+            for (int i = 0, count = pushes.Count; i < count; i++)
             {
+                var (id, at) = pushes[i];
                 if (!respondedAt.TryGetValue(id, out var answered) || !seen.Add(id)) continue;
                 received++;
                 // A push can beat the HTTP response to the client; that counts as no delay at all.
@@ -141,7 +144,12 @@ public static class PushFanOut
         ms.Sort();
         var closed = watchers.Clients.Count(c => c.Closed);
         if (closed > 0) Console.WriteLine($"  {closed} of {clients} connections were closed during the run");
-        return new Result(ms, expected, received, expected - received, failed, connecting.Elapsed.TotalSeconds, rssBefore, rssAfter);
+        var result = new Result(ms, expected, received, expected - received, failed, connecting.Elapsed.TotalSeconds, rssBefore, rssAfter);
+        Console.WriteLine($"  {(server is null ? "bare hub" : "app")}: {clients} watchers connected in {result.ConnectSeconds:F1} s; " +
+                          $"p50 {result.P(50):F1} ms, p95 {result.P(95):F1} ms, p99 {result.P(99):F1} ms, max {result.Max:F1} ms; " +
+                          $"{received:N0} of {expected:N0} pushes ({respondedAt.Count} posts, {failed} failed)" +
+                          (server is null ? "" : $"; app VmRSS {rssBefore:F0} → {rssAfter:F0} MB on connecting"));
+        return result;
     }
 
     public static double RssMegabytes(Process process) => StatusMegabytes(process, "VmRSS:");
