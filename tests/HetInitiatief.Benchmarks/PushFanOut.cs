@@ -40,9 +40,14 @@ public static class PushFanOut
         var watchers = options.Scaled(1_000, 20);
         var busy = options.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(Math.Max(10, options.Duration.TotalSeconds * 2));
         Console.WriteLine($"Pushes: 20 posts/s to {watchers} board watchers for {busy.TotalSeconds:0} s, app then bare hub…");
-        var appBusy = await MeasureAsync(appHub, token, appPost, watchers, 20, busy, app);
-        var bareBusy = await MeasureAsync(bare.Hub, token, barePost, watchers, 20, busy, null);
-        report.Add(Row($"push latency p99, 20 posts/s, {watchers:N0} board watchers", appBusy, bareBusy, 150));
+        var part = Environment.GetEnvironmentVariable("BENCH_PUSHES"); // busy or idle: one of the two only
+        if (part is null or "busy")
+        {
+            var appBusy = await MeasureAsync(appHub, token, appPost, watchers, 20, busy, app);
+            var bareBusy = await MeasureAsync(bare.Hub, token, barePost, watchers, 20, busy, null);
+            report.Add(Row($"push latency p99, 20 posts/s, {watchers:N0} board watchers", appBusy, bareBusy, 150));
+        }
+        if (part == "busy") return;
 
         // 2. 5,000 idle connections, one broadcast a second.
         var idle = options.Scaled(5_000, 20);
@@ -53,10 +58,15 @@ public static class PushFanOut
         report.Add(Row($"broadcast latency p99, {idle:N0} idle connections, 1 post/s", appIdle, bareIdle, 250));
 
         var perThousand = (appIdle.RssAfterConnectMb - appIdle.RssBeforeConnectMb) / idle * 1000;
+        // The bare hub's server side shares the benchmark process with the clients: its growth on connecting, less the
+        // clients' own (the benchmark's growth when the same clients connected to the app).
+        var barePerThousand = ((bareIdle.OwnRssAfterConnectMb - bareIdle.OwnRssBeforeConnectMb) -
+                               (appIdle.OwnRssAfterConnectMb - appIdle.OwnRssBeforeConnectMb)) / idle * 1000;
         var peak = PeakMegabytes(app);
         report.Add(new BenchRow($"app memory per 1,000 board connections (VmRSS {appIdle.RssBeforeConnectMb:F0} → " +
                                 $"{appIdle.RssAfterConnectMb:F0} MB with {idle:N0} connected)",
-            "–", $"{perThousand:F1} MB", "–", "reported", true));
+            $"{barePerThousand:F1} MB", $"{perThousand:F1} MB", BenchRow.Times(perThousand / barePerThousand), "reported", true,
+            "bare hub: the benchmark process's growth with its clients, less the clients' own"));
         report.Add(new BenchRow($"app peak memory (VmHWM) after the push fan-out, {idle:N0} connections included", "–",
             $"{peak:F0} MB", "–", "≤ 300 MB", peak <= 300));
         report.Note($"Pushes: raw WebSocket clients speaking SignalR's JSON protocol, all in the benchmark process, one " +
@@ -75,7 +85,8 @@ public static class PushFanOut
     }
 
     public sealed record Result(List<double> SortedMs, long Expected, long Received, long Missing, int Failed,
-        double ConnectSeconds, double RssBeforeConnectMb, double RssAfterConnectMb)
+        double ConnectSeconds, double RssBeforeConnectMb, double RssAfterConnectMb, double OwnRssBeforeConnectMb,
+        double OwnRssAfterConnectMb)
     {
         public double P(double p) => Load.Percentile(SortedMs, p);
 
@@ -91,14 +102,18 @@ public static class PushFanOut
         double postsPerSecond, TimeSpan duration, Process? server)
     {
         var rssBefore = server is null ? double.NaN : RssMegabytes(server);
+        var ownRssBefore = RssMegabytes(Process.GetCurrentProcess());
         var connecting = Stopwatch.StartNew();
         await using var watchers = await Watchers.ConnectAsync(hub, token, clients);
         connecting.Stop();
         await Task.Delay(500);
         var rssAfter = server is null ? double.NaN : RssMegabytes(server);
+        var ownRssAfter = RssMegabytes(Process.GetCurrentProcess());
 
         var respondedAt = new ConcurrentDictionary<Guid, long>();
         var failed = 0;
+        var serverCpu = CpuMs(server);
+        var ownCpu = CpuMs(Process.GetCurrentProcess());
         var interval = TimeSpan.FromSeconds(1.0 / postsPerSecond);
         var clock = Stopwatch.StartNew();
         var posts = new List<Task>();
@@ -125,6 +140,8 @@ public static class PushFanOut
         var grace = Stopwatch.StartNew();
         while (watchers.Arrivals(respondedAt) < expected && grace.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(100);
 
+        serverCpu = CpuMs(server) - serverCpu;
+        ownCpu = CpuMs(Process.GetCurrentProcess()) - ownCpu;
         var ms = new List<double>((int)Math.Min(expected, int.MaxValue));
         long received = 0;
         foreach (var client in watchers.Clients)
@@ -144,12 +161,21 @@ public static class PushFanOut
         ms.Sort();
         var closed = watchers.Clients.Count(c => c.Closed);
         if (closed > 0) Console.WriteLine($"  {closed} of {clients} connections were closed during the run");
-        var result = new Result(ms, expected, received, expected - received, failed, connecting.Elapsed.TotalSeconds, rssBefore, rssAfter);
+        var result = new Result(ms, expected, received, expected - received, failed, connecting.Elapsed.TotalSeconds, rssBefore, rssAfter,
+            ownRssBefore, ownRssAfter);
         Console.WriteLine($"  {(server is null ? "bare hub" : "app")}: {clients} watchers connected in {result.ConnectSeconds:F1} s; " +
                           $"p50 {result.P(50):F1} ms, p95 {result.P(95):F1} ms, p99 {result.P(99):F1} ms, max {result.Max:F1} ms; " +
                           $"{received:N0} of {expected:N0} pushes ({respondedAt.Count} posts, {failed} failed)" +
-                          (server is null ? "" : $"; app VmRSS {rssBefore:F0} → {rssAfter:F0} MB on connecting"));
+                          (server is null ? "" : $"; app VmRSS {rssBefore:F0} → {rssAfter:F0} MB on connecting") +
+                          $"; CPU while posting: app {serverCpu:F0} ms, benchmark process {ownCpu:F0} ms over {clock.Elapsed.TotalSeconds:F1} s; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         return result;
+    }
+
+    private static double CpuMs(Process? process)
+    {
+        if (process is null) return 0;
+        process.Refresh();
+        return process.TotalProcessorTime.TotalMilliseconds;
     }
 
     public static double RssMegabytes(Process process) => StatusMegabytes(process, "VmRSS:");
