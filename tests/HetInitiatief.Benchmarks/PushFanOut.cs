@@ -21,6 +21,7 @@ namespace HetInitiatief.Benchmarks;
 /// The clients are <see cref="Watchers"/>: raw WebSockets speaking SignalR's JSON protocol, as the browser connects
 /// (WebSockets, no negotiation, the bearer token in <c>access_token</c>), all as one member — the hub has no per-member
 /// connection limit and the rate limiter does not apply to it.
+/// <c>ops/bench.sh 5 pushes</c> runs this part alone; <c>BENCH_PUSHES=busy</c> or <c>=idle</c> runs one of its two halves.
 /// </summary>
 public static class PushFanOut
 {
@@ -29,6 +30,7 @@ public static class PushFanOut
     /// (the app must run with a posting rate limit high enough for 20 posts/s).</param>
     public static async Task RunAsync(BenchOptions options, Report report, Uri baseAddress, Process app, string token)
     {
+        var took = Stopwatch.StartNew();
         using var poster = new HttpClient { BaseAddress = baseAddress };
         poster.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         await using var bare = await BareHub.StartAsync();
@@ -69,6 +71,7 @@ public static class PushFanOut
             "bare hub: the benchmark process's growth with its clients, less the clients' own"));
         report.Add(new BenchRow($"app peak memory (VmHWM) after the push fan-out, {idle:N0} connections included", "–",
             $"{peak:F0} MB", "–", "≤ 300 MB", peak <= 300));
+        Console.WriteLine($"Pushes: done in {took.Elapsed.TotalSeconds:F0} s");
         report.Note($"Pushes: raw WebSocket clients speaking SignalR's JSON protocol, all in the benchmark process, one " +
                     $"member; baseline: a bare SignalR hub in the benchmark process sending from a sequential queue. " +
                     $"Connect time for {idle:N0}: app {appIdle.ConnectSeconds:F1} s, bare {bareIdle.ConnectSeconds:F1} s.");
