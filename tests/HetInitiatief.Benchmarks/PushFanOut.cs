@@ -84,13 +84,17 @@ public static class PushFanOut
             $"p99 ≤ {targetMs:F0} ms, every client every push", met,
             $"app p50/p95/max {BenchRow.Ms(app.P(50))}/{BenchRow.Ms(app.P(95))}/{BenchRow.Ms(app.Max)}, " +
             $"{app.Received:N0} of {app.Expected:N0} pushes, {app.Missing:N0} missing{(app.Failed > 0 ? $", {app.Failed} posts failed" : "")}; " +
-            $"bare p50/p95/max {BenchRow.Ms(bare.P(50))}/{BenchRow.Ms(bare.P(95))}/{BenchRow.Ms(bare.Max)}, {bare.Missing:N0} missing");
+            $"bare p50/p95/max {BenchRow.Ms(bare.P(50))}/{BenchRow.Ms(bare.P(95))}/{BenchRow.Ms(bare.Max)}, {bare.Missing:N0} missing; " +
+            $"load average {app.LoadAverage} / {bare.LoadAverage}");
     }
 
     public sealed record Result(List<double> SortedMs, long Expected, long Received, long Missing, int Failed,
         double ConnectSeconds, double RssBeforeConnectMb, double RssAfterConnectMb, double OwnRssBeforeConnectMb,
         double OwnRssAfterConnectMb)
     {
+        /// <summary>The machine's 1-minute load average at the end of the measurement: the machine is shared.</summary>
+        public string LoadAverage { get; init; } = "";
+
         public double P(double p) => Load.Percentile(SortedMs, p);
 
         public double Max => SortedMs.Count == 0 ? double.NaN : SortedMs[^1];
@@ -165,7 +169,7 @@ public static class PushFanOut
         var closed = watchers.Clients.Count(c => c.Closed);
         if (closed > 0) Console.WriteLine($"  {closed} of {clients} connections were closed during the run");
         var result = new Result(ms, expected, received, expected - received, failed, connecting.Elapsed.TotalSeconds, rssBefore, rssAfter,
-            ownRssBefore, ownRssAfter);
+            ownRssBefore, ownRssAfter) { LoadAverage = File.ReadAllText("/proc/loadavg").Split(' ')[0] };
         Console.WriteLine($"  {(server is null ? "bare hub" : "app")}: {clients} watchers connected in {result.ConnectSeconds:F1} s; " +
                           $"p50 {result.P(50):F1} ms, p95 {result.P(95):F1} ms, p99 {result.P(99):F1} ms, max {result.Max:F1} ms; " +
                           $"{received:N0} of {expected:N0} pushes ({respondedAt.Count} posts, {failed} failed)" +
