@@ -103,6 +103,15 @@ try
         signUpRows.Add(await signUps.RunAsync($"{count * 5:N0} over {count / 4} sessions of 20 seats", registered, sessions: count / 4, capacity: 20, signUpsPerMember: 5, token));
     }
 
+    if (Runs("pushes"))
+    {
+        // Issue 16's pushes to 1,000 and 5,000 watchers against a bare hub (PushFanOut.cs); `ops/bench.sh 5 pushes [--quick]`.
+        var pushes = new Report("Pushes to many watchers");
+        await PushFanOut.RunAsync(new BenchOptions(args.Contains("--quick"), duration, only, Metadata("WebProjectDirectory")), pushes, baseAddress, app, token);
+        Console.WriteLine();
+        Console.WriteLine(pushes.ToMarkdown());
+    }
+
     var peakMegabytes = PeakMemoryMegabytes(app);
 
     Console.WriteLine();

@@ -9,7 +9,14 @@ namespace HetInitiatief.Live;
 /// </summary>
 public static class LiveModule
 {
-    /// <summary>One push at a time, so what <see cref="PushOrder"/> remembers is what watchers were sent.</summary>
+    /// <summary>
+    /// The <see cref="LivePush"/>es alone, one at a time, so what <see cref="PushOrder"/> remembers is what watchers were
+    /// sent. Nothing else runs here: a handler that reads the database (the landing page's counts) would hold up every
+    /// board push behind it, and with a thousand board watchers each push already takes milliseconds to write out.
+    /// </summary>
+    public const string OrderedPushQueue = "live-push-ordered";
+
+    /// <summary>Features' own push messages (the landing page's counts, notifications), one at a time, beside the ordered pushes.</summary>
     public const string PushQueue = "live-push";
 
     /// <summary>News must survive a restart: a durable queue, stored in PostgreSQL.</summary>
@@ -28,8 +35,9 @@ public static class LiveModule
         builder.Services.AddSingleton<IConfigureMarten, LiveConfiguration>();
         builder.Services.ConfigureWolverine(options =>
         {
+            options.LocalQueue(OrderedPushQueue).Sequential();
+            options.PublishMessage<LivePush>().ToLocalQueue(OrderedPushQueue);
             options.LocalQueue(PushQueue).Sequential();
-            options.PublishMessage<LivePush>().ToLocalQueue(PushQueue);
             options.LocalQueue(NotificationQueue).UseDurableInbox();
             options.LocalQueue(DeadlineQueue).UseDurableInbox();
         });

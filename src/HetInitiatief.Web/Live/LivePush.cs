@@ -59,7 +59,7 @@ public sealed class PushOrder
 }
 
 /// <summary>
-/// The one handler of the sequential live-push queue: sends a push unless a newer one already went. Its span joins the
+/// The one handler of the sequential <see cref="LiveModule.OrderedPushQueue"/>: sends a push unless a newer one already went. Its span joins the
 /// trace of the write that made the push (Wolverine carries the trace through the queue), so an operator sees the
 /// request, its commit and what watchers were sent as one trace.
 /// </summary>
