@@ -60,6 +60,21 @@ public static class NetworkEndpoints
             network.OpeningSessionId, Growth(registered, now, 12));
     }
 
+    /// <summary>
+    /// The landing page's counter only: the seats and how many members confirmed their address, counted by PostgreSQL.
+    /// Sent after every posted question and every confirmation, so it must not read every member's profile the way the
+    /// page's growth chart does (issue 16: at 5,000 members that read held up every push behind it).
+    /// </summary>
+    public static async Task<NetworkSeats> SeatsAsync(
+        IQuerySession session, NetworkSettings settings, string change, CancellationToken ct)
+    {
+        var network = await session.LoadAsync<NetworkState>(settings.NetworkId, ct) ?? NetworkState.Empty(settings.NetworkId);
+        var members = await session.Query<MemberProfile>().CountAsync(m => m.EmailConfirmedAt != null, ct);
+        var taken = network.EarlyBirds.Count;
+        return new NetworkSeats(change, settings.EarlyBirdSeats, taken,
+            network.Started ? 0 : Math.Max(0, settings.EarlyBirdSeats - taken), network.Started, members, Goal);
+    }
+
     /// <summary>Members week by week over the last weeks, counting everyone who joined (confirmed) up to the end of each week.</summary>
     public static IReadOnlyList<GrowthPoint> Growth(IReadOnlyCollection<DateTimeOffset> registeredAt, DateTimeOffset now, int weeks)
     {

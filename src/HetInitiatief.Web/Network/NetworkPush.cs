@@ -58,10 +58,8 @@ public sealed record NetworkSeats(string Change, int Seats, int SeatsTaken, int 
 
 public static class NetworkPushHandler
 {
-    public static async Task Handle(NetworkChanged message, IQuerySession session, NetworkSettings settings, TimeProvider clock, IHubContext<NetworkHub> hub, CancellationToken ct)
-    {
-        var view = await NetworkEndpoints.ReadAsync(session, settings, clock.GetUtcNow(), ct);
+    public static async Task Handle(
+        NetworkChanged message, IQuerySession session, NetworkSettings settings, IHubContext<NetworkHub> hub, CancellationToken ct) =>
         await hub.Clients.Group(NetworkHub.Group).SendAsync(NetworkSeats.Method,
-            new NetworkSeats(message.Change, view.Seats, view.SeatsTaken, view.SeatsLeft, view.Started, view.Members, view.Goal), ct);
-    }
+            await NetworkEndpoints.SeatsAsync(session, settings, message.Change, ct), ct);
 }

@@ -2,7 +2,6 @@
 #pragma warning disable
 using HetInitiatief.Network;
 using Microsoft.AspNetCore.SignalR;
-using System;
 using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
@@ -13,14 +12,12 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly HetInitiatief.Network.NetworkSettings _networkSettings;
         private readonly Microsoft.AspNetCore.SignalR.IHubContext<HetInitiatief.Network.NetworkHub> _hubContextOfNetworkHub;
-        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public NetworkChangedHandler1367063637(HetInitiatief.Network.NetworkSettings networkSettings, Microsoft.AspNetCore.SignalR.IHubContext<HetInitiatief.Network.NetworkHub> hubContextOfNetworkHub, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public NetworkChangedHandler1367063637(HetInitiatief.Network.NetworkSettings networkSettings, Microsoft.AspNetCore.SignalR.IHubContext<HetInitiatief.Network.NetworkHub> hubContextOfNetworkHub, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _networkSettings = networkSettings;
             _hubContextOfNetworkHub = hubContextOfNetworkHub;
-            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
         }
 
@@ -35,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "HetInitiatief.Network.NetworkPushHandler");
             
             // The actual message execution
-            await HetInitiatief.Network.NetworkPushHandler.Handle(networkChanged, ((Marten.IQuerySession)documentSession), _networkSettings, _timeProvider, _hubContextOfNetworkHub, cancellation).ConfigureAwait(false);
+            await HetInitiatief.Network.NetworkPushHandler.Handle(networkChanged, ((Marten.IQuerySession)documentSession), _networkSettings, _hubContextOfNetworkHub, cancellation).ConfigureAwait(false);
         }
     }
 
