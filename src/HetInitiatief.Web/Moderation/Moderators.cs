@@ -25,7 +25,7 @@ public static class Moderators
 /// <summary>The radar's durations (settings <c>Moderation:Radar:*</c>), so a network can tune what "stale" means.</summary>
 public sealed record RadarSettings(
     TimeSpan Unprobed, TimeSpan UnansweredFollowUp, TimeSpan ClosingWithin, TimeSpan NoOfferAfter,
-    TimeSpan SupplyWindow, TimeSpan CoalitionIdle, TimeSpan StoryAfter)
+    TimeSpan SupplyWindow, TimeSpan CoalitionIdle, TimeSpan StoryAfter, int ItemsPerKind = RadarOptions.DefaultItemsPerKind)
 {
     public static readonly RadarSettings Default = new RadarOptions().ToSettings();
 
@@ -52,6 +52,14 @@ public sealed class RadarOptions
     /// <summary>How often watching moderators are told to look again (<see cref="RadarClock"/>); a timer needs at least a second.</summary>
     public int RefreshSeconds { get; set; } = 60;
 
+    public const int DefaultItemsPerKind = 100;
+
+    /// <summary>
+    /// The radar shows at most this many items of each kind, the longest waiting first (dismissed ones not counted), so
+    /// reading it costs the same however much lies waiting.
+    /// </summary>
+    public int ItemsPerKind { get; set; } = DefaultItemsPerKind;
+
     public static IEnumerable<string?> Problems(RadarOptions o) =>
     [
         Settings.AtLeast($"{Section}:{nameof(UnprobedHours)}", o.UnprobedHours, 0),
@@ -62,11 +70,12 @@ public sealed class RadarOptions
         Settings.AtLeast($"{Section}:{nameof(CoalitionIdleWeeks)}", o.CoalitionIdleWeeks, 0),
         Settings.AtLeast($"{Section}:{nameof(StoryAfterDays)}", o.StoryAfterDays, 0),
         Settings.AtLeast($"{Section}:{nameof(RefreshSeconds)}", o.RefreshSeconds, 1),
+        Settings.AtLeast($"{Section}:{nameof(ItemsPerKind)}", o.ItemsPerKind, 1),
     ];
 
     public RadarSettings ToSettings() => new(TimeSpan.FromHours(UnprobedHours), TimeSpan.FromDays(UnansweredFollowUpDays),
         TimeSpan.FromDays(ClosingWithinDays), TimeSpan.FromDays(NoOfferAfterDays), TimeSpan.FromDays(SupplyWindowDays),
-        TimeSpan.FromDays(7 * CoalitionIdleWeeks), TimeSpan.FromDays(StoryAfterDays));
+        TimeSpan.FromDays(7 * CoalitionIdleWeeks), TimeSpan.FromDays(StoryAfterDays), ItemsPerKind);
 }
 
 /// <summary>Setting <c>Moderation:FlagsToHide</c>: how many members' flags hide content until a moderator looks.</summary>

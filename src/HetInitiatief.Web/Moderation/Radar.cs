@@ -58,9 +58,18 @@ public sealed record CompletedInitiative(Guid CoalitionId, Guid QuestionId, Date
 /// completed initiatives are apart, so they count as neither demand nor a coalition waiting for an offer. Whether
 /// a question has a success story is read from its <see cref="QuestionDetails.Stories"/>.
 /// </summary>
+/// <param name="Demand">
+/// The demand per theme × sector, counted by the database over every open question; when absent it is counted from
+/// <paramref name="OpenQuestions"/>, which then must hold them all. With it, the open questions and coalitions need only
+/// be the candidates for an item.
+/// </param>
 public sealed record RadarFacts(
     IReadOnlyList<QuestionDetails> OpenQuestions, IReadOnlyList<CoalitionDetails> OpenCoalitions,
-    IReadOnlyList<SupplyFact> Supply, IReadOnlyList<CompletedInitiative>? Completed = null);
+    IReadOnlyList<SupplyFact> Supply, IReadOnlyList<CompletedInitiative>? Completed = null,
+    IReadOnlyList<DemandCell>? Demand = null);
+
+/// <summary>Open questions of one theme and sector: how many (with their coalitions' members) and since when the oldest waits.</summary>
+public sealed record DemandCell(string Theme, string Sector, int Demand, DateTimeOffset Since);
 
 public sealed record RadarView(IReadOnlyList<RadarItem> Items, IReadOnlyList<HeatCell> HeatMap);
 
@@ -73,7 +82,7 @@ public static class Radar
     public static RadarView Compute(RadarFacts facts, RadarSettings settings, DateTimeOffset now)
     {
         var items = new List<RadarItem>();
-        var titles = facts.OpenQuestions.ToDictionary(q => q.Id, q => q.Title);
+        var byId = facts.OpenQuestions.ToDictionary(q => q.Id);
 
         foreach (var q in facts.OpenQuestions)
         {
@@ -88,9 +97,9 @@ public static class Radar
         }
 
         var offered = facts.Supply.Where(s => s.CoalitionId is not null).Select(s => s.CoalitionId!.Value).ToHashSet();
-        foreach (var c in facts.OpenCoalitions.Where(c => titles.ContainsKey(c.QuestionId)))
+        foreach (var c in facts.OpenCoalitions.Where(c => byId.ContainsKey(c.QuestionId)))
         {
-            var question = facts.OpenQuestions.First(q => q.Id == c.QuestionId);
+            var question = byId[c.QuestionId];
             if (c.ThresholdReachedAt is null && c.ClosesAt is { } closes && closes > now && closes - now <= settings.ClosingWithin)
                 items.Add(new($"{RadarKinds.ClosingBelowThreshold}:{c.Id}", RadarKinds.ClosingBelowThreshold, question.Title,
                     $"Sluit {Shared.Display.Moment(closes)} met {c.Partners} van {c.Threshold} partners.", closes - settings.ClosingWithin,
@@ -106,7 +115,8 @@ public static class Radar
         var heat = HeatMap(facts, settings, now);
         foreach (var cell in heat.Where(c => c.Unanswered))
         {
-            var since = facts.OpenQuestions.Where(q => q.Sector == cell.Sector && q.Themes.Contains(cell.Theme)).Select(q => q.PostedAt).DefaultIfEmpty(now).Min();
+            var since = facts.Demand?.FirstOrDefault(d => d.Theme == cell.Theme && d.Sector == cell.Sector)?.Since
+                ?? facts.OpenQuestions.Where(q => q.Sector == cell.Sector && q.Themes.Contains(cell.Theme)).Select(q => q.PostedAt).DefaultIfEmpty(now).Min();
             items.Add(new($"{RadarKinds.ThemeWithoutSupply}:{cell.Theme}:{cell.Sector}", RadarKinds.ThemeWithoutSupply,
                 $"{Themes.Name(cell.Theme)} · {Sectors.Name(cell.Sector)}",
                 $"Vraag van {cell.Demand} (vragen en coalitieleden), geen aanbod of bijeenkomst in {Days(settings.SupplyWindow)}.", since,
@@ -121,11 +131,15 @@ public static class Radar
     /// </summary>
     public static IReadOnlyList<HeatCell> HeatMap(RadarFacts facts, RadarSettings settings, DateTimeOffset now)
     {
-        var coalitionMembers = facts.OpenCoalitions.ToDictionary(c => c.QuestionId, c => c.Members.Count(m => m.MemberId != c.InitiatorId));
         var recent = facts.Supply.Where(s => s.At >= now - settings.SupplyWindow).ToList();
+        var counted = facts.Demand?.ToDictionary(d => (d.Theme, d.Sector), d => d.Demand);
+        var coalitionMembers = counted is null
+            ? facts.OpenCoalitions.ToDictionary(c => c.QuestionId, c => c.Members.Count(m => m.MemberId != c.InitiatorId))
+            : [];
         return (from theme in Themes.All.Keys
                 from sector in Sectors.All.Keys
-                let demand = facts.OpenQuestions.Where(q => q.Sector == sector && q.Themes.Contains(theme)).Sum(q => 1 + coalitionMembers.GetValueOrDefault(q.Id))
+                let demand = counted is not null ? counted.GetValueOrDefault((theme, sector))
+                    : facts.OpenQuestions.Where(q => q.Sector == sector && q.Themes.Contains(theme)).Sum(q => 1 + coalitionMembers.GetValueOrDefault(q.Id))
                 let supply = recent.Count(s => s.Themes.Contains(theme) && (s.Sector is null || s.Sector == sector))
                 select new HeatCell(theme, sector, demand, supply)).ToList();
     }

@@ -111,5 +111,25 @@ public sealed class ModerationConfiguration : IConfigureMarten
         options.Projections.Snapshot<RadarItemLog>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<ContentModeration>(SnapshotLifecycle.Inline);
         options.Schema.For<ContentModeration>().Index(x => x.QuestionId);
+        RadarIndexes(options);
+    }
+
+    /// <summary>
+    /// The radar's bounded reads walk these (on other features' documents, registered here because only the radar reads
+    /// them so): unprobed open questions by their posting, open coalitions by their last activity, offers by their moment.
+    /// </summary>
+    private static void RadarIndexes(StoreOptions options)
+    {
+        options.Schema.For<Questions.QuestionDetails>().Index(x => x.PostedAt, index =>
+        {
+            index.Name = RadarReads.UnprobedIndex;
+            index.Predicate = "data ->> 'Status' = 'open' and jsonb_array_length(data -> 'FollowUps') = 0";
+        });
+        options.Schema.For<Coalitions.CoalitionDetails>().Index(x => x.LastActivityAt, index =>
+        {
+            index.Name = RadarReads.OpenCoalitionsIndex;
+            index.Predicate = "data ->> 'Status' = 'open'";
+        });
+        options.Schema.For<Offers.Proposal>().Index(x => x.MadeAt, index => index.Name = RadarReads.ProposalMadeAtIndex);
     }
 }

@@ -45,25 +45,15 @@ public static class RadarEndpoints
         return new RadarPage(items, radar.HeatMap, now);
     }
 
-    /// <summary>The facts the radar needs, read from the read models; hidden and merged questions are not demand.</summary>
+    /// <summary>
+    /// The radar now: computed from the candidates <see cref="RadarReads"/> finds (hidden and merged questions are not
+    /// demand), at most the setting's number of items of each kind besides the dismissed ones.
+    /// </summary>
     public static async Task<RadarView> ComputeAsync(IQuerySession session, RadarSettings settings, DateTimeOffset now, CancellationToken ct)
     {
-        var hidden = await HiddenContent.HiddenQuestionIdsAsync(session, ct);
-        var questions = (await session.Query<QuestionDetails>().Where(q => q.Status == QuestionStatus.Open).ToListAsync(ct))
-            .Where(q => !hidden.Contains(q.Id)).ToList();
-        var coalitions = await session.Query<CoalitionDetails>().Where(c => c.Status == CoalitionStatus.Open).ToListAsync(ct);
-        var completed = (await session.Query<InitiativeTimeline>().Where(t => t.Completed != null).ToListAsync(ct))
-            .Select(t => new CompletedInitiative(t.Id, t.QuestionId, t.Completed!.At)).ToList();
-        var proposals = await session.Query<Proposal>().ToListAsync(ct);
-        var since = now - settings.SupplyWindow;
-        var sessions = await session.Query<Session>().Where(s => s.StartsAt >= since).ToListAsync(ct);
-        var proposalQuestions = (await session.LoadManyAsync<QuestionBoardItem>(ct, proposals.Select(p => p.QuestionId).Distinct()))
-            .ToDictionary(q => q.Id);
-        var supply = proposals
-            .Where(p => proposalQuestions.ContainsKey(p.QuestionId))
-            .Select(p => new SupplyFact(proposalQuestions[p.QuestionId].Themes, proposalQuestions[p.QuestionId].Sector, p.MadeAt, p.CoalitionId))
-            .Concat(sessions.Where(s => !s.IsCalledOff).Select(s => new SupplyFact([s.Theme], s.Sector, s.StartsAt, s.CoalitionId)))
-            .ToList();
-        return Radar.Compute(new RadarFacts(questions, coalitions, supply, completed), settings, now);
+        var facts = await RadarReads.FactsAsync(session, settings, now, ct);
+        var radar = Radar.Compute(facts, settings, now);
+        var dismissed = (await session.Query<RadarItemLog>().Where(l => l.DismissedBecause != null).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
+        return radar with { Items = RadarReads.Bounded(radar.Items, dismissed, settings.ItemsPerKind) };
     }
 }
