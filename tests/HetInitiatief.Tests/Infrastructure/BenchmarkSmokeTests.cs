@@ -25,6 +25,9 @@ public sealed class BenchmarkSmokeTests
         "| joins and leaves on one coalition, N = 32",
         "| sign-ups: ",
         "| push latency, 20 posts/s, one board watcher",
+        "| push latency p99, 20 posts/s, ",
+        "| broadcast latency p99, ",
+        "| app memory per 1,000 board connections",
         "| app peak memory",
     ];
 
