@@ -101,7 +101,11 @@ public static class Seed
 
     private static readonly string[] Positions = [Coalitions.Positions.Partner, Coalitions.Positions.Supplier, Coalitions.Positions.Link, Coalitions.Positions.User];
 
-    private static string CacheRoot =>
+    /// <summary>
+    /// <c>~/.cache/het-initiatief-bench</c> (or under <c>$XDG_CACHE_HOME</c>); as root <c>/var/cache/het-initiatief-bench</c>,
+    /// because LocalPostgres then runs the server as the postgres user, who cannot enter root's home.
+    /// </summary>
+    private static string CacheRoot => Environment.IsPrivilegedProcess ? "/var/cache/het-initiatief-bench" :
         Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache
             ? cache
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "het-initiatief-bench");
