@@ -26,6 +26,8 @@ public static class LargeData
         await using var postgres = await LocalPostgres.StartAsync(directory);
         try
         {
+            // BENCH_STATEMENTS=1: pg_stat_statements in this cluster, and the top statements of each full-size page printed.
+            if (Statements.Wanted) await Statements.EnableAsync(postgres);
             var small = await Seed.EnsureAsync(postgres, smallSize, log);
             var full = await Seed.EnsureAsync(postgres, fullSize, log);
             report.Note($"Large data set ({full.Size.Name}): {full.Events:N0} events in {full.Streams:N0} streams, " +

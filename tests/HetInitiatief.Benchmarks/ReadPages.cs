@@ -119,6 +119,7 @@ public static class ReadPages
             var http = page.Moderator ? moderator : member;
             var failures = 0;
             string? error = null;
+            if (Statements.Wanted) await Statements.ResetAsync(dataSource);
             var app = await TimeAsync(samples, budget, async () =>
             {
                 using var response = await http.GetAsync(path);
@@ -129,6 +130,11 @@ public static class ReadPages
                     error ??= $"{(int)response.StatusCode} on {path}";
                 }
             });
+            if (Statements.Wanted)
+            {
+                Console.WriteLine($"Statements of {page.Name} at {seeded.Size.Name} (calls per request):");
+                await Statements.PrintTopAsync(dataSource, app.Count + 3, top: 8);
+            }
             var parameters = page.Parameters(seeded);
             var raw = await TimeAsync(samples, budget, async () =>
             {
