@@ -109,6 +109,11 @@ public static class ReadPages
         member.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(member, seeded.MemberEmail, seeded.Password));
         moderator.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(moderator, seeded.ModeratorEmail, seeded.Password));
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        if (Statements.Wanted)
+        {
+            await using var create = dataSource.CreateCommand("create extension if not exists pg_stat_statements");
+            await create.ExecuteNonQueryAsync();
+        }
 
         var samples = options.Quick ? 10 : 60;
         var budget = options.Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(Math.Max(20, options.Duration.TotalSeconds * 4));
