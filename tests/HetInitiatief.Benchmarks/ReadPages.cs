@@ -19,11 +19,16 @@ public static class ReadPages
 
     private const string S = "het_initiatief";
 
-    /// <summary>The same rows as the board's first page: 30 open cards by last activity, with owners' names and meters.</summary>
+    /// <summary>
+    /// The same rows as the board's first page: 30 open cards by last activity, with owners' names and meters. The
+    /// "is not null" (always true) is what a hand-writer adds so PostgreSQL walks the LastActivityAt index: it cannot
+    /// estimate <c>data ->> 'Status' = 'open'</c> (it guesses 0.5 %, the truth is 97 %) and otherwise scans and sorts
+    /// every card, as Marten's query for the board does (EXPLAIN at 20,000 questions: 243 ms against 0.3 ms).
+    /// </summary>
     private const string BoardSql = $"""
         with page as (
           select id, data from {S}.mt_doc_questionboarditem
-          where data ->> 'Status' = 'open'
+          where data ->> 'Status' = 'open' and {S}.mt_immutable_timestamptz(data ->> 'LastActivityAt') is not null
           order by {S}.mt_immutable_timestamptz(data ->> 'LastActivityAt') desc
           limit 31)
         select p.id, p.data, m.data ->> 'Name', c.data
@@ -82,6 +87,7 @@ public static class ReadPages
         union all
         (select 'theme', id, data from {S}.mt_doc_questionboarditem
           where data ->> 'Status' = 'open' and data -> 'Themes' ?| array(select jsonb_array_elements_text((select data from me) -> 'FollowedThemes'))
+            and {S}.mt_immutable_timestamptz(data ->> 'LastActivityAt') is not null
           order by {S}.mt_immutable_timestamptz(data ->> 'LastActivityAt') desc limit 30)
         """;
 
