@@ -121,8 +121,10 @@ public static class ReadPages
             await create.ExecuteNonQueryAsync();
         }
 
-        var samples = options.Quick ? 10 : 60;
-        var budget = options.Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(Math.Max(20, options.Duration.TotalSeconds * 4));
+        // Quick: a smoke run, enough to show every page answers; full: up to 60 requests, at least 5, within the budget.
+        var samples = options.Quick ? 5 : 60;
+        var warmUp = options.Quick ? 1 : 3;
+        var budget = options.Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(Math.Max(20, options.Duration.TotalSeconds * 4));
         var results = new List<Measured>();
         foreach (var page in Pages())
         {
@@ -131,7 +133,7 @@ public static class ReadPages
             var failures = 0;
             string? error = null;
             if (Statements.Wanted) await Statements.ResetAsync(dataSource);
-            var app = await TimeAsync(samples, budget, async () =>
+            var app = await TimeAsync(warmUp, samples, budget, async () =>
             {
                 using var response = await http.GetAsync(path);
                 await response.Content.ReadAsByteArrayAsync();
@@ -144,10 +146,10 @@ public static class ReadPages
             if (Statements.Wanted)
             {
                 Console.WriteLine($"Statements of {page.Name} at {seeded.Size.Name} (calls per request):");
-                await Statements.PrintTopAsync(dataSource, app.Count + 3, top: 8);
+                await Statements.PrintTopAsync(dataSource, app.Count + warmUp, top: 8);
             }
             var parameters = page.Parameters(seeded);
-            var raw = await TimeAsync(samples, budget, async () =>
+            var raw = await TimeAsync(warmUp, samples, budget, async () =>
             {
                 await using var command = dataSource.CreateCommand(page.RawSql);
                 foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
@@ -186,9 +188,9 @@ public static class ReadPages
         }
     }
 
-    private static async Task<List<double>> TimeAsync(int samples, TimeSpan budget, Func<Task> action)
+    private static async Task<List<double>> TimeAsync(int warmUp, int samples, TimeSpan budget, Func<Task> action)
     {
-        for (var i = 0; i < 3; i++) await action(); // warm-up: JIT, plans, caches
+        for (var i = 0; i < warmUp; i++) await action(); // warm-up: JIT, plans, caches
         var ms = new List<double>();
         var clock = Stopwatch.StartNew();
         while (ms.Count < samples && (clock.Elapsed < budget || ms.Count < 5))
