@@ -58,7 +58,7 @@ public sealed record Seeded(
 public static class Seed
 {
     /// <summary>Raise when the generated history changes shape; the event/document hash covers the app's side.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Password = "benchmark-wachtwoord-1";
 
@@ -298,8 +298,9 @@ public static class Seed
 
         // Then the questions and coalitions share what is left, two to one (a coalition's stream is the busier one).
         var left = Math.Max(0, size.Events - memberEvents);
-        var perQuestion = Math.Max(1.0, 0.65 * left / size.Questions);
-        var perCoalition = Math.Max(2.0, 0.35 * left / Math.Max(1, size.Coalitions));
+        var questionLengths = Lengths(random, size.Questions, 0.65 * left, minimum: 1);
+        var coalitionLengths = Lengths(random, Math.Min(size.Coalitions, size.Questions), 0.35 * left, minimum: 2);
+        var coalitionNumber = 0;
         var questionIds = new Guid[size.Questions];
         var owners = new int[size.Questions];
         var postedAt = new DateTimeOffset[size.Questions];
@@ -324,7 +325,7 @@ public static class Seed
                 (new QuestionPosted(id, members[owner], title, Context, "Mijn leerlingen lopen achter.", "De viertakt.",
                     themes.Distinct().ToList(), Sectors[owner % 4], at), at),
             };
-            var length = Length(random, perQuestion);
+            var length = questionLengths[q];
             var open = new List<Guid>();
             var formulation = 1;
             var endorsed = false;
@@ -386,7 +387,7 @@ public static class Seed
             };
             var inside = new Dictionary<int, string>();
             var reached = false;
-            var length = Length(random, perCoalition);
+            var length = coalitionLengths[coalitionNumber++];
             var clock = at;
             while (stream.Count < length)
             {
@@ -450,9 +451,24 @@ public static class Seed
             coalitionQuestion >= 0 ? questionIds[coalitionQuestion] : questionIds[0]);
     }
 
-    /// <summary>An exponential stream length around <paramref name="mean"/>, at least 1, at most 20 × the mean.</summary>
-    private static int Length(Random random, double mean) =>
-        (int)Math.Clamp(Math.Round(-Math.Log(1 - random.NextDouble()) * mean), 1, 20 * mean);
+    /// <summary>
+    /// Exponentially distributed stream lengths (a few long histories, many short ones) that add up to exactly
+    /// <paramref name="total"/> events (the threshold and withdrawals, appended on top, add a few tenths of a percent).
+    /// </summary>
+    private static int[] Lengths(Random random, int streams, double total, int minimum)
+    {
+        if (streams == 0) return [];
+        var draws = Enumerable.Range(0, streams).Select(_ => -Math.Log(1 - random.NextDouble())).ToArray();
+        var sum = draws.Sum();
+        var lengths = draws.Select(d => Math.Max(minimum, (int)Math.Round(d / sum * total))).ToArray();
+        var difference = (long)Math.Round(total) - lengths.Sum(l => (long)l);
+        for (var i = 0; difference != 0 && (difference > 0 || lengths.Any(l => l > minimum)); i = (i + 1) % streams)
+        {
+            if (difference > 0) { lengths[i]++; difference--; }
+            else if (lengths[i] > minimum) { lengths[i]--; difference++; }
+        }
+        return lengths;
+    }
 
     private static DateTimeOffset Step(Random random, DateTimeOffset clock, DateTimeOffset now, int minutes = 240)
     {
