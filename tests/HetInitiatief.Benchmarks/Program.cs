@@ -31,6 +31,8 @@ if (only == "cluster")
     return;
 }
 
+if (only?.StartsWith(LargeData.Part) == true) { await LargeData.RunFromCommandLineAsync(only, duration); return; } // LargeData.cs
+
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"het-initiatief-bench-{Guid.NewGuid():N}");
 await using var postgres = await LocalPostgres.StartAsync(dataDirectory);
 if (Statements.Wanted) await Statements.EnableAsync(postgres);
