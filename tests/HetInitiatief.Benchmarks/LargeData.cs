@@ -58,21 +58,6 @@ public static class LargeData
         }
     }
 
-    /// <summary>
-    /// Until Program.cs builds the options and the one report itself: <c>ops/bench.sh 5 large-data</c> (or
-    /// <c>large-data-quick</c> for the smoke sizes) runs this part alone and prints its table.
-    /// </summary>
-    public static async Task RunFromCommandLineAsync(string only, TimeSpan duration)
-    {
-        var quick = only.EndsWith("-quick", StringComparison.Ordinal);
-        var root = Path.GetFullPath(Path.Combine(AppUnderTest.WebProjectDirectory, "..", ".."));
-        var report = new Report($"Het Initiatief benchmark, large data{(quick ? " (quick: sizes 1/100, figures mean nothing)" : "")} · " +
-                                $"{Environment.ProcessorCount} cores · PostgreSQL on loopback, fsync on");
-        await RunAsync(new BenchOptions(quick, duration, Part, root), report);
-        Console.WriteLine();
-        Console.WriteLine(report.ToMarkdown());
-    }
-
     private static async Task<List<ReadPages.Measured>> MeasurePagesAsync(
         LocalPostgres postgres, Seeded seeded, BenchOptions options, Action<string> log)
     {

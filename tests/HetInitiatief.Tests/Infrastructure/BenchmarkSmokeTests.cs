@@ -28,6 +28,14 @@ public sealed class BenchmarkSmokeTests
         "| push latency p99, 20 posts/s, ",
         "| broadcast latency p99, ",
         "| app memory per 1,000 board connections",
+        "| board page `/vragen` p95 at ",
+        "| question page `/vragen/{id}` (longest question stream) p95 at ",
+        "| radar page `/moderatie` p95 at ",
+        "| health dashboard `/moderatie/gezondheid` p95 at ",
+        "| werkplek `/werkplek` p95 at ",
+        "| board page `/vragen`: p95 at ",
+        "| rebuild of every projection from ",
+        "| rebuild peak memory",
         "| app peak memory",
     ];
 
