@@ -8,8 +8,8 @@ namespace HetInitiatief.Benchmarks;
 
 /// <summary>
 /// The app as an operator runs it: <c>db-apply</c> and other JasperFx commands as a Production process of their own, the
-/// app itself as its own Production process (so its memory is its own). The same steps as Program.cs's local helpers,
-/// shared so the large-data part (LargeData.cs) can use them without touching Program.cs.
+/// app itself as its own Production process (so its memory is its own). Every part of the benchmark starts the app
+/// through these.
 /// </summary>
 public static class AppUnderTest
 {
@@ -73,11 +73,14 @@ public static class AppUnderTest
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start the app");
     }
 
-    public static async Task WaitUntilReadyAsync(HttpClient http, int seconds = 120)
+    /// <summary>Waits for <c>/health/ready</c>; an app that stopped (a refused schema, a bad setting) fails at once.</summary>
+    public static async Task WaitUntilReadyAsync(HttpClient http, int seconds = 120, Process? app = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
         {
+            if (app is { HasExited: true })
+                throw new InvalidOperationException($"The app stopped before it was ready (exit code {app.ExitCode})");
             try
             {
                 if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) return;

@@ -69,7 +69,7 @@ public static class LargeData
         try
         {
             using (var http = new HttpClient { BaseAddress = baseAddress })
-                await AppUnderTest.WaitUntilReadyAsync(http);
+                await AppUnderTest.WaitUntilReadyAsync(http, app: app);
             log($"read {seeded.Size.Name}: app ready in {started.Elapsed.TotalSeconds:F1} s");
             return await ReadPages.MeasureAsync(baseAddress, copy, seeded, options, log);
         }

@@ -50,15 +50,15 @@ await raw.PrepareAsync();
 var mail = new ConfirmationMail(dataDirectory + "-mail");
 
 // As a deploy does: Production changes no schema itself (docs/operations.md).
-await ApplySchemaAsync(Metadata("WebAssembly"), Metadata("WebProjectDirectory"), postgres.ConnectionString);
+await AppUnderTest.ApplySchemaAsync(postgres.ConnectionString);
 var startUp = Stopwatch.StartNew();
-using var app = StartApp(Metadata("WebAssembly"), Metadata("WebProjectDirectory"), postgres.ConnectionString, mail.Folder, out var baseAddress);
+using var app = AppUnderTest.StartApp(postgres.ConnectionString, mail.Folder, out var baseAddress);
 using var http = new HttpClient { BaseAddress = baseAddress };
 try
 {
-    await WaitUntilReadyAsync(http);
+    await AppUnderTest.WaitUntilReadyAsync(http, app: app);
     startUp.Stop();
-    var peakAfterStartUp = PeakMemoryMegabytes(app);
+    var peakAfterStartUp = AppUnderTest.PeakMemoryMegabytes(app.Id);
     var token = await BenchApi.RegisterAsync(http, mail);
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
@@ -89,7 +89,7 @@ try
         ? (await BenchApi.PushLatencyAsync(http, new Uri(baseAddress, "/hubs/live"), token, postsPerSecond: 20,
             TimeSpan.FromSeconds(quick ? 2 : Math.Max(10, seconds * 2)))).Ms
         : [];
-    var peakAfterQuestions = PeakMemoryMegabytes(app);
+    var peakAfterQuestions = AppUnderTest.PeakMemoryMegabytes(app.Id);
 
     var joins = new CoalitionJoins(new HttpClient { BaseAddress = baseAddress }, dataSource);
     await joins.PrepareRawAsync();
@@ -111,7 +111,7 @@ try
         signUpRows.Add(await signUps.RunAsync($"{count * 5:N0} over {count / 4} sessions of 20 seats", registered, sessions: count / 4, capacity: 20, signUpsPerMember: 5, token));
     }
 
-    var peakBeforePushes = PeakMemoryMegabytes(app);
+    var peakBeforePushes = AppUnderTest.PeakMemoryMegabytes(app.Id);
     var peakMegabytes = peakBeforePushes;
 
     Console.WriteLine();
@@ -201,8 +201,7 @@ try
 }
 finally
 {
-    Process.Start("kill", ["-TERM", app.Id.ToString()])?.WaitForExit();
-    await app.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15)).ContinueWith(_ => { if (!app.HasExited) app.Kill(); });
+    await AppUnderTest.StopAsync(app);
     await postgres.StopAsync();
     Directory.Delete(dataDirectory, recursive: true);
     if (Directory.Exists(mail.Folder)) Directory.Delete(mail.Folder, recursive: true);
@@ -219,68 +218,6 @@ if (!quick && only is null)
     Console.WriteLine("Written into docs/performance.md.");
 }
 
-static async Task ApplySchemaAsync(string assembly, string contentRoot, string connectionString)
-{
-    var start = new ProcessStartInfo("dotnet", [assembly, "db-apply"])
-    {
-        WorkingDirectory = contentRoot,
-        RedirectStandardOutput = true,
-        Environment =
-        {
-            [$"ConnectionStrings__{Database.ConnectionStringName}"] = connectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Platform__BaseUrl"] = "http://127.0.0.1",
-        },
-    };
-    using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run db-apply");
-    var output = await process.StandardOutput.ReadToEndAsync();
-    await process.WaitForExitAsync();
-    if (process.ExitCode != 0) throw new InvalidOperationException($"db-apply failed ({process.ExitCode}): {output}");
-}
-
-static Process StartApp(string assembly, string contentRoot, string connectionString, string mailFolder, out Uri baseAddress)
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-    listener.Stop();
-    baseAddress = new Uri($"http://127.0.0.1:{port}");
-    var start = new ProcessStartInfo("dotnet", [assembly, "--urls", baseAddress.ToString()])
-    {
-        WorkingDirectory = contentRoot,
-        Environment =
-        {
-            [$"ConnectionStrings__{Database.ConnectionStringName}"] = connectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            // Production answers only to the host of its own address (Infrastructure/Proxies.cs).
-            ["Platform__BaseUrl"] = baseAddress.ToString(),
-            // One bench member posts thousands of questions a minute: the limiter still runs, with room for that.
-            ["RateLimits__Posting__PermitLimit"] = "100000000",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Mail__OutboxDirectory"] = mailFolder,
-        },
-    };
-    return Process.Start(start) ?? throw new InvalidOperationException("Could not start the app");
-}
-
-static async Task WaitUntilReadyAsync(HttpClient http)
-{
-    var deadline = DateTime.UtcNow.AddSeconds(90);
-    while (DateTime.UtcNow < deadline)
-    {
-        try
-        {
-            if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) return;
-        }
-        catch (HttpRequestException)
-        {
-            // Not listening yet.
-        }
-        await Task.Delay(250);
-    }
-    throw new TimeoutException("The app did not become ready within 90 seconds");
-}
-
 static async Task<(string Token, Guid Id)> RegisterMemberAsync(Uri baseAddress, ConfirmationMail mail)
 {
     using var http = new HttpClient { BaseAddress = baseAddress };
@@ -288,12 +225,6 @@ static async Task<(string Token, Guid Id)> RegisterMemberAsync(Uri baseAddress, 
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     var me = await http.GetFromJsonAsync<Me>("/api/me");
     return (token, me!.Id);
-}
-
-static double PeakMemoryMegabytes(Process process)
-{
-    var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:"));
-    return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
 }
 
 internal sealed record TokenResponse(string AccessToken);

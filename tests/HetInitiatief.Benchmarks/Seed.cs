@@ -193,15 +193,23 @@ public static class Seed
         return result;
     }
 
-    /// <summary>A fresh copy of the template for one run (a file copy inside PostgreSQL: seconds, not a re-seed).</summary>
+    /// <summary>
+    /// A fresh copy of the template for one run (a file copy inside PostgreSQL: seconds, not a re-seed), brought up to
+    /// this build's schema with <c>db-apply</c> as a deploy would: the version stamp covers the event and document
+    /// types, not indexes, so a cached seed may predate an index (a Production node refuses a differing schema).
+    /// </summary>
     public static async Task<string> CopyAsync(LocalPostgres postgres, Seeded seeded, string name)
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(AdminConnection(postgres, LocalPostgres.DatabaseName));
-        await admin.OpenAsync();
-        await Execute(admin, $"drop database if exists {name} with (force)");
-        await Execute(admin, $"create database {name} template {seeded.TemplateDatabase}", timeoutSeconds: 0);
-        return Database.Tuned(DatabaseConnection(postgres, name));
+        await using (var admin = new NpgsqlConnection(AdminConnection(postgres, LocalPostgres.DatabaseName)))
+        {
+            await admin.OpenAsync();
+            await Execute(admin, $"drop database if exists {name} with (force)");
+            await Execute(admin, $"create database {name} template {seeded.TemplateDatabase}", timeoutSeconds: 0);
+        }
+        var copy = Database.Tuned(DatabaseConnection(postgres, name));
+        await AppUnderTest.ApplySchemaAsync(copy);
+        return copy;
     }
 
     public static async Task DropAsync(LocalPostgres postgres, string name)
