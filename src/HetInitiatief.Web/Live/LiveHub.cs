@@ -31,6 +31,14 @@ public sealed class LiveHub(Members.SessionStamps stamps) : Hub
     public override async Task OnConnectedAsync()
     {
         stamps.Connected(Context);
+        // The client's handshake completes before this runs: a session that ended in between was not here to be
+        // closed, so it is checked once registered (registered first, so a later end finds it).
+        if (!await stamps.IsCurrentAsync(Context.User!, Context.ConnectionAborted))
+        {
+            stamps.Disconnected(Context);
+            Context.Abort();
+            return;
+        }
         await Groups.AddToGroupAsync(Context.ConnectionId, MemberGroup(Context.User!.MemberId()));
         await base.OnConnectedAsync();
     }
