@@ -88,12 +88,11 @@ public sealed class HealthDashboardTests(AppFixture app)
     /// <summary>The platform on a database of its own, created for one test and dropped after it.</summary>
     private sealed class IsolatedNetwork : IAsyncDisposable
     {
-        private readonly string _adminConnectionString;
-        private readonly string _database;
+        private readonly OwnDatabase _database;
 
-        private IsolatedNetwork(string adminConnectionString, string database, WebServer server)
+        private IsolatedNetwork(OwnDatabase database, WebServer server)
         {
-            (_adminConnectionString, _database, Server) = (adminConnectionString, database, server);
+            (_database, Server) = (database, server);
             Client = new HttpClient { BaseAddress = server.BaseAddress };
         }
 
@@ -102,21 +101,13 @@ public sealed class HealthDashboardTests(AppFixture app)
 
         public static async Task<IsolatedNetwork> StartAsync(string connectionString)
         {
-            var database = $"health_{Guid.NewGuid():N}";
-            var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
-            await using (var connection = new NpgsqlConnection(admin))
-            {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand($"create database {database}", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-            var own = new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+            var database = await OwnDatabase.CreateAsync(connectionString, "health");
             var settings = new Dictionary<string, string?>
             {
                 ["Health:TalkFollowUps"] = HealthScenario.Settings.TalkFollowUps.ToString(),
                 ["Health:TalkCoalitionMembers"] = HealthScenario.Settings.TalkCoalitionMembers.ToString(),
             };
-            return new IsolatedNetwork(admin, database, await WebServer.StartAsync(own, settings));
+            return new IsolatedNetwork(database, await WebServer.StartAsync(database.ConnectionString, settings));
         }
 
         /// <summary>The scenario's events, written straight into the store with the moments they carry.</summary>
@@ -173,10 +164,7 @@ public sealed class HealthDashboardTests(AppFixture app)
         {
             Client.Dispose();
             await Server.DisposeAsync();
-            await using var connection = new NpgsqlConnection(_adminConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists {_database} with (force)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
     }
 }

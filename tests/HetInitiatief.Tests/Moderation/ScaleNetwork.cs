@@ -21,28 +21,19 @@ public sealed class ScaleNetwork : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 18, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly string _admin, _database;
+    private readonly OwnDatabase _database;
 
-    private ScaleNetwork(string admin, string database, string own, WebServer server) =>
-        (_admin, _database, ConnectionString, Server) = (admin, database, own, server);
+    private ScaleNetwork(OwnDatabase database, WebServer server) => (_database, Server) = (database, server);
 
-    public string ConnectionString { get; }
+    public string ConnectionString => _database.ConnectionString;
 
     public WebServer Server { get; }
     public IDocumentStore Store => Server.Services.GetRequiredService<IDocumentStore>();
 
     public static async Task<ScaleNetwork> StartAsync(string connectionString)
     {
-        var database = $"scale_{Guid.NewGuid():N}";
-        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        var own = new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
-        return new ScaleNetwork(admin, database, own, await WebServer.StartAsync(own));
+        var database = await OwnDatabase.CreateAsync(connectionString, "scale");
+        return new ScaleNetwork(database, await WebServer.StartAsync(database.ConnectionString));
     }
 
     /// <summary>Members, questions (most open, some probed), a coalition for every tenth question, offers and health facts.</summary>
@@ -137,9 +128,6 @@ public sealed class ScaleNetwork : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop database if exists {_database} with (force)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await _database.DisposeAsync();
     }
 }
