@@ -58,16 +58,8 @@ public static class BenchApi
         await watcher.InvokeAsync("WatchBoard");
 
         var respondedAt = new ConcurrentDictionary<Guid, long>();
-        var interval = TimeSpan.FromSeconds(1.0 / postsPerSecond);
-        var clock = Stopwatch.StartNew();
-        var posts = new List<Task>();
-        for (var i = 0; clock.Elapsed < duration; i++)
-        {
-            var due = interval * i - clock.Elapsed;
-            if (due > TimeSpan.Zero) await Task.Delay(due);
-            posts.Add(Task.Run(async () => respondedAt[await PostQuestionAsync(writer)] = Stopwatch.GetTimestamp()));
-        }
-        await Task.WhenAll(posts);
+        await Load.SteadyAsync(postsPerSecond, duration,
+            async () => respondedAt[await PostQuestionAsync(writer)] = Stopwatch.GetTimestamp());
         await Task.Delay(2000);
 
         // A push can beat the HTTP response to the client; that counts as no delay at all.

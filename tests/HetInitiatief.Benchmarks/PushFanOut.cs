@@ -121,27 +121,19 @@ public static class PushFanOut
         var failed = 0;
         var serverCpu = CpuMs(server);
         var ownCpu = CpuMs(Process.GetCurrentProcess());
-        var interval = TimeSpan.FromSeconds(1.0 / postsPerSecond);
-        var clock = Stopwatch.StartNew();
-        var posts = new List<Task>();
-        for (var i = 0; clock.Elapsed < duration; i++)
+        var posting = Stopwatch.StartNew();
+        await Load.SteadyAsync(postsPerSecond, duration, async () =>
         {
-            var due = interval * i - clock.Elapsed;
-            if (due > TimeSpan.Zero) await Task.Delay(due);
-            posts.Add(Task.Run(async () =>
+            try
             {
-                try
-                {
-                    var id = await post();
-                    respondedAt[id] = Stopwatch.GetTimestamp();
-                }
-                catch (Exception e)
-                {
-                    if (Interlocked.Increment(ref failed) == 1) Console.WriteLine($"  a post failed: {e.Message}");
-                }
-            }));
-        }
-        await Task.WhenAll(posts);
+                var id = await post();
+                respondedAt[id] = Stopwatch.GetTimestamp();
+            }
+            catch (Exception e)
+            {
+                if (Interlocked.Increment(ref failed) == 1) Console.WriteLine($"  a post failed: {e.Message}");
+            }
+        });
         var expected = (long)respondedAt.Count * clients;
         // Every push should be there within the target; give stragglers a few seconds so "missing" means lost.
         var grace = Stopwatch.StartNew();
@@ -174,7 +166,7 @@ public static class PushFanOut
                           $"p50 {result.P(50):F1} ms, p95 {result.P(95):F1} ms, p99 {result.P(99):F1} ms, max {result.Max:F1} ms; " +
                           $"{received:N0} of {expected:N0} pushes ({respondedAt.Count} posts, {failed} failed)" +
                           (server is null ? "" : $"; app VmRSS {rssBefore:F0} → {rssAfter:F0} MB on connecting") +
-                          $"; CPU while posting: app {serverCpu:F0} ms, benchmark process {ownCpu:F0} ms over {clock.Elapsed.TotalSeconds:F1} s; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+                          $"; CPU while posting: app {serverCpu:F0} ms, benchmark process {ownCpu:F0} ms over {posting.Elapsed.TotalSeconds:F1} s; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         return result;
     }
 
