@@ -64,7 +64,7 @@ public static class PushFanOut
         // clients' own (the benchmark's growth when the same clients connected to the app).
         var barePerThousand = ((bareIdle.OwnRssAfterConnectMb - bareIdle.OwnRssBeforeConnectMb) -
                                (appIdle.OwnRssAfterConnectMb - appIdle.OwnRssBeforeConnectMb)) / idle * 1000;
-        var peak = PeakMegabytes(app);
+        var peak = AppUnderTest.PeakMemoryMegabytes(app.Id);
         report.Add(new BenchRow($"app memory per 1,000 board connections (VmRSS {appIdle.RssBeforeConnectMb:F0} → " +
                                 $"{appIdle.RssAfterConnectMb:F0} MB with {idle:N0} connected)",
             $"{barePerThousand:F1} MB", $"{perThousand:F1} MB", BenchRow.Times(perThousand / barePerThousand), "reported", true,
@@ -178,8 +178,6 @@ public static class PushFanOut
     }
 
     public static double RssMegabytes(Process process) => StatusMegabytes(process, "VmRSS:");
-
-    public static double PeakMegabytes(Process process) => StatusMegabytes(process, "VmHWM:");
 
     private static double StatusMegabytes(Process process, string field)
     {
