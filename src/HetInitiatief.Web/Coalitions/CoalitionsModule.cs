@@ -30,6 +30,8 @@ public sealed class CoalitionsConfiguration : IConfigureMarten
         // A popular coalition's stream grows long (every join and leave); deciding on a stored snapshot
         // instead of replaying the whole stream keeps a join's cost flat (measured: docs/performance.md).
         options.Projections.Snapshot<Coalition>(SnapshotLifecycle.Inline);
-        options.Schema.For<CoalitionDetails>().Index(x => x.QuestionId);
+        // A member's coalitions (werkplek, mijn coalities, member page) filter on Members containing them: without an
+        // index on that very expression each of those reads scanned every coalition (docs/performance.md).
+        options.Schema.For<CoalitionDetails>().Index(x => x.QuestionId).GinIndexJsonDataMember(x => x.Members);
     }
 }

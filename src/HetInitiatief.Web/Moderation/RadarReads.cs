@@ -17,6 +17,16 @@ public static class RadarReads
     public const string UnprobedIndex = "mt_doc_questiondetails_radar_unprobed";
     public const string OpenCoalitionsIndex = "mt_doc_coalitiondetails_radar_open";
     public const string ProposalMadeAtIndex = "mt_doc_proposal_radar_madeat";
+    public const string UnansweredIndex = "mt_doc_questiondetails_radar_unanswered";
+
+    /// <summary>
+    /// When the oldest follow-up without an answer was asked, or null. Follow-ups are only ever appended in the order
+    /// they were asked, so the first without an answer is the oldest; a JSON path (immutable, unlike a subquery) lets
+    /// <see cref="UnansweredIndex"/> hold exactly this expression. Written in the form Marten's schema check reads
+    /// PostgreSQL's own back into, or every start would see a difference (RadarAtScaleTests).
+    /// </summary>
+    public static string OldestUnanswered(string data) => Moment(
+        $"jsonb_path_query_first({data}, CAST('$.\"FollowUps\"[*]?(@.\"Answer\" == null).\"AskedAt\"' as jsonpath)) #>> '{{}}'::text[]");
 
     public static async Task<RadarFacts> FactsAsync(IQuerySession session, RadarSettings settings, DateTimeOffset now, CancellationToken ct)
     {
@@ -34,11 +44,12 @@ public static class RadarReads
               and {Moment("d.data ->> 'PostedAt'")} <= ? and d.id <> all(?)
             order by {Moment("d.data ->> 'PostedAt'")} limit ?
             """, ct, now - settings.Unprobed, hidden, Limit(RadarKinds.Unprobed)));
-        const string unanswered = "select min((f ->> 'AskedAt')::timestamptz) from jsonb_array_elements(d.data -> 'FollowUps') f where f ->> 'Answer' is null";
-        questions.AddRange(await session.QueryAsync<QuestionDetails>($"""
+        // The JSON path has a '?' of its own, so this query marks its parameters with '^'.
+        var unanswered = OldestUnanswered("d.data");
+        questions.AddRange(await session.QueryAsync<QuestionDetails>('^', $"""
             select d.data from {q} d
-            where d.data ->> 'Status' = 'open' and d.id <> all(?) and ({unanswered}) <= ?
-            order by ({unanswered}) limit ?
+            where d.data ->> 'Status' = 'open' and d.id <> all(^) and {unanswered} <= ^
+            order by {unanswered} limit ^
             """, ct, hidden, now - settings.UnansweredFollowUp, Limit(RadarKinds.UnansweredFollowUp)));
 
         // An open coalition counts only while its question is open and not hidden (the first parameter).
@@ -100,17 +111,25 @@ public static class RadarReads
             .Concat(sessions.Where(x => !x.IsCalledOff).Select(x => new SupplyFact([x.Theme], x.Sector, x.StartsAt, x.CoalitionId)))
             .ToList();
 
+        // Read from the narrow cards, each document's fields taken out once (offset 0 keeps PostgreSQL from inlining
+        // the subqueries, which would unpack the whole document again for every field and every coalition member):
+        // 1.2–2.4 s → ≈ 130 ms at 20,000 open questions (docs/performance.md).
         var demand = await session.QueryAsync<DemandCell>($"""
-            select json_build_object('Theme', themes.theme, 'Sector', d.data ->> 'Sector',
-                'Demand', sum(1 + coalesce(m.members, 0)), 'Since', min({Moment("d.data ->> 'PostedAt'")}))
-            from {q} d
-            cross join lateral (select distinct value as theme from jsonb_array_elements_text(d.data -> 'Themes')) themes
-            left join (select cast(c.data ->> 'QuestionId' as uuid) as question,
-                              count(*) filter (where m ->> 'MemberId' <> c.data ->> 'InitiatorId') as members
-                       from {c} c cross join lateral jsonb_array_elements(c.data -> 'Members') m
-                       where c.data ->> 'Status' = '{CoalitionStatus.Open}' group by 1) m on m.question = d.id
-            where d.data ->> 'Status' = 'open' and d.id <> all(?)
-            group by themes.theme, d.data ->> 'Sector'
+            select json_build_object('Theme', themes.theme, 'Sector', d.sector,
+                'Demand', sum(1 + coalesce(m.members, 0)), 'Since', min(d.posted))
+            from (select b.id, b.data -> 'Themes' as themes, b.data ->> 'Sector' as sector,
+                         {Moment("b.data ->> 'PostedAt'")} as posted
+                  from {Table<QuestionBoardItem>(session)} b
+                  where b.data ->> 'Status' = 'open' and b.id <> all(?) offset 0) d
+            cross join lateral (select distinct value as theme from jsonb_array_elements_text(d.themes)) themes
+            left join (select x.question,
+                              (select count(*) from jsonb_array_elements(x.members) m where m ->> 'MemberId' <> x.initiator)
+                                  as members
+                       from (select cast(c.data ->> 'QuestionId' as uuid) as question, c.data -> 'Members' as members,
+                                    c.data ->> 'InitiatorId' as initiator
+                             from {c} c where c.data ->> 'Status' = '{CoalitionStatus.Open}' offset 0) x) m
+                on m.question = d.id
+            group by themes.theme, d.sector
             """, ct, hidden);
 
         return new RadarFacts(questions.DistinctBy(x => x.Id).ToList(), candidates, supply, completed, demand.ToList());

@@ -71,6 +71,15 @@ public sealed class RadarAtScaleTests(AppFixture app) : IAsyncLifetime
         unprobed.ShouldContain(RadarReads.UnprobedIndex);
         unprobed.ShouldNotContain("Sort");
 
+        var unanswered = RadarReads.OldestUnanswered("d.data");
+        var waiting = await ExplainAsync($"""
+            select d.data from {Table("questiondetails")} d
+            where d.data ->> 'Status' = 'open' and d.id <> all(array[]::uuid[]) and {unanswered} <= now()
+            order by {unanswered} limit 25
+            """);
+        waiting.ShouldContain(RadarReads.UnansweredIndex);
+        waiting.ShouldNotContain("Sort");
+
         var idle = await ExplainAsync($"""
             select d.data from {Table("coalitiondetails")} d
             where d.data ->> 'Status' = 'open' and {RadarReads.Moment("d.data ->> 'LastActivityAt'")} <= now()

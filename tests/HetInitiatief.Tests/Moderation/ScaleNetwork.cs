@@ -64,7 +64,7 @@ public sealed class ScaleNetwork : IAsyncDisposable
                 var answered = random.Next(3) > 0;
                 return new QuestionDetails.FollowUp(Guid.NewGuid(), Member(), $"Vervolgvraag {f} bij vraag {i}: hoe pak je dat aan in de klas?",
                     asked, answered ? "Zo doen wij het, met een uitgebreid antwoord." : null, answered ? asked.AddHours(5) : null);
-            }).ToList();
+            }).OrderBy(f => f.AskedAt).ToList(); // as the projection has them: appended in the order they were asked
             var title = $"Hoe betrek ik leerlingen bij vraag nummer {i}?";
             var context = string.Concat(Enumerable.Repeat("Een context die uitlegt waar de vraag vandaan komt. ", 8));
             details.Add(new QuestionDetails(id, owner, title, context, "Het is mijn vraag omdat ik lesgeef.", "Wat ik al weet.",
@@ -82,7 +82,10 @@ public sealed class ScaleNetwork : IAsyncDisposable
         var coalitions = new List<CoalitionDetails>();
         var proposals = new List<Proposal>();
         var timelines = new List<InitiativeTimeline>();
-        var boardItems = new List<QuestionBoardItem>();
+        // Every question has its card, as the inline projections give it.
+        var boardItems = details.Select(q => new QuestionBoardItem(q.Id, q.OwnerId, q.Title, "", q.Themes, q.Sector, q.Status,
+            q.FollowUps.Count, q.FollowUps.Count(f => f.Answer is null), 1, false, q.PostedAt, q.LastActivityAt, q.Version, q.Title))
+            .ToList();
         foreach (var q in details.Where((_, i) => i % 10 == 0))
         {
             var id = Coalition.IdFor(q.Id);
@@ -101,8 +104,6 @@ public sealed class ScaleNetwork : IAsyncDisposable
                 var proposal = new Proposal(Guid.NewGuid(), id, q.Id, Member(), "Een bijeenkomst", "Uitkomst", "workshop", "online", "maandag",
                     ProposalStatus.Open, [], null, random.Next(3) == 0 ? Now.AddDays(-random.Next(1, 80)) : reached.Value.AddDays(4), 1);
                 proposals.Add(proposal);
-                boardItems.Add(new QuestionBoardItem(q.Id, q.OwnerId, q.Title, "", q.Themes, q.Sector, q.Status, q.FollowUps.Count, 0, 1,
-                    false, q.PostedAt, q.LastActivityAt, q.Version, q.Title));
                 Fact(K.ProposalMade, proposal.ProposedBy, proposal.MadeAt, proposal.Id, id);
             }
             if (random.Next(10) == 0)
