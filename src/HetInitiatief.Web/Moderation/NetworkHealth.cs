@@ -84,6 +84,22 @@ public sealed record HealthDashboard(
     HealthSettings Settings, IReadOnlyList<StalledCoalition> StalledCoalitions);
 
 /// <summary>
+/// The health calculation's running totals at a moment (<see cref="At"/>): every fact before it applied, none after.
+/// Only what lasts is in it (members, schools, roles, questions, coalitions, sessions, outcomes, totals), since
+/// every windowed count starts later. It is never changed once made, so it can be shared by many reads.
+/// </summary>
+public sealed class HealthBase
+{
+    internal HealthBase(DateTimeOffset at, NetworkHealth.State state) => (At, State) = (at, state);
+
+    public static readonly HealthBase Empty = new(DateTimeOffset.MinValue, new NetworkHealth.State());
+
+    public DateTimeOffset At { get; }
+
+    internal NetworkHealth.State State { get; }
+}
+
+/// <summary>
 /// The health indicators as a pure function of the facts: the dashboard for week W is what the facts up to
 /// the end of W say, so any past week can be shown again and a rebuild from the events gives the same numbers.
 /// </summary>
@@ -91,13 +107,46 @@ public static class NetworkHealth
 {
     public const int TopShareDivisor = 10;
 
-    public static HealthDashboard Dashboard(IEnumerable<HealthFact> facts, HealthWeek week, HealthSettings settings)
+    public static HealthDashboard Dashboard(IEnumerable<HealthFact> facts, HealthWeek week, HealthSettings settings) =>
+        Dashboard(HealthBase.Empty, InOrder(facts), week, settings);
+
+    /// <summary>
+    /// The dashboard from running totals up to <paramref name="basis"/> plus the facts from then on, in order (earlier
+    /// facts in the list are skipped): the same numbers as from every fact, if the basis is at or before
+    /// <see cref="Start"/> of the week and its trend.
+    /// </summary>
+    public static HealthDashboard Dashboard(HealthBase basis, IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
     {
-        var ordered = InOrder(facts);
-        var (indicators, shops, stalled) = ComputeAll(ordered, week, settings);
-        var trend = Enumerable.Range(0, settings.TrendWeeks).Reverse()
-            .Select(ago => ago == 0 ? indicators : Compute(ordered, week.Minus(ago), settings).Indicators).ToList();
-        return new HealthDashboard(indicators, shops, trend, settings, stalled);
+        // Oldest week first: the running totals move on to each week's window, so a week folds only its own window.
+        var running = basis.State.Copy();
+        var (at, next) = (basis.At, 0);
+        var trend = new List<HealthIndicators>();
+        (HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<StalledCoalition> Stalled) shown = default;
+        foreach (var ago in Enumerable.Range(0, settings.TrendWeeks).Reverse())
+        {
+            var trendWeek = week.Minus(ago);
+            var windowStart = trendWeek.Start.AddDays(-7 * (settings.WindowWeeks - 1));
+            if (windowStart > at) (at, next) = (windowStart, Fold(running, ordered, next, at, windowStart, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue));
+            var computed = ComputeAll(new HealthBase(at, running), ordered, trendWeek, settings, next);
+            trend.Add(computed.Indicators);
+            if (ago == 0) shown = computed;
+        }
+        // The week itself is the trend's last (TrendWeeks is at least 1), so it is always set.
+        return new HealthDashboard(shown.Indicators!, shown.TalkingShops!, trend, settings, shown.Stalled!);
+    }
+
+    /// <summary>Applies the ordered facts from <paramref name="from"/> up to <paramref name="to"/>, starting the scan at an index; returns where it stopped.</summary>
+    private static int Fold(
+        State s, IReadOnlyList<HealthFact> ordered, int index, DateTimeOffset from, DateTimeOffset to, DateTimeOffset weekStart, DateTimeOffset windowStart)
+    {
+        for (; index < ordered.Count; index++)
+        {
+            var f = ordered[index];
+            if (f.At < from) continue;
+            if (f.At >= to) break;
+            Apply(s, f, weekStart, windowStart);
+        }
+        return index;
     }
 
     /// <summary>
@@ -111,149 +160,25 @@ public static class NetworkHealth
     public static (HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops) Compute(
         IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
     {
-        var (indicators, shops, _) = ComputeAll(ordered, week, settings);
+        var (indicators, shops, _) = ComputeAll(HealthBase.Empty, ordered, week, settings);
         return (indicators, shops);
     }
 
     /// <summary>The week as the dashboard shows it: also the coalitions on the decay arc, which only it lists.</summary>
     public static (
         HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<StalledCoalition> Stalled)
-        ComputeAll(IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
+        ComputeAll(HealthBase basis, IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings) =>
+        ComputeAll(basis, ordered, week, settings, 0);
+
+    private static (
+        HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<StalledCoalition> Stalled)
+        ComputeAll(HealthBase basis, IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings, int index)
     {
         var (weekStart, cutoff) = (week.Start, week.End);
         var windowStart = weekStart.AddDays(-7 * (settings.WindowWeeks - 1));
-        var s = new State();
-
-        foreach (var f in ordered)
-        {
-            if (f.At >= cutoff) break;
-            var inWeek = f.At >= weekStart;
-            var inWindow = f.At >= windowStart;
-            void Act(bool asked = false, bool gave = false)
-            {
-                if (inWeek) s.ActiveInWeek.Add(f.MemberId);
-                if (!inWindow) return;
-                s.Contributions[f.MemberId] = s.Contributions.GetValueOrDefault(f.MemberId) + 1;
-                if (asked) s.Askers.Add(f.MemberId);
-                if (gave) s.Givers.Add(f.MemberId);
-            }
-            void Organised()
-            {
-                if (!inWindow) return;
-                s.Organised++;
-                var roles = s.Roles.GetValueOrDefault(f.MemberId);
-                if (roles is null || !roles.Overlaps(HealthSettings.FacilitatorRoles)) s.OrganisedByMembers++;
-            }
-
-            var subject = f.Subject ?? Guid.Empty;
-            switch (f.Kind)
-            {
-                case K.Registered:
-                    s.Members++;
-                    if (inWeek) s.NewMembers++;
-                    s.Schools[f.MemberId] = f.Detail;
-                    break;
-                case K.SchoolSet:
-                    s.Schools[f.MemberId] = f.Detail;
-                    break;
-                case K.RoleGranted:
-                    (s.Roles.TryGetValue(f.MemberId, out var granted) ? granted : s.Roles[f.MemberId] = []).Add(f.Detail!);
-                    break;
-                case K.RoleRevoked:
-                    s.Roles.GetValueOrDefault(f.MemberId)?.Remove(f.Detail!);
-                    break;
-                case K.QuestionPosted:
-                    s.Questions[subject] = new QuestionState(f.MemberId, f.At);
-                    Act(asked: true);
-                    break;
-                case K.OwnerChanged when s.Questions.TryGetValue(subject, out var moved):
-                    moved.Owner = f.MemberId;
-                    break;
-                case K.FollowUpAsked:
-                    var probed = s.Questions.GetValueOrDefault(subject);
-                    if (probed is not null) probed.FollowUps++;
-                    Act(gave: probed?.Owner != f.MemberId);
-                    break;
-                case K.FollowUpAnswered:
-                    Act();
-                    break;
-                case K.GoalSet when s.Questions.TryGetValue(subject, out var aimed):
-                    aimed.HasGoal = true;
-                    break;
-                case K.QuestionWithdrawn when s.Questions.TryGetValue(subject, out var withdrawn):
-                    withdrawn.Withdrawn = true;
-                    break;
-                case K.GoalOutcome:
-                    s.Outcomes[subject] = f.Detail == K.Reached;
-                    if (inWeek && f.Detail == K.Reached) s.ReachedInWeek.Add(subject);
-                    break;
-                case K.StoryPublished:
-                    s.StoriesTotal++;
-                    if (inWeek) s.Stories++;
-                    break;
-                case K.CoalitionFormed:
-                    s.Coalitions[subject] = new CoalitionState(f.Related ?? Guid.Empty, f.At) { Members = { f.MemberId } };
-                    Act();
-                    Organised();
-                    break;
-                case K.CoalitionJoined:
-                    s.Coalitions.GetValueOrDefault(subject)?.Members.Add(f.MemberId);
-                    Act();
-                    break;
-                case K.CoalitionLeft:
-                    s.Coalitions.GetValueOrDefault(subject)?.Members.Remove(f.MemberId);
-                    break;
-                case K.CoalitionClosed when s.Coalitions.TryGetValue(subject, out var closed):
-                    closed.Closed = true;
-                    break;
-                case K.ProposalMade:
-                    Act(gave: true);
-                    break;
-                case K.SessionScheduled:
-                    if (f.Related is { } forCoalition && s.Coalitions.TryGetValue(forCoalition, out var served))
-                    {
-                        served.HasSession = true;
-                        s.CoalitionSessions[subject] = new SessionState(forCoalition, f.Ends);
-                    }
-                    Act(gave: true);
-                    Organised();
-                    if (inWindow)
-                    {
-                        s.Sessions++;
-                        if (f.Related is not null) s.SessionsForCoalitions++;
-                    }
-                    break;
-                case K.SessionMoved when s.CoalitionSessions.TryGetValue(subject, out var rescheduled):
-                    rescheduled.Ends = f.Ends;
-                    break;
-                case K.SessionCalledOff when s.CoalitionSessions.TryGetValue(subject, out var calledOff):
-                    calledOff.CalledOff = true;
-                    break;
-                case K.TrialAgreed when s.Coalitions.TryGetValue(subject, out var trying):
-                    trying.HasTrial = true;
-                    break;
-                case K.ProductPublished when s.Coalitions.TryGetValue(subject, out var made):
-                    made.HasProduct = true;
-                    break;
-                case K.TrialReviewed:
-                    s.TrialsReviewedTotal++;
-                    if (inWeek) s.TrialsReviewed++;
-                    break;
-                case K.InitiativeCompleted:
-                    if (s.Coalitions.TryGetValue(subject, out var completed)) completed.Completed = true;
-                    s.CompletedTotal++;
-                    if (inWeek) s.Completed++;
-                    break;
-                case K.Matched when inWindow:
-                    s.Matches++;
-                    if (f.Detail == K.ByPlatform) s.MatchesByPlatform++;
-                    break;
-                case K.SignedUp:
-                case K.FeedbackGiven:
-                    Act();
-                    break;
-            }
-        }
+        if (basis.At > windowStart) throw new ArgumentOutOfRangeException(nameof(basis), "The running totals are past the window's start.");
+        var s = basis.State.Copy();
+        Fold(s, ordered, index, basis.At, cutoff, weekStart, windowStart);
 
         var ownership = new Ratio(s.OrganisedByMembers, s.Organised);
         var shops = TalkingShops(s, cutoff, settings);
@@ -272,6 +197,137 @@ public static class NetworkHealth
             new Ratio(s.MatchesByPlatform, s.Matches),
             s.Completed, s.CompletedTotal, s.TrialsReviewed, s.TrialsReviewedTotal, stalled.Count);
         return (indicators, shops, stalled);
+    }
+
+    /// <summary>One fact applied to the state; a fact before the window (or before the week) only changes running totals.</summary>
+    private static void Apply(State s, HealthFact f, DateTimeOffset weekStart, DateTimeOffset windowStart)
+    {
+        var inWeek = f.At >= weekStart;
+        var inWindow = f.At >= windowStart;
+        void Act(bool asked = false, bool gave = false)
+        {
+            if (inWeek) s.ActiveInWeek.Add(f.MemberId);
+            if (!inWindow) return;
+            s.Contributions[f.MemberId] = s.Contributions.GetValueOrDefault(f.MemberId) + 1;
+            if (asked) s.Askers.Add(f.MemberId);
+            if (gave) s.Givers.Add(f.MemberId);
+        }
+        void Organised()
+        {
+            if (!inWindow) return;
+            s.Organised++;
+            var roles = s.Roles.GetValueOrDefault(f.MemberId);
+            if (roles is null || !roles.Overlaps(HealthSettings.FacilitatorRoles)) s.OrganisedByMembers++;
+        }
+
+        var subject = f.Subject ?? Guid.Empty;
+        switch (f.Kind)
+        {
+            case K.Registered:
+                s.Members++;
+                if (inWeek) s.NewMembers++;
+                s.Schools[f.MemberId] = f.Detail;
+                break;
+            case K.SchoolSet:
+                s.Schools[f.MemberId] = f.Detail;
+                break;
+            case K.RoleGranted:
+                (s.Roles.TryGetValue(f.MemberId, out var granted) ? granted : s.Roles[f.MemberId] = []).Add(f.Detail!);
+                break;
+            case K.RoleRevoked:
+                s.Roles.GetValueOrDefault(f.MemberId)?.Remove(f.Detail!);
+                break;
+            case K.QuestionPosted:
+                s.Questions[subject] = new QuestionState(f.MemberId, f.At);
+                Act(asked: true);
+                break;
+            case K.OwnerChanged when s.Questions.TryGetValue(subject, out var moved):
+                moved.Owner = f.MemberId;
+                break;
+            case K.FollowUpAsked:
+                var probed = s.Questions.GetValueOrDefault(subject);
+                if (probed is not null) probed.FollowUps++;
+                Act(gave: probed?.Owner != f.MemberId);
+                break;
+            case K.FollowUpAnswered:
+                Act();
+                break;
+            case K.GoalSet when s.Questions.TryGetValue(subject, out var aimed):
+                aimed.HasGoal = true;
+                break;
+            case K.QuestionWithdrawn when s.Questions.TryGetValue(subject, out var withdrawn):
+                withdrawn.Withdrawn = true;
+                break;
+            case K.GoalOutcome:
+                s.Outcomes[subject] = f.Detail == K.Reached;
+                if (inWeek && f.Detail == K.Reached) s.ReachedInWeek.Add(subject);
+                break;
+            case K.StoryPublished:
+                s.StoriesTotal++;
+                if (inWeek) s.Stories++;
+                break;
+            case K.CoalitionFormed:
+                s.Coalitions[subject] = new CoalitionState(f.Related ?? Guid.Empty, f.At) { Members = { f.MemberId } };
+                Act();
+                Organised();
+                break;
+            case K.CoalitionJoined:
+                s.Coalitions.GetValueOrDefault(subject)?.Members.Add(f.MemberId);
+                Act();
+                break;
+            case K.CoalitionLeft:
+                s.Coalitions.GetValueOrDefault(subject)?.Members.Remove(f.MemberId);
+                break;
+            case K.CoalitionClosed when s.Coalitions.TryGetValue(subject, out var closed):
+                closed.Closed = true;
+                break;
+            case K.ProposalMade:
+                Act(gave: true);
+                break;
+            case K.SessionScheduled:
+                if (f.Related is { } forCoalition && s.Coalitions.TryGetValue(forCoalition, out var served))
+                {
+                    served.HasSession = true;
+                    s.CoalitionSessions[subject] = new SessionState(forCoalition, f.Ends);
+                }
+                Act(gave: true);
+                Organised();
+                if (inWindow)
+                {
+                    s.Sessions++;
+                    if (f.Related is not null) s.SessionsForCoalitions++;
+                }
+                break;
+            case K.SessionMoved when s.CoalitionSessions.TryGetValue(subject, out var rescheduled):
+                rescheduled.Ends = f.Ends;
+                break;
+            case K.SessionCalledOff when s.CoalitionSessions.TryGetValue(subject, out var calledOff):
+                calledOff.CalledOff = true;
+                break;
+            case K.TrialAgreed when s.Coalitions.TryGetValue(subject, out var trying):
+                trying.HasTrial = true;
+                break;
+            case K.ProductPublished when s.Coalitions.TryGetValue(subject, out var made):
+                made.HasProduct = true;
+                break;
+            case K.TrialReviewed:
+                s.TrialsReviewedTotal++;
+                if (inWeek) s.TrialsReviewed++;
+                break;
+            case K.InitiativeCompleted:
+                if (s.Coalitions.TryGetValue(subject, out var completed)) completed.Completed = true;
+                s.CompletedTotal++;
+                if (inWeek) s.Completed++;
+                break;
+            case K.Matched when inWindow:
+                s.Matches++;
+                if (f.Detail == K.ByPlatform) s.MatchesByPlatform++;
+                break;
+            case K.SignedUp:
+            case K.FeedbackGiven:
+                Act();
+                break;
+        }
     }
 
     /// <summary>
@@ -327,7 +383,7 @@ public static class NetworkHealth
         return shops;
     }
 
-    private sealed class State
+    internal sealed class State
     {
         public int Members, NewMembers, Organised, OrganisedByMembers, Sessions, SessionsForCoalitions, Stories, StoriesTotal;
         public int Matches, MatchesByPlatform, Completed, CompletedTotal, TrialsReviewed, TrialsReviewedTotal;
@@ -339,18 +395,44 @@ public static class NetworkHealth
         public readonly Dictionary<Guid, bool> Outcomes = [];
         public readonly HashSet<Guid> ReachedInWeek = [], ActiveInWeek = [], Askers = [], Givers = [];
         public readonly Dictionary<Guid, int> Contributions = [];
+
+        /// <summary>A deep copy, so one set of running totals can be the start of many weeks.</summary>
+        public State Copy()
+        {
+            var copy = new State
+            {
+                Members = Members, NewMembers = NewMembers, Organised = Organised, OrganisedByMembers = OrganisedByMembers,
+                Sessions = Sessions, SessionsForCoalitions = SessionsForCoalitions, Stories = Stories, StoriesTotal = StoriesTotal,
+                Matches = Matches, MatchesByPlatform = MatchesByPlatform, Completed = Completed, CompletedTotal = CompletedTotal,
+                TrialsReviewed = TrialsReviewed, TrialsReviewedTotal = TrialsReviewedTotal,
+            };
+            foreach (var (id, session) in CoalitionSessions) copy.CoalitionSessions[id] = session.Copy();
+            foreach (var (id, school) in Schools) copy.Schools[id] = school;
+            foreach (var (id, roles) in Roles) copy.Roles[id] = [.. roles];
+            foreach (var (id, question) in Questions) copy.Questions[id] = question.Copy();
+            foreach (var (id, coalition) in Coalitions) copy.Coalitions[id] = coalition.Copy();
+            foreach (var (id, reached) in Outcomes) copy.Outcomes[id] = reached;
+            copy.ReachedInWeek.UnionWith(ReachedInWeek);
+            copy.ActiveInWeek.UnionWith(ActiveInWeek);
+            copy.Askers.UnionWith(Askers);
+            copy.Givers.UnionWith(Givers);
+            foreach (var (id, count) in Contributions) copy.Contributions[id] = count;
+            return copy;
+        }
     }
 
-    private sealed class QuestionState(Guid owner, DateTimeOffset postedAt)
+    internal sealed class QuestionState(Guid owner, DateTimeOffset postedAt)
     {
         public Guid Owner { get; set; } = owner;
         public DateTimeOffset PostedAt { get; } = postedAt;
         public int FollowUps { get; set; }
         public bool HasGoal { get; set; }
         public bool Withdrawn { get; set; }
+
+        public QuestionState Copy() => new(Owner, PostedAt) { FollowUps = FollowUps, HasGoal = HasGoal, Withdrawn = Withdrawn };
     }
 
-    private sealed class CoalitionState(Guid questionId, DateTimeOffset formedAt)
+    internal sealed class CoalitionState(Guid questionId, DateTimeOffset formedAt)
     {
         public Guid QuestionId { get; } = questionId;
         public DateTimeOffset FormedAt { get; } = formedAt;
@@ -360,13 +442,25 @@ public static class NetworkHealth
         public bool HasTrial { get; set; }
         public bool HasProduct { get; set; }
         public bool Completed { get; set; }
+
+        public CoalitionState Copy()
+        {
+            var copy = new CoalitionState(QuestionId, FormedAt)
+            {
+                HasSession = HasSession, Closed = Closed, HasTrial = HasTrial, HasProduct = HasProduct, Completed = Completed,
+            };
+            copy.Members.UnionWith(Members);
+            return copy;
+        }
     }
 
     /// <summary>A session for a coalition, as far as the decay arc needs it.</summary>
-    private sealed class SessionState(Guid coalitionId, DateTimeOffset? ends)
+    internal sealed class SessionState(Guid coalitionId, DateTimeOffset? ends)
     {
         public Guid CoalitionId { get; } = coalitionId;
         public DateTimeOffset? Ends { get; set; } = ends;
         public bool CalledOff { get; set; }
+
+        public SessionState Copy() => new(CoalitionId, Ends) { CalledOff = CalledOff };
     }
 }
