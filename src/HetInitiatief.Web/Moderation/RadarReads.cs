@@ -23,10 +23,11 @@ public static class RadarReads
     /// When the oldest follow-up without an answer was asked, or null. Follow-ups are only ever appended in the order
     /// they were asked, so the first without an answer is the oldest; a JSON path (immutable, unlike a subquery) lets
     /// <see cref="UnansweredIndex"/> hold exactly this expression. Written in the form Marten's schema check reads
-    /// PostgreSQL's own back into, or every start would see a difference (RadarAtScaleTests).
+    /// PostgreSQL's own back into, or every Production start would see a difference and stop (DeployTests).
     /// </summary>
     public static string OldestUnanswered(string data) => Moment(
-        $"jsonb_path_query_first({data}, CAST('$.\"FollowUps\"[*]?(@.\"Answer\" == null).\"AskedAt\"' as jsonpath)) #>> '{{}}'::text[]");
+        $"jsonb_path_query_first({data}, CAST('$.\"FollowUps\"[*]?(@.\"Answer\" == null).\"AskedAt\"' as jsonpath))"
+        + " #>> '{}'::text[]");
 
     public static async Task<RadarFacts> FactsAsync(IQuerySession session, RadarSettings settings, DateTimeOffset now, CancellationToken ct)
     {

@@ -100,7 +100,8 @@ public static class MyWorkspace
             .OrderByDescending(q => q.LastActivityAt).Take(Scan).ToListAsync(ct))
             .Where(q => q.MergedInto is null && !hidden.Contains(q.Id)).ToList();
         var candidateCoalitions = inMyThemes.Count == 0 ? [] : await session.LoadManyAsync<CoalitionDetails>(ct, inMyThemes.Select(q => Coalition.IdFor(q.Id)));
-        var askedAny = myOpenQuestions.Count > 0 || await session.Query<QuestionDetails>().AnyAsync(q => q.OwnerId == memberId, ct);
+        var askedAny = myOpenQuestions.Count > 0
+            || await session.Query<QuestionDetails>().AnyAsync(q => q.OwnerId == memberId, ct);
 
         var coalitionTitles = (await session.LoadManyAsync<QuestionBoardItem>(ct, myCoalitions.Select(c => c.QuestionId).Concat(proposals.Select(p => p.QuestionId)).Distinct()))
             .ToDictionary(q => q.Id, q => q.Title);
