@@ -26,13 +26,11 @@ public static class HealthDashboardEndpoint
         : Problem.Invalid("week", WeekFormat);
 
     /// <summary>
-    /// Only the facts before the end of the week are read: the dashboard of a past week is what was known then.
+    /// Only the facts before the end of the week count: the dashboard of a past week is what was known then. The newest
+    /// week asked for is kept up to date from the facts written since (<see cref="HealthHistory"/>).
     /// (Not named LoadAsync: Wolverine would run a public static Load method beside an endpoint as its middleware.)
     /// </summary>
-    public static async Task<HealthDashboard> ReadAsync(IQuerySession session, HealthWeek week, HealthSettings settings, CancellationToken ct)
-    {
-        var end = week.End;
-        var facts = await session.Query<HealthFact>().Where(f => f.At < end).ToListAsync(ct);
-        return NetworkHealth.Dashboard(facts, week, settings);
-    }
+    public static Task<HealthDashboard> ReadAsync(
+        IQuerySession session, HealthWeek week, HealthSettings settings, CancellationToken ct) =>
+        HealthHistory.DashboardAsync(session, week, settings, ct);
 }

@@ -166,6 +166,7 @@ public sealed class HealthConfiguration : IConfigureMarten
     public void Configure(IServiceProvider services, StoreOptions options)
     {
         options.Projections.Add(new HealthFactsProjection(), ProjectionLifecycle.Inline);
-        options.Schema.For<HealthFact>().Index(f => f.At);
+        // Facts by their moment (the dashboard's weeks) and by when they were written (what a kept dashboard catches up on).
+        options.Schema.For<HealthFact>().Index(f => f.At).IndexLastModified();
     }
 }

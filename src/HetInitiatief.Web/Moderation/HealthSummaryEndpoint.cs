@@ -23,10 +23,8 @@ public static class HealthSummaryEndpoint
 
     public static async Task<HealthSummary> ReadAsync(IQuerySession session, HealthSettings settings, DateTimeOffset now, CancellationToken ct)
     {
-        // The summary shows no trend, so one week is computed rather than the dashboard's twelve.
-        var week = HealthWeek.Containing(now);
-        var end = week.End;
-        var facts = await session.Query<HealthFact>().Where(f => f.At < end).ToListAsync(ct);
-        return HealthSummary.Of(NetworkHealth.Compute(NetworkHealth.InOrder(facts), week, settings).Indicators);
+        // This week's dashboard, as kept for the moderators: anyone may ask, so it must not read all of history.
+        var dashboard = await HealthHistory.DashboardAsync(session, HealthWeek.Containing(now), settings, ct);
+        return HealthSummary.Of(dashboard.Indicators);
     }
 }

@@ -112,21 +112,25 @@ public static class NetworkHealth
 
     /// <summary>
     /// The dashboard from running totals up to <paramref name="basis"/> plus the facts from then on, in order (earlier
-    /// facts in the list are skipped): the same numbers as from every fact, if the basis is at or before
-    /// <see cref="Start"/> of the week and its trend.
+    /// facts in the list are skipped): the same numbers as from every fact, if the basis is at or before the start of
+    /// the oldest trend week's window.
     /// </summary>
-    public static HealthDashboard Dashboard(HealthBase basis, IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
+    public static HealthDashboard Dashboard(
+        HealthBase basis, IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
     {
         // Oldest week first: the running totals move on to each week's window, so a week folds only its own window.
         var running = basis.State.Copy();
         var (at, next) = (basis.At, 0);
         var trend = new List<HealthIndicators>();
-        (HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<StalledCoalition> Stalled) shown = default;
+        (HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<StalledCoalition> Stalled)
+            shown = default;
         foreach (var ago in Enumerable.Range(0, settings.TrendWeeks).Reverse())
         {
             var trendWeek = week.Minus(ago);
             var windowStart = trendWeek.Start.AddDays(-7 * (settings.WindowWeeks - 1));
-            if (windowStart > at) (at, next) = (windowStart, Fold(running, ordered, next, at, windowStart, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue));
+            if (windowStart > at)
+                (at, next) = (windowStart,
+                    Fold(running, ordered, next, at, windowStart, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue));
             var computed = ComputeAll(new HealthBase(at, running), ordered, trendWeek, settings, next);
             trend.Add(computed.Indicators);
             if (ago == 0) shown = computed;
@@ -135,9 +139,25 @@ public static class NetworkHealth
         return new HealthDashboard(shown.Indicators!, shown.TalkingShops!, trend, settings, shown.Stalled!);
     }
 
-    /// <summary>Applies the ordered facts from <paramref name="from"/> up to <paramref name="to"/>, starting the scan at an index; returns where it stopped.</summary>
-    private static int Fold(
-        State s, IReadOnlyList<HealthFact> ordered, int index, DateTimeOffset from, DateTimeOffset to, DateTimeOffset weekStart, DateTimeOffset windowStart)
+    /// <summary>The first moment of the week's window: before it, a fact only changes running totals.</summary>
+    public static DateTimeOffset WindowStart(HealthWeek week, HealthSettings settings) =>
+        week.Start.AddDays(-7 * (settings.WindowWeeks - 1));
+
+    /// <summary>The running totals at <paramref name="to"/>: the basis with the ordered facts up to that moment applied.</summary>
+    public static HealthBase Advance(HealthBase basis, IReadOnlyList<HealthFact> ordered, DateTimeOffset to)
+    {
+        if (to < basis.At) throw new ArgumentOutOfRangeException(nameof(to), "Running totals cannot go back in time.");
+        var s = basis.State.Copy();
+        Fold(s, ordered, 0, basis.At, to, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue);
+        return new HealthBase(to, s);
+    }
+
+    /// <summary>
+    /// Applies the ordered facts from <paramref name="from"/> up to <paramref name="to"/>, starting the scan at an index;
+    /// returns where it stopped.
+    /// </summary>
+    private static int Fold(State s, IReadOnlyList<HealthFact> ordered, int index, DateTimeOffset from, DateTimeOffset to,
+        DateTimeOffset weekStart, DateTimeOffset windowStart)
     {
         for (; index < ordered.Count; index++)
         {
@@ -176,7 +196,8 @@ public static class NetworkHealth
     {
         var (weekStart, cutoff) = (week.Start, week.End);
         var windowStart = weekStart.AddDays(-7 * (settings.WindowWeeks - 1));
-        if (basis.At > windowStart) throw new ArgumentOutOfRangeException(nameof(basis), "The running totals are past the window's start.");
+        if (basis.At > windowStart)
+            throw new ArgumentOutOfRangeException(nameof(basis), "The running totals are past the window's start.");
         var s = basis.State.Copy();
         Fold(s, ordered, index, basis.At, cutoff, weekStart, windowStart);
 
@@ -199,7 +220,9 @@ public static class NetworkHealth
         return (indicators, shops, stalled);
     }
 
-    /// <summary>One fact applied to the state; a fact before the window (or before the week) only changes running totals.</summary>
+    /// <summary>
+    /// One fact applied to the state; a fact before the window (or before the week) only changes running totals.
+    /// </summary>
     private static void Apply(State s, HealthFact f, DateTimeOffset weekStart, DateTimeOffset windowStart)
     {
         var inWeek = f.At >= weekStart;

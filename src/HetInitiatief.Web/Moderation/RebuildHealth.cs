@@ -42,5 +42,6 @@ public static class RebuildHealthEndpoint
     {
         using var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync(HealthFactsProjection.ProjectionName, ShardTimeout, ct);
+        HealthHistory.Forget(store);
     }
 }
