@@ -131,6 +131,14 @@ public sealed class ModerationConfiguration : IConfigureMarten
             index.Name = RadarReads.OpenCoalitionsIndex;
             index.Predicate = "data ->> 'Status' = 'open'";
         });
+        // Open coalitions by when they reached their threshold (those still without an offer wait longest), with the
+        // status statistics that let PostgreSQL walk it; sessions by their coalition, for "has it an offer?".
+        options.Schema.For<Coalitions.CoalitionDetails>().Index(x => x.Status).Index(x => x.ThresholdReachedAt, index =>
+        {
+            index.Name = RadarReads.ReachedIndex;
+            index.Predicate = "data ->> 'Status' = 'open'";
+        });
+        options.Schema.For<Sessions.Session>().Index(x => x.CoalitionId);
         options.Schema.For<Offers.Proposal>().Index(x => x.MadeAt, index => index.Name = RadarReads.ProposalMadeAtIndex);
         // Open questions by their oldest unanswered follow-up. Its statistics come from the status index: without them
         // PostgreSQL guesses that 0.5 % of the questions are open and sorts them all instead of walking this one.

@@ -18,6 +18,7 @@ public static class RadarReads
     public const string OpenCoalitionsIndex = "mt_doc_coalitiondetails_radar_open";
     public const string ProposalMadeAtIndex = "mt_doc_proposal_radar_madeat";
     public const string UnansweredIndex = "mt_doc_questiondetails_radar_unanswered";
+    public const string ReachedIndex = "mt_doc_coalitiondetails_radar_reached";
 
     /// <summary>
     /// When the oldest follow-up without an answer was asked, or null. Follow-ups are only ever appended in the order
@@ -60,7 +61,8 @@ public static class RadarReads
             """;
         var offered = $"""
             exists (select 1 from {p} p where cast(p.data ->> 'CoalitionId' as uuid) = d.id)
-            or exists (select 1 from {s} s where s.data ->> 'CoalitionId' = d.id::text and s.data ->> 'Status' <> '{SessionStatus.CalledOff}'
+            or exists (select 1 from {s} s where cast(s.data ->> 'CoalitionId' as uuid) = d.id
+                and s.data ->> 'Status' <> '{SessionStatus.CalledOff}'
                 and {Moment("s.data ->> 'StartsAt'")} >= ?)
             """;
         const string overdueTrial = "select min((t ->> 'Until')::date) from jsonb_array_elements(coalesce(d.data -> 'Cycle' -> 'Trials', '[]')) t where not (t ->> 'Reviewed')::boolean";

@@ -87,6 +87,14 @@ public sealed class RadarAtScaleTests(AppFixture app) : IAsyncLifetime
             """);
         idle.ShouldContain(RadarReads.OpenCoalitionsIndex);
 
+        var reached = await ExplainAsync($"""
+            select d.data from {Table("coalitiondetails")} d
+            where d.data ->> 'Status' = 'open' and {RadarReads.Moment("d.data ->> 'ThresholdReachedAt'")} <= now()
+            order by {RadarReads.Moment("d.data ->> 'ThresholdReachedAt'")} limit 25
+            """);
+        reached.ShouldContain(RadarReads.ReachedIndex);
+        reached.ShouldNotContain("Sort");
+
         var offers = await ExplainAsync($"""
             select d.data from {Table("proposal")} d where {RadarReads.Moment("d.data ->> 'MadeAt'")} >= now() - interval '90 days'
             """);
