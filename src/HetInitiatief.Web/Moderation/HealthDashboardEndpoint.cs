@@ -16,7 +16,7 @@ public static class HealthDashboardEndpoint
     {
         var chosen = WeekOf(week, clock.GetUtcNow());
         if (chosen.Problem is { } invalid) return invalid;
-        return await ReadAsync(session, chosen.Value!, settings, ct);
+        return await ReadAsync(session, chosen.Value!, settings, clock.GetUtcNow(), ct);
     }
 
     /// <summary>The week asked for, or this week when none is given.</summary>
@@ -31,6 +31,6 @@ public static class HealthDashboardEndpoint
     /// (Not named LoadAsync: Wolverine would run a public static Load method beside an endpoint as its middleware.)
     /// </summary>
     public static Task<HealthDashboard> ReadAsync(
-        IQuerySession session, HealthWeek week, HealthSettings settings, CancellationToken ct) =>
-        HealthHistory.DashboardAsync(session, week, settings, ct);
+        IQuerySession session, HealthWeek week, HealthSettings settings, DateTimeOffset now, CancellationToken ct) =>
+        HealthHistory.DashboardAsync(session, week, settings, now, ct);
 }

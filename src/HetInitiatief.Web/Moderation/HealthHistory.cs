@@ -8,7 +8,8 @@ namespace HetInitiatief.Moderation;
 /// facts from then on, and the indicators of the trend's earlier weeks. Each read first asks PostgreSQL for the facts
 /// written since the last read (an index on their last-modified moment): a fact of the window is added; a fact dated
 /// before the week that was not there before (a late fact, or a rebuild writing every fact again) throws it all away,
-/// and that read starts again from every fact. An older week is computed from every fact and not kept.
+/// and that read starts again from every fact. An older week, or one that has not begun, is computed from every fact
+/// and not kept.
 /// </summary>
 /// <remarks>
 /// A fact's last-modified moment is set by its transaction, no earlier than the transaction's start. Each read
@@ -26,7 +27,7 @@ public static class HealthHistory
     public sealed record Written(Guid Id, DateTimeOffset LastModified, HealthFact Fact);
 
     public static async Task<HealthDashboard> DashboardAsync(
-        IQuerySession session, HealthWeek week, HealthSettings settings, CancellationToken ct)
+        IQuerySession session, HealthWeek week, HealthSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         var keeper = Stores.GetValue(session.DocumentStore, _ => new Keeper());
         await keeper.Gate.WaitAsync(ct);
@@ -37,7 +38,7 @@ public static class HealthHistory
                 if (await kept.CatchUpAsync(session, ct)) return kept.Dashboard();
                 keeper.Kept = null;
             }
-            if (keeper.Kept is { } newer && newer.Week.Start > week.Start)
+            if (week.Start > now || keeper.Kept is { } newer && newer.Week.Start > week.Start)
                 return NetworkHealth.Dashboard(await FactsBeforeAsync(session, week.End, ct), week, settings);
             var (fresh, dashboard) = await Kept.StartAsync(session, week, settings, ct);
             keeper.Kept = fresh;
@@ -82,6 +83,7 @@ public static class HealthHistory
         private readonly Dictionary<Guid, HealthFact> window = [];
         private readonly Dictionary<Guid, DateTimeOffset> seen = [];
         private IReadOnlyList<HealthFact>? ordered;
+        private HealthDashboard? shown;
         private DateTimeOffset readAt;
 
         public HealthWeek Week => week;
@@ -98,7 +100,7 @@ public static class HealthHistory
             var dashboard = NetworkHealth.Dashboard(facts, week, settings);
             var windowStart = NetworkHealth.WindowStart(week, settings);
             var kept = new Kept(week, settings, NetworkHealth.Advance(HealthBase.Empty, facts, windowStart),
-                dashboard.Trend.Take(dashboard.Trend.Count - 1).ToList()) { readAt = horizon };
+                dashboard.Trend.Take(dashboard.Trend.Count - 1).ToList()) { readAt = horizon, shown = dashboard };
             foreach (var fact in facts.Where(f => f.At >= windowStart)) kept.window[fact.Id] = fact;
             foreach (var written in recent) kept.seen[written.Id] = written.LastModified;
             return (kept, dashboard);
@@ -115,18 +117,20 @@ public static class HealthHistory
                 if (w.Fact.At < week.Start) return false;
                 seen[w.Id] = w.LastModified;
                 window[w.Id] = w.Fact;
-                ordered = null;
+                (ordered, shown) = (null, null);
             }
             readAt = horizon;
             foreach (var old in seen.Where(s => s.Value < horizon).Select(s => s.Key).ToList()) seen.Remove(old);
             return true;
         }
 
+        /// <summary>Computed again only when a fact came in: the same facts give the same dashboard.</summary>
         public HealthDashboard Dashboard()
         {
+            if (shown is not null) return shown;
             ordered ??= NetworkHealth.InOrder(window.Values);
             var (indicators, shops, stalled) = NetworkHealth.ComputeAll(basis, ordered, week, settings);
-            return new HealthDashboard(indicators, shops, [.. earlierWeeks, indicators], settings, stalled);
+            return shown = new HealthDashboard(indicators, shops, [.. earlierWeeks, indicators], settings, stalled);
         }
     }
 }

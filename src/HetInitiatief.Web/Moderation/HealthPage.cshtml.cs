@@ -25,7 +25,7 @@ public sealed class HealthPageModel(IQuerySession session, HealthSettings settin
         }
         var week = chosen.Value ?? HealthWeek.Containing(now);
         Week = week.ToString();
-        Dashboard = await HealthDashboardEndpoint.ReadAsync(session, week, settings, ct);
+        Dashboard = await HealthDashboardEndpoint.ReadAsync(session, week, settings, now, ct);
         var shown = Dashboard.TalkingShops.Select(t => t.QuestionId)
             .Concat(Dashboard.StalledCoalitions.Select(c => c.QuestionId));
         var questions = await session.LoadManyAsync<QuestionDetails>(ct, shown.Distinct());

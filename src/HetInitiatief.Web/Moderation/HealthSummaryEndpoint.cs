@@ -24,7 +24,7 @@ public static class HealthSummaryEndpoint
     public static async Task<HealthSummary> ReadAsync(IQuerySession session, HealthSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         // This week's dashboard, as kept for the moderators: anyone may ask, so it must not read all of history.
-        var dashboard = await HealthHistory.DashboardAsync(session, HealthWeek.Containing(now), settings, ct);
+        var dashboard = await HealthHistory.DashboardAsync(session, HealthWeek.Containing(now), settings, now, ct);
         return HealthSummary.Of(dashboard.Indicators);
     }
 }

@@ -35,7 +35,7 @@ public static class RebuildHealthEndpoint
         {
             oneAtATime.Release();
         }
-        return await HealthDashboardEndpoint.ReadAsync(query, chosen.Value!, settings, ct);
+        return await HealthDashboardEndpoint.ReadAsync(query, chosen.Value!, settings, clock.GetUtcNow(), ct);
     }
 
     public static async Task RebuildAsync(IDocumentStore store, CancellationToken ct)

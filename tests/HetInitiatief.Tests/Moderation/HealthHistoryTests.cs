@@ -81,7 +81,7 @@ public sealed class HealthHistoryTests(AppFixture app)
         async Task<string> KeptAsync()
         {
             await using var session = store.QuerySession();
-            return Json(await HealthHistory.DashboardAsync(session, week, settings, default));
+            return Json(await HealthHistory.DashboardAsync(session, week, settings, week.End, default));
         }
 
         async Task<string> FullAsync()

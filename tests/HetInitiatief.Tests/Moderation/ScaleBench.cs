@@ -32,7 +32,7 @@ public sealed class ScaleBench(AppFixture app, ITestOutputHelper output)
                 var computed = await RadarEndpoints.ComputeAsync(session, radarSettings, ScaleNetwork.Now, default);
                 radarCount = (await RadarEndpoints.ViewAsync(session, computed, ScaleNetwork.Now, default)).Items.Count;
             });
-            var health = await TimeAsync(network.Store, session => HealthDashboardEndpoint.ReadAsync(session, week, healthSettings, default));
+            var health = await TimeAsync(network.Store, session => HealthDashboardEndpoint.ReadAsync(session, week, healthSettings, ScaleNetwork.Now, default));
             Log($"{size} questions: radar p50 {radar.P50:0} ms p95 {radar.P95:0} ms ({radarCount} items); " +
                 $"health p50 {health.P50:0} ms p95 {health.P95:0} ms");
         }
