@@ -97,7 +97,7 @@ public static class HealthHistory
             var horizon = await HorizonAsync(session, ct);
             var recent = await WrittenSinceAsync(session, horizon, ct);
             var facts = NetworkHealth.InOrder(await FactsBeforeAsync(session, DateTimeOffset.MaxValue, ct));
-            var dashboard = NetworkHealth.Dashboard(facts, week, settings);
+            var dashboard = NetworkHealth.Dashboard(HealthBase.Empty, facts, week, settings);
             var windowStart = NetworkHealth.WindowStart(week, settings);
             var kept = new Kept(week, settings, NetworkHealth.Advance(HealthBase.Empty, facts, windowStart),
                 dashboard.Trend.Take(dashboard.Trend.Count - 1).ToList()) { readAt = horizon, shown = dashboard };

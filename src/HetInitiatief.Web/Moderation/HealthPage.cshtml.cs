@@ -11,7 +11,15 @@ public sealed class HealthPageModel(IQuerySession session, HealthSettings settin
 {
     [BindProperty(SupportsGet = true)] public string? Week { get; set; }
 
+    /// <summary>
+    /// A moderator takes up a few at a time: each list shows those that have been so longest and says how many more
+    /// there are (a network of thousands of questions had 3,648 praatgroepen on one page).
+    /// </summary>
+    public const int ListedAtMost = 50;
+
     public HealthDashboard Dashboard { get; private set; } = null!;
+    public IReadOnlyList<TalkingShop> Shops { get; private set; } = [];
+    public IReadOnlyList<StalledCoalition> Stalled { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> Titles { get; private set; } = new Dictionary<Guid, string>();
     public string? WeekError { get; private set; }
 
@@ -26,9 +34,10 @@ public sealed class HealthPageModel(IQuerySession session, HealthSettings settin
         var week = chosen.Value ?? HealthWeek.Containing(now);
         Week = week.ToString();
         Dashboard = await HealthDashboardEndpoint.ReadAsync(session, week, settings, now, ct);
-        var shown = Dashboard.TalkingShops.Select(t => t.QuestionId)
-            .Concat(Dashboard.StalledCoalitions.Select(c => c.QuestionId));
-        var questions = await session.LoadManyAsync<QuestionDetails>(ct, shown.Distinct());
+        (Shops, Stalled) = (Dashboard.TalkingShops.Take(ListedAtMost).ToList(),
+            Dashboard.StalledCoalitions.Take(ListedAtMost).ToList());
+        var shown = Shops.Select(t => t.QuestionId).Concat(Stalled.Select(c => c.QuestionId));
+        var questions = await session.LoadManyAsync<QuestionBoardItem>(ct, shown.Distinct());
         Titles = questions.ToDictionary(q => q.Id, q => q.Title);
         return Page();
     }

@@ -85,6 +85,42 @@ public sealed class HealthDashboardTests(AppFixture app)
         HealthScenario.ShouldBeTheHandComputedWeek(JsonSerializer.Deserialize<HealthDashboard>(rebuilt, JsonSerializerOptions.Web)!.Indicators);
     }
 
+    [Fact]
+    public async Task A_long_list_of_praatgroepen_shows_those_waiting_longest_and_says_how_many_more()
+    {
+        // Given a network where every question without a goal counts as a praatgroep, and more of them than a page lists
+        await using var network = await IsolatedNetwork.StartAsync(app.ConnectionString, talkFollowUps: 0);
+        var store = network.Server.Services.GetRequiredService<IDocumentStore>();
+        await using (var seed = store.LightweightSession())
+        {
+            var posted = HealthScenario.Week.Start.AddDays(-70);
+            for (var i = 0; i < HealthPageModel.ListedAtMost + 7; i++)
+            {
+                var id = Guid.NewGuid();
+                seed.Events.StartStream(id, new HetInitiatief.Questions.QuestionPosted(id, Guid.NewGuid(), $"Praatvraag {i:D2}", "Context",
+                    "Waarom", "Wat ik weet", ["taal-en-lezen"], "po", posted.AddHours(i)));
+            }
+            await seed.SaveChangesAsync();
+        }
+        var admin = await network.RegisterAsync(AppFixture.AdminEmail);
+        var moderator = await network.RegisterAsync();
+        await network.GrantAsync(admin, moderator, MemberRoles.Moderator);
+        var all = (await network.GetAsync<HealthDashboard>(moderator, $"/api/health?week={SeededWeek}"))!.TalkingShops;
+
+        // When a moderator opens the dashboard of that week
+        var html = await network.ReadAsync(moderator, HttpMethod.Get, $"/moderatie/gezondheid?week={SeededWeek}");
+
+        // Then the page lists as many as it shows at most, the longest waiting first, and says how many more there are
+        all.Count.ShouldBe(HealthPageModel.ListedAtMost + 7);
+        var list = html[html.IndexOf($"id=\"{HealthIndicatorTexts.TalkingShopsAnchor}\"", StringComparison.Ordinal)..];
+        list = list[..list.IndexOf("</section>", StringComparison.Ordinal)];
+        System.Text.RegularExpressions.Regex.Count(list, "<li>").ShouldBe(HealthPageModel.ListedAtMost);
+        list.ShouldContain("Praatvraag 00");
+        list.ShouldNotContain($"Praatvraag {HealthPageModel.ListedAtMost:D2}");
+        System.Text.RegularExpressions.Regex.Replace(list, @"\s+", " ")
+            .ShouldContain($"Dit zijn de {HealthPageModel.ListedAtMost} die het langst zo zijn; er zijn er nog 7.</p>");
+    }
+
     /// <summary>The platform on a database of its own, created for one test and dropped after it.</summary>
     private sealed class IsolatedNetwork : IAsyncDisposable
     {
@@ -99,12 +135,12 @@ public sealed class HealthDashboardTests(AppFixture app)
         public WebServer Server { get; }
         public HttpClient Client { get; }
 
-        public static async Task<IsolatedNetwork> StartAsync(string connectionString)
+        public static async Task<IsolatedNetwork> StartAsync(string connectionString, int? talkFollowUps = null)
         {
             var database = await OwnDatabase.CreateAsync(connectionString, "health");
             var settings = new Dictionary<string, string?>
             {
-                ["Health:TalkFollowUps"] = HealthScenario.Settings.TalkFollowUps.ToString(),
+                ["Health:TalkFollowUps"] = (talkFollowUps ?? HealthScenario.Settings.TalkFollowUps).ToString(),
                 ["Health:TalkCoalitionMembers"] = HealthScenario.Settings.TalkCoalitionMembers.ToString(),
             };
             return new IsolatedNetwork(database, await WebServer.StartAsync(database.ConnectionString, settings));
