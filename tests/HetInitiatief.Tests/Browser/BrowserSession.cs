@@ -95,7 +95,9 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync(Api.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/inloggen"));
+        // In the first minute of a full run every fixture, Chromium and the JIT start at once on two cores; a sign-in
+        // was seen taking over 30 s there (once, in CI), so this wait allows the longer start-up.
+        await page.WaitForURLAsync(url => !url.Contains("/inloggen"), new() { Timeout = 60_000 });
         return page;
     }
 
