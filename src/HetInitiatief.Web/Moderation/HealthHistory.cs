@@ -97,11 +97,10 @@ public static class HealthHistory
             var horizon = await HorizonAsync(session, ct);
             var recent = await WrittenSinceAsync(session, horizon, ct);
             var facts = NetworkHealth.InOrder(await FactsBeforeAsync(session, DateTimeOffset.MaxValue, ct));
-            var dashboard = NetworkHealth.Dashboard(HealthBase.Empty, facts, week, settings);
-            var windowStart = NetworkHealth.WindowStart(week, settings);
-            var kept = new Kept(week, settings, NetworkHealth.Advance(HealthBase.Empty, facts, windowStart),
-                dashboard.Trend.Take(dashboard.Trend.Count - 1).ToList()) { readAt = horizon, shown = dashboard };
-            foreach (var fact in facts.Where(f => f.At >= windowStart)) kept.window[fact.Id] = fact;
+            var (dashboard, atWindow) = NetworkHealth.DashboardAndTotals(facts, week, settings);
+            var kept = new Kept(week, settings, atWindow, dashboard.Trend.Take(dashboard.Trend.Count - 1).ToList())
+                { readAt = horizon, shown = dashboard };
+            foreach (var fact in facts.Where(f => f.At >= atWindow.At)) kept.window[fact.Id] = fact;
             foreach (var written in recent) kept.seen[written.Id] = written.LastModified;
             return (kept, dashboard);
         }

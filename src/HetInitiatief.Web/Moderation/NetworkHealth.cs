@@ -108,26 +108,25 @@ public static class NetworkHealth
     public const int TopShareDivisor = 10;
 
     public static HealthDashboard Dashboard(IEnumerable<HealthFact> facts, HealthWeek week, HealthSettings settings) =>
-        Dashboard(HealthBase.Empty, InOrder(facts), week, settings);
+        DashboardAndTotals(InOrder(facts), week, settings).Dashboard;
 
     /// <summary>
-    /// The dashboard from running totals up to <paramref name="basis"/> plus the facts from then on, in order (earlier
-    /// facts in the list are skipped): the same numbers as from every fact, if the basis is at or before the start of
-    /// the oldest trend week's window.
+    /// The dashboard from every fact, in order, and the running totals it reached on the way: those at the start of the
+    /// week's own window, from which the week can be computed again with only the facts from then on.
     /// </summary>
-    public static HealthDashboard Dashboard(
-        HealthBase basis, IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
+    public static (HealthDashboard Dashboard, HealthBase AtWindow) DashboardAndTotals(
+        IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings)
     {
         // Oldest week first: the running totals move on to each week's window, so a week folds only its own window.
-        var running = basis.State.Copy();
-        var (at, next) = (basis.At, 0);
+        var running = new State();
+        var (at, next) = (DateTimeOffset.MinValue, 0);
         var trend = new List<HealthIndicators>();
         (HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<StalledCoalition> Stalled)
             shown = default;
         foreach (var ago in Enumerable.Range(0, settings.TrendWeeks).Reverse())
         {
             var trendWeek = week.Minus(ago);
-            var windowStart = trendWeek.Start.AddDays(-7 * (settings.WindowWeeks - 1));
+            var windowStart = WindowStart(trendWeek, settings);
             if (windowStart > at)
                 (at, next) = (windowStart,
                     Fold(running, ordered, next, at, windowStart, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue));
@@ -135,22 +134,15 @@ public static class NetworkHealth
             trend.Add(computed.Indicators);
             if (ago == 0) shown = computed;
         }
-        // The week itself is the trend's last (TrendWeeks is at least 1), so it is always set.
-        return new HealthDashboard(shown.Indicators!, shown.TalkingShops!, trend, settings, shown.Stalled!);
+        // The week itself is the trend's last (TrendWeeks is at least 1), so it is always set; ComputeAll works on a
+        // copy, so the running totals are those at the week's window and are not changed after.
+        return (new HealthDashboard(shown.Indicators!, shown.TalkingShops!, trend, settings, shown.Stalled!),
+            new HealthBase(at, running));
     }
 
     /// <summary>The first moment of the week's window: before it, a fact only changes running totals.</summary>
     public static DateTimeOffset WindowStart(HealthWeek week, HealthSettings settings) =>
         week.Start.AddDays(-7 * (settings.WindowWeeks - 1));
-
-    /// <summary>The running totals at <paramref name="to"/>: the basis with the ordered facts up to that moment applied.</summary>
-    public static HealthBase Advance(HealthBase basis, IReadOnlyList<HealthFact> ordered, DateTimeOffset to)
-    {
-        if (to < basis.At) throw new ArgumentOutOfRangeException(nameof(to), "Running totals cannot go back in time.");
-        var s = basis.State.Copy();
-        Fold(s, ordered, 0, basis.At, to, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue);
-        return new HealthBase(to, s);
-    }
 
     /// <summary>
     /// Applies the ordered facts from <paramref name="from"/> up to <paramref name="to"/>, starting the scan at an index;
@@ -194,8 +186,7 @@ public static class NetworkHealth
         HealthIndicators Indicators, IReadOnlyList<TalkingShop> TalkingShops, IReadOnlyList<StalledCoalition> Stalled)
         ComputeAll(HealthBase basis, IReadOnlyList<HealthFact> ordered, HealthWeek week, HealthSettings settings, int index)
     {
-        var (weekStart, cutoff) = (week.Start, week.End);
-        var windowStart = weekStart.AddDays(-7 * (settings.WindowWeeks - 1));
+        var (weekStart, cutoff, windowStart) = (week.Start, week.End, WindowStart(week, settings));
         if (basis.At > windowStart)
             throw new ArgumentOutOfRangeException(nameof(basis), "The running totals are past the window's start.");
         var s = basis.State.Copy();

@@ -33,12 +33,13 @@ public sealed class HealthHistoryTests(AppFixture app)
         var ordered = NetworkHealth.InOrder(HealthScenario.Facts());
         var windowStart = NetworkHealth.WindowStart(week, settings);
 
-        // When the week is computed from the running totals at its window's start and only the facts from then on
-        var basis = NetworkHealth.Advance(HealthBase.Empty, ordered, windowStart);
+        // When the week is computed from the running totals the full dashboard reached at its window's start and only
+        // the facts from then on
+        var (full, basis) = NetworkHealth.DashboardAndTotals(ordered, week, settings);
         var fromBasis = NetworkHealth.ComputeAll(basis, ordered.Where(f => f.At >= windowStart).ToList(), week, settings);
 
         // Then it is the week every fact gives
-        var full = NetworkHealth.Dashboard(ordered, week, settings);
+        basis.At.ShouldBe(windowStart);
         Json(fromBasis.Indicators, fromBasis.TalkingShops, fromBasis.Stalled)
             .ShouldBe(Json(full.Indicators, full.TalkingShops, full.StalledCoalitions));
     }
