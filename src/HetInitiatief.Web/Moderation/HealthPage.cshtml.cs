@@ -1,5 +1,6 @@
 using HetInitiatief.Members;
 using HetInitiatief.Questions;
+using HetInitiatief.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -16,6 +17,11 @@ public sealed class HealthPageModel(IQuerySession session, HealthSettings settin
     /// there are (a network of thousands of questions had 3,648 praatgroepen on one page).
     /// </summary>
     public const int ListedAtMost = 50;
+
+    /// <summary>Under a shortened list: how many it shows and how many more there are; null when it shows them all.</summary>
+    public static string? MoreThanListed(int all, int listed) => all > listed
+        ? $"Dit zijn de {listed} die het langst zo zijn; er zijn er nog {(all - listed).ToString("N0", Display.Dutch)}."
+        : null;
 
     public HealthDashboard Dashboard { get; private set; } = null!;
     public IReadOnlyList<TalkingShop> Shops { get; private set; } = [];
