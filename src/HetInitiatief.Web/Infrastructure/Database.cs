@@ -43,6 +43,9 @@ public static class Database
                 // then starts from that instance instead of loading the snapshot a second time inside the lock. Safe
                 // because aggregates are immutable records (issue 16: time under a coalition's lock is what joins wait on).
                 options.Events.UseIdentityMapForAggregates = true;
+                // A rebuild writes the documents an event projection inserts by binary COPY, page by page: the health
+                // facts, ~900,000 of a million-event rebuild's documents (issue 16).
+                options.Projections.RebuildWithBulkCopy = true;
             })
             .UseLightweightSessions()
             // Every async projection or subscription then runs on exactly one node of the cluster (today all

@@ -152,11 +152,16 @@ public sealed partial class HealthFactsProjection : EventProjection
         foreach (var type in HealthFacts.EventTypes) IncludeType(type);
         // A rebuild starts from an empty table, so it can only ever hold what the events say.
         Options.DeleteViewTypeOnTeardown<HealthFact>();
+        // Nine in ten events make a fact: a rebuild writes pages of thousands of rows by COPY (RebuildWithBulkCopy)
+        // instead of one transaction per 500 events (docs/performance.md, rebuild).
+        Options.BatchSize = 5_000;
+        Options.MaximumHopperSize = 20_000;
     }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        if (HealthFacts.From(e.Id, e.Sequence, e.Data) is { } fact) operations.Store(fact);
+        // Insert, not Store: a fact is written once, keyed by its event, and only an insert can go by COPY in a rebuild.
+        if (HealthFacts.From(e.Id, e.Sequence, e.Data) is { } fact) operations.Insert(fact);
         return ValueTask.CompletedTask;
     }
 }
