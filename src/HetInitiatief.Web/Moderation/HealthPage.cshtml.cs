@@ -12,12 +12,6 @@ public sealed class HealthPageModel(IQuerySession session, HealthSettings settin
 {
     [BindProperty(SupportsGet = true)] public string? Week { get; set; }
 
-    /// <summary>
-    /// A moderator takes up a few at a time: each list shows those that have been so longest and says how many more
-    /// there are (a network of thousands of questions had 3,648 praatgroepen on one page).
-    /// </summary>
-    public const int ListedAtMost = 50;
-
     /// <summary>Under a shortened list: how many it shows and how many more there are; null when it shows them all.</summary>
     public static string? MoreThanListed(int all, int listed) => all > listed
         ? $"Dit zijn de {listed} die het langst zo zijn; er zijn er nog {(all - listed).ToString("N0", Display.Dutch)}."
@@ -40,8 +34,8 @@ public sealed class HealthPageModel(IQuerySession session, HealthSettings settin
         var week = chosen.Value ?? HealthWeek.Containing(now);
         Week = week.ToString();
         Dashboard = await HealthDashboardEndpoint.ReadAsync(session, week, settings, now, ct);
-        (Shops, Stalled) = (Dashboard.TalkingShops.Take(ListedAtMost).ToList(),
-            Dashboard.StalledCoalitions.Take(ListedAtMost).ToList());
+        var listed = Dashboard.Listed();
+        (Shops, Stalled) = (listed.TalkingShops, listed.StalledCoalitions);
         var shown = Shops.Select(t => t.QuestionId).Concat(Stalled.Select(c => c.QuestionId));
         var questions = await session.LoadManyAsync<QuestionBoardItem>(ct, shown.Distinct());
         Titles = questions.ToDictionary(q => q.Id, q => q.Title);

@@ -86,15 +86,15 @@ public sealed class HealthDashboardTests(AppFixture app)
     }
 
     [Fact]
-    public async Task A_long_list_of_praatgroepen_shows_those_waiting_longest_and_says_how_many_more()
+    public async Task A_long_list_of_praatgroepen_shows_those_waiting_longest_and_counts_them_all()
     {
         // Given a network where every question without a goal counts as a praatgroep, and more of them than a page lists
         await using var network = await IsolatedNetwork.StartAsync(app.ConnectionString, talkFollowUps: 0);
         var store = network.Server.Services.GetRequiredService<IDocumentStore>();
+        var posted = HealthScenario.Week.Start.AddDays(-70);
         await using (var seed = store.LightweightSession())
         {
-            var posted = HealthScenario.Week.Start.AddDays(-70);
-            for (var i = 0; i < HealthPageModel.ListedAtMost + 7; i++)
+            for (var i = 0; i < HealthDashboard.ListedAtMost + 7; i++)
             {
                 var id = Guid.NewGuid();
                 seed.Events.StartStream(id, new HetInitiatief.Questions.QuestionPosted(id, Guid.NewGuid(), $"Praatvraag {i:D2}", "Context",
@@ -105,20 +105,24 @@ public sealed class HealthDashboardTests(AppFixture app)
         var admin = await network.RegisterAsync(AppFixture.AdminEmail);
         var moderator = await network.RegisterAsync();
         await network.GrantAsync(admin, moderator, MemberRoles.Moderator);
-        var all = (await network.GetAsync<HealthDashboard>(moderator, $"/api/health?week={SeededWeek}"))!.TalkingShops;
 
-        // When a moderator opens the dashboard of that week
+        // When a moderator opens the dashboard of that week, on the page and by the API
         var html = await network.ReadAsync(moderator, HttpMethod.Get, $"/moderatie/gezondheid?week={SeededWeek}");
+        var api = (await network.GetAsync<HealthDashboard>(moderator, $"/api/health?week={SeededWeek}"))!;
 
-        // Then the page lists as many as it shows at most, the longest waiting first, and says how many more there are
-        all.Count.ShouldBe(HealthPageModel.ListedAtMost + 7);
+        // Then the API counts every praatgroep and lists as many as the page at most, the longest waiting first
+        api.Indicators.TalkingShops.ShouldBe(HealthDashboard.ListedAtMost + 7);
+        api.TalkingShops.Count.ShouldBe(HealthDashboard.ListedAtMost);
+        api.TalkingShops.ShouldAllBe(t => t.Since < posted.AddHours(HealthDashboard.ListedAtMost));
+        api.TalkingShops.Select(t => t.Since).ShouldBe(api.TalkingShops.Select(t => t.Since).Order());
+        // and the page lists them and says how many more there are
         var list = html[html.IndexOf($"id=\"{HealthIndicatorTexts.TalkingShopsAnchor}\"", StringComparison.Ordinal)..];
         list = list[..list.IndexOf("</section>", StringComparison.Ordinal)];
-        System.Text.RegularExpressions.Regex.Count(list, "<li>").ShouldBe(HealthPageModel.ListedAtMost);
+        System.Text.RegularExpressions.Regex.Count(list, "<li>").ShouldBe(HealthDashboard.ListedAtMost);
         list.ShouldContain("Praatvraag 00");
-        list.ShouldNotContain($"Praatvraag {HealthPageModel.ListedAtMost:D2}");
+        list.ShouldNotContain($"Praatvraag {HealthDashboard.ListedAtMost:D2}");
         System.Text.RegularExpressions.Regex.Replace(list, @"\s+", " ")
-            .ShouldContain($"Dit zijn de {HealthPageModel.ListedAtMost} die het langst zo zijn; er zijn er nog 7.</p>");
+            .ShouldContain($"Dit zijn de {HealthDashboard.ListedAtMost} die het langst zo zijn; er zijn er nog 7.</p>");
     }
 
     /// <summary>The platform on a database of its own, created for one test and dropped after it.</summary>
