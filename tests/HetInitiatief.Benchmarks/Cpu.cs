@@ -9,6 +9,8 @@ public readonly record struct Cpu(double AppMs, double PostgresMs, double Client
 
     public static Cpu operator -(Cpu a, Cpu b) => new(a.AppMs - b.AppMs, a.PostgresMs - b.PostgresMs, a.ClientMs - b.ClientMs);
 
+    public static Cpu operator *(Cpu a, double factor) => new(a.AppMs * factor, a.PostgresMs * factor, a.ClientMs * factor);
+
     /// <param name="postmaster">
     /// The benchmark's own server: only it and its backends count, not the PostgreSQL servers of other test runs that
     /// share the machine (counting every process named postgres made their work look like ours).

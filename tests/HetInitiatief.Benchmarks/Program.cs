@@ -98,7 +98,7 @@ try
     if (Statements.Wanted && Runs("joins"))
         await Statements.PrintTopAsync(dataSource, joinRows.Sum(r => r.AppPerSecond * duration.TotalSeconds));
 
-    var signUps = new SessionSignUps(new HttpClient { BaseAddress = baseAddress }, dataSource);
+    var signUps = new SessionSignUps(new HttpClient { BaseAddress = baseAddress }, dataSource, () => Cpu.Snapshot(app, postmaster));
     await signUps.PrepareRawAsync();
     var signUpRows = new List<SessionSignUps.Result>();
     if (Runs("sign-ups"))
@@ -106,7 +106,9 @@ try
         var count = options.Scaled(200, 20);
         var registered = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => RegisterMemberAsync(baseAddress, mail)));
         signUpRows.Add(await signUps.RunAsync($"{count} at once, 1 session of 20 seats", registered, sessions: 1, capacity: 20, signUpsPerMember: 1, token));
+        if (Statements.Wanted) await Statements.ResetAsync(dataSource);
         signUpRows.Add(await signUps.RunAsync($"{count * 5:N0} over {count / 4} sessions of 20 seats", registered, sessions: count / 4, capacity: 20, signUpsPerMember: 5, token));
+        if (Statements.Wanted) await Statements.PrintTopAsync(dataSource, count * 5);
     }
 
     var peakBeforePushes = AppUnderTest.PeakMemoryMegabytes(app.Id);
@@ -180,7 +182,9 @@ try
             report.Add(new BenchRow($"sign-ups: {row.Scenario}", BenchRow.PerSecond(row.RawPerSecond, "sign-ups"),
                 BenchRow.PerSecond(row.AppPerSecond, "sign-ups"), BenchRow.Times(ratio), "≥ 0.50×; invariant holds",
                 ratio >= 0.5 && row.InvariantHolds && row.Failures == 0,
-                $"p99 {row.P99:F0} ms; invariant {(row.InvariantHolds ? "holds" : "VIOLATED")}: {row.Invariant}"));
+                $"p99 {row.P99:F0} ms; invariant {(row.InvariantHolds ? "holds" : "VIOLATED")}: {row.Invariant}; CPU ms per " +
+                $"sign-up: raw PG {row.RawCpuPerOp.PostgresMs:F2}, raw client {row.RawCpuPerOp.ClientMs:F2}; app PG " +
+                $"{row.AppCpuPerOp.PostgresMs:F2}, app {row.AppCpuPerOp.AppMs:F2}, load generator {row.AppCpuPerOp.ClientMs:F2}"));
         }
         Console.WriteLine($"targets: ≥ 0.50× raw {(signUpRows.All(r => r.AppPerSecond / r.RawPerSecond >= 0.5) ? "met" : "MISSED")}, zero invariant violations {(signUpRows.All(r => r.InvariantHolds) ? "met" : "MISSED")}");
     }

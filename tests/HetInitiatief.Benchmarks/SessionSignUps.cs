@@ -11,9 +11,10 @@ namespace HetInitiatief.Benchmarks;
 /// sessions. The raw baseline does the same with plain SQL: lock the session row, insert the sign-up
 /// as seat or waitlist depending on the count, bump the count.
 /// </summary>
-public sealed class SessionSignUps(HttpClient http, NpgsqlDataSource dataSource)
+public sealed class SessionSignUps(HttpClient http, NpgsqlDataSource dataSource, Func<Cpu> cpu)
 {
-    public sealed record Result(string Scenario, int Requests, double RawPerSecond, double AppPerSecond, int Conflicts, int Failures, double P99, bool InvariantHolds, string Invariant);
+    public sealed record Result(string Scenario, int Requests, double RawPerSecond, double AppPerSecond, int Conflicts, int Failures, double P99, bool InvariantHolds, string Invariant,
+        Cpu RawCpuPerOp, Cpu AppCpuPerOp);
 
     public async Task PrepareRawAsync()
     {
@@ -31,12 +32,15 @@ public sealed class SessionSignUps(HttpClient http, NpgsqlDataSource dataSource)
     public async Task<Result> RunAsync(string scenario, IReadOnlyList<(string Token, Guid Id)> members, int sessions, int capacity, int signUpsPerMember, string hostToken)
     {
         var pairs = members.SelectMany((m, i) => Enumerable.Range(0, signUpsPerMember).Select(k => (Member: m, Session: (i * signUpsPerMember + k) % sessions))).ToList();
+        var rawStart = cpu();
         var raw = await RawAsync(pairs.Select(p => (p.Member.Id, p.Session)).ToList(), sessions, capacity);
+        var rawUsed = cpu() - rawStart;
 
         var sessionIds = new List<Guid>();
         for (var i = 0; i < sessions; i++) sessionIds.Add(await ScheduleAsync(hostToken, capacity));
         var latencies = new ConcurrentBag<double>();
         var (conflicts, failures) = (0, 0);
+        var appStart = cpu();
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(pairs.Select(async p =>
         {
@@ -49,9 +53,12 @@ public sealed class SessionSignUps(HttpClient http, NpgsqlDataSource dataSource)
             else if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
         }));
         var rate = pairs.Count / stopwatch.Elapsed.TotalSeconds;
+        var appUsed = cpu() - appStart;
 
         var (holds, invariant) = await CheckAsync(sessionIds, capacity, pairs.GroupBy(p => p.Session).ToDictionary(g => sessionIds[g.Key], g => g.Count()));
-        return new Result(scenario, pairs.Count, raw, rate, conflicts, failures, Load.Percentile(latencies.Order().ToList(), 99), holds, invariant);
+        var perOp = 1.0 / pairs.Count;
+        return new Result(scenario, pairs.Count, raw, rate, conflicts, failures, Load.Percentile(latencies.Order().ToList(), 99), holds, invariant,
+            rawUsed * perOp, appUsed * perOp);
     }
 
     private async Task<double> RawAsync(IReadOnlyList<(Guid Member, int Session)> pairs, int sessions, int capacity)
