@@ -114,17 +114,17 @@ public static class RadarReads
             .Concat(sessions.Where(x => !x.IsCalledOff).Select(x => new SupplyFact([x.Theme], x.Sector, x.StartsAt, x.CoalitionId)))
             .ToList();
 
-        // Read from the narrow cards, each document's fields taken out once (offset 0 keeps PostgreSQL from inlining
-        // the subqueries, which would unpack the whole document again for every field and every coalition member):
-        // 1.2–2.4 s → ≈ 130 ms at 20,000 open questions (docs/performance.md).
+        // Read from the cards' own columns for status, themes, sector and posting moment (QuestionsModule), so no
+        // document is unpacked; the coalitions' fields are taken out once each (offset 0 keeps PostgreSQL from
+        // inlining that subquery, which would unpack the document again for every field and every member):
+        // 1.2–2.4 s (every document) → 130–280 ms (each card once) → ≈ 25 ms at 20,000 open questions (docs/performance.md).
         var demand = await session.QueryAsync<DemandCell>($"""
             select json_build_object('Theme', themes.theme, 'Sector', d.sector,
-                'Demand', sum(1 + coalesce(m.members, 0)), 'Since', min(d.posted))
-            from (select b.id, b.data -> 'Themes' as themes, b.data ->> 'Sector' as sector,
-                         {Moment("b.data ->> 'PostedAt'")} as posted
+                'Demand', sum(1 + coalesce(m.members, 0)), 'Since', min(d.posted_at))
+            from (select b.id, b.themes, b.sector, b.posted_at
                   from {Table<QuestionBoardItem>(session)} b
-                  where b.data ->> 'Status' = 'open' and b.id <> all(?) offset 0) d
-            cross join lateral (select distinct value as theme from jsonb_array_elements_text(d.themes)) themes
+                  where b.status = '{QuestionStatus.Open}' and b.id <> all(?)) d
+            cross join lateral (select distinct theme from unnest(d.themes) theme) themes
             left join (select x.question,
                               (select count(*) from jsonb_array_elements(x.members) m where m ->> 'MemberId' <> x.initiator)
                                   as members
