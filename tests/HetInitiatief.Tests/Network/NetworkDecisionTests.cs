@@ -64,4 +64,20 @@ public sealed class NetworkDecisionTests
         growth.Select(g => g.Members).ShouldBe([1, 2, 4]);
         growth.Select(g => g.Joined).ShouldBe([1, 1, 2]);
     }
+
+    [Fact]
+    public void Growth_adds_the_members_who_joined_before_its_first_week()
+    {
+        // Given 40 members from before the chart's weeks, and the dates of those who joined since
+        var wednesday = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        var since = new[] { wednesday.AddDays(-8), wednesday };
+
+        // When the chart is drawn from them
+        var growth = NetworkEndpoints.Growth(since, wednesday, 3, earlier: 40);
+
+        // Then every week counts the earlier members too, and only the new ones as joined
+        NetworkEndpoints.WindowStart(wednesday, 3).ShouldBe(new DateTimeOffset(2026, 11, 9, 0, 0, 0, TimeSpan.Zero));
+        growth.Select(g => g.Members).ShouldBe([40, 41, 42]);
+        growth.Select(g => g.Joined).ShouldBe([0, 1, 1]);
+    }
 }
