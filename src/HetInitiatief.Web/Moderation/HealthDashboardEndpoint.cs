@@ -7,8 +7,8 @@ public static class HealthDashboardEndpoint
 {
     public const string WeekFormat = "Geef de week als jaar en weeknummer, bijvoorbeeld 2026-W47.";
 
-    [EndpointSummary("The network's health for a week (default: this week) with the trend of the weeks before it; each list " +
-        "holds the 50 that have been so longest, the indicators count them all (moderators and admins).")]
+    [EndpointSummary("The network's health for a week (default: this week) with the trend of the weeks before it; " +
+        "each list holds the 50 that have been so longest, the indicators count them all (moderators and admins).")]
     [WolverineGet("/api/health")]
     [Authorize(Policy = RolePolicies.Moderator)]
     [Refuses(400)]

@@ -89,7 +89,7 @@ public sealed record HealthDashboard(
     /// </summary>
     public const int ListedAtMost = 50;
 
-    /// <summary>The dashboard with each list cut to the <see cref="ListedAtMost"/> longest (they come longest first).</summary>
+    /// <summary>The dashboard with each list cut to the <see cref="ListedAtMost"/> longest (they come so ordered).</summary>
     public HealthDashboard Listed() => this with
     {
         TalkingShops = [.. TalkingShops.Take(ListedAtMost)],

@@ -117,7 +117,8 @@ public static class RadarReads
         // Read from the cards' own columns for status, themes, sector and posting moment (QuestionsModule), so no
         // document is unpacked; the coalitions' fields are taken out once each (offset 0 keeps PostgreSQL from
         // inlining that subquery, which would unpack the document again for every field and every member):
-        // 1.2–2.4 s (every document) → 130–280 ms (each card once) → ≈ 25 ms at 20,000 open questions (docs/performance.md).
+        // at 20,000 open questions 1.2–2.4 s (every document) → 130–280 ms (each card once) → ≈ 100 ms, of which the
+        // cards ≈ 30 and the coalitions' members ≈ 50 (docs/performance.md).
         var demand = await session.QueryAsync<DemandCell>($"""
             select json_build_object('Theme', themes.theme, 'Sector', d.sector,
                 'Demand', sum(1 + coalesce(m.members, 0)), 'Since', min(d.posted_at))

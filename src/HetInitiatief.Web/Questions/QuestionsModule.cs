@@ -29,7 +29,7 @@ public sealed class QuestionsConfiguration : IConfigureMarten
         // 0.5 % of the cards are open (nearly all are) and sorts the whole board instead of walking LastActivityAt.
         // Status, themes, sector and posting moment are also columns of their own (no index but the status's): the
         // radar's heat map counts every open card by them, and reading four fields out of 20,000 compressed JSON
-        // documents took 276 ms where the columns take ≈ 20 ms (docs/performance.md).
+        // documents took 276 ms where the columns take ≈ 30 ms (docs/performance.md).
         options.Schema.For<QuestionBoardItem>()
             .Index(x => x.LastActivityAt)
             .Duplicate(x => x.Status)
